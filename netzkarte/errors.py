@@ -1,0 +1,138 @@
+"""The exception family and the validation report.
+
+Validation never stops at the first problem (frictionless style): every problem becomes an
+:class:`Issue` with sheet, Excel row, column, value, a stable code and a German message that
+says how to fix it; :class:`ValidationError` is raised once, at the end, carrying the whole
+:class:`ValidationReport`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+__all__ = [
+    "EndpointError",
+    "InputError",
+    "Issue",
+    "NetzkarteError",
+    "UnknownNodeError",
+    "ValidationError",
+    "ValidationReport",
+]
+
+Severity = Literal["error", "warning"]
+
+
+class NetzkarteError(ValueError):
+    """Base class of every error netzkarte raises on purpose (message in German)."""
+
+
+class InputError(NetzkarteError):
+    """A file cannot be read at all: missing, empty, not a workbook, too large.
+
+    The command line ends with exit code 2.
+    """
+
+
+class EndpointError(NetzkarteError):
+    """An edge connects node types its kind does not allow (e.g. an offer as member)."""
+
+
+class UnknownNodeError(NetzkarteError, KeyError):
+    """A node id that is not in the map."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """One problem found in the input.
+
+    ``row`` is the Excel row number as the user sees it (header = row 1), ``None`` for
+    problems of a whole sheet or file. ``code`` is stable (``"unknown-reference"``,
+    ``"duplicate-id"`` …) so scripts can rely on it; ``message`` is German and says how to
+    fix the problem.
+    """
+
+    code: str
+    message: str
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+    value: Any = None
+    severity: Severity = "error"
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict in the shape of CONTRACT.md (``pruefen --json``)."""
+        data = asdict(self)
+        value = data["value"]
+        if value is not None and not isinstance(value, str | int | float | bool):
+            data["value"] = str(value)
+        return data
+
+    def __str__(self) -> str:
+        where = ", ".join(
+            part for part in (
+                f"Blatt „{self.sheet}“" if self.sheet else "",
+                f"Zeile {self.row}" if self.row is not None else "",
+                f"Spalte „{self.column}“" if self.column else "",
+            ) if part
+        )
+        return f"{where}: {self.message}" if where else self.message
+
+
+@dataclass
+class ValidationReport:
+    """Every issue found while reading one input, plus the node and edge counts."""
+
+    issues: list[Issue] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    source: str | None = None
+
+    @property
+    def errors(self) -> list[Issue]:
+        """Issues that make the input invalid."""
+        return [i for i in self.issues if i.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        """Issues where a guess was made; the input still imports."""
+        return [i for i in self.issues if i.severity == "warning"]
+
+    @property
+    def ok(self) -> bool:
+        """``True`` when there is no error (warnings are allowed)."""
+        return not self.errors
+
+    def add(self, code: str, message: str, *, sheet: str | None = None, row: int | None = None,
+            column: str | None = None, value: Any = None, severity: Severity = "error") -> None:
+        """Record one issue."""
+        self.issues.append(Issue(code, message, sheet, row, column, value, severity))
+
+    def warn(self, code: str, message: str, **where: Any) -> None:
+        """Record a warning (a guess was made)."""
+        self.add(code, message, severity="warning", **where)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON of ``netzkarte pruefen --json`` (CONTRACT.md)."""
+        def strip(issue: Issue) -> dict[str, Any]:
+            data = issue.to_dict()
+            data.pop("severity")
+            return data
+        return {"ok": self.ok, "errors": [strip(i) for i in self.errors],
+                "warnings": [strip(i) for i in self.warnings], "counts": dict(self.counts)}
+
+
+class ValidationError(NetzkarteError):
+    """The input has errors; ``report`` holds all of them (exit code 1)."""
+
+    def __init__(self, report: ValidationReport) -> None:
+        self.report = report
+        n = len(report.errors)
+        super().__init__(
+            f"Die Eingabe enthält {n} Fehler" + (f" ({report.source})" if report.source else "")
+            + ". " + "; ".join(str(i) for i in report.errors[:3])
+            + (" …" if n > 3 else "")
+        )

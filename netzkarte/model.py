@@ -1,0 +1,484 @@
+"""NetworkMap: the typed Netzwerkkarte over an ``nx.MultiDiGraph``.
+
+Nodes carry a ``type`` (:class:`~netzkarte.vocab.NodeType`) and the attributes of
+DOMAIN.md; edges carry a ``kind`` (:class:`~netzkarte.vocab.EdgeKind`). The allowed
+endpoints of each kind are enforced whenever something is added, so every map in memory is
+well-typed. Extra columns of the user's workbook live in each node's or edge's ``extra``
+dict and are written back on export.
+
+Examples
+--------
+>>> from netzkarte import NetworkMap
+>>> m = NetworkMap(municipality="Kindertal")
+>>> m.add_node("JA", "office", name="Jugendamt", category="Jugendamt")
+>>> m.add_node("SG", "committee", name="Steuerungsgruppe", committee_type="Steuerungsgruppe")
+>>> _ = m.add_edge("JA", "SG", "member", function="Vorsitz")
+>>> m.counts()["committee"], m.counts()["edges"]
+(1, 1)
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import combinations
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+
+from netzkarte.errors import EndpointError, UnknownNodeError
+from netzkarte.schema import DISTRICT_BASE_COLUMNS
+from netzkarte.vocab import (
+    LIFE_PHASE_ORDER,
+    ActorForm,
+    CommitteeType,
+    EdgeKind,
+    Level,
+    LifePhase,
+    MemberFunction,
+    NetworkKind,
+    NodeType,
+    OfferStatus,
+    Rank,
+    Role,
+    Sector,
+    Strength,
+    Term,
+    Tier,
+    category_info,
+    endpoint_problem,
+)
+
+__all__ = ["NODE_FIELDS", "MapMeta", "NetworkMap"]
+
+log = logging.getLogger(__name__)
+
+_COMMON = ("name", "category", "sector", "level", "municipality", "district", "life_phases",
+           "roles", "rank", "lat", "lon", "contact", "note")
+NODE_FIELDS: dict[NodeType, tuple[str, ...]] = {
+    NodeType.ACTOR: ("name", "form", "category", "sector", "level", "municipality", "district",
+                     "life_phases", "roles", "rank", "lat", "lon", "contact", "note"),
+    NodeType.OFFICE: ("name", "category", "sector", "level", "municipality", "roles", "rank",
+                      "contact", "note"),
+    NodeType.COMMITTEE: ("name", "committee_type", "tier", "level", "municipality", "district",
+                         "topics", "life_phases", "meetings_per_year", "lead", "legitimated",
+                         "network_kind", "sector", "note"),
+    NodeType.OFFER: ("name", "category", "life_phases", "target_group", "municipality",
+                     "district", "venue", "outreach", "status", "capacity", "lat", "lon",
+                     "sector", "note"),
+}
+"""Known attributes per node type, in template order (``extra`` holds the rest)."""
+
+EDGE_FIELDS = ("function", "strength", "formal", "since", "note", "reported_by")
+
+_ENUM_FIELDS: dict[str, type[Term]] = {
+    "form": ActorForm, "sector": Sector, "level": Level, "rank": Rank,
+    "committee_type": CommitteeType, "tier": Tier, "network_kind": NetworkKind,
+    "status": OfferStatus, "function": MemberFunction,
+}
+_MULTI_ENUM_FIELDS: dict[str, type[Term]] = {"life_phases": LifePhase, "roles": Role}
+
+
+@dataclass
+class MapMeta:
+    """What the map describes: municipality, snapshot date, source file and more."""
+
+    municipality: str = ""
+    county: str = ""
+    title: str = ""
+    snapshot: date | None = None
+    mission: str = ""  # Leitbild
+    goals: tuple[str, ...] = ()  # strategische Ziele
+    source: str | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def _coerce(key: str, value: Any) -> Any:
+    """Turn user-level values (labels, lists) into the stored typed form."""
+    if value is None:
+        return None
+    if key in _ENUM_FIELDS:
+        enum = _ENUM_FIELDS[key]
+        parsed = enum.parse(value)
+        if parsed is None:
+            raise ValueError(f"Unbekannter Wert für {key}: {value!r}. "
+                             f"Erlaubt: {', '.join(enum.labels())}.")
+        return parsed
+    if key in _MULTI_ENUM_FIELDS:
+        enum = _MULTI_ENUM_FIELDS[key]
+        items = [value] if isinstance(value, str) else list(value)
+        out = []
+        for item in items:
+            parsed = enum.parse(item)
+            if parsed is None:
+                raise ValueError(f"Unbekannter Wert für {key}: {item!r}.")
+            if parsed not in out:
+                out.append(parsed)
+        if key == "life_phases":
+            out.sort(key=lambda p: LIFE_PHASE_ORDER.index(p))  # type: ignore[arg-type]
+        return tuple(out)
+    if key == "topics":
+        return (value,) if isinstance(value, str) else tuple(value)
+    if key == "strength":
+        parsed_strength = Strength.parse(value)
+        if parsed_strength is None:
+            raise ValueError(f"Stärke muss 1 bis 4 sein, nicht {value!r}.")
+        return parsed_strength
+    return value
+
+
+class NetworkMap:
+    """A municipality's Netzwerkkarte: typed nodes, typed edges, districts, metadata.
+
+    Parameters
+    ----------
+    municipality : str
+        Name of the municipality or Kreis the map describes.
+    meta : MapMeta, optional
+        Full metadata; ``municipality`` overrides its field when given.
+
+    Notes
+    -----
+    ``graph`` is an ``nx.MultiDiGraph``: several ties of different kinds can join the same
+    pair. Symmetric kinds (cooperation, contract) are stored once, in the direction given.
+    Use :meth:`collaboration_graph` and :meth:`committee_graph` for analyses.
+    """
+
+    def __init__(self, municipality: str = "", *, meta: MapMeta | None = None) -> None:
+        self.graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
+        self.meta = meta or MapMeta()
+        if municipality:
+            self.meta.municipality = municipality
+        self.districts: pd.DataFrame = pd.DataFrame(
+            columns=[c.attr for c in DISTRICT_BASE_COLUMNS]).set_index("district")
+        #: order of extra (unknown) columns per sheet, for a faithful export
+        self.extra_columns: dict[str, list[str]] = {}
+        self._cache: dict[str, Any] = {}
+
+    # --- building -------------------------------------------------------------------------
+
+    def add_node(self, node_id: str, node_type: NodeType | str, *, name: str = "",
+                 extra: Mapping[str, Any] | None = None, **attrs: Any) -> None:
+        """Add (or update) a node of ``node_type``.
+
+        Attribute values may be German labels or English codes; they are parsed with the
+        vocabulary. Empty sector or life phases are filled from the category's defaults.
+
+        Raises
+        ------
+        ValueError
+            For unknown attributes or values, or a node id already used by another type.
+        """
+        ntype = NodeType.parse(node_type)
+        if ntype is None:
+            raise ValueError(f"Unbekannter Knotentyp {node_type!r}.")
+        node_id = str(node_id)
+        if node_id in self.graph and self.graph.nodes[node_id]["type"] is not ntype:
+            raise ValueError(f"Die ID {node_id!r} gehört schon zu einem Knoten vom Typ "
+                             f"{self.graph.nodes[node_id]['type'].label}.")
+        allowed = NODE_FIELDS[ntype]
+        data: dict[str, Any] = {"type": ntype, "name": name or node_id}
+        for key, value in attrs.items():
+            if key not in allowed:
+                raise ValueError(f"{ntype.label} kennt kein Attribut {key!r}. "
+                                 f"Bekannt: {', '.join(allowed)}.")
+            coerced = _coerce(key, value)
+            if coerced is not None and coerced != ():
+                data[key] = coerced
+        info = category_info(data["category"]) if data.get("category") else None
+        if info is not None and info.node_type is ntype:
+            data.setdefault("sector", info.sector)
+            if info.life_phases:
+                data.setdefault("life_phases", info.life_phases)
+            if ntype is NodeType.ACTOR and info.form is not None:
+                data.setdefault("form", info.form)
+        data["extra"] = dict(extra or {})
+        self.graph.add_node(node_id, **data)
+        self._cache.clear()
+
+    def add_edge(self, source: str, target: str, kind: EdgeKind | str, *,
+                 extra: Mapping[str, Any] | None = None, **attrs: Any) -> int:
+        """Add a typed edge and return its key.
+
+        Raises
+        ------
+        UnknownNodeError
+            If an endpoint is not in the map.
+        EndpointError
+            If the kind does not allow these node types (an offer as committee member,
+            ``reports_to`` pointing at an offer …) or the edge is a self-loop.
+        """
+        ekind = EdgeKind.parse(kind)
+        if ekind is None:
+            raise ValueError(f"Unbekannte Beziehungsart {kind!r}.")
+        source, target = str(source), str(target)
+        for node in (source, target):
+            if node not in self.graph:
+                raise UnknownNodeError(f"Knoten {node!r} ist nicht in der Karte.")
+        if source == target:
+            raise EndpointError(f"{ekind.label}: {source!r} kann nicht mit sich selbst "
+                                "verbunden sein.")
+        problem = self.endpoint_problem(source, target, ekind)
+        if problem:
+            raise EndpointError(f"{source} → {target}: {problem}")
+        data: dict[str, Any] = {"kind": ekind}
+        for key, value in attrs.items():
+            if key not in EDGE_FIELDS:
+                raise ValueError(f"Beziehungen kennen kein Attribut {key!r}.")
+            coerced = _coerce(key, value)
+            if coerced is not None:
+                data[key] = coerced
+        if ekind is EdgeKind.MEMBER:
+            data.setdefault("function", MemberFunction.MEMBER)
+        data["extra"] = dict(extra or {})
+        key = self.graph.add_edge(source, target, **data)
+        self._cache.clear()
+        return int(key)
+
+    def endpoint_problem(self, source: str, target: str, kind: EdgeKind) -> str | None:
+        """German reason why ``kind`` may not join these two nodes, else ``None``."""
+        s, t = self.graph.nodes[source], self.graph.nodes[target]
+        return endpoint_problem(kind, s["type"], t["type"], s.get("form"), t.get("form"))
+
+    def remove_node(self, node_id: str) -> None:
+        """Remove a node and all its edges."""
+        if node_id not in self.graph:
+            raise UnknownNodeError(f"Knoten {node_id!r} ist nicht in der Karte.")
+        self.graph.remove_node(node_id)
+        self._cache.clear()
+
+    def set_districts(self, table: pd.DataFrame) -> None:
+        """Set the district table (index: district name; population, children, indicators)."""
+        self.districts = table
+        self._cache.clear()
+
+    # --- reading --------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return int(self.graph.number_of_nodes())
+
+    def __contains__(self, node_id: object) -> bool:
+        return node_id in self.graph
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.graph)
+
+    def __repr__(self) -> str:
+        c = self.counts()
+        return (f"<NetworkMap {self.meta.municipality or '?'}: {c['actor']} Akteure, "
+                f"{c['office']} Ämter, {c['committee']} Gremien, {c['offer']} Angebote, "
+                f"{c['edges']} Beziehungen>")
+
+    def node(self, node_id: str) -> dict[str, Any]:
+        """The attribute dict of one node (live view: do not mutate)."""
+        try:
+            return dict(self.graph.nodes[node_id])
+        except KeyError:
+            raise UnknownNodeError(f"Knoten {node_id!r} ist nicht in der Karte.") from None
+
+    def node_type(self, node_id: str) -> NodeType:
+        """Type of one node."""
+        return self.node(node_id)["type"]  # type: ignore[no-any-return]
+
+    def name(self, node_id: str) -> str:
+        """Display name of one node."""
+        return str(self.graph.nodes[node_id].get("name") or node_id)
+
+    def node_ids(self, node_type: NodeType | str | None = None) -> list[str]:
+        """Ids of all nodes, or of one type, in insertion order."""
+        if node_type is None:
+            return list(self.graph)
+        ntype = NodeType.parse(node_type)
+        return [n for n, d in self.graph.nodes(data=True) if d["type"] is ntype]
+
+    def iter_edges(self, kind: EdgeKind | str | None = None
+                   ) -> Iterator[tuple[str, str, int, dict[str, Any]]]:
+        """``(source, target, key, data)`` for every edge, or every edge of one kind."""
+        ekind = EdgeKind.parse(kind) if kind is not None else None
+        for u, v, k, d in self.graph.edges(keys=True, data=True):
+            if ekind is None or d["kind"] is ekind:
+                yield u, v, k, d
+
+    def counts(self) -> dict[str, int]:
+        """Nodes per type and the number of edges (keys as in ``pruefen --json``)."""
+        by_type = Counter(d["type"] for _, d in self.graph.nodes(data=True))
+        out = {t.value: by_type.get(t, 0) for t in NodeType}
+        out["edges"] = int(self.graph.number_of_edges())
+        return out
+
+    def edge_counts(self) -> dict[str, int]:
+        """Edges per kind."""
+        by_kind = Counter(d["kind"] for _, _, d in self.graph.edges(data=True))
+        return {k.value: by_kind.get(k, 0) for k in EdgeKind}
+
+    def nodes(self, node_type: NodeType | str | None = None) -> pd.DataFrame:
+        """One row per node (index ``id``); columns are the type's attributes.
+
+        Multi-values are tuples, enums are their English codes; ``extra`` attributes become
+        columns after the known ones.
+        """
+        ntype = NodeType.parse(node_type) if node_type is not None else None
+        fields = NODE_FIELDS[ntype] if ntype else ("name", *sorted(
+            {f for fs in NODE_FIELDS.values() for f in fs} - {"name"}))
+        rows: list[dict[str, Any]] = []
+        extras: dict[str, None] = {}
+        for nid, data in self.graph.nodes(data=True):
+            if ntype is not None and data["type"] is not ntype:
+                continue
+            row: dict[str, Any] = {"id": nid, "type": data["type"].value}
+            for f in fields:
+                value = data.get(f)
+                row[f] = value.value if isinstance(value, Term) else value
+                if isinstance(value, tuple):
+                    row[f] = tuple(v.value if isinstance(v, Term) else v for v in value)
+            for k, v in data.get("extra", {}).items():
+                extras[k] = None
+                row[k] = v
+            rows.append(row)
+        columns = ["id", "type", *fields, *extras]
+        return pd.DataFrame(rows, columns=columns).set_index("id")
+
+    @property
+    def actors(self) -> pd.DataFrame:
+        """Actors (Akteure) as a DataFrame."""
+        return self.nodes(NodeType.ACTOR)
+
+    @property
+    def offices(self) -> pd.DataFrame:
+        """Offices (Ämter) as a DataFrame."""
+        return self.nodes(NodeType.OFFICE)
+
+    @property
+    def committees(self) -> pd.DataFrame:
+        """Committees (Gremien) as a DataFrame."""
+        return self.nodes(NodeType.COMMITTEE)
+
+    @property
+    def offers(self) -> pd.DataFrame:
+        """Offers (Angebote) as a DataFrame."""
+        return self.nodes(NodeType.OFFER)
+
+    def edges(self, kind: EdgeKind | str | None = None) -> pd.DataFrame:
+        """One row per edge: source, target, kind and the edge attributes."""
+        rows: list[dict[str, Any]] = []
+        extras: dict[str, None] = {}
+        for u, v, k, d in self.iter_edges(kind):
+            row: dict[str, Any] = {"source": u, "target": v, "key": k, "kind": d["kind"].value}
+            for f in EDGE_FIELDS:
+                value = d.get(f)
+                row[f] = value.value if isinstance(value, Term | Strength) else value
+            for name, value in d.get("extra", {}).items():
+                extras[name] = None
+                row[name] = value
+            rows.append(row)
+        return pd.DataFrame(rows, columns=["source", "target", "key", "kind", *EDGE_FIELDS,
+                                           *extras])
+
+    # --- neighbourhoods -------------------------------------------------------------------
+
+    def members(self, committee: str) -> list[str]:
+        """Ids of a committee's members, in insertion order."""
+        return [u for u, _, d in self.graph.in_edges(committee, data=True)
+                if d["kind"] is EdgeKind.MEMBER]
+
+    def memberships(self, node_id: str) -> list[str]:
+        """Ids of the committees a node sits on."""
+        return [v for _, v, d in self.graph.out_edges(node_id, data=True)
+                if d["kind"] is EdgeKind.MEMBER]
+
+    def organisation(self, node_id: str) -> str | None:
+        """The organisation or office a person/facility belongs to (first ``belongs_to``)."""
+        for _, v, d in self.graph.out_edges(node_id, data=True):
+            if d["kind"] is EdgeKind.BELONGS_TO:
+                return str(v)
+        return None
+
+    # --- projections ----------------------------------------------------------------------
+
+    def collaboration_graph(self, *, comembership: bool = True) -> nx.Graph[str]:
+        """Actor–actor projection (actors and offices) as an undirected weighted graph.
+
+        Two actors are joined when they cooperate, have a contract, refer to each other,
+        one belongs to the other, or (with ``comembership``) they sit on a committee
+        together. Edge attributes: ``weight`` (number of such links), ``committees`` (the
+        shared committees), ``kinds`` (direct tie kinds).
+
+        Notes
+        -----
+        Co-membership makes a clique of each committee: O(sum of squared committee sizes).
+        The result is cached until the map changes; treat it as read-only.
+        """
+        key = f"collab:{comembership}"
+        if key in self._cache:
+            return self._cache[key]  # type: ignore[no-any-return]
+        g: nx.Graph[str] = nx.Graph()
+        for nid, data in self.graph.nodes(data=True):
+            if data["type"] in (NodeType.ACTOR, NodeType.OFFICE):
+                g.add_node(nid)
+        direct = (EdgeKind.COOPERATION, EdgeKind.CONTRACT, EdgeKind.REFERRAL,
+                  EdgeKind.BELONGS_TO)
+        for u, v, data in self.graph.edges(data=True):
+            d = data["kind"]
+            if d in direct and u in g and v in g:
+                if g.has_edge(u, v):
+                    g[u][v]["weight"] += 1
+                    g[u][v]["kinds"].add(d)
+                else:
+                    g.add_edge(u, v, weight=1, kinds={d}, committees=[])
+        if comembership:
+            for committee in self.node_ids(NodeType.COMMITTEE):
+                for u, v in combinations(sorted(set(self.members(committee))), 2):
+                    if g.has_edge(u, v):
+                        g[u][v]["weight"] += 1
+                        g[u][v]["committees"].append(committee)
+                    else:
+                        g.add_edge(u, v, weight=1, kinds=set(), committees=[committee])
+        self._cache[key] = g
+        return g
+
+    def committee_graph(self) -> nx.Graph[str]:
+        """Committee–committee projection through shared members.
+
+        Edge attributes: ``shared`` (member ids), ``weight`` (their number) and ``jaccard``
+        (shared / union of the two member sets).
+        """
+        if "committees" in self._cache:
+            return self._cache["committees"]  # type: ignore[no-any-return]
+        g: nx.Graph[str] = nx.Graph()
+        members: dict[str, set[str]] = {}
+        by_member: defaultdict[str, list[str]] = defaultdict(list)
+        for committee in self.node_ids(NodeType.COMMITTEE):
+            g.add_node(committee)
+            members[committee] = set(self.members(committee))
+            for m in members[committee]:
+                by_member[m].append(committee)
+        pairs: set[tuple[str, str]] = set()
+        for committees in by_member.values():
+            pairs.update(combinations(sorted(committees), 2))
+        for a, b in sorted(pairs):
+            shared = members[a] & members[b]
+            g.add_edge(a, b, shared=sorted(shared), weight=len(shared),
+                       jaccard=len(shared) / len(members[a] | members[b]))
+        self._cache["committees"] = g
+        return g
+
+    # --- conveniences ---------------------------------------------------------------------
+
+    def subgraph(self, node_ids: Iterable[str]) -> NetworkMap:
+        """A new map with only these nodes and the edges among them."""
+        keep = set(node_ids)
+        out = NetworkMap(meta=self.meta)
+        out.graph = self.graph.subgraph(keep).copy()
+        out.districts = self.districts.copy()
+        out.extra_columns = {k: list(v) for k, v in self.extra_columns.items()}
+        return out
+
+    def copy(self) -> NetworkMap:
+        """A deep enough copy: graph, districts, metadata and extra-column order."""
+        out = self.subgraph(self.graph.nodes)
+        out.meta = MapMeta(**{**self.meta.__dict__, "extra": dict(self.meta.extra)})
+        return out
