@@ -119,7 +119,7 @@ def _coerce(key: str, value: Any) -> Any:
             if parsed not in out:
                 out.append(parsed)
         if key == "life_phases":
-            out.sort(key=lambda p: LIFE_PHASE_ORDER.index(p))  # type: ignore[arg-type]
+            out.sort(key=lambda p: LIFE_PHASE_ORDER.index(LifePhase(p)))
         return tuple(out)
     if key == "topics":
         return (value,) if isinstance(value, str) else tuple(value)

@@ -1,0 +1,169 @@
+"""Findings: what the analyses report, in the JSON shape of CONTRACT.md.
+
+Every analysis is a pure function ``NetworkMap → list[Finding]`` (plus DataFrames); the
+:class:`AnalysisResult` gathers them, sorts by severity then score and serialises.
+
+>>> f = Finding.create("isolated", "low", "Kita Sonnenschein ist isoliert",
+...                    nodes=["A-1"], text="Keine Beziehung.", recommendation="Einladen.")
+>>> f.id.startswith("isolated-")
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+import pandas as pd
+
+__all__ = [
+    "KIND_LABELS",
+    "SEVERITY_LABELS",
+    "STATUS_LABELS",
+    "AnalysisResult",
+    "Finding",
+    "QualityCheck",
+]
+
+Kind = Literal["parallel_structure", "transition_gap", "coverage_gap", "bottleneck", "promoter",
+               "quality_standard", "isolated"]
+Severity = Literal["high", "medium", "low", "info"]
+Status = Literal["pass", "warn", "fail", "unknown"]
+
+KIND_LABELS: dict[str, str] = {
+    "parallel_structure": "Parallelstruktur", "transition_gap": "Übergangslücke",
+    "coverage_gap": "Versorgungslücke", "bottleneck": "Engpass", "promoter": "Promotoren",
+    "quality_standard": "Qualitätsstandard", "isolated": "Isoliert",
+}
+SEVERITY_LABELS: dict[str, str] = {"high": "hoch", "medium": "mittel", "low": "niedrig",
+                                   "info": "Hinweis"}
+STATUS_LABELS: dict[str, str] = {"pass": "erfüllt", "warn": "teilweise", "fail": "nicht erfüllt",
+                                 "unknown": "unbekannt"}
+_SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2, "info": 3}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One finding of an analysis.
+
+    ``id`` is stable: the same input gives the same id (it hashes kind, nodes, transition,
+    district and a discriminator, never a counter or the clock).
+    """
+
+    id: str
+    kind: Kind
+    severity: Severity
+    title: str
+    text: str = ""
+    recommendation: str = ""
+    nodes: tuple[str, ...] = ()
+    edges: tuple[tuple[str, str], ...] = ()
+    transition: str | None = None
+    district: str | None = None
+    score: float = 0.0
+    evidence: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def create(cls, kind: Kind, severity: Severity, title: str, *, text: str = "",
+               recommendation: str = "", nodes: list[str] | tuple[str, ...] = (),
+               edges: list[tuple[str, str]] | tuple[tuple[str, str], ...] = (),
+               transition: str | None = None, district: str | None = None,
+               score: float = 0.0, evidence: dict[str, Any] | None = None,
+               key: str = "") -> Finding:
+        """Build a finding with its stable id (``key`` disambiguates same-node findings)."""
+        basis = "|".join([kind, key, transition or "", district or "", *sorted(nodes)])
+        digest = hashlib.sha1(basis.encode("utf-8")).hexdigest()[:10]
+        return cls(id=f"{kind}-{digest}", kind=kind, severity=severity, title=title,
+                   text=text, recommendation=recommendation, nodes=tuple(nodes),
+                   edges=tuple((str(u), str(v)) for u, v in edges), transition=transition,
+                   district=district, score=round(float(score), 4), evidence=evidence or {})
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict (CONTRACT.md ``findings[]``)."""
+        data = asdict(self)
+        data["nodes"] = list(self.nodes)
+        data["edges"] = [list(e) for e in self.edges]
+        return data
+
+
+@dataclass(frozen=True)
+class QualityCheck:
+    """One check of the quality framework: pass / warn / fail / unknown with evidence."""
+
+    id: str
+    title: str
+    status: Status
+    evidence: str
+    standard: str = ""  # the Präventionsstandard / Prüffrage it answers
+    nodes: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict (CONTRACT.md ``quality_checks[]``)."""
+        data = asdict(self)
+        data["nodes"] = list(self.nodes)
+        return data
+
+
+@dataclass
+class AnalysisResult:
+    """Everything ``analyze`` found: summary figures, findings, quality checks."""
+
+    municipality: str
+    summary: dict[str, Any]
+    findings: list[Finding]
+    quality_checks: list[QualityCheck] = field(default_factory=list)
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    generated: str = field(default_factory=lambda: datetime.now().astimezone().isoformat(
+        timespec="seconds"))
+    version: str = ""
+
+    def __post_init__(self) -> None:
+        self.findings = sorted(self.findings,
+                               key=lambda f: (_SEVERITY_RANK[f.severity], -f.score, f.id))
+
+    def __len__(self) -> int:
+        return len(self.findings)
+
+    def by_kind(self, kind: str) -> list[Finding]:
+        """Findings of one kind, in report order."""
+        return [f for f in self.findings if f.kind == kind]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON of ``netzkarte analyse --json`` (CONTRACT.md)."""
+        return {"municipality": self.municipality, "generated": self.generated,
+                "netzkarte_version": self.version, "summary": self.summary,
+                "findings": [f.to_dict() for f in self.findings],
+                "quality_checks": [q.to_dict() for q in self.quality_checks]}
+
+    def to_json(self, **kwargs: Any) -> str:
+        """Serialised :meth:`to_dict` (UTF-8, German characters unescaped)."""
+        kwargs.setdefault("indent", 2)
+        return json.dumps(self.to_dict(), ensure_ascii=False, default=str, **kwargs)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per finding with German column names, for notebooks and Excel."""
+        rows = [{"ID": f.id, "Art": KIND_LABELS[f.kind], "Schwere": SEVERITY_LABELS[f.severity],
+                 "Befund": f.title, "Erläuterung": f.text, "Empfehlung": f.recommendation,
+                 "Übergang": f.transition, "Sozialraum": f.district, "Wert": f.score,
+                 "Knoten": "; ".join(f.nodes)} for f in self.findings]
+        return pd.DataFrame(rows, columns=["ID", "Art", "Schwere", "Befund", "Erläuterung",
+                                           "Empfehlung", "Übergang", "Sozialraum", "Wert",
+                                           "Knoten"])
+
+    def _repr_html_(self) -> str:
+        counts = {s: sum(f.severity == s for f in self.findings) for s in _SEVERITY_RANK}
+        head = (f"<p><b>{html.escape(self.municipality)}</b>: {len(self.findings)} Befunde "
+                + ", ".join(f"{n} {SEVERITY_LABELS[s]}" for s, n in counts.items() if n)
+                + "</p>")
+        rows = "".join(
+            f"<tr><td>{SEVERITY_LABELS[f.severity]}</td><td>{KIND_LABELS[f.kind]}</td>"
+            f"<td>{html.escape(f.title)}</td><td>{html.escape(f.recommendation)}</td></tr>"
+            for f in self.findings[:50])
+        more = (f"<p>… und {len(self.findings) - 50} weitere (<code>to_frame()</code>)</p>"
+                if len(self.findings) > 50 else "")
+        return (head + "<table><thead><tr><th>Schwere</th><th>Art</th><th>Befund</th>"
+                "<th>Empfehlung</th></tr></thead><tbody>" + rows + "</tbody></table>" + more)
