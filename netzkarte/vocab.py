@@ -767,6 +767,18 @@ CATEGORIES: tuple[CategoryInfo, ...] = (
        "Babylotse"),
     _c("Ausbildungsbegleitung", _F, _S.WORK, (_P.TRANSITION_WORK,), None, "Jugendberufsagentur",
        "Jugendberufshilfe", "Mentoring"),
+    _c("Ganztagsangebot", _F, _S.EDUCATION, _SCHOOL, None, "Ganztagsbetreuung",
+       "Nachmittagsbetreuung"),
+    _c("Schulsozialarbeit (Angebot)", _F, _S.YOUTH_WELFARE, _SCHOOL, None,
+       "Schulsozialarbeit an Schulen"),
+    _c("Frühförderung (Angebot)", _F, _S.HEALTH, (_P.U3, _P.KITA), None,
+       "Frühförderangebot"),
+    _c("Fortbildung", _F, _S.YOUTH_WELFARE, _ALL, None, "Qualifizierung", "Schulung",
+       "Fachtag"),
+    _c("Befragung", _F, _S.URBAN, _ALL, None, "Elternbefragung", "Elternfragebogen",
+       "Monitoring"),
+    _c("Quartiersprojekt", _F, _S.URBAN, _ALL, None, "Quartiersarbeit", "Stadtteilprojekt",
+       "Soziale Stadt"),
 )
 """Category defaults (seeds 002 and 003). A row's own sector or life phases always win."""
 
