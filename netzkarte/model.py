@@ -24,6 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from itertools import combinations
 from typing import Any
 
@@ -66,14 +67,16 @@ NODE_FIELDS: dict[NodeType, tuple[str, ...]] = {
                       "contact", "note"),
     NodeType.COMMITTEE: ("name", "committee_type", "tier", "level", "municipality", "district",
                          "topics", "life_phases", "meetings_per_year", "lead", "legitimated",
-                         "network_kind", "sector", "note"),
-    NodeType.OFFER: ("name", "category", "life_phases", "target_group", "municipality",
-                     "district", "venue", "outreach", "status", "capacity", "lat", "lon",
-                     "sector", "note"),
+                         "network_kind", "note"),
+    NodeType.OFFER: ("name", "category", "sector", "life_phases", "target_group",
+                     "municipality", "district", "venue", "outreach", "status", "capacity",
+                     "lat", "lon", "note"),
 }
 """Known attributes per node type, in template order (``extra`` holds the rest)."""
 
 EDGE_FIELDS = ("function", "strength", "formal", "since", "note", "reported_by")
+_MEMBER_FIELDS = frozenset({"function", "since", "note"})
+_TIE_FIELDS = frozenset({"strength", "formal", "since", "note", "reported_by"})
 
 _ENUM_FIELDS: dict[str, type[Term]] = {
     "form": ActorForm, "sector": Sector, "level": Level, "rank": Rank,
@@ -97,12 +100,25 @@ class MapMeta:
     extra: dict[str, str] = field(default_factory=dict)
 
 
+@lru_cache(maxsize=4096)
+def _category_defaults(category: str) -> Any:
+    return category_info(category)
+
+
+def _category(category: Any) -> Any:
+    """``category_info`` with a cache (an importer adds thousands of nodes per category)."""
+    return _category_defaults(category) if isinstance(category, str) else category_info(
+        category)
+
+
 def _coerce(key: str, value: Any) -> Any:
     """Turn user-level values (labels, lists) into the stored typed form."""
     if value is None:
         return None
     if key in _ENUM_FIELDS:
         enum = _ENUM_FIELDS[key]
+        if type(value) is enum:  # already typed (importers): nothing to parse
+            return value
         parsed = enum.parse(value)
         if parsed is None:
             raise ValueError(f"Unbekannter Wert für {key}: {value!r}. "
@@ -124,6 +140,8 @@ def _coerce(key: str, value: Any) -> Any:
     if key == "topics":
         return (value,) if isinstance(value, str) else tuple(value)
     if key == "strength":
+        if type(value) is Strength:
+            return value
         parsed_strength = Strength.parse(value)
         if parsed_strength is None:
             raise ValueError(f"Stärke muss 1 bis 4 sein, nicht {value!r}.")
@@ -173,7 +191,7 @@ class NetworkMap:
         ValueError
             For unknown attributes or values, or a node id already used by another type.
         """
-        ntype = NodeType.parse(node_type)
+        ntype = node_type if type(node_type) is NodeType else NodeType.parse(node_type)
         if ntype is None:
             raise ValueError(f"Unbekannter Knotentyp {node_type!r}.")
         node_id = str(node_id)
@@ -189,7 +207,7 @@ class NetworkMap:
             coerced = _coerce(key, value)
             if coerced is not None and coerced != ():
                 data[key] = coerced
-        info = category_info(data["category"]) if data.get("category") else None
+        info = _category(data["category"]) if data.get("category") else None
         if info is not None and info.node_type is ntype:
             data.setdefault("sector", info.sector)
             if info.life_phases:
@@ -212,7 +230,7 @@ class NetworkMap:
             If the kind does not allow these node types (an offer as committee member,
             ``reports_to`` pointing at an offer …) or the edge is a self-loop.
         """
-        ekind = EdgeKind.parse(kind)
+        ekind = kind if type(kind) is EdgeKind else EdgeKind.parse(kind)
         if ekind is None:
             raise ValueError(f"Unbekannte Beziehungsart {kind!r}.")
         source, target = str(source), str(target)
@@ -226,18 +244,77 @@ class NetworkMap:
         if problem:
             raise EndpointError(f"{source} → {target}: {problem}")
         data: dict[str, Any] = {"kind": ekind}
+        allowed = _MEMBER_FIELDS if ekind is EdgeKind.MEMBER else _TIE_FIELDS
         for key, value in attrs.items():
-            if key not in EDGE_FIELDS:
-                raise ValueError(f"Beziehungen kennen kein Attribut {key!r}.")
+            if key not in allowed:
+                raise ValueError(f"{ekind.label} kennt kein Attribut {key!r}. "
+                                 f"Bekannt: {', '.join(sorted(allowed))}.")
             coerced = _coerce(key, value)
             if coerced is not None:
                 data[key] = coerced
         if ekind is EdgeKind.MEMBER:
             data.setdefault("function", MemberFunction.MEMBER)
         data["extra"] = dict(extra or {})
-        key = self.graph.add_edge(source, target, **data)
+        edge_key = self._insert_edge(source, target, data)
         self._cache.clear()
-        return int(key)
+        return edge_key
+
+    def _add_typed_node(self, node_id: str, node_type: NodeType, data: dict[str, Any]) -> None:
+        """Insert a node whose attributes an importer has already parsed and checked.
+
+        ``data`` holds ``name``, the typed attributes exactly as :meth:`add_node` stores them
+        (enum members, sorted tuples) and ``extra``. Category defaults are applied as in
+        :meth:`add_node`; nothing is parsed again (the importer's fast path).
+        """
+        data["type"] = node_type
+        category = data.get("category")
+        info = _category(category) if category else None
+        if info is not None and info.node_type is node_type:
+            data.setdefault("sector", info.sector)
+            if info.life_phases:
+                data.setdefault("life_phases", info.life_phases)
+            if node_type is NodeType.ACTOR and info.form is not None:
+                data.setdefault("form", info.form)
+        self.graph.add_node(node_id, **data)
+        self._cache.clear()
+
+    def _add_typed_edge(self, source: str, target: str, data: dict[str, Any]) -> int:
+        """Insert an edge an importer has already checked (endpoints, types, self-loop).
+
+        ``data`` holds ``kind`` (an :class:`EdgeKind`), typed attributes and ``extra``.
+        """
+        if data["kind"] is EdgeKind.MEMBER:
+            data.setdefault("function", MemberFunction.MEMBER)
+        edge_key = self._insert_edge(source, target, data)
+        self._cache.clear()
+        return edge_key
+
+    def _insert_edge(self, source: str, target: str, data: dict[str, Any]) -> int:
+        """``graph.add_edge(source, target, **data)`` for two existing nodes, minus overhead.
+
+        Same result and key as networkx's ``MultiDiGraph.add_edge`` (the next free integer
+        key per pair), written against its adjacency dicts because importers add tens of
+        thousands of edges and the generic method spends most of its time on checks that
+        :meth:`add_edge` has already made.
+        """
+        g: Any = self.graph
+        succ = g._succ[source]
+        keydict: dict[int, Any] | None = succ.get(target)
+        if keydict is None:
+            keydict = g.edge_key_dict_factory()
+            succ[target] = keydict
+            g._pred[target][source] = keydict
+        key = len(keydict)
+        while key in keydict:
+            key += 1
+        if g.edge_attr_dict_factory is dict:
+            keydict[key] = data  # the caller hands over a fresh dict
+        else:  # pragma: no cover - a graph subclass with its own attribute dicts
+            datadict = g.edge_attr_dict_factory()
+            datadict.update(data)
+            keydict[key] = datadict
+        nx._clear_cache(g)
+        return key
 
     def endpoint_problem(self, source: str, target: str, kind: EdgeKind) -> str | None:
         """German reason why ``kind`` may not join these two nodes, else ``None``."""

@@ -204,6 +204,7 @@ OFFERS = Sheet("Angebote", (
     Column("Anbieter", "provider", _K.REF, ref_types=_AO, edge=EdgeKind.PROVIDES, width=16,
            hint="ID des Trägers (Akteur oder Amt)."),
     Column("Kategorie", "category", width=22, hint="z. B. Elterncafé, Sprachförderung."),
+    _SECTOR,
     _PHASES,
     Column("Zielgruppe", "target_group", width=22, hint="z. B. Eltern mit Kindern unter 3."),
     _MUNI, _DISTRICT,

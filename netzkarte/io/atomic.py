@@ -34,6 +34,10 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
                                 dir=target.parent)
     os.close(fd)
     tmp = Path(name)
+    # mkstemp creates 0600; outputs are ordinary files, so honour the umask like open() does
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)
     try:
         yield tmp
         os.replace(tmp, target)

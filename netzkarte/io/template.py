@@ -1,0 +1,582 @@
+"""Write the Excel template, empty or filled with a map (the reverse of the import).
+
+One code path serves both: :func:`write_template` is :func:`write_excel` of an empty
+:class:`~netzkarte.model.NetworkMap`. The workbook has the sheets of
+:data:`~netzkarte.schema.SHEET_ORDER`: *Anleitung* (plain-German guide, the map's metadata
+block in rows 3–8 and one example row per data sheet), the data sheets with German headers
+in row 1 (frozen, bold, filtered, a comment with the hint on every header), and *Listen*
+with the allowed values that the dropdowns (data validation) of every enum column use.
+
+Export rules (``/tmp/io_contract.md``, agreed with the reader): enums by German label,
+multi-values joined by ``"; "``, booleans ``ja``/``nein``, dates as real Excel dates
+(``DD.MM.YYYY``), strength as ``"3 Koordination"``; extra columns after the known ones in
+``NetworkMap.extra_columns`` order; a raw unknown value kept in ``extra[<header>]`` goes back
+into its known column when the attribute is empty. A row's first ``belongs_to``,
+``reports_to`` or ``provides`` edge (in the node's adjacency order) goes into its reference
+column (*Organisation*, *Übergeordnet*, *Berichtet an*, *Anbieter*) unless it carries
+attributes (note, date, extras …); every other edge goes to *Mitgliedschaften* or
+*Beziehungen*, so nothing is lost and a re-read keeps each node's edge order.
+
+The output is byte-for-byte reproducible: fixed document properties and fixed zip entry
+times. We always write a fresh workbook and never re-save a user's file: openpyxl drops
+newer data-validation extensions (``x14``) and other things it does not understand when it
+re-saves a workbook it has read.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> from openpyxl import load_workbook
+>>> path = write_template(pathlib.Path(tempfile.mkdtemp()) / "vorlage.xlsx")
+>>> load_workbook(path).sheetnames[:3]
+['Anleitung', 'Akteure', 'Ämter']
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+import re
+import shutil
+import sys
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from netzkarte.io.atomic import atomic_path
+from netzkarte.io.guide import example_map, guide_lines
+from netzkarte.model import NetworkMap
+from netzkarte.schema import (
+    DISTRICTS,
+    GUIDE_SHEET,
+    LISTS_SHEET,
+    MEMBERSHIPS,
+    META_FIELDS,
+    MULTI_SEPARATOR,
+    RELATIONS,
+    SHEETS,
+    Column,
+    Sheet,
+    ValueKind,
+)
+from netzkarte.vocab import (
+    CATEGORIES,
+    EDGE_RULES,
+    ActorForm,
+    CommitteeType,
+    EdgeKind,
+    Level,
+    LifePhase,
+    MemberFunction,
+    NetworkKind,
+    NodeType,
+    OfferStatus,
+    Rank,
+    Role,
+    Sector,
+    Strength,
+    Term,
+    Tier,
+)
+
+__all__ = ["DATE_FORMAT", "LISTS", "VALIDATION_ROWS", "write_excel", "write_template"]
+
+log = logging.getLogger(__name__)
+
+VALIDATION_ROWS = 2000
+"""Dropdowns and input messages cover rows 2 to this row (or to the last data row)."""
+
+DATE_FORMAT = "DD.MM.YYYY"
+_FIXED_TIME = datetime(2024, 1, 1)  # document properties: reproducible output
+_ZIP_TIME = (2024, 1, 1, 0, 0, 0)
+_BOOL_LABELS = ["ja", "nein"]
+_STRICT: frozenset[type[Term]] = frozenset({Sector, LifePhase, Role, EdgeKind, Tier,
+                                            MemberFunction})
+_HEADER_FILL, _EXTRA_FILL, _TITLE_SIZE = "DDEBF7", "EDEDED", 14
+
+
+def _category_labels(node_type: NodeType) -> list[str]:
+    return [c.label for c in CATEGORIES if c.node_type is node_type]
+
+
+LISTS: tuple[tuple[str, list[str]], ...] = (
+    ("Form", ActorForm.labels()),
+    ("Sektor", Sector.labels()),
+    ("Ebene", Level.labels()),
+    ("Lebensphasen", LifePhase.labels()),
+    ("Rollen", Role.labels()),
+    ("Hierarchieebene", Rank.labels()),
+    ("Gremientyp", CommitteeType.labels()),
+    ("Steuerungsebene", Tier.labels()),
+    ("Netzwerkart", NetworkKind.labels()),
+    ("Status", OfferStatus.labels()),
+    ("Funktion", MemberFunction.labels()),
+    ("Art", EdgeKind.labels()),
+    ("Stärke", Strength.labels()),
+    ("ja/nein", _BOOL_LABELS),
+    ("Kategorie Akteur", _category_labels(NodeType.ACTOR)),
+    ("Kategorie Amt", _category_labels(NodeType.OFFICE)),
+    ("Kategorie Angebot", _category_labels(NodeType.OFFER)),
+)
+"""The columns of the *Listen* sheet: (header, German labels), in sheet order."""
+
+_LIST_OF_ENUM: dict[type[Term], str] = {
+    ActorForm: "Form", Sector: "Sektor", Level: "Ebene", LifePhase: "Lebensphasen",
+    Role: "Rollen", Rank: "Hierarchieebene", CommitteeType: "Gremientyp",
+    Tier: "Steuerungsebene", NetworkKind: "Netzwerkart", OfferStatus: "Status",
+    MemberFunction: "Funktion", EdgeKind: "Art",
+}
+
+
+# --- the tables ------------------------------------------------------------------------
+
+
+@dataclass
+class _Table:
+    """One data sheet as plain cell values: known headers, extra headers, rows."""
+
+    sheet: Sheet
+    extras: list[str] = field(default_factory=list)
+    rows: list[list[Any]] = field(default_factory=list)
+
+    @property
+    def headers(self) -> list[str]:
+        return [*self.sheet.headers, *self.extras]
+
+
+def _label(value: Any) -> Any:
+    """A stored attribute value as the template shows it (labels, ja/nein, joined)."""
+    if value is None:
+        return None
+    if isinstance(value, Strength):
+        return f"{value.value} {value.label}"
+    if isinstance(value, Term):
+        return value.label
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    if isinstance(value, tuple | list | set | frozenset):
+        return MULTI_SEPARATOR.join(str(_label(v)) for v in value) or None
+    return _plain(value)
+
+
+def _plain(value: Any) -> Any:
+    """Numpy scalars to Python, NaN to empty, containers joined (extra columns)."""
+    if hasattr(value, "item") and not isinstance(value, str | date):
+        value = value.item()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, tuple | list | set | frozenset):
+        return MULTI_SEPARATOR.join(str(v) for v in value) or None
+    if isinstance(value, Term):
+        return value.label
+    return value
+
+
+def _known(column: Column, value: Any, extra: dict[str, Any]) -> Any:
+    """Cell of a known column; falls back to raw text kept in ``extra[header]``."""
+    shown = _label(value)
+    if shown is None or shown == "":
+        return _plain(extra.get(column.header))
+    return shown
+
+
+def _extra_order(declared: Sequence[str], records: Iterable[dict[str, Any]],
+                 known: set[str]) -> list[str]:
+    """Extra headers: the declared order first, then any others in first-seen order."""
+    order = dict.fromkeys(h for h in declared if h not in known)
+    for extra in records:
+        for key in extra:
+            if key not in known:
+                order.setdefault(key, None)
+    return list(order)
+
+
+# Reference columns that hold an edge: (type of the row's node, kind) -> (header, row is source)
+_EDGE_COLUMNS: dict[tuple[NodeType, EdgeKind], tuple[str, bool]] = {
+    (sh.node_type, col.edge): (col.header, sh.node_type in EDGE_RULES[col.edge].sources)
+    for sh in SHEETS if sh.node_type for col in sh.columns if col.edge
+}
+
+
+def _is_plain_edge(data: dict[str, Any]) -> bool:
+    """An edge with nothing but its kind fits into a reference column without loss."""
+    return not data.get("extra") and all(
+        v is None for k, v in data.items() if k not in ("kind", "extra"))
+
+
+def _tables(m: NetworkMap) -> list[_Table]:
+    """All data sheets of ``m`` as rows of cell values, in template order."""
+    graph = m.graph
+    in_column: dict[tuple[str, str], str] = {}  # (row node, header) -> referenced id
+    placed: set[tuple[str, str, int]] = set()
+    for nid, node in graph.nodes(data=True):
+        for (ntype, kind), (header, row_is_source) in _EDGE_COLUMNS.items():
+            if node["type"] is not ntype:
+                continue
+            adjacent = (graph.out_edges(nid, keys=True, data=True) if row_is_source
+                        else graph.in_edges(nid, keys=True, data=True))
+            first = next(((u, v, k, d) for u, v, k, d in adjacent if d["kind"] is kind), None)
+            # only the node's first edge of the kind, so its edge order survives a re-read
+            if first is not None and _is_plain_edge(first[3]):
+                u, v, k, _ = first
+                in_column[(nid, header)] = v if row_is_source else u
+                placed.add((u, v, k))
+    member_edges: list[tuple[str, str, dict[str, Any]]] = []
+    other_edges: list[tuple[str, str, dict[str, Any]]] = []
+    for u, v, k, data in graph.edges(keys=True, data=True):
+        if data["kind"] is EdgeKind.MEMBER:
+            member_edges.append((u, v, data))
+        elif (u, v, k) not in placed:
+            other_edges.append((u, v, data))
+
+    tables: list[_Table] = []
+    for sh in SHEETS:
+        known = set(sh.headers)
+        table = _Table(sh)
+        if sh.node_type is not None:
+            nodes = [(n, d) for n, d in graph.nodes(data=True) if d["type"] is sh.node_type]
+            table.extras = _extra_order(m.extra_columns.get(sh.name, ()),
+                                        (d.get("extra", {}) for _, d in nodes), known)
+            for nid, d in nodes:
+                extra = d.get("extra", {})
+                row: list[Any] = []
+                for col in sh.columns:
+                    if col.kind is ValueKind.ID:
+                        row.append(nid)
+                    elif col.edge is not None:
+                        row.append(in_column.get((nid, col.header)))
+                    else:
+                        row.append(_known(col, d.get(col.attr), extra))
+                row.extend(_plain(extra.get(h)) for h in table.extras)
+                table.rows.append(row)
+        elif sh in (MEMBERSHIPS, RELATIONS):
+            edges = member_edges if sh is MEMBERSHIPS else other_edges
+            table.extras = _extra_order(m.extra_columns.get(sh.name, ()),
+                                        (d.get("extra", {}) for _, _, d in edges), known)
+            for u, v, d in edges:
+                extra = d.get("extra", {})
+                fixed = {"source": u, "target": v, "kind": d["kind"]}
+                row = [_known(col, fixed.get(col.attr, d.get(col.attr)), extra)
+                       for col in sh.columns]
+                row.extend(_plain(extra.get(h)) for h in table.extras)
+                table.rows.append(row)
+        else:  # Sozialräume
+            districts = m.districts
+            base = {c.attr: c for c in sh.columns}
+            table.extras = [str(c) for c in districts.columns if c not in base]
+            for name, rec in zip(districts.index, districts.to_dict("records"), strict=True):
+                row = []
+                for col in sh.columns:
+                    value = name if col.attr == "district" else _plain(rec.get(col.attr))
+                    if col.kind is ValueKind.INT and isinstance(value, float) \
+                            and value.is_integer():
+                        value = int(value)
+                    row.append(value)
+                row.extend(_plain(rec[c]) for c in districts.columns if c not in base)
+                table.rows.append(row)
+        tables.append(table)
+    return tables
+
+
+# --- cells and styles --------------------------------------------------------------------
+
+
+_ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")  # as openpyxl's check
+
+
+def _out(ws: Any, value: Any) -> Any:
+    """A value ready for ``ws.append``: dates formatted, text never read as a formula."""
+    kind = type(value)
+    if value is None or kind is int or kind is float:
+        return value
+    if kind is str and value[:1] != "=" and not _ILLEGAL.search(value):
+        return value  # the common case, kept cheap: ~50k rows are written cell by cell
+    return _special_cell(ws, value)
+
+
+def _special_cell(ws: Any, value: Any) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+
+    if isinstance(value, str):
+        value = _ILLEGAL.sub("", value)  # control characters are invalid in the file format
+        if value.startswith("=") and len(value) > 1:
+            cell = WriteOnlyCell(ws, value)
+            cell.data_type = "s"  # user text like "=1+1" stays text, never a formula
+            return cell
+        return value
+    if isinstance(value, date):
+        raw: Any = value  # openpyxl takes dates too (its stubs say datetime only)
+        cell = WriteOnlyCell(ws, raw)
+        timed = isinstance(value, datetime) and value.time() != datetime.min.time()
+        cell.number_format = f"{DATE_FORMAT} hh:mm" if timed else DATE_FORMAT
+        return cell
+    if isinstance(value, int | float | bool):
+        return value
+    return str(value)
+
+
+def _styled(ws: Any, value: Any, *, bold: bool = False, fill: str | None = None,
+            size: float | None = None, comment: str | None = None) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Font, PatternFill
+
+    cell = WriteOnlyCell(ws, value)
+    cell.font = Font(bold=bold, size=size)
+    if fill:
+        cell.fill = PatternFill("solid", fgColor=fill)
+    if comment:
+        cell.comment = Comment(comment, "netzkarte", height=90, width=260)
+    return cell
+
+
+def _header_comment(col: Column, sheet: Sheet) -> str:
+    text = col.hint
+    if col.required:
+        text += " Pflichtfeld."
+    if _list_for(col, sheet) is not None:
+        text += " Auswahlliste: Blatt „Listen“."
+    return text.strip()
+
+
+def _list_for(col: Column, sheet: Sheet | None) -> str | None:
+    """The *Listen* column whose values a data column's dropdown offers."""
+    if col.enum is not None:
+        return _LIST_OF_ENUM.get(col.enum)
+    if col.kind is ValueKind.BOOL:
+        return "ja/nein"
+    if col.kind is ValueKind.STRENGTH:
+        return "Stärke"
+    if col.attr == "category" and sheet is not None and sheet.node_type is not None:
+        return f"Kategorie {sheet.node_type.label}"
+    return None
+
+
+def _validations(sheet: Sheet, last_row: int) -> list[Any]:
+    """Dropdowns on enum columns, input messages on every known column."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    ranges = {name: f"{LISTS_SHEET}!${get_column_letter(i)}$2:${get_column_letter(i)}$"
+              f"{len(values) + 1}" for i, (name, values) in enumerate(LISTS, 1)}
+    out = []
+    for i, col in enumerate(sheet.columns, 1):
+        letter = get_column_letter(i)
+        dv = DataValidation(allow_blank=True, showInputMessage=True,
+                            promptTitle=col.header[:32], prompt=col.hint[:255])
+        list_name = _list_for(col, sheet)
+        if list_name is not None:
+            dv.type, dv.formula1, dv.showErrorMessage = "list", ranges[list_name], True
+            if col.kind is ValueKind.MULTI_ENUM:
+                dv.errorStyle, dv.errorTitle = "information", "Mehrere Werte?"
+                dv.error = ("Mehrere Werte mit ; trennen, z. B. „Wert 1; Wert 2“. Jeder Wert "
+                            f"muss in der Liste „{list_name}“ (Blatt „Listen“) stehen.")
+            elif col.attr == "category":
+                dv.errorStyle, dv.errorTitle = "warning", "Kategorie nicht in der Liste"
+                dv.error = ("Unbekannte Kategorien werden übernommen, aber ohne Vorgaben für "
+                            "Sektor und Lebensphasen. Trotzdem verwenden?")
+            elif col.enum is not None and col.enum not in _STRICT:
+                dv.errorStyle, dv.errorTitle = "warning", "Wert nicht in der Liste"
+                dv.error = ("Dieser Wert steht nicht in der Liste; die Prüfung meldet ihn als "
+                            "Warnung und lässt das Feld leer. Trotzdem verwenden?")
+            else:
+                dv.errorStyle, dv.errorTitle = "stop", "Ungültiger Wert"
+                dv.error = (f"Bitte einen Wert aus der Liste wählen (Blatt „Listen“, Spalte "
+                            f"„{list_name}“).")
+        dv.add(f"{letter}2:{letter}{last_row}")
+        out.append(dv)
+    return out
+
+
+def _prepare_sheet(ws: Any, widths: Sequence[float], *, freeze: bool = True) -> None:
+    from openpyxl.utils import get_column_letter
+
+    for i, width in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    if freeze:
+        ws.freeze_panes = "A2"
+
+
+def _header_cells(ws: Any, table: _Table) -> list[Any]:
+    cells = [_styled(ws, c.header, bold=True, fill=_HEADER_FILL,
+                     comment=_header_comment(c, table.sheet)) for c in table.sheet.columns]
+    extra_note = "Kennzahl des Sozialraums (Zahl)." if table.sheet is DISTRICTS else None
+    cells.extend(_styled(ws, h, bold=True, fill=_EXTRA_FILL, comment=extra_note)
+                 for h in table.extras)
+    return cells
+
+
+def _extra_width(header: str) -> float:
+    return float(max(12, min(40, len(header) + 4)))
+
+
+def _write_data_sheet(ws: Any, table: _Table, validation_rows: int) -> None:
+    from openpyxl.utils import get_column_letter
+
+    widths = [float(c.width) for c in table.sheet.columns]
+    widths += [_extra_width(h) for h in table.extras]
+    _prepare_sheet(ws, widths)
+    last_data = len(table.rows) + 1
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(widths))}{last_data}"
+    for dv in _validations(table.sheet, max(validation_rows, last_data)):
+        ws.data_validations.append(dv)
+    ws.append(_header_cells(ws, table))
+    for row in table.rows:
+        ws.append([_out(ws, v) for v in row])
+
+
+def _write_lists(ws: Any) -> None:
+    _prepare_sheet(ws, [max(14.0, max(len(v) for v in vals) + 2.0) for _, vals in LISTS])
+    ws.append([_styled(ws, name, bold=True, fill=_HEADER_FILL) for name, _ in LISTS])
+    for i in range(max(len(vals) for _, vals in LISTS)):
+        ws.append([vals[i] if i < len(vals) else None for _, vals in LISTS])
+
+
+# --- the guide -------------------------------------------------------------------------
+
+def _write_guide(ws: Any, m: NetworkMap) -> None:
+    title = m.meta.title or "Netzwerkkarte der Präventionskette"
+    widths = [24.0, 36.0] + [18.0] * 14
+    _prepare_sheet(ws, widths, freeze=False)
+    ws.append([_styled(ws, f"{title} – Anleitung", bold=True, size=_TITLE_SIZE)])
+    ws.append([_styled(ws, "Angaben zur Karte (bitte in Spalte B ausfüllen):", bold=True)])
+    for attr, label in META_FIELDS:
+        value = getattr(m.meta, attr)
+        ws.append([_styled(ws, label, bold=True), _out(ws, _label(value))])
+    for label, value in m.meta.extra.items():
+        ws.append([_styled(ws, label, bold=True), _out(ws, _plain(value))])
+    for style, text in guide_lines():
+        if style == "h":
+            ws.append([])
+        ws.append([_styled(ws, text, bold=True) if style == "h" else text])
+    for table in _tables(example_map()):
+        ws.append([])
+        ws.append([_styled(ws, f"Blatt „{table.sheet.name}“:", bold=True)])
+        ws.append(_header_cells(ws, table))
+        ws.append([_out(ws, v) for v in table.rows[0]])
+
+
+# --- writing -------------------------------------------------------------------------------
+
+
+class _StableZip(zipfile.ZipFile):
+    """A zip archive whose entries all carry the same timestamp (reproducible bytes)."""
+
+    def writestr(self, zinfo_or_arcname: str | zipfile.ZipInfo, data: Any,
+                 compress_type: int | None = None, compresslevel: int | None = None) -> None:
+        if not isinstance(zinfo_or_arcname, zipfile.ZipInfo):
+            zinfo_or_arcname = self._info(zinfo_or_arcname)
+        super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
+
+    def write(self, filename: str | os.PathLike[str],
+              arcname: str | os.PathLike[str] | None = None,
+              compress_type: int | None = None, compresslevel: int | None = None) -> None:
+        info = self._info(os.fspath(arcname if arcname is not None else filename))
+        with open(filename, "rb") as src, self.open(info, "w", force_zip64=True) as dst:
+            shutil.copyfileobj(src, dst, 1 << 20)
+
+    def _info(self, name: str) -> zipfile.ZipInfo:
+        info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+        info.compress_type = self.compression
+        info.external_attr = 0o600 << 16
+        return info
+
+
+def write_excel(network_map: NetworkMap, path: str | os.PathLike[str], *,
+                validation_rows: int = VALIDATION_ROWS) -> Path:
+    """Write ``network_map`` as a filled template workbook (the reverse of the import).
+
+    Parameters
+    ----------
+    network_map : NetworkMap
+        The map to write; an empty map gives the empty template.
+    path : str or PathLike
+        Target ``.xlsx`` file; written atomically (an existing file stays intact on error).
+    validation_rows : int, default 2000
+        Dropdowns and input messages cover rows 2 to this row, or to the last data row
+        if there are more rows.
+
+    Returns
+    -------
+    Path
+        The written file.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from openpyxl import load_workbook
+    >>> m = NetworkMap("Kindertal")
+    >>> m.add_node("KITA1", "actor", name="Kita Sonnenschein", category="Kita")
+    >>> target = pathlib.Path(tempfile.mkdtemp()) / "karte.xlsx"
+    >>> wb = load_workbook(write_excel(m, target))
+    >>> [c.value for c in wb["Akteure"][2]][:5]
+    ['KITA1', 'Kita Sonnenschein', 'Einrichtung', 'Kita', 'Kinder- und Jugendhilfe']
+    >>> wb["Anleitung"]["B3"].value
+    'Kindertal'
+
+    Notes
+    -----
+    Streams rows with openpyxl's write-only mode: about O(cells) time and little memory.
+    """
+    from openpyxl import Workbook
+    from openpyxl.writer.excel import ExcelWriter
+
+    tables = _tables(network_map)
+    wb = Workbook(write_only=True)
+    props = wb.properties
+    props.creator = props.lastModifiedBy = "netzkarte"
+    props.created = props.modified = _FIXED_TIME
+    props.title = network_map.meta.title or "Netzwerkkarte"
+    _write_guide(wb.create_sheet(GUIDE_SHEET), network_map)
+    for table in tables:
+        _write_data_sheet(wb.create_sheet(table.sheet.name), table, validation_rows)
+    _write_lists(wb.create_sheet(LISTS_SHEET))
+    target = Path(path)
+    with atomic_path(target) as tmp:
+        archive = _StableZip(tmp, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+        ExcelWriter(wb, archive).save()  # not wb.save(): that stamps "modified" with now
+    rows = sum(len(t.rows) for t in tables)
+    log.info("Arbeitsmappe %s geschrieben (%d Datenzeilen).", target, rows)
+    return target
+
+
+def write_template(path: str | os.PathLike[str], *,
+                   validation_rows: int = VALIDATION_ROWS) -> Path:
+    """Write the empty Excel template (what ``netzkarte vorlage`` writes).
+
+    Parameters
+    ----------
+    path : str or PathLike
+        Target ``.xlsx`` file.
+    validation_rows : int, default 2000
+        Dropdowns and input messages cover rows 2 to this row.
+
+    Returns
+    -------
+    Path
+        The written file.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from openpyxl import load_workbook
+    >>> wb = load_workbook(write_template(pathlib.Path(tempfile.mkdtemp()) / "v.xlsx"))
+    >>> [c.value for c in wb["Mitgliedschaften"][1]]
+    ['Mitglied', 'Gremium', 'Funktion', 'Seit', 'Bemerkung']
+    """
+    return write_excel(NetworkMap(), path, validation_rows=validation_rows)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Regenerate the shipped template: ``python -m netzkarte.io.template [PFAD]``."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    target = write_template(args[0] if args else "data_templates/netzkarte_vorlage.xlsx")
+    print(f"Vorlage geschrieben: {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

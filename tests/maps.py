@@ -1,0 +1,42 @@
+"""Hand-built maps shared by test modules (import: ``from maps import build_small_map``)."""
+
+from __future__ import annotations
+
+from netzkarte import NetworkMap
+
+
+def build_small_map() -> NetworkMap:
+    """A hand-built map with every node type and edge kind (12 nodes)."""
+    m = NetworkMap("Testheim")
+    m.add_node("BM", "office", name="Bürgermeisterin", category="Verwaltungsspitze",
+               rank="Verwaltungsspitze", roles=["Machtpromotor"])
+    m.add_node("JA", "office", name="Jugendamt", category="Jugendamt", rank="Amtsleitung")
+    m.add_node("JC", "office", name="Jobcenter", category="Jobcenter", rank="Amtsleitung")
+    m.add_node("KOORD", "actor", name="Frau Kurz", form="Person", category="Person",
+               rank="Stabsstelle", roles=["Netzwerkkoordination", "Fachpromotor"])
+    m.add_node("KITA1", "actor", name="Kita Sonnenschein", category="Kita", district="Nord")
+    m.add_node("GS1", "actor", name="Grundschule am Park", category="Grundschule",
+               district="Nord")
+    m.add_node("TR", "actor", name="Familienhilfe e. V.", category="Freier Träger")
+    m.add_node("SG", "committee", name="Steuerungsgruppe", committee_type="Steuerungsgruppe",
+               tier="a", legitimated=True)
+    m.add_node("SRK", "committee", name="Sozialraumkonferenz Nord",
+               committee_type="Sozialraumkonferenz", tier="c", district="Nord")
+    m.add_node("CAFE", "offer", name="Elterncafé Nord", category="Elterncafé", district="Nord",
+               venue="KITA1", outreach=True)
+    m.add_edge("BM", "SG", "member", function="Vorsitz")
+    m.add_edge("JA", "SG", "member")
+    m.add_edge("JC", "SG", "member")
+    m.add_edge("KOORD", "SG", "member", function="Koordination")
+    m.add_edge("KITA1", "SRK", "member")
+    m.add_edge("GS1", "SRK", "member")
+    m.add_edge("KOORD", "SRK", "member", function="Koordination")
+    m.add_edge("KOORD", "JA", "belongs_to")
+    m.add_edge("KITA1", "TR", "belongs_to")
+    m.add_edge("KITA1", "GS1", "cooperation", strength=3, formal=True)
+    m.add_edge("TR", "CAFE", "provides")
+    m.add_edge("JA", "CAFE", "funds")
+    m.add_edge("KITA1", "CAFE", "referral")
+    m.add_edge("SRK", "SG", "reports_to")
+    m.add_edge("JA", "TR", "contract")
+    return m
