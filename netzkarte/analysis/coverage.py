@@ -1,0 +1,569 @@
+"""Coverage gaps (Versorgungslücken): offers per district and life phase, weighted by need.
+
+Seed 003 asks to bring the offer infrastructure together with the conditions children grow
+up in ("Aufwachsbedingungen mit Infrastrukturdaten abgleichen") and to treat unequal
+districts unequally ("Ungleiches ungleich behandeln"). Its Kindertal example found two
+burdened northern districts without nearby paediatric care or a counselling centre within
+walking distance. This module answers those questions from the map:
+
+* :func:`coverage_table` — district × life phase: offers, offers per 1,000 children, need;
+* :func:`find_coverage_gaps` — district × phase without offers (weighted by need), the
+  neediest districts having the fewest offers, and districts without a Kinderarztpraxis
+  or Erziehungsberatungsstelle within reach.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from netzkarte import NetworkMap
+>>> m = NetworkMap("Kindertal")
+>>> m.set_districts(pd.DataFrame({"children": [500]}, index=pd.Index(["Nord"],
+...                 name="district")))
+>>> m.add_node("O", "offer", name="Elterncafé", category="Elterncafé", district="Nord")
+>>> int(coverage_table(m).loc[("Nord", "kita"), "offers"])
+1
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import pandas as pd
+
+from netzkarte.analysis.findings import Finding, Severity
+from netzkarte.errors import InputError
+from netzkarte.model import NetworkMap
+from netzkarte.vocab import (
+    LIFE_PHASE_ORDER,
+    ActorForm,
+    EdgeKind,
+    LifePhase,
+    NodeType,
+    OfferStatus,
+    category_info,
+    fold,
+)
+
+__all__ = [
+    "coverage_table",
+    "district_names",
+    "find_coverage_gaps",
+    "haversine_km",
+    "need_column",
+    "need_ranks",
+    "offer_district",
+]
+
+log = logging.getLogger(__name__)
+
+_BASE_COLUMNS = frozenset({"municipality", "population", "children", "lat", "lon"})
+_NEED_KEYS = ("sgb", "armut", "but")
+_EARTH_RADIUS_KM = 6371.0088
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres.
+
+    >>> round(haversine_km(51.0, 7.0, 51.0, 7.1), 2)
+    7.0
+    """
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * _EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def need_column(m: NetworkMap, need_indicator: str | None = None) -> str | None:
+    """The district-table column used as need indicator, or ``None``.
+
+    With ``need_indicator`` given, that column (matched by folded header) must exist.
+    Otherwise the first numeric column whose folded header contains ``sgb``, ``armut`` or
+    ``but`` (SGB-II-Quote, Armutsquote, Anteil BuT) is taken.
+
+    Raises
+    ------
+    InputError
+        If ``need_indicator`` names a column the district table does not have.
+
+    >>> import pandas as pd
+    >>> from netzkarte import NetworkMap
+    >>> m = NetworkMap()
+    >>> m.set_districts(pd.DataFrame({"SGB-II-Quote Kinder": [0.3]}, index=["Nord"]))
+    >>> need_column(m)
+    'SGB-II-Quote Kinder'
+    """
+    columns = [str(c) for c in m.districts.columns]
+    if need_indicator is not None:
+        for c in columns:
+            if fold(c) == fold(need_indicator):
+                return c
+        raise InputError(f"Der Bedarfsindikator „{need_indicator}“ ist keine Spalte im Blatt "
+                         f"Sozialräume. Vorhanden: {', '.join(columns) or 'keine'}. Bitte "
+                         "den Spaltennamen genau so angeben oder ohne Indikator rechnen.",
+                         code="unknown-indicator")
+    for c in columns:
+        key = fold(c)
+        if c in _BASE_COLUMNS or not any(k in key for k in _NEED_KEYS):
+            continue
+        if pd.to_numeric(m.districts[c], errors="coerce").notna().any():
+            return c
+    return None
+
+
+def need_ranks(m: NetworkMap, need_indicator: str | None = None
+               ) -> tuple[str | None, dict[str, float], dict[str, float]]:
+    """Need indicator column, its value per district and its percentile rank (0–1).
+
+    Keys are folded district names. The rank is 1.0 for the neediest district and 0.0 for
+    the least needy (ties share the mean rank); a single district gets 0.5.
+
+    >>> import pandas as pd
+    >>> from netzkarte import NetworkMap
+    >>> m = NetworkMap()
+    >>> m.set_districts(pd.DataFrame({"Armut": [0.1, 0.4]}, index=["Süd", "Nord"]))
+    >>> need_ranks(m)[2]
+    {'sued': 0.0, 'nord': 1.0}
+    """
+    col = need_column(m, need_indicator)
+    if col is None:
+        return None, {}, {}
+    values = pd.to_numeric(m.districts[col], errors="coerce")
+    values.index = [fold(i) for i in m.districts.index]
+    values = values.dropna()
+    if values.empty:
+        return col, {}, {}
+    if len(values) == 1:
+        ranks = pd.Series(0.5, index=values.index)
+    else:
+        ranks = (values.rank(method="average") - 1) / (len(values) - 1)
+    return (col, {str(k): float(v) for k, v in values.items()},
+            {str(k): float(v) for k, v in ranks.items()})
+
+
+def district_names(m: NetworkMap) -> dict[str, str]:
+    """Folded key → display name of every district (table first, then nodes).
+
+    >>> from netzkarte import NetworkMap
+    >>> m = NetworkMap(); m.add_node("K", "actor", name="Kita", district="Nord")
+    >>> district_names(m)
+    {'nord': 'Nord'}
+    """
+    out: dict[str, str] = {}
+    for d in m.districts.index:
+        out.setdefault(fold(d), str(d))
+    for _, data in m.graph.nodes(data=True):
+        d = data.get("district")
+        if d:
+            out.setdefault(fold(d), str(d))
+    return out
+
+
+def offer_district(m: NetworkMap, offer: str) -> str | None:
+    """District of an offer: its own, else the district of its venue.
+
+    >>> from netzkarte import NetworkMap
+    >>> m = NetworkMap(); m.add_node("K", "actor", name="Kita", district="Nord")
+    >>> m.add_node("O", "offer", venue="K"); offer_district(m, "O")
+    'Nord'
+    """
+    data = m.graph.nodes[offer]
+    district = data.get("district")
+    venue = data.get("venue")
+    if not district and venue and venue in m.graph:
+        district = m.graph.nodes[venue].get("district")
+    return str(district) if district else None
+
+
+def _active_offers(m: NetworkMap) -> Iterable[tuple[str, dict[str, Any]]]:
+    for nid, data in m.graph.nodes(data=True):
+        if data["type"] is NodeType.OFFER and data.get("status") is not OfferStatus.ENDED:
+            yield nid, data
+
+
+def coverage_table(m: NetworkMap, *, need_indicator: str | None = None) -> pd.DataFrame:
+    """Offers per district and life phase.
+
+    Counts offers that are running, planned or have no status (most templates leave it
+    empty); ended offers do not count. An offer counts in every life phase it serves and
+    in its own district, or its venue's district.
+
+    Parameters
+    ----------
+    m : NetworkMap
+        The map.
+    need_indicator : str, optional
+        District-table column to use as need; auto-detected otherwise (:func:`need_column`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index ``(district, phase)`` (display name, phase code); columns ``phase_label``,
+        ``offers``, ``children``, ``per_1000_children`` (NaN when children unknown) and
+        ``need`` (NaN without indicator). Districts are those of the district table plus
+        any named on a node.
+
+    Examples
+    --------
+    >>> from netzkarte import NetworkMap
+    >>> coverage_table(NetworkMap()).empty
+    True
+    """
+    names = district_names(m)
+    counts: defaultdict[tuple[str, LifePhase], int] = defaultdict(int)
+    for nid, data in _active_offers(m):
+        d = offer_district(m, nid)
+        if d is None:
+            continue
+        for phase in data.get("life_phases") or ():
+            counts[(fold(d), LifePhase(phase))] += 1
+    children = _children(m)
+    _, need, _ = need_ranks(m, need_indicator)
+    rows = []
+    for key, name in names.items():
+        kids = children.get(key)
+        for phase in LIFE_PHASE_ORDER:
+            n = counts.get((key, phase), 0)
+            rows.append({"district": name, "phase": phase.value, "phase_label": phase.label,
+                         "offers": n, "children": kids,
+                         "per_1000_children": (1000 * n / kids) if kids else math.nan,
+                         "need": need.get(key, math.nan)})
+    table = pd.DataFrame(rows, columns=["district", "phase", "phase_label", "offers",
+                                        "children", "per_1000_children", "need"])
+    table["children"] = pd.to_numeric(table["children"], errors="coerce")
+    return table.set_index(["district", "phase"])
+
+
+def _children(m: NetworkMap) -> dict[str, float]:
+    if "children" not in m.districts.columns:
+        return {}
+    values = pd.to_numeric(m.districts["children"], errors="coerce")
+    return {fold(k): float(v) for k, v in values.items() if pd.notna(v) and v > 0}
+
+
+def _no_children(m: NetworkMap) -> set[str]:
+    if "children" not in m.districts.columns:
+        return set()
+    values = pd.to_numeric(m.districts["children"], errors="coerce")
+    return {fold(k) for k, v in values.items() if pd.notna(v) and v == 0}
+
+
+def _num(value: float, digits: int | None = None) -> str:
+    """German number format: decimal comma."""
+    text = f"{value:.{digits}f}" if digits is not None else f"{value:g}"
+    return text.replace(".", ",")
+
+
+def _km(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",")
+
+
+def _spearman(x: Sequence[float], y: Sequence[float]) -> float | None:
+    sx, sy = pd.Series(list(x)).rank(), pd.Series(list(y)).rank()
+    if sx.nunique() < 2 or sy.nunique() < 2:
+        return None
+    return float(sx.corr(sy))
+
+
+def find_coverage_gaps(
+    m: NetworkMap, *,
+    need_indicator: str | None = None,
+    phases: Sequence[LifePhase | str] = LIFE_PHASE_ORDER,
+    min_districts: int = 4,
+    max_spearman: float = 0.0,
+    burdened_share: float = 0.25,
+    services: Sequence[str] = ("Kinderarztpraxis", "Erziehungsberatungsstelle"),
+    max_distance_km: float = 1.5,
+) -> list[Finding]:
+    """Districts and life phases without offers, and unequal treatment of unequal needs.
+
+    Parameters
+    ----------
+    m : NetworkMap
+        The map.
+    need_indicator : str, optional
+        Need column of the district table; auto-detected (SGB II, Armut, BuT) when omitted.
+        Without one the gaps are reported unweighted (severity ``medium``).
+    phases : sequence of LifePhase, default all six
+        Life phases that must be covered in every district.
+    min_districts : int, default 4
+        Fewest districts with need and offer density for the Spearman test; with three
+        or fewer a rank correlation says nothing.
+    max_spearman : float, default 0.0
+        "Ungleiches ungleich behandeln" asks for *more* offers where need is higher, so
+        any negative rank correlation between need and offers per 1,000 children
+        (offers per district when children are unknown) is reported.
+    burdened_share : float, default 0.25
+        The most burdened quarter of districts (at least one) is checked one by one:
+        each below the median offer density is a finding (high at half the median or
+        less, else medium).
+    services : sequence of str, default Kinderarztpraxis and Erziehungsberatungsstelle
+        Categories every district should reach (seed 003, Kindertal fourth step).
+    max_distance_km : float, default 1.5
+        "Fußläufig erreichbar": a service within 1.5 km (about 20 minutes' walk) of a
+        district's centre counts as reaching it when coordinates exist. Centre: ``lat`` /
+        ``lon`` columns of the district table, else the mean position of the district's
+        actors. A district missing every service and in the upper half of need is
+        ``high`` (the Kindertal case), burdened with some missing ``medium``, else ``low``.
+
+    Returns
+    -------
+    list[Finding]
+        Kind ``coverage_gap``: one per (district, phase) without offers
+        (``evidence["phase"]``), one for a negative need–offer correlation
+        (``evidence["spearman"]``), one per burdened district below the median density
+        (``evidence["check"] == "burdened_below_median"``) and one per district without a
+        required service within reach (``evidence["missing"]``).
+
+    Raises
+    ------
+    InputError
+        If ``need_indicator`` is not a column of the district table.
+
+    Notes
+    -----
+    Linear in nodes plus districts × services; distances only for districts without the
+    service inside them.
+
+    Examples
+    --------
+    >>> from netzkarte import NetworkMap
+    >>> find_coverage_gaps(NetworkMap())
+    []
+    """
+    table = coverage_table(m, need_indicator=need_indicator)
+    offer_counts: dict[tuple[str, str], int] = {}
+    for (d, p), n in zip(table.index.tolist(), table["offers"].tolist(), strict=True):
+        offer_counts[(str(d), str(p))] = int(n)
+    col, need, ranks = need_ranks(m, need_indicator)
+    names = district_names(m)
+    findings: list[Finding] = []
+    wanted = [LifePhase.parse(p) for p in phases]
+    children = _children(m)
+    empty = _no_children(m)
+    for key, name in names.items():
+        kids = children.get(key)
+        if key in empty:
+            continue  # nobody under 18 lives there (industrial area, forest)
+        for phase in wanted:
+            if phase is None or offer_counts.get((name, phase.value), 0) > 0:
+                continue
+            rank = ranks.get(key)
+            severity: Severity = ("medium" if rank is None else
+                                  "high" if rank >= 2 / 3 else
+                                  "medium" if rank >= 1 / 3 else "low")
+            need_text = (f" Der Sozialraum ist nach „{col}“ ({_num(need[key])}) "
+                         f"{_burden_word(rank)} belastet." if rank is not None and col else "")
+            findings.append(Finding.create(
+                "coverage_gap", severity,
+                f"Kein Angebot für {phase.label} in {name}",
+                text=(f"Im Sozialraum {name} ist kein laufendes oder geplantes Angebot für die "
+                      f"Lebensphase {phase.label} erfasst.{need_text}"),
+                recommendation=(f"Prüfen, ob Familien in {name} mit Kindern der Lebensphase "
+                                f"{phase.label} Angebote in erreichbarer Nähe finden; sonst "
+                                "ein Angebot dort platzieren, z. B. in einer vertrauten "
+                                "Regeleinrichtung (aufsuchender Ansatz)."),
+                district=name, score=0.5 + 0.5 * (rank if rank is not None else 0.0),
+                evidence={"phase": phase.value, "children": kids,
+                          "need": need.get(key), "need_rank": rank, "indicator": col},
+                key=phase.value))
+    findings.extend(_inequity(m, table, col, need, ranks, min_districts, max_spearman,
+                              burdened_share))
+    findings.extend(_service_reach(m, services, max_distance_km, col, need, ranks))
+    log.info("Versorgungslücken: %d Befunde", len(findings))
+    return findings
+
+
+def _burden_word(rank: float | None) -> str:
+    if rank is None:
+        return "unbekannt"
+    return "hoch" if rank >= 2 / 3 else "mittel" if rank >= 1 / 3 else "gering"
+
+
+def _density(table: pd.DataFrame) -> tuple[dict[str, float], str]:
+    """Distinct running offers per district, per 1,000 children when children are known."""
+    per_district: dict[str, float] = {}
+    basis = "per_1000_children"
+    by_district = table.groupby(level="district", sort=False)
+    kids = by_district["children"].first()
+    use_children = kids.notna().sum() >= 2
+    if not use_children:
+        basis = "offers"
+    for district, part in by_district:
+        total = float(part["offers"].sum())
+        k = kids.get(district)
+        if use_children:
+            if k is None or pd.isna(k) or not k:
+                continue
+            per_district[fold(district)] = 1000 * total / float(k)
+        else:
+            per_district[fold(district)] = total
+    return per_district, basis
+
+
+def _inequity(m: NetworkMap, table: pd.DataFrame, col: str | None, need: dict[str, float],
+              ranks: dict[str, float], min_districts: int, max_spearman: float,
+              burdened_share: float) -> list[Finding]:
+    if col is None or not need:
+        return []
+    density, basis = _density(table)
+    names = district_names(m)
+    keys = [k for k in need if k in density]
+    unit = "Angebote je 1.000 Kinder" if basis == "per_1000_children" else "Angebote"
+    findings: list[Finding] = []
+    if len(keys) >= min_districts:
+        rho = _spearman([need[k] for k in keys], [density[k] for k in keys])
+        if rho is not None and rho < max_spearman:
+            neediest = sorted(keys, key=lambda k: (-need[k], k))[:3]
+            listing = "; ".join(f"{names[k]}: {col} {_num(need[k])}, {_num(density[k], 1)} {unit}"
+                                for k in neediest)
+            findings.append(Finding.create(
+                "coverage_gap", "high" if rho <= -0.5 else "medium",
+                "Ungleiches wird nicht ungleich behandelt: weniger Angebote, wo der Bedarf "
+                "höher ist",
+                text=(f"Über {len(keys)} Sozialräume hängen Bedarf („{col}“) und "
+                      f"Angebotsdichte ({unit}) negativ zusammen (Spearman ρ = {_num(rho, 2)}). "
+                      f"Die am stärksten belasteten Sozialräume: {listing}."),
+                recommendation=("Angebote und Mittel gezielt in die belasteten Sozialräume "
+                                "lenken (armutssensible Ressourcensteuerung statt "
+                                "Gießkanne) und das in der Fachplanungskonferenz "
+                                "beraten."),
+                score=min(1.0, -rho), evidence={"spearman": round(rho, 4), "basis": basis,
+                                                "indicator": col, "districts": len(keys)},
+                key="spearman"))
+    if len(keys) >= 2:
+        median = float(pd.Series([density[k] for k in keys]).median())
+        n_top = max(1, math.ceil(len(keys) * burdened_share))
+        for k in sorted(keys, key=lambda k: (-need[k], k))[:n_top]:
+            if density[k] >= median or ranks.get(k, 0) < 0.5:
+                continue
+            findings.append(Finding.create(
+                "coverage_gap", "high" if density[k] <= 0.5 * median else "medium",
+                f"Hochbelasteter Sozialraum {names[k]} mit unterdurchschnittlich vielen "
+                "Angeboten",
+                text=(f"{names[k]} gehört nach „{col}“ ({_num(need[k])}) zu den am stärksten "
+                      f"belasteten Sozialräumen, hat aber nur {_num(density[k], 1)} {unit} "
+                      f"(Median aller Sozialräume: {_num(median, 1)})."),
+                recommendation=(f"Angebotslücken in {names[k]} vorrangig schließen, etwa "
+                                "durch Sprechstunden in Kitas und Familienzentren vor Ort."),
+                district=names[k], score=0.7 + 0.3 * ranks.get(k, 0),
+                evidence={"check": "burdened_below_median", "density": round(density[k], 4),
+                          "median": round(median, 4), "basis": basis, "need": need[k],
+                          "indicator": col}, key="burdened"))
+    return findings
+
+
+def _centres(m: NetworkMap) -> dict[str, tuple[float, float]]:
+    """District centre: lat/lon of the district table, else mean actor position."""
+    out: dict[str, tuple[float, float]] = {}
+    cols = {fold(c): c for c in m.districts.columns}
+    lat_c = cols.get("lat") or cols.get("breitengrad")
+    lon_c = cols.get("lon") or cols.get("laengengrad")
+    if lat_c is not None and lon_c is not None:
+        for d, row in m.districts.iterrows():
+            lat, lon = pd.to_numeric(row[lat_c], errors="coerce"), pd.to_numeric(
+                row[lon_c], errors="coerce")
+            if pd.notna(lat) and pd.notna(lon):
+                out[fold(d)] = (float(lat), float(lon))
+    sums: defaultdict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    for _, data in m.graph.nodes(data=True):
+        d, lat, lon = data.get("district"), data.get("lat"), data.get("lon")
+        if d and lat is not None and lon is not None and data["type"] is NodeType.ACTOR:
+            s = sums[fold(d)]
+            s[0] += float(lat)
+            s[1] += float(lon)
+            s[2] += 1
+    for key, (la, lo, n) in sums.items():
+        out.setdefault(key, (la / n, lo / n))
+    return out
+
+
+def _service_reach(m: NetworkMap, services: Sequence[str], max_km: float, col: str | None,
+                   need: dict[str, float], ranks: dict[str, float]) -> list[Finding]:
+    names = district_names(m)
+    if not names:
+        return []
+    centres = _centres(m)
+    findings: list[Finding] = []
+    missing: defaultdict[str, list[str]] = defaultdict(list)
+    nearest: dict[tuple[str, str], tuple[float, str]] = {}
+    for service in services:
+        info = category_info(service)
+        label = info.label if info is not None else str(service)
+        places: set[str] = set()
+        points: list[tuple[float, float, str]] = []
+        found = False
+        for nid, data in m.graph.nodes(data=True):
+            if data["type"] is not NodeType.ACTOR or data.get("form") is ActorForm.PERSON:
+                continue
+            if _label(data.get("category")) != label:
+                continue
+            found = True
+            if data.get("district"):
+                places.add(fold(data["district"]))
+            if data.get("lat") is not None and data.get("lon") is not None:
+                points.append((float(data["lat"]), float(data["lon"]), nid))
+            # a consultation hour of the service held elsewhere reaches that district too
+            for _, offer, d in m.graph.out_edges(nid, data=True):
+                if d["kind"] is EdgeKind.PROVIDES and \
+                        m.graph.nodes[offer].get("status") is not OfferStatus.ENDED:
+                    od = offer_district(m, offer)
+                    if od:
+                        places.add(fold(od))
+        if not found:
+            findings.append(Finding.create(
+                "coverage_gap", "info", f"Keine Einrichtung „{label}“ erfasst",
+                text=(f"Die Karte enthält keine Einrichtung der Kategorie {label}; ob alle "
+                      "Sozialräume sie erreichen, lässt sich nicht beurteilen."),
+                recommendation=f"{label} mit Sozialraum oder Koordinaten nachtragen.",
+                evidence={"service": label}, key=f"none-{fold(label)}"))
+            continue
+        for key in names:
+            if key in places:
+                continue
+            centre = centres.get(key)
+            if centre is not None and points:
+                dist, nid = min((haversine_km(*centre, la, lo), n) for la, lo, n in points)
+                nearest[(key, label)] = (dist, nid)
+                if dist <= max_km:
+                    continue
+            missing[key].append(label)
+    for key, labels in missing.items():
+        name = names[key]
+        rank = ranks.get(key)
+        burdened = rank is not None and rank >= 0.5
+        all_missing = len(labels) == len(services)
+        # high only for the Kindertal case: a burdened district with none of the services
+        severity: Severity = ("high" if burdened and all_missing else
+                              "medium" if burdened or (rank is None and all_missing) else
+                              "low")
+        near = [f"{lbl}: nächste „{m.name(nearest[(key, lbl)][1])}“ in "
+                f"{_km(nearest[(key, lbl)][0])} km"
+                for lbl in labels if (key, lbl) in nearest]
+        need_text = (f" Der Sozialraum ist nach „{col}“ ({_num(need[key])}) "
+                     f"{_burden_word(rank)} belastet." if rank is not None and col else "")
+        findings.append(Finding.create(
+            "coverage_gap", severity,
+            f"{name}: keine {' und keine '.join(labels)} erreichbar",
+            text=(f"Im Sozialraum {name} liegt keine {' und keine '.join(labels)}, und "
+                  f"keine ist im Umkreis von {_km(max_km)} km erfasst."
+                  + (" " + "; ".join(near) + "." if near else "") + need_text),
+            recommendation=(f"Eine Sprechstunde ({', '.join(labels)}) in einer vertrauten "
+                            f"Einrichtung in {name} anbieten, z. B. im Familienzentrum, oder "
+                            "die Ansiedlung mit Kassenärztlicher Vereinigung und Trägern "
+                            "beraten."),
+            district=name, score=0.6 + 0.2 * len(labels) / max(1, len(services))
+            + 0.2 * (rank or 0.0),
+            evidence={"check": "service_reach", "missing": labels, "need": need.get(key),
+                      "need_rank": rank, "indicator": col, "max_distance_km": max_km},
+            key="reach"))
+    return findings
+
+
+def _label(category: object) -> str | None:
+    if not category:
+        return None
+    info = category_info(category)
+    return info.label if info is not None else str(category)

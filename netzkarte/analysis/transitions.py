@@ -1,0 +1,468 @@
+"""Missing links at transitions (Übergangslücken): Kita → Grundschule, Schule → Beruf …
+
+Seed 003 ("(Bildungs-)Übergänge fließend gestalten") and seed 004 ("Kooperations- und
+Steuerungsbedarf … im Übergang zwischen den Systemen (Kita – Schule – Beruf)") ask whether
+the institutions a child leaves are linked to the institutions it moves on to. For every
+transition and every district this module lists the institutions of the earlier phase
+without a tie to any institution of the later phase, checks whether a committee brings
+both sides together, and suggests the most plausible new links.
+
+Which side an institution is on
+-------------------------------
+An institution is an actor of form Einrichtung or Organisation (persons and offers are
+not; a person's ties count for the organisation it belongs to, an offer's for its provider
+and venue). Its life phases are its own or its category's defaults (Kita: 0–3 and 3–6,
+Grundschule: 6–10 …). For the transition *e → l* it is on the
+
+* **earlier side** if its phases include *e*, not *l*, and it serves at most
+  ``max_span`` phases;
+* **later side** if its phases include *l*, not *e*, and it serves at most ``max_span``
+  phases.
+
+Förderschulen (``special_schools``) are on neither side of the general rule: a Kita's tie
+to a Förderschule does not link it to the Grundschule most of its children go to, and the
+seed's "soziale Inklusion" aims at the regular school. At Schule → Beruf they count as
+schools.
+
+Offices (Schulamt, Jugendamt) are administration, not institutions children pass through:
+they are on neither side, except the Jobcenter at Schule → Beruf.
+
+Institutions serving more phases (Familienzentrum, Erziehungsberatungsstelle,
+Kinderarztpraxis, Jugendamt) accompany children *across* transitions; they are never
+reported as unlinked and never count as "the other side". For Schule → Beruf the earlier
+side is every school (sector Schule und Bildung, phases include 10–16 Jahre, so Gesamtschule
+and Gymnasium too) and the later side is the Jobcenter, the Agentur für Arbeit, the
+Berufskolleg and the Kammer (``work_partners``).
+
+A tie is a cooperation, a contract or a referral (also between offers of the two, or one
+offer provided by one and held in the other), or a committee both sit on. Partners are
+looked for in the institution's own district plus institutions without a district; when the
+district has no institution of the later phase at all, in the whole municipality.
+
+Examples
+--------
+>>> from netzkarte import NetworkMap
+>>> m = NetworkMap("Kindertal")
+>>> m.add_node("K", "actor", name="Kita Regenbogen", category="Kita", district="Nord")
+>>> m.add_node("G", "actor", name="Grundschule Nord", category="Grundschule",
+...            district="Nord")
+>>> [f.title for f in find_transition_gaps(m, transitions=["kita->primary"])][0]
+'Kita → Grundschule in Nord: 1 von 1 Einrichtungen ohne Verbindung'
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from netzkarte.analysis.coverage import district_names, haversine_km, need_ranks
+from netzkarte.analysis.findings import Finding, Severity
+from netzkarte.model import NetworkMap
+from netzkarte.vocab import (
+    ActorForm,
+    EdgeKind,
+    LifePhase,
+    NodeType,
+    Sector,
+    Transition,
+    category_info,
+    fold,
+)
+
+__all__ = ["TieIndex", "find_transition_gaps", "tie_index", "transition_sides"]
+
+log = logging.getLogger(__name__)
+
+WORK_PARTNERS: tuple[str, ...] = ("Jobcenter", "Agentur für Arbeit", "Berufskolleg", "Kammer")
+SPECIAL_SCHOOLS: tuple[str, ...] = ("Förderschule",)
+_TIE_KINDS = (EdgeKind.COOPERATION, EdgeKind.CONTRACT, EdgeKind.REFERRAL)
+
+
+@dataclass
+class TieIndex:
+    """Who is tied to whom among institutions and offices (built once per map)."""
+
+    ties: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    parents: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    committees: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    members: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def partners(self, node: str) -> set[str]:
+        """Direct partners and organisations (for common-neighbour ranking)."""
+        return self.ties[node] | self.parents[node]
+
+
+def _is_institution(data: dict[str, Any]) -> bool:
+    return data["type"] is NodeType.OFFICE or (
+        data["type"] is NodeType.ACTOR and data.get("form") is not ActorForm.PERSON)
+
+
+def tie_index(m: NetworkMap) -> TieIndex:
+    """Ties between institutions/offices, resolving persons and offers to their owners.
+
+    A person stands for the organisations it belongs to, an offer for its providers and
+    its venue; an offer provided by one institution and held in another ties the two.
+
+    >>> from netzkarte import NetworkMap
+    >>> m = NetworkMap()
+    >>> m.add_node("K", "actor", category="Kita"); m.add_node("G", "actor",
+    ...                                                       category="Grundschule")
+    >>> m.add_node("O", "offer", venue="K"); _ = m.add_edge("G", "O", "provides")
+    >>> sorted(tie_index(m).ties["K"])
+    ['G']
+    """
+    g = m.graph
+    idx = TieIndex()
+    owners: dict[str, set[str]] = {}
+
+    def resolve(node: str) -> set[str]:
+        if node in owners:
+            return owners[node]
+        data = g.nodes[node]
+        out: set[str] = set()
+        if _is_institution(data):
+            out.add(node)
+        elif data["type"] is NodeType.ACTOR:  # a person
+            out.update(v for _, v, d in g.out_edges(node, data=True)
+                       if d["kind"] is EdgeKind.BELONGS_TO and _is_institution(g.nodes[v]))
+        elif data["type"] is NodeType.OFFER:
+            out.update(u for u, _, d in g.in_edges(node, data=True)
+                       if d["kind"] is EdgeKind.PROVIDES and _is_institution(g.nodes[u]))
+            venue = data.get("venue")
+            if isinstance(venue, str) and venue in g and _is_institution(g.nodes[venue]):
+                out.add(venue)
+        owners[node] = out
+        return out
+
+    def tie(a_set: Iterable[str], b_set: Iterable[str]) -> None:
+        b_list = list(b_set)
+        for a in a_set:
+            for b in b_list:
+                if a != b:
+                    idx.ties[a].add(b)
+                    idx.ties[b].add(a)
+
+    for u, v, d in g.edges(data=True):
+        kind = d["kind"]
+        if kind in _TIE_KINDS:
+            tie(resolve(u), resolve(v))
+        elif kind is EdgeKind.MEMBER:
+            for a in resolve(u):
+                idx.committees[a].add(v)
+                idx.members[v].add(a)
+        elif kind is EdgeKind.BELONGS_TO and _is_institution(g.nodes[u]):
+            idx.parents[u].add(v)
+    for node, data in g.nodes(data=True):
+        if data["type"] is NodeType.OFFER:
+            owners_ = resolve(node)
+            tie(owners_, owners_)
+    return idx
+
+
+def _category_label(data: dict[str, Any]) -> str | None:
+    cat = data.get("category")
+    if not cat:
+        return None
+    info = category_info(cat)
+    return info.label if info is not None else str(cat)
+
+
+def transition_sides(m: NetworkMap, transition: Transition | str, *, max_span: int = 2,
+                     work_partners: Sequence[str] = WORK_PARTNERS,
+                     special_schools: Sequence[str] = SPECIAL_SCHOOLS
+                     ) -> tuple[list[str], list[str]]:
+    """Ids of the earlier-side and later-side institutions of a transition.
+
+    See the module docstring for the rule.
+
+    Raises
+    ------
+    ValueError
+        For an unknown transition name.
+
+    >>> from netzkarte import NetworkMap
+    >>> m = NetworkMap()
+    >>> m.add_node("K", "actor", category="Kita"); m.add_node("F", "actor",
+    ...                                                       category="Familienzentrum")
+    >>> m.add_node("G", "actor", category="Grundschule")
+    >>> transition_sides(m, "kita->primary")
+    (['K'], ['G'])
+    """
+    t = Transition.parse(transition)
+    if t is None:
+        raise ValueError(f"Unbekannter Übergang {transition!r}. Erlaubt: "
+                         + ", ".join(x.value for x in Transition) + ".")
+    early, late = t.phases
+    work = {_category_label({"category": w}) for w in work_partners}
+    special = {_category_label({"category": c}) for c in special_schools}
+    earlier: list[str] = []
+    later: list[str] = []
+    for node, data in m.graph.nodes(data=True):
+        if not _is_institution(data):
+            continue
+        phases = set(data.get("life_phases") or ())
+        is_actor = data["type"] is NodeType.ACTOR
+        if t is Transition.SCHOOL_WORK:
+            if _category_label(data) in work:
+                later.append(node)
+            elif is_actor and data.get("sector") is Sector.EDUCATION and \
+                    LifePhase.SECONDARY in phases:
+                earlier.append(node)
+            continue
+        if not is_actor or not phases or len(phases) > max_span or \
+                _category_label(data) in special:
+            continue
+        if early in phases and late not in phases:
+            earlier.append(node)
+        elif late in phases and early not in phases:
+            later.append(node)
+    return earlier, later
+
+
+def _names(m: NetworkMap, ids: Iterable[str]) -> str:
+    names = [m.name(i) for i in ids]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " und " + names[-1]
+
+
+def _coords(m: NetworkMap, node: str) -> tuple[float, float] | None:
+    data = m.graph.nodes[node]
+    lat, lon = data.get("lat"), data.get("lon")
+    return (float(lat), float(lon)) if lat is not None and lon is not None else None
+
+
+def _suggest(m: NetworkMap, idx: TieIndex, node: str, candidates: Sequence[str],
+             limit: int) -> list[dict[str, Any]]:
+    """Rank candidates: same district, more common partners, shorter distance, name."""
+    home = m.graph.nodes[node].get("district")
+    mine = idx.partners(node)
+    here = _coords(m, node)
+    ranked: list[tuple[tuple[int, int, float, str], dict[str, Any]]] = []
+    for c in candidates:
+        there = m.graph.nodes[c].get("district")
+        same = bool(home and there and fold(home) == fold(there))
+        common = sorted(mine & idx.partners(c))
+        pos = _coords(m, c)
+        dist = haversine_km(*here, *pos) if here and pos else math.inf
+        reasons = ["im selben Sozialraum" if same else
+                   f"Sozialraum {there}" if there else "gesamtstädtisch"]
+        if common:
+            reasons.append(f"{len(common)} gemeinsame{'r' if len(common) == 1 else ''} "
+                           f"Partner ({_names(m, common)})")
+        if dist < math.inf:
+            reasons.append(f"{dist:.1f} km entfernt".replace(".", ","))
+        ranked.append(((0 if same else 1, -len(common), dist, m.name(c)),
+                       {"for": node, "for_name": m.name(node), "id": c, "name": m.name(c),
+                        "reason": ", ".join(reasons), "common_partners": len(common),
+                        "distance_km": None if dist == math.inf else round(dist, 3)}))
+    ranked.sort(key=lambda r: r[0])
+    return [dict(r[1], rank=i + 1) for i, r in enumerate(ranked[:limit])]
+
+
+def _severity(score: float) -> Severity:
+    if score >= 0.6:
+        return "high"
+    return "medium" if score >= 0.3 else "low"
+
+
+def find_transition_gaps(
+    m: NetworkMap, *,
+    transitions: Sequence[Transition | str] = tuple(Transition),
+    max_suggestions: int = 3,
+    max_span: int = 2,
+    work_partners: Sequence[str] = WORK_PARTNERS,
+    special_schools: Sequence[str] = SPECIAL_SCHOOLS,
+    need_indicator: str | None = None,
+) -> list[Finding]:
+    """Institutions of the earlier phase without a tie to the later phase, per district.
+
+    Parameters
+    ----------
+    m : NetworkMap
+        The map.
+    transitions : sequence, default all five
+        Transition names (``"kita->primary"`` …) or :class:`~netzkarte.vocab.Transition`.
+    max_suggestions : int, default 3
+        New links suggested per unlinked institution: three gives a choice without
+        burying the most plausible one.
+    max_span : int, default 2
+        Institutions serving more life phases than this span the transition themselves
+        (Familienzentrum: three) and are left out; two keeps Kita (0–3, 3–6) in.
+    work_partners : sequence of str, default Jobcenter, Agentur für Arbeit, Berufskolleg,
+        Kammer — the partners a school must reach at Schule → Beruf.
+    special_schools : sequence of str, default ("Förderschule",)
+        Categories left out of the general rule (see the module docstring).
+    need_indicator : str, optional
+        District-table column for need (auto-detected as in
+        :func:`~netzkarte.analysis.coverage.need_column`).
+
+    Returns
+    -------
+    list[Finding]
+        Kind ``transition_gap``: one per (transition, district) where an institution is
+        unlinked or no committee brings both sides together, plus one per transition for
+        the whole municipality (``district`` None). ``evidence``: ``unlinked`` (ids),
+        ``earlier_count``, ``later_count``, ``share``, ``committees`` (ids of committees
+        bringing both sides together), ``need_rank``, ``suggestions`` (list of
+        ``{"for", "for_name", "id", "name", "reason", "rank"}``, ranked per institution).
+        Severity from score = 0.6 × share unlinked + 0.25 (no committee) + 0.15 × need
+        rank: high ≥ 0.6, medium ≥ 0.3.
+
+    Raises
+    ------
+    ValueError
+        For an unknown transition name.
+
+    Notes
+    -----
+    One pass over the edges builds the tie index; then, per transition and district,
+    work is linear in the institutions there (suggestions: unlinked × candidates).
+
+    Examples
+    --------
+    >>> from netzkarte import NetworkMap
+    >>> find_transition_gaps(NetworkMap())
+    []
+    """
+    idx = tie_index(m)
+    names = district_names(m)
+    _, _, ranks = need_ranks(m, need_indicator)
+    findings: list[Finding] = []
+    for raw in transitions:
+        t = Transition.parse(raw)
+        if t is None:
+            raise ValueError(f"Unbekannter Übergang {raw!r}.")
+        earlier, later = transition_sides(m, t, max_span=max_span,
+                                          work_partners=work_partners,
+                                          special_schools=special_schools)
+        if not earlier:
+            continue
+        if not later:
+            findings.append(_no_later_side(m, t, earlier, work_partners))
+            continue
+        later_set = set(later)
+        by_district: defaultdict[str, list[str]] = defaultdict(list)
+        later_by_district: defaultdict[str, list[str]] = defaultdict(list)
+        wide_later: list[str] = []
+        for node in earlier:
+            d = m.graph.nodes[node].get("district")
+            if d:
+                by_district[fold(d)].append(node)
+        for node in later:
+            d = m.graph.nodes[node].get("district")
+            (later_by_district[fold(d)] if d else wide_later).append(node)
+        for key in sorted(by_district, key=lambda k: names.get(k, k)):
+            local = later_by_district.get(key, [])
+            fallback = not local
+            partners = later if fallback else local + wide_later
+            findings.extend(_gap(m, idx, t, by_district[key], partners, names.get(key, key),
+                                 ranks.get(key), fallback, max_suggestions, work_partners))
+        findings.extend(_gap(m, idx, t, earlier, sorted(later_set, key=m.name), None, None,
+                             False, max_suggestions, work_partners))
+    log.info("Übergangslücken: %d Befunde", len(findings))
+    return findings
+
+
+def _no_later_side(m: NetworkMap, t: Transition, earlier: list[str],
+                   work_partners: Sequence[str]) -> Finding:
+    """The map holds no institution of the later phase: the gaps cannot be judged."""
+    school_work = t is Transition.SCHOOL_WORK
+    later_word = (", ".join(work_partners) if school_work
+                  else f"Einrichtung der Lebensphase {t.phases[1].label}")
+    return Finding.create(
+        "transition_gap", "medium" if school_work else "info",
+        f"{t.label}: keine {later_word} in der Karte",
+        text=(f"Die Karte enthält {len(earlier)} Einrichtungen der früheren Phase, aber keine "
+              f"{later_word}; ob der Übergang {t.label} gestaltet ist, lässt sich nicht "
+              "beurteilen."),
+        recommendation=(f"{later_word} mit ihren Kooperationen und Gremien in der Karte "
+                        "nachtragen."),
+        nodes=earlier, transition=t.value, score=0.3 if school_work else 0.0,
+        evidence={"unlinked": [], "earlier_count": len(earlier), "later_count": 0,
+                  "share": None, "committees": [], "suggestions": []},
+        key="no-later-side")
+
+
+def _gap(m: NetworkMap, idx: TieIndex, t: Transition, earlier: list[str],
+         partners: list[str], district: str | None, need_rank: float | None, fallback: bool,
+         max_suggestions: int, work_partners: Sequence[str]) -> list[Finding]:
+    pset = set(partners)
+    unlinked: list[str] = []
+    bridging: set[str] = set()
+    reached: set[str] = set()
+    for node in earlier:
+        direct = idx.ties[node] & pset
+        via = {c for c in idx.committees[node] if idx.members[c] & pset}
+        bridging |= via
+        reached |= direct
+        for c in via:
+            reached |= idx.members[c] & pset
+        if not direct and not via:
+            unlinked.append(node)
+    if not unlinked and bridging:
+        return []
+    share = len(unlinked) / len(earlier)
+    score = min(1.0, 0.6 * share + (0.25 if not bridging else 0.0) + 0.15 * (need_rank or 0))
+    where = f"in {district}" if district else "in der Gesamtkommune"
+    label = t.label
+    if district is None:
+        # the district findings already carry suggestions for institutions with a district
+        to_suggest = [u for u in unlinked if not m.graph.nodes[u].get("district")]
+    else:
+        to_suggest = unlinked
+    suggestions: list[dict[str, Any]] = []
+    if partners:
+        for u in to_suggest:
+            suggestions.extend(_suggest(m, idx, u, partners, max_suggestions))
+    if unlinked:
+        title = f"{label} {where}: {len(unlinked)} von {len(earlier)} Einrichtungen ohne " \
+                "Verbindung"
+    else:
+        title = f"{label} {where}: kein Gremium bringt beide Seiten zusammen"
+    later_word = (", ".join(work_partners) if t is Transition.SCHOOL_WORK
+                  else f"Einrichtung der Lebensphase {t.phases[1].label}")
+    parts: list[str] = []
+    if unlinked:
+        parts.append(f"Ohne Kooperation, Kontrakt, Vermittlung oder gemeinsames Gremium mit "
+                     f"einer {later_word}"
+                     + ("" if district is None else
+                        " im Sozialraum" if not fallback else " (im Sozialraum gibt es keine; "
+                        "gesucht wurde in der ganzen Kommune)")
+                     + f": {_names(m, unlinked)}.")
+    if not partners:
+        parts.append(f"Die Karte enthält keine {later_word}.")
+    if bridging:
+        parts.append(f"Gremien, die beide Seiten zusammenbringen: {_names(m, sorted(bridging))}.")
+    else:
+        parts.append(f"Kein Gremium {where} bringt Einrichtungen beider Seiten zusammen.")
+    if t is Transition.SCHOOL_WORK:
+        parts.append("Erreichte Partner für den Übergang Schule → Beruf: "
+                     + (_names(m, sorted(reached)) or "keine") + ".")
+    recs: list[str] = []
+    by_inst: defaultdict[str, list[str]] = defaultdict(list)
+    for s in suggestions:
+        by_inst[s["for"]].append(f"{s['name']} ({s['reason']})")
+    for u, items in by_inst.items():
+        recs.append(f"{m.name(u)} mit {' oder '.join(items)} in Kontakt bringen")
+    rec = "; ".join(recs) + ("." if recs else "")
+    if not bridging:
+        body = ("einen Arbeitskreis oder ein KAoA-Netzwerk" if t is Transition.SCHOOL_WORK
+                else "einen Arbeitskreis")
+        rec += ((" " if rec else "") + f"Für den Übergang {label} {where} {body} einrichten "
+                "oder das Thema in ein bestehendes Gremium (z. B. die Sozialraumkonferenz) "
+                "aufnehmen.")
+    evidence: dict[str, Any] = {
+        "unlinked": unlinked, "earlier_count": len(earlier), "later_count": len(partners),
+        "share": round(share, 4), "committees": sorted(bridging), "need_rank": need_rank,
+        "partners_from_whole_municipality": fallback, "suggestions": suggestions}
+    if t is Transition.SCHOOL_WORK:
+        evidence["work_partners_reached"] = sorted(reached)
+    return [Finding.create(
+        "transition_gap", _severity(score), title, text=" ".join(parts), recommendation=rec,
+        nodes=unlinked or earlier,
+        transition=t.value, district=district, score=score, evidence=evidence)]

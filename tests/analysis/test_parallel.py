@@ -1,0 +1,153 @@
+"""Parallel structures: duplicate committees and duplicate offers."""
+
+from __future__ import annotations
+
+import pytest
+
+from netzkarte import NetworkMap
+from netzkarte.analysis.parallel import (
+    committee_pair_evidence,
+    find_parallel_structures,
+    mandate_words,
+)
+
+
+def _two_bodies(*, level_a: str = "Kommune", level_b: str = "Kommune",
+                topics_b: tuple[str, ...] = ("Frühe Hilfen",), shared: int = 3,
+                only_a: int = 1, only_b: int = 1) -> NetworkMap:
+    m = NetworkMap("Kindertal")
+    m.add_node("FH1", "committee", name="Netzwerk Frühe Hilfen Kindertal",
+               committee_type="Netzwerk", level=level_a, topics=["Frühe Hilfen"],
+               life_phases=["0-3", "Schwangerschaft"])
+    m.add_node("FH2", "committee", name="Arbeitskreis B", committee_type="Netzwerk",
+               level=level_b, topics=list(topics_b), life_phases=["0-3", "Schwangerschaft"])
+    for i in range(shared):
+        m.add_node(f"S{i}", "office", name=f"Gemeinsam {i}")
+        m.add_edge(f"S{i}", "FH1", "member")
+        m.add_edge(f"S{i}", "FH2", "member")
+    for i in range(only_a):
+        m.add_node(f"A{i}", "actor", name=f"Nur A {i}", form="Organisation")
+        m.add_edge(f"A{i}", "FH1", "member")
+    for i in range(only_b):
+        m.add_node(f"B{i}", "actor", name=f"Nur B {i}", form="Organisation")
+        m.add_edge(f"B{i}", "FH2", "member")
+    return m
+
+
+def test_mandate_words_drop_generic_and_place_words() -> None:
+    m = NetworkMap("Kindertal")
+    m.add_node("G", "committee", name="Arbeitskreis Übergang Schule–Beruf Kindertal")
+    assert mandate_words(m, "G") == {"uebergang", "schule", "beruf"}
+
+
+def test_same_mandate_and_members_is_parallel_with_reasons() -> None:
+    m = _two_bodies()
+    [f] = find_parallel_structures(m)
+    assert f.kind == "parallel_structure"
+    assert f.nodes == ("FH1", "FH2")
+    assert f.evidence["jaccard"] == pytest.approx(3 / 5)
+    assert f.evidence["overlap"] == pytest.approx(3 / 4)
+    assert f.evidence["shared_members"] == ["S0", "S1", "S2"]
+    assert f.evidence["shared_topics"] == ["fruehe", "hilfen"]
+    assert f.evidence["phases"] == ["pregnancy", "u3"]
+    assert f.evidence["mandate"] == 1.0
+    assert f.score == pytest.approx((0.6 + 1.0) / 2)
+    assert f.evidence["action"] == "merge"
+    assert "Netzwerk Frühe Hilfen Kindertal" in f.title and "Arbeitskreis B" in f.title
+    assert "Gemeinsam 0" in f.text
+    assert "zusammenlegen" in f.recommendation
+
+
+def test_overlap_with_different_mandate_is_not_parallel() -> None:
+    m = _two_bodies(topics_b=("Übergang Schule-Beruf",), shared=4, only_a=0, only_b=0)
+    assert committee_pair_evidence(m, "FH1", "FH2")["jaccard"] == 1.0
+    assert find_parallel_structures(m, offers=False) == []
+
+
+def test_different_districts_are_not_parallel() -> None:
+    m = _two_bodies()
+    m.graph.nodes["FH1"]["district"] = "Nord"
+    m.graph.nodes["FH2"]["district"] = "Süd"
+    assert find_parallel_structures(m) == []
+
+
+def test_kreis_and_kommune_duplicate_scores_higher_and_suggests_delegate() -> None:
+    same = find_parallel_structures(_two_bodies())[0]
+    cross = find_parallel_structures(_two_bodies(level_a="Kreis"))[0]
+    assert cross.evidence["cross_level"] is True
+    assert cross.score == pytest.approx(0.8 + 0.35 * 0.2)
+    assert cross.score > same.score
+    assert same.score == pytest.approx(0.8)
+    assert cross.evidence["action"] == "delegate"
+    assert "Kreis" in cross.text
+
+
+def test_little_membership_overlap_is_not_parallel() -> None:
+    m = _two_bodies(shared=1, only_a=4, only_b=4)  # jaccard 1/9, overlap 1/5
+    assert find_parallel_structures(m) == []
+
+
+def test_partly_shared_topics_ask_to_clarify_mandate() -> None:
+    m = _two_bodies(topics_b=("Frühe Hilfen", "Kinderschutz", "Sprache"), shared=2,
+                    only_a=2, only_b=2)
+    [f] = find_parallel_structures(m, min_mandate=0.5)
+    assert f.evidence["action"] == "clarify"
+    assert "abgrenzen" in f.recommendation
+
+
+def _offers_map(*, same_provider: bool = False, target_b: str | None = None,
+                status_b: str = "laufend", phases_b: tuple[str, ...] = ("0-3",)) -> NetworkMap:
+    m = NetworkMap("Kindertal")
+    m.add_node("AWO", "actor", name="AWO Kindertal", category="Wohlfahrtsverband")
+    m.add_node("DRK", "actor", name="DRK Kindertal", category="Wohlfahrtsverband")
+    m.add_node("O1", "offer", name="Babytreff am Markt", category="Elterncafé",
+               district="Nord", life_phases=["0-3"], target_group="Eltern mit Babys")
+    m.add_node("O2", "offer", name="Elterntreff Nord", category="Babytreff",
+               district="Nord", life_phases=list(phases_b), target_group=target_b,
+               status=status_b)
+    m.add_edge("AWO", "O1", "provides")
+    m.add_edge("AWO" if same_provider else "DRK", "O2", "provides")
+    return m
+
+
+def test_duplicate_offers_in_one_district_name_both_providers() -> None:
+    [f] = find_parallel_structures(_offers_map())
+    assert f.district == "Nord"
+    assert f.evidence["providers"] == ["AWO", "DRK"]
+    assert f.evidence["offers"] == ["O1", "O2"]
+    assert f.evidence["category"] == "Elterncafé"
+    assert "AWO Kindertal und DRK Kindertal" in f.recommendation
+    assert "Babytreff am Markt" in f.text and "Elterntreff Nord" in f.text
+
+
+@pytest.mark.parametrize("kwargs", [
+    {"same_provider": True},
+    {"target_b": "Väter"},
+    {"status_b": "beendet"},
+    {"phases_b": ("Grundschule",)},
+])
+def test_not_duplicate_offers(kwargs: dict[str, object]) -> None:
+    assert find_parallel_structures(_offers_map(**kwargs)) == []  # type: ignore[arg-type]
+
+
+def test_ids_are_stable() -> None:
+    a = [f.id for f in find_parallel_structures(_two_bodies())]
+    b = [f.id for f in find_parallel_structures(_two_bodies())]
+    assert a == b
+
+
+# --- synthetic maps with planted problems ---------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_synthetic_planted_parallel_pairs_found_and_clean_control_quiet(seed: int) -> None:
+    from netzkarte.datasets.synthetic import synthetic
+
+    planted = synthetic(400, seed=seed, plant=["parallel"])
+    found = {tuple(sorted(f.nodes)) for f in find_parallel_structures(planted.map)
+             if f.evidence.get("mandate") is not None}
+    assert planted.truth.parallel_pairs
+    for pair in planted.truth.parallel_pairs:
+        assert tuple(sorted(pair)) in found
+    clean = find_parallel_structures(synthetic(400, seed=seed).map)
+    assert [f.title for f in clean if f.severity == "high"] == []

@@ -1,0 +1,202 @@
+"""Transition gaps: unlinked institutions, bridging committees, ranked suggestions."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from netzkarte import NetworkMap
+from netzkarte.analysis.transitions import find_transition_gaps, transition_sides
+
+
+def _kita_map() -> NetworkMap:
+    m = NetworkMap("Kindertal")
+    m.add_node("K1", "actor", name="Kita Sonnenschein", category="Kita", district="Nord")
+    m.add_node("K2", "actor", name="Kita Regenbogen", category="Kita", district="Nord")
+    m.add_node("K3", "actor", name="Kita Süd", category="Kita", district="Süd")
+    m.add_node("G1", "actor", name="Grundschule Nord", category="Grundschule",
+               district="Nord")
+    m.add_node("G2", "actor", name="Grundschule Süd", category="Grundschule", district="Süd")
+    m.add_edge("K1", "G1", "cooperation", strength=2)
+    m.add_edge("K3", "G2", "cooperation")
+    m.add_node("AK", "committee", name="AK Übergang Süd", district="Süd")
+    m.add_edge("K3", "AK", "member")
+    m.add_edge("G2", "AK", "member")
+    return m
+
+
+def _by_district(findings: list, transition: str) -> dict:  # type: ignore[type-arg]
+    return {f.district: f for f in findings if f.transition == transition}
+
+
+def test_sides_follow_phases_and_skip_multi_phase_institutions() -> None:
+    m = _kita_map()
+    m.add_node("FZ", "actor", name="Familienzentrum Nord", category="Familienzentrum",
+               district="Nord")
+    m.add_node("EB", "actor", name="Erziehungsberatung", category="Erziehungsberatungsstelle")
+    m.add_node("P", "actor", name="Frau Lehrerin", form="Person", category="Person",
+               life_phases=["Kita"])
+    assert transition_sides(m, "kita->primary") == (["K1", "K2", "K3"], ["G1", "G2"])
+    assert transition_sides(m, "u3->kita") == ([], [])  # Kita serves both phases
+
+
+def test_unlinked_kita_per_district_and_missing_committee() -> None:
+    found = _by_district(find_transition_gaps(m := _kita_map(),
+                                              transitions=["kita->primary"]),
+                         "kita->primary")
+    assert set(found) == {"Nord", None}
+    nord = found["Nord"]
+    assert nord.kind == "transition_gap"
+    assert nord.nodes == ("K2",)
+    assert nord.evidence["unlinked"] == ["K2"]
+    assert nord.evidence["share"] == 0.5
+    assert nord.evidence["committees"] == []
+    assert nord.title == "Kita → Grundschule in Nord: 1 von 2 Einrichtungen ohne Verbindung"
+    assert "Kita Regenbogen" in nord.text
+    assert "Kein Gremium in Nord" in nord.text
+    # 0.6 × 0.5 + 0.25 (no committee) = 0.55 → medium
+    assert nord.score == pytest.approx(0.55) and nord.severity == "medium"
+    assert [s["id"] for s in nord.evidence["suggestions"]] == ["G1"]
+    assert "Kita Regenbogen mit Grundschule Nord" in nord.recommendation
+    whole = found[None]
+    assert whole.title == ("Kita → Grundschule in der Gesamtkommune: "
+                           "1 von 3 Einrichtungen ohne Verbindung")
+    assert whole.evidence["committees"] == ["AK"]
+    assert m  # the district Süd is fine: K3 cooperates and shares the AK
+
+
+def test_familienzentrum_does_not_raise_a_false_gap() -> None:
+    m = NetworkMap("Kindertal")
+    m.add_node("K1", "actor", name="Kita Sonnenschein", category="Kita", district="Nord")
+    m.add_node("FZ", "actor", name="Familienzentrum Nord", category="Familienzentrum",
+               district="Nord")
+    m.add_node("G1", "actor", name="Grundschule Nord", category="Grundschule",
+               district="Nord")
+    m.add_node("SRK", "committee", name="Sozialraumkonferenz Nord", district="Nord")
+    for node in ("K1", "G1"):
+        m.add_edge(node, "SRK", "member")
+    m.add_edge("FZ", "K1", "cooperation")  # the Familienzentrum has no school partner
+    found = find_transition_gaps(m)
+    # only "no weiterführende Schule in the map" remains; nothing about the Familienzentrum
+    assert [(f.transition, f.severity) for f in found] == [("primary->secondary", "info")]
+    assert all("FZ" not in f.nodes for f in found)
+
+
+def test_ties_through_persons_offers_and_venues_count() -> None:
+    m = _kita_map()
+    # Kita Regenbogen's Leiterin refers to the school's offer; held in the school
+    m.add_node("P", "actor", name="Frau Leiterin", form="Person", category="Person")
+    m.add_edge("P", "K2", "belongs_to")
+    m.add_node("O", "offer", name="Schnuppertage", category="Schnuppertage", venue="G1")
+    m.add_edge("P", "O", "referral")
+    found = _by_district(find_transition_gaps(m, transitions=["kita->primary"]),
+                         "kita->primary")
+    assert found["Nord"].evidence["unlinked"] == []  # only the committee is missing
+    assert found["Nord"].title == ("Kita → Grundschule in Nord: kein Gremium bringt beide "
+                                   "Seiten zusammen")
+
+
+def test_suggestions_ranked_district_then_common_partners_then_distance() -> None:
+    m = NetworkMap("Kindertal")
+    m.add_node("K", "actor", name="Kita Mitte", category="Kita", district="Mitte",
+               lat=51.0, lon=7.0)
+    m.add_node("GA", "actor", name="Grundschule A", category="Grundschule",
+               district="Mitte", lat=51.0, lon=7.05)
+    m.add_node("GB", "actor", name="Grundschule B", category="Grundschule",
+               district="Mitte", lat=51.0, lon=7.01)
+    m.add_node("GC", "actor", name="Grundschule C", category="Grundschule",
+               district="Mitte")
+    m.add_node("GW", "actor", name="Grundschule gesamtstädtisch", category="Grundschule")
+    m.add_node("TR", "actor", name="Träger e. V.", category="Freier Träger")
+    m.add_edge("K", "TR", "belongs_to")
+    m.add_edge("GC", "TR", "belongs_to")
+    [f, _] = find_transition_gaps(m, transitions=["kita->primary"], max_suggestions=4)
+    ranked = [(s["id"], s["rank"]) for s in f.evidence["suggestions"]]
+    # GC shares the Träger; then by distance (GB 0.7 km, GA 3.5 km); GW has no district
+    assert ranked == [("GC", 1), ("GB", 2), ("GA", 3), ("GW", 4)]
+    assert f.evidence["suggestions"][0]["reason"] == ("im selben Sozialraum, 1 gemeinsamer "
+                                                      "Partner (Träger e. V.)")
+    assert f.evidence["suggestions"][1]["reason"] == "im selben Sozialraum, 0,7 km entfernt"
+    assert f.evidence["suggestions"][3]["reason"] == "gesamtstädtisch"
+    assert len(find_transition_gaps(m, transitions=["kita->primary"])[0]
+               .evidence["suggestions"]) == 3
+
+
+def _school_map() -> NetworkMap:
+    m = NetworkMap("Kindertal")
+    m.add_node("RS", "actor", name="Realschule Nord", category="Realschule", district="Nord")
+    m.add_node("GY", "actor", name="Gymnasium Nord", category="Gymnasium", district="Nord")
+    m.add_node("JC", "office", name="Jobcenter Kindertal", category="Jobcenter")
+    m.add_node("AA", "actor", name="Agentur für Arbeit", category="Agentur für Arbeit")
+    m.add_node("KAOA", "committee", name="KAoA-Netzwerk", committee_type="Netzwerk")
+    m.add_edge("GY", "KAOA", "member")
+    m.add_edge("JC", "KAOA", "member")
+    return m
+
+
+def test_school_to_work_checks_that_schools_reach_work_partners() -> None:
+    found = _by_district(find_transition_gaps(_school_map()), "secondary->transition_work")
+    nord = found["Nord"]
+    assert nord.evidence["unlinked"] == ["RS"]
+    assert nord.evidence["committees"] == ["KAOA"]
+    assert nord.evidence["work_partners_reached"] == ["JC"]
+    assert "Jobcenter Kindertal" in nord.text
+    assert {s["id"] for s in nord.evidence["suggestions"]} == {"AA", "JC"}
+
+
+def test_school_to_work_without_any_body() -> None:
+    m = _school_map()
+    m.remove_node("KAOA")
+    found = _by_district(find_transition_gaps(m), "secondary->transition_work")
+    nord = found["Nord"]
+    assert nord.evidence["unlinked"] == ["RS", "GY"]
+    assert nord.severity == "high"  # 0.6 + 0.25
+    assert "KAoA-Netzwerk einrichten" in nord.recommendation
+
+
+def test_need_raises_severity() -> None:
+    m = _kita_map()
+    m.set_districts(pd.DataFrame({"SGB-II-Quote": [0.35, 0.05]},
+                                 index=pd.Index(["Nord", "Süd"], name="district")))
+    nord = _by_district(find_transition_gaps(m), "kita->primary")["Nord"]
+    assert nord.evidence["need_rank"] == 1.0
+    assert nord.score == pytest.approx(0.7) and nord.severity == "high"
+
+
+def test_no_later_side_is_reported_once_not_per_district() -> None:
+    m = NetworkMap()
+    m.add_node("G1", "actor", name="Grundschule Nord", category="Grundschule",
+               district="Nord")
+    [f] = find_transition_gaps(m)
+    assert f.transition == "primary->secondary" and f.severity == "info"
+    assert f.district is None
+
+
+def test_unknown_transition_is_a_german_error() -> None:
+    with pytest.raises(ValueError, match="Unbekannter Übergang"):
+        find_transition_gaps(NetworkMap(), transitions=["kita->uni"])
+
+
+# --- synthetic maps with planted problems ---------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_synthetic_planted_transition_gaps_found_and_clean_control_quiet(seed: int) -> None:
+    from netzkarte.datasets.synthetic import synthetic
+
+    planted = synthetic(400, seed=seed, plant=["transition_gap"])
+    findings = find_transition_gaps(planted.map)
+    gaps = {(f.transition, f.district) for f in findings if f.evidence.get("unlinked")}
+    assert planted.truth.transition_gaps
+    assert set(planted.truth.transition_gaps) <= gaps
+    unlinked = {u for f in findings for u in f.evidence.get("unlinked", [])}
+    # Familienzentren span three phases and are, by the documented rule, never listed
+    expected = {u for u in planted.truth.unlinked_institutions
+                if planted.map.node(u)["category"] != "Familienzentrum"}
+    assert expected and expected <= unlinked
+    clean = find_transition_gaps(synthetic(400, seed=seed).map)
+    assert [f.title for f in clean if f.severity == "high"] == []
+    # the generator guarantees these two transitions in clean maps
+    guaranteed = ("kita->primary", "secondary->transition_work")
+    assert [f.title for f in clean if f.transition in guaranteed
+            and f.evidence.get("unlinked")] == []
