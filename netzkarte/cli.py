@@ -1,0 +1,517 @@
+"""The ``netzkarte`` command line (German, because its users are German).
+
+Thin by design: parse arguments, call one public function, print, set the exit code.
+Every command runs inside one error boundary (:func:`_run`), so bad input never ends in a
+traceback:
+
+====  ======================================================================
+exit  meaning
+====  ======================================================================
+0     done (``pruefen``: valid, warnings allowed)
+1     the input has errors (the report is printed)
+2     a file cannot be read or written, or the command line is wrong
+3     internal error (a bug): one German line; ``--debug`` shows the traceback
+130   interrupted with Ctrl+C
+====  ======================================================================
+
+Start-up stays light: pandas-heavy readers and writers are imported inside the command
+functions, matplotlib, igraph and pyvis never at import time.
+
+Examples
+--------
+>>> main(["pruefen", "gibt-es-nicht.json"])  # the German message goes to stderr
+2
+"""
+
+from __future__ import annotations
+
+import argparse
+import errno
+import io
+import json
+import logging
+import re
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from netzkarte import __version__
+from netzkarte.errors import InputError, NetzkarteError, ValidationError, ValidationReport
+
+if TYPE_CHECKING:
+    from netzkarte.model import NetworkMap
+
+__all__ = ["COMMANDS", "EXIT_INPUT", "EXIT_INTERNAL", "EXIT_INTERRUPTED", "EXIT_INVALID",
+           "EXIT_OK", "GermanArgumentParser", "build_parser", "cmd_export", "cmd_pruefen",
+           "cmd_vorlage", "format_report", "load_map", "main"]
+
+log = logging.getLogger("netzkarte")
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_INPUT = 2
+EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130
+
+_COUNT_LABELS = (("actor", "Akteure"), ("office", "Ämter"), ("committee", "Gremien"),
+                 ("offer", "Angebote"), ("edges", "Beziehungen"))
+_SHEET_ORDER = ("Anleitung", "Akteure", "Ämter", "Gremien", "Angebote", "Mitgliedschaften",
+                "Beziehungen", "Sozialräume", "Listen")
+
+# --- German argparse ------------------------------------------------------------------------
+
+# argparse's own messages are English (gettext without a German catalogue); these patterns
+# translate the ones a user can trigger.
+_ARGPARSE_DE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r) for p, r in (
+        (r"^the following arguments are required: (.*)$", r"Es fehlt: \1"),
+        (r"^unrecognized arguments: (.*)$", r"Unbekannte Angaben: \1"),
+        (r"^argument (\S+): invalid choice: (.*) \(choose from (.*)\)$",
+         r"\1: ungültige Auswahl \2 (möglich: \3)"),
+        (r"^argument (\S+): expected one argument$", r"\1 braucht einen Wert"),
+        (r"^argument (\S+): expected at most one argument$", r"\1 erlaubt höchstens einen Wert"),
+        (r"^argument (\S+): expected at least one argument$", r"\1 braucht mindestens einen Wert"),
+        (r"^argument (\S+): not allowed with argument (\S+)$",
+         r"\1 ist nicht zusammen mit \2 erlaubt"),
+        (r"^argument (\S+): invalid (\S+) value: (.*)$", r"\1: ungültiger Wert \3"),
+        (r"^argument (\S+): ignored explicit argument (.*)$", r"\1: Wert \2 ist nicht erlaubt"),
+        (r"^ambiguous option: (\S+) could match (.*)$", r"Mehrdeutige Option \1 (passt zu \2)"),
+        (r"^argument (\S+): (.*)$", r"\1: \2"),
+    ))
+
+
+def _german(message: str) -> str:
+    for pattern, replacement in _ARGPARSE_DE:
+        if pattern.match(message):
+            return pattern.sub(replacement, message)
+    return message
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """Help formatter with the German "Aufruf:" prefix."""
+
+    def add_usage(self, usage: str | None, actions: Any, groups: Any,
+                  prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "Aufruf: " if prefix is None else prefix)
+
+
+class GermanArgumentParser(argparse.ArgumentParser):
+    """ArgumentParser with German help and German usage errors (exit code 2)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "Argumente"
+        self._optionals.title = "Optionen"
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                          help="diese Hilfe zeigen und beenden")
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_INPUT, f"{self.prog}: Fehler: {_german(message)}\n"
+                              f"Hilfe: {self.prog} --help\n")
+
+
+def _add_common(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    """-v/-q/--debug on the main parser and on every command (``netzkarte pruefen x -v``)."""
+    default = 0 if top else argparse.SUPPRESS
+    group = parser.add_argument_group("Ausgabe")
+    group.add_argument("-v", "--verbose", action="count", default=default,
+                       help="mehr Meldungen (zweimal: alle Details)")
+    group.add_argument("-q", "--quiet", action="store_true",
+                       default=False if top else argparse.SUPPRESS,
+                       help="nur Fehler melden")
+    group.add_argument("--debug", action="store_true",
+                       default=False if top else argparse.SUPPRESS,
+                       help="bei internen Fehlern den Python-Traceback zeigen")
+
+
+def build_parser() -> GermanArgumentParser:
+    """The complete argument parser (all commands of CONTRACT.md)."""
+    parser = GermanArgumentParser(
+        prog="netzkarte",
+        description="Netzwerkkarten kommunaler Präventionsketten: Excel-Vorlage, Prüfung, "
+                    "Analysen, interaktive Karten.",
+        epilog="Beispiel: netzkarte vorlage  →  ausfüllen  →  netzkarte pruefen "
+               "netzkarte_vorlage.xlsx\nHilfe zu einem Befehl: netzkarte BEFEHL --help")
+    parser.add_argument("--version", action="version", version=f"netzkarte {__version__}",
+                        help="Versionsnummer zeigen und beenden")
+    _add_common(parser, top=True)
+    commands = parser.add_subparsers(title="Befehle", metavar="BEFEHL", dest="command",
+                                     required=True, parser_class=GermanArgumentParser)
+
+    def command(name: str, help_text: str) -> GermanArgumentParser:
+        sub: GermanArgumentParser = commands.add_parser(name, help=help_text,
+                                                        description=help_text)
+        _add_common(sub, top=False)
+        return sub
+
+    datei = "ausgefüllte Vorlage (.xlsx) oder mit „export“ geschriebene .json-Datei"
+    p = command("vorlage", "leere Excel-Vorlage schreiben")
+    p.add_argument("pfad", metavar="PFAD", nargs="?", default="netzkarte_vorlage.xlsx",
+                   help="Zieldatei (Vorgabe: netzkarte_vorlage.xlsx)")
+    p.add_argument("--ueberschreiben", action="store_true",
+                   help="eine vorhandene Datei ersetzen")
+
+    p = command("pruefen", "ausgefüllte Vorlage prüfen und alle Probleme auflisten")
+    p.add_argument("datei", metavar="DATEI", help=datei)
+    p.add_argument("--json", action="store_true",
+                   help="Ergebnis als JSON auf die Standardausgabe schreiben")
+
+    p = command("karte", "interaktive Karte als eine HTML-Datei schreiben")
+    p.add_argument("datei", metavar="DATEI", help=datei)
+    p.add_argument("-o", "--ausgabe", metavar="KARTE.html", required=True, help="Zieldatei")
+    p.add_argument("--layout", choices=("netz", "kette", "kreis"), default="netz",
+                   help="Anordnung: netz (Vorgabe), kette (nach Lebensphasen), kreis")
+    p.add_argument("--anonym", action="store_true",
+                   help="Personennamen durch Kategorie und Organisation ersetzen")
+    p.add_argument("--mit-kontaktdaten", action="store_true",
+                   help="Kontaktdaten (personenbezogen) mit aufnehmen")
+
+    p = command("analyse", "alle Analysen ausführen und Befunde zusammenfassen")
+    p.add_argument("datei", metavar="DATEI", help=datei)
+    p.add_argument("--json", metavar="BEFUNDE.json", help="Befunde als JSON schreiben")
+    p.add_argument("--xlsx", metavar="BEFUNDE.xlsx", help="Befunde als Excel-Tabelle schreiben")
+
+    p = command("bericht", "Bericht für die Netzwerksitzung als HTML-Datei schreiben")
+    p.add_argument("datei", metavar="DATEI", help=datei)
+    p.add_argument("-o", "--ausgabe", metavar="BERICHT.html", required=True, help="Zieldatei")
+
+    p = command("vergleich", "zwei Stände derselben Kommune vergleichen")
+    p.add_argument("alt", metavar="ALT", help="älterer Stand (.xlsx oder .json)")
+    p.add_argument("neu", metavar="NEU", help="neuerer Stand (.xlsx oder .json)")
+    p.add_argument("-o", "--ausgabe", metavar="VERGLEICH.html", help="Vergleich als HTML")
+    p.add_argument("--json", metavar="VERGLEICH.json", help="Vergleich als JSON")
+
+    p = command("export", "in ein anderes Format schreiben (.graphml, .gexf, .json, .xlsx)")
+    p.add_argument("datei", metavar="DATEI", help=datei)
+    p.add_argument("-o", "--ausgabe", metavar="ZIEL", required=True,
+                   help="Zieldatei; die Endung bestimmt das Format")
+    p.add_argument("--mit-kontaktdaten", action="store_true",
+                   help="GraphML/GEXF: Kontaktdaten mit aufnehmen (JSON und .xlsx: immer)")
+
+    p = command("demo", "Beispielkommune Kindertal: Arbeitsmappe, Karte und Bericht schreiben")
+    p.add_argument("-o", "--ausgabe", metavar="ORDNER", default="netzkarte-demo",
+                   help="Zielordner (Vorgabe: netzkarte-demo)")
+    return parser
+
+
+# --- shared helpers -------------------------------------------------------------------------
+
+
+def load_map(path: str | Path) -> NetworkMap:
+    """Read the map every command works on: a filled template (.xlsx) or a .json export.
+
+    Raises
+    ------
+    InputError
+        Unreadable file or unknown format (exit code 2).
+    ValidationError
+        The content has errors (exit code 1, the report is printed).
+    """
+    from netzkarte.io.exchange import load
+
+    network = load(path)
+    c = network.counts()
+    log.info("Karte gelesen: %s (%d Knoten, %d Beziehungen)", path, len(network), c["edges"])
+    return network
+
+
+def _counts_line(counts: dict[str, int]) -> str:
+    return ", ".join(f"{label}: {counts.get(key, 0)}" for key, label in _COUNT_LABELS)
+
+
+def _shown(value: Any, limit: int = 60) -> str:
+    text = str(value)
+    return f"„{text[:limit]}…“" if len(text) > limit else f"„{text}“"
+
+
+def format_report(report: ValidationReport) -> str:
+    """The German, human-readable list of a validation report, grouped by sheet.
+
+    Each line has row, column, value and the message (which says how to fix it); the last
+    line is a summary like ``2 Fehler, 1 Warnung — Akteure: 12, Ämter: 5, …``.
+
+    Examples
+    --------
+    >>> report = ValidationReport(counts={"actor": 2, "edges": 1})
+    >>> report.add("unknown-reference", "Gremium „G-9“ gibt es nicht.",
+    ...            sheet="Mitgliedschaften", row=4, column="Gremium", value="G-9")
+    >>> print(format_report(report))
+    Fehler (1):
+      Blatt „Mitgliedschaften“
+        - Zeile 4, Spalte „Gremium“, Wert „G-9“: Gremium „G-9“ gibt es nicht.
+    <BLANKLINE>
+    Die Datei enthält Fehler. Korrigieren Sie die genannten Stellen und prüfen Sie erneut.
+    1 Fehler, 0 Warnungen — Akteure: 2, Ämter: 0, Gremien: 0, Angebote: 0, Beziehungen: 1
+    """
+    lines: list[str] = []
+    for title, issues in (("Fehler", report.errors), ("Warnungen", report.warnings)):
+        if not issues:
+            continue
+        lines.append(f"{title} ({len(issues)}):")
+        order = {name: i for i, name in enumerate(_SHEET_ORDER)}
+        groups: dict[str | None, list[Any]] = {}
+        for issue in issues:
+            groups.setdefault(issue.sheet, []).append(issue)
+        for sheet in sorted(groups, key=lambda s: (s is None, order.get(s or "", 99), s or "")):
+            lines.append(f"  Blatt „{sheet}“" if sheet else "  Datei")
+            for issue in sorted(groups[sheet], key=lambda i: (i.row is None, i.row or 0)):
+                where = [f"Zeile {issue.row}" if issue.row is not None else "",
+                         f"Spalte „{issue.column}“" if issue.column else "",
+                         f"Wert {_shown(issue.value)}" if issue.value not in (None, "") else ""]
+                prefix = ", ".join(w for w in where if w)
+                lines.append(f"    - {prefix + ': ' if prefix else ''}{issue.message}")
+        lines.append("")
+    n_err, n_warn = len(report.errors), len(report.warnings)
+    verdict = ("Die Datei ist gültig." if report.ok else
+               "Die Datei enthält Fehler. Korrigieren Sie die genannten Stellen und prüfen Sie "
+               "erneut.")
+    lines.append(verdict)
+    lines.append(f"{n_err} Fehler, {n_warn} {'Warnung' if n_warn == 1 else 'Warnungen'} — "
+                 f"{_counts_line(report.counts)}")
+    return "\n".join(lines)
+
+
+def _print_json(document: dict[str, Any]) -> None:
+    """Print JSON as UTF-8 whatever the terminal's encoding."""
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    buffer = getattr(sys.stdout, "buffer", None)
+    if encoding != "utf8" and buffer is not None:
+        sys.stdout.flush()
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+    else:
+        sys.stdout.write(text)
+
+
+def _say(text: str) -> None:
+    print(text)
+
+
+def _error(text: str) -> None:
+    print(f"netzkarte: {text}", file=sys.stderr)
+
+
+# --- commands -------------------------------------------------------------------------------
+
+
+def cmd_vorlage(args: argparse.Namespace) -> int:
+    """``netzkarte vorlage [PFAD]``: write the empty template."""
+    from netzkarte.io.template import write_template
+
+    target = Path(args.pfad)
+    if target.suffix.lower() != ".xlsx":
+        raise InputError(f"Die Vorlage ist eine Excel-Arbeitsmappe: der Dateiname muss auf "
+                         f".xlsx enden, nicht „{target.name}“.", "unknown-format")
+    if target.exists() and not args.ueberschreiben:
+        raise InputError(f"„{target}“ gibt es schon; sie wird nicht überschrieben, damit keine "
+                         "ausgefüllte Vorlage verloren geht. Wählen Sie einen anderen Namen "
+                         "oder hängen Sie --ueberschreiben an.", "file-exists")
+    written = write_template(target)
+    _say(f"Vorlage geschrieben: {written.resolve()}\n"
+         f"Füllen Sie sie aus und prüfen Sie sie mit: netzkarte pruefen {written}")
+    return EXIT_OK
+
+
+def _validate(path: Path) -> ValidationReport:
+    """The full report of one input (.xlsx or .json); InputError if it cannot be read."""
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        from netzkarte.io.excel import validate_excel
+
+        network, report = validate_excel(path)
+        if not report.counts and network is not None:
+            report.counts = network.counts()
+        return report
+    if suffix == ".json":
+        from netzkarte.io.exchange import read_json
+
+        try:
+            network = read_json(path)
+        except ValidationError as err:
+            return err.report
+        return ValidationReport(counts=network.counts(), source=str(path))
+    network = load_map(path)  # missing file, unknown format: InputError
+    return ValidationReport(counts=network.counts(), source=str(path))
+
+
+def cmd_pruefen(args: argparse.Namespace) -> int:
+    """``netzkarte pruefen DATEI [--json]``: list every problem of a workbook."""
+    path = Path(args.datei)
+    try:
+        report = _validate(path)
+    except InputError as err:
+        if args.json:
+            _print_json({"ok": False,
+                         "errors": [{"code": err.code, "message": str(err), "sheet": None,
+                                     "row": None, "column": None, "value": str(path)}],
+                         "warnings": [],
+                         "counts": {key: 0 for key, _ in _COUNT_LABELS}})
+        raise
+    counts = {key: int(report.counts.get(key, 0)) for key, _ in _COUNT_LABELS}
+    report.counts = counts
+    if args.json:
+        _print_json(report.to_dict())
+    else:
+        _say(f"Prüfung von {path}:\n")
+        _say(format_report(report))
+    return EXIT_OK if report.ok else EXIT_INVALID
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """``netzkarte export DATEI -o ZIEL``: write another format."""
+    from netzkarte.io.exchange import SUFFIXES, save
+
+    target = Path(args.ausgabe)
+    if target.suffix.lower() not in SUFFIXES:
+        raise InputError(f"Unbekanntes Zielformat „{target.suffix or target.name}“. Möglich "
+                         "sind " + ", ".join(SUFFIXES) + ".", "unknown-format")
+    network = load_map(args.datei)
+    written = save(network, target, include_contact=args.mit_kontaktdaten)
+    c = network.counts()
+    _say(f"Exportiert: {written} ({len(network)} Knoten, {c['edges']} Beziehungen)")
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """``netzkarte demo [-o ORDNER]``: write the example town Kindertal and list the files."""
+    from netzkarte.datasets.demo import run_demo
+
+    outputs = run_demo(Path(args.ausgabe), progress=sys.stderr.isatty())
+    _say(f"Beispielstadt Kindertal geschrieben nach {outputs.folder.resolve()}:")
+    for written in outputs.files:
+        _say(f"  {written.path}  – {written.description}")
+    return EXIT_OK
+
+
+def _not_yet(name: str) -> Callable[[argparse.Namespace], int]:
+    # TEMPORARY: placeholder until the command's engineer plugs in the real function.
+    def command(args: argparse.Namespace) -> int:
+        _error(f"Der Befehl „{name}“ ist noch nicht verfügbar.")
+        return EXIT_INPUT
+    return command
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "vorlage": cmd_vorlage,
+    "pruefen": cmd_pruefen,
+    "export": cmd_export,
+    "karte": _not_yet("karte"),
+    "analyse": _not_yet("analyse"),
+    "bericht": _not_yet("bericht"),
+    "vergleich": _not_yet("vergleich"),
+    "demo": cmd_demo,
+}
+"""Command name → function(args) → exit code. Every command runs inside :func:`_run`."""
+
+
+# --- error boundary and entry point ---------------------------------------------------------
+
+
+_OS_REASONS: dict[int, str] = {
+    errno.EACCES: "keine Berechtigung", errno.EPERM: "keine Berechtigung",
+    errno.ENOENT: "Datei oder Ordner nicht gefunden",
+    errno.ENOTDIR: "ein Teil des Pfads ist kein Ordner", errno.EISDIR: "das ist ein Ordner",
+    errno.EEXIST: "dort liegt eine Datei, wo ein Ordner sein müsste",
+    errno.ENOSPC: "kein Platz mehr auf dem Datenträger", errno.EROFS: "schreibgeschützt",
+}
+
+
+def _run(fn: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Run one command; map every failure to a German message and an exit code."""
+    try:
+        return fn(args)
+    except InputError as err:
+        _error(str(err))
+        return EXIT_INPUT
+    except ValidationError as err:
+        print(format_report(err.report), file=sys.stderr)
+        return EXIT_INVALID
+    except NetzkarteError as err:
+        _error(str(err))
+        return EXIT_INVALID
+    except KeyboardInterrupt:
+        _error("Abgebrochen (Strg+C). Bereits vorhandene Ausgabedateien sind unverändert.")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return EXIT_OK  # output piped into `head` and closed early
+    except OSError as err:
+        name = f"„{err.filename}“" if err.filename else "Eine Datei"
+        reason = _OS_REASONS.get(err.errno or 0, err.strerror or str(err))
+        _error(f"{name} kann nicht gelesen oder geschrieben werden: {reason}. Prüfen Sie "
+               "Pfad und Schreibrechte.")
+        return EXIT_INPUT
+    except Exception as err:  # the boundary: no traceback for users
+        if getattr(args, "debug", False):
+            traceback.print_exc()
+        _error(f"interner Fehler ({type(err).__name__}: {err}). Das ist ein Fehler in "
+               "netzkarte, nicht in Ihren Daten. Für Details erneut mit --debug ausführen "
+               "und die Ausgabe melden.")
+        return EXIT_INTERNAL
+
+
+class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Log to whatever ``sys.stderr`` is at the moment (tests swap it)."""
+
+    def __init__(self) -> None:
+        super().__init__(sys.stderr)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.stream = sys.stderr
+        super().emit(record)
+
+
+def _configure_logging(args: argparse.Namespace) -> None:
+    level = logging.WARNING
+    if getattr(args, "quiet", False):
+        level = logging.ERROR
+    elif getattr(args, "verbose", 0) >= 2:
+        level = logging.DEBUG
+    elif getattr(args, "verbose", 0) == 1:
+        level = logging.INFO
+    for handler in list(log.handlers):
+        if isinstance(handler, _StderrHandler):
+            log.removeHandler(handler)
+    handler = _StderrHandler()
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    log.addHandler(handler)
+    log.setLevel(level)
+
+
+def _tolerant_streams() -> None:
+    """Never crash on a terminal that cannot show umlauts."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (see the module docstring).
+
+    Parameters
+    ----------
+    argv : sequence of str, optional
+        Arguments without the program name (default: ``sys.argv[1:]``).
+
+    Returns
+    -------
+    int
+        The exit code.
+    """
+    _tolerant_streams()
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # --help, --version, usage errors
+        return stop.code if isinstance(stop.code, int) else EXIT_INPUT
+    _configure_logging(args)
+    return _run(COMMANDS[args.command], args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
