@@ -16,6 +16,7 @@ __all__ = [
     "InputError",
     "Issue",
     "NetzkarteError",
+    "OptionError",
     "UnknownNodeError",
     "ValidationError",
     "ValidationReport",
@@ -31,12 +32,21 @@ class NetzkarteError(ValueError):
 class InputError(NetzkarteError):
     """A file cannot be read at all: missing, empty, not a workbook, too large.
 
-    The command line ends with exit code 2.
+    The command line ends with exit code 2. ``code`` is a stable identifier of the cause
+    (``file-missing``, ``not-a-workbook``, ``zip-too-large`` …).
     """
+
+    def __init__(self, message: str, code: str = "input-error") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 class EndpointError(NetzkarteError):
     """An edge connects node types its kind does not allow (e.g. an offer as member)."""
+
+
+class OptionError(NetzkarteError, TypeError):
+    """A function got a keyword option it does not know (German message with the fix)."""
 
 
 class UnknownNodeError(NetzkarteError, KeyError):
@@ -123,6 +133,27 @@ class ValidationReport:
             return data
         return {"ok": self.ok, "errors": [strip(i) for i in self.errors],
                 "warnings": [strip(i) for i in self.warnings], "counts": dict(self.counts)}
+
+    def to_frame(self) -> Any:
+        """Every issue as a pandas DataFrame with German column names (errors first).
+
+        >>> r = ValidationReport()
+        >>> r.add("unknown-reference", "Gremium „G-9“ gibt es nicht.", sheet="Mitgliedschaften",
+        ...       row=4, column="Gremium", value="G-9")
+        >>> frame = r.to_frame()
+        >>> frame.loc[0, "Art"], frame.loc[0, "Blatt"], int(frame.loc[0, "Zeile"])
+        ('Fehler', 'Mitgliedschaften', 4)
+        """
+        import pandas as pd  # lazily: the CLI imports this module on start-up
+
+        labels = {"error": "Fehler", "warning": "Warnung"}
+        rows = [{"Art": labels[i.severity], "Blatt": i.sheet, "Zeile": i.row,
+                 "Spalte": i.column, "Wert": i.value, "Meldung": i.message, "Code": i.code}
+                for i in [*self.errors, *self.warnings]]
+        frame = pd.DataFrame(rows, columns=["Art", "Blatt", "Zeile", "Spalte", "Wert", "Meldung",
+                                            "Code"])
+        frame["Zeile"] = frame["Zeile"].astype("Int64")
+        return frame
 
 
 class ValidationError(NetzkarteError):

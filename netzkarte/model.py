@@ -20,12 +20,14 @@ Examples
 from __future__ import annotations
 
 import logging
+import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from itertools import combinations
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
@@ -275,7 +277,14 @@ class NetworkMap:
                 data.setdefault("life_phases", info.life_phases)
             if node_type is NodeType.ACTOR and info.form is not None:
                 data.setdefault("form", info.form)
-        self.graph.add_node(node_id, **data)
+        g: Any = self.graph
+        if node_id in g._node or g.node_attr_dict_factory is not dict:  # pragma: no cover
+            g.add_node(node_id, **data)
+        else:  # what nx.DiGraph.add_node does for a new node, without copying ``data``
+            g._succ[node_id] = g.adjlist_inner_dict_factory()
+            g._pred[node_id] = g.adjlist_inner_dict_factory()
+            g._node[node_id] = data
+            nx._clear_cache(g)
         self._cache.clear()
 
     def _add_typed_edge(self, source: str, target: str, data: dict[str, Any]) -> int:
@@ -283,9 +292,18 @@ class NetworkMap:
 
         ``data`` holds ``kind`` (an :class:`EdgeKind`), typed attributes and ``extra``.
         """
-        if data["kind"] is EdgeKind.MEMBER:
-            data.setdefault("function", MemberFunction.MEMBER)
-        edge_key = self._insert_edge(source, target, data)
+        if data["kind"] is EdgeKind.MEMBER and "function" not in data:
+            data["function"] = MemberFunction.MEMBER
+        g: Any = self.graph
+        succ = g._succ[source]
+        if target in succ or g.edge_attr_dict_factory is not dict:
+            edge_key = self._insert_edge(source, target, data)
+        else:  # the first edge of a pair, the common case, inlined
+            keydict = succ[target] = g.edge_key_dict_factory()
+            g._pred[target][source] = keydict
+            keydict[0] = data
+            edge_key = 0
+            nx._clear_cache(g)
         self._cache.clear()
         return edge_key
 
@@ -382,9 +400,12 @@ class NetworkMap:
 
     def counts(self) -> dict[str, int]:
         """Nodes per type and the number of edges (keys as in ``pruefen --json``)."""
-        by_type = Counter(d["type"] for _, d in self.graph.nodes(data=True))
+        by_type = Counter(d["type"] for d in self.graph.nodes.values())
         out = {t.value: by_type.get(t, 0) for t in NodeType}
-        out["edges"] = int(self.graph.number_of_edges())
+        # the adjacency dicts directly: number_of_edges() sums the degree of every node
+        # through views, which costs more than reading a Kreis-scale workbook's edges
+        succ: dict[str, dict[str, dict[int, Any]]] = self.graph._succ  # type: ignore[attr-defined]
+        out["edges"] = sum(sum(map(len, nbrs.values())) for nbrs in succ.values())
         return out
 
     def edge_counts(self) -> dict[str, int]:
@@ -559,3 +580,24 @@ class NetworkMap:
         out = self.subgraph(self.graph.nodes)
         out.meta = MapMeta(**{**self.meta.__dict__, "extra": dict(self.meta.extra)})
         return out
+
+    # --- display --------------------------------------------------------------------------
+
+    def to_html(self, path: str | os.PathLike[str] | None = None, **options: Any
+                ) -> str | Path:
+        """The interactive map: written to ``path`` (returns the path) or as an HTML string.
+
+        Options are those of :func:`netzkarte.render.html_map.render_map` (``layout``,
+        ``anonymous``, ``with_contacts``, ``findings``, ``title``, ``cluster``, ``size_by``).
+        """
+        from netzkarte.render import html_map
+
+        if path is None:
+            return html_map.render_map(self, **options)
+        return html_map.write_map(self, path, **options)
+
+    def _repr_html_(self) -> str:
+        """Inline display in Jupyter: summary and the map in an ``<iframe srcdoc>``."""
+        from netzkarte.render import html_map
+
+        return html_map.notebook_html(self)

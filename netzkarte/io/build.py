@@ -1,0 +1,604 @@
+"""Build a :class:`~netzkarte.model.NetworkMap` from template-shaped tables, collecting issues.
+
+Every input path goes through :func:`build_map`: the Excel importer, the bundled example
+datasets (lists of row dicts keyed by German headers) and tests. It never stops at the
+first problem: each one becomes an :class:`~netzkarte.errors.Issue` with sheet, Excel row,
+column, value, a stable code and a German message that says how to fix it. Nodes of all
+sheets are built first, then edges, so the order of sheets and rows does not matter.
+Whatever is valid ends up in the map; failing edges are reported and skipped.
+
+>>> m, report = build_map({
+...     "Akteure": [{"ID": "K1", "Name": "Kita Nord", "Kategorie": "Kita"}],
+...     "Ämter": [], "Gremien": [{"ID": "G-01", "Name": "Steuerungsgruppe"}],
+...     "Angebote": [], "Beziehungen": [],
+...     "Mitgliedschaften": [{"Mitglied": "K1", "Gremium": "G-09"}]})
+>>> [i.code for i in report.errors]
+['unknown-reference']
+>>> print(report.errors[0].message)  # doctest: +NORMALIZE_WHITESPACE
+Die ID „G-09“ gibt es nicht. Tragen Sie die ID eines Gremiums aus dem Blatt „Gremien“ ein
+(meinten Sie „G-01“?).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import gc
+import logging
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import pandas as pd
+
+from netzkarte.errors import ValidationReport
+from netzkarte.io.cells import (
+    cell_text,
+    display,
+    is_blank,
+    split_multi,
+)
+from netzkarte.io.columns import STRICT_ENUMS, Columns
+from netzkarte.io.refs import SHEET_OF, join_or, meant, quote, what
+from netzkarte.model import MapMeta, NetworkMap
+from netzkarte.schema import (
+    DISTRICT_BASE_COLUMNS,
+    GUIDE_SHEET,
+    LISTS_SHEET,
+    META_FIELDS,
+    SHEET_ORDER,
+    SHEETS,
+    Column,
+    Sheet,
+    ValueKind,
+)
+from netzkarte.vocab import (
+    EDGE_RULES,
+    EdgeKind,
+    NodeType,
+    category_info,
+    fold,
+    suggest_category,
+)
+
+__all__ = ["STRICT_ENUMS", "build_map", "gc_paused"]
+
+log = logging.getLogger(__name__)
+
+_ID_PREFIX = {NodeType.ACTOR: "A", NodeType.OFFICE: "AMT", NodeType.COMMITTEE: "G",
+              NodeType.OFFER: "ANG"}
+_OPTIONAL_SHEETS = {"Sozialräume"}
+_NODE_SHEETS = [s for s in SHEETS if s.node_type is not None]
+_DISTRICTS = next(s for s in SHEETS if s.name == "Sozialräume")
+_MEMBERS = next(s for s in SHEETS if s.edge_kind is EdgeKind.MEMBER)
+_MEMBER_ATTRS = frozenset(c.attr for c in _MEMBERS.columns) - {"source", "target"}
+_RELATIONS = next(s for s in SHEETS if s.name == "Beziehungen")
+
+RowInput = Sequence[Mapping[str, object]]
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for a bulk import.
+
+    Reading and building create many small containers and no reference cycles worth
+    collecting; with hundreds of thousands of cells alive, every automatic full collection
+    scans all of them again, which nearly doubled the import time of a Kreis-scale workbook.
+    The previous state is restored on exit.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            if gc.get_freeze_count() == 0:
+                # Promote what was built to the oldest generation (freeze + unfreeze moves
+                # every object there without scanning it); re-enabling would otherwise
+                # start with one scan of all of it right away. Skipped if the caller froze
+                # objects on purpose (gc.freeze before a fork), which unfreeze would undo.
+                gc.freeze()
+                gc.unfreeze()
+            gc.enable()
+
+
+@lru_cache(maxsize=2048)
+def _category_warning(text: str, node_type: NodeType) -> str | None:
+    info = category_info(text)
+    if info is not None and info.node_type is node_type:
+        return None
+    if info is not None:
+        return (f"Die Kategorie {quote(text)} gehört zu {SHEET_OF[info.node_type]}, nicht zu "
+                f"{SHEET_OF[node_type]}; Vorgaben für Sektor und Lebensphasen entfallen. "
+                "Prüfen Sie das Blatt oder wählen Sie eine passende Kategorie.")
+    return (f"Die Kategorie {quote(text)} ist nicht bekannt"
+            f"{meant(suggest_category(text, node_type))}. Sie wird übernommen; tragen Sie "
+            "Sektor und Lebensphasen bitte selbst ein.")
+
+
+@dataclass
+class _Table:
+    """One sheet, column-major: header cells and one list of raw values per column."""
+
+    name: str
+    headers: list[object]
+    columns: list[list[object]]
+    nrows: int
+
+    @classmethod
+    def of(cls, name: str, data: pd.DataFrame | RowInput) -> _Table:
+        if isinstance(data, pd.DataFrame):
+            return cls(name, list(data.columns),
+                       [_clean(data.iloc[:, j].tolist()) for j in range(data.shape[1])],
+                       len(data))
+        headers: dict[str, None] = {}
+        for row in data:
+            headers.update(dict.fromkeys(row))
+        return cls(name, list(headers), [_clean([row.get(h) for row in data]) for h in headers],
+                   len(data))
+
+    def filled(self, indexes: Iterable[int]) -> list[bool]:
+        """Per row: does any of these columns hold a value? (Blank rows are skipped.)
+
+        Columns are checked in the order given (ID first), each only for the rows still
+        empty, so a sheet whose first column is always filled costs one pass.
+        """
+        out = [False] * self.nrows
+        empty = range(self.nrows)
+        for j in indexes:
+            column = self.columns[j]
+            still: list[int] = []
+            for i in empty:
+                if column[i] is None:
+                    still.append(i)
+                else:
+                    out[i] = True
+            empty = still  # type: ignore[assignment]
+            if not still:
+                break
+        return out
+
+
+def _clean(values: list[object]) -> list[object]:
+    """Blank cells (``None``, ``""``, white space, NaN, NaT, NA) become ``None``."""
+    # text, the common case, is decided inline; "".isspace() is False, hence `v and`
+    return [v if (v.__class__ is str and v and not v.isspace())
+            or (v.__class__ is float and v == v)
+            or (v.__class__ is not str and v.__class__ is not float and not is_blank(v))
+            else None for v in values]
+
+
+@dataclass
+class _Layout:
+    """Where each known column of a sheet is, and the extra columns."""
+
+    known: dict[str, int] = field(default_factory=dict)  # attr -> column index
+    extras: list[tuple[int, str]] = field(default_factory=list)  # index, header
+    ok: bool = True  # every required column present
+    empty: bool = False  # no header and no row at all
+
+
+class _Builder(Columns):
+    """Reads sheets and rows into nodes, edges and issues; one per :func:`build_map` call."""
+
+    def __init__(self, source: str | None) -> None:
+        super().__init__(source)
+        self.district_keys: dict[str, str] = {}  # casefolded name -> spelling on Sozialräume
+        self.node_districts: list[tuple[str, str, int, str]] = []  # node, sheet, row, raw
+
+    # --- sheets and columns ---------------------------------------------------------------
+
+    def match_sheets(self, sheets: Mapping[str, pd.DataFrame | RowInput]) -> dict[str, _Table]:
+        known = {fold(s.name): s.name for s in SHEETS}
+        skip = {fold(GUIDE_SHEET), fold(LISTS_SHEET)}
+        tables: dict[str, _Table] = {}
+        for name, data in sheets.items():
+            key = fold(name)
+            if key in skip:
+                continue
+            canonical = known.get(key)
+            if canonical is None or canonical in tables:
+                close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.7)
+                hint = (f"Das Blatt {quote(known[key])} gibt es schon"
+                        if canonical else "Es gehört nicht zur Vorlage") + meant(
+                            [known[c] for c in close if known[c] not in tables])
+                self.warn("unknown-sheet", f"Das Blatt {quote(name)} wird nicht gelesen. "
+                          f"{hint}. Benennen Sie es um, wenn seine Daten eingelesen werden "
+                          "sollen.", sheet=str(name))
+                continue
+            tables[canonical] = _Table.of(canonical, data)
+        for s in SHEETS:
+            if s.name not in tables and s.name not in _OPTIONAL_SHEETS:
+                self.error("missing-sheet", f"Das Blatt {quote(s.name)} fehlt. Fügen Sie es "
+                           "mit den Spalten der Vorlage wieder ein (leer lassen, wenn es nichts "
+                           "einzutragen gibt) oder korrigieren Sie den Blattnamen.",
+                           sheet=s.name)
+        return tables
+
+    def layout(self, sheet: Sheet, table: _Table, *, base_only: bool = False) -> _Layout:
+        """Match headers to columns (``vocab.fold``), report duplicates and missing ones."""
+        lookup: dict[str, Column] = {}
+        for col in sheet.columns:
+            lookup.setdefault(fold(col.header), col)
+            lookup.setdefault(fold(col.attr), col)
+        out = _Layout()
+        extra_names: set[str] = set()
+        for j, header in enumerate(table.headers):
+            text = cell_text(header)
+            if text is None:
+                if all(is_blank(v) for v in table.columns[j]):
+                    continue
+                text = f"Spalte {_letter(j)}"
+            found = lookup.get(fold(text))
+            if found is not None:
+                col = found
+                if col.attr in out.known:
+                    first = _letter(out.known[col.attr])
+                    self.error("duplicate-column", f"Die Spalte {quote(col.header)} kommt "
+                               f"doppelt vor (Spalten {first} und {_letter(j)}); gelesen wird "
+                               "nur die erste. Löschen Sie eine davon oder benennen Sie sie "
+                               "um.", sheet=sheet.name, row=1, column=text, value=text)
+                    continue
+                out.known[col.attr] = j
+                continue
+            while text in extra_names:
+                text += " (2)"
+            extra_names.add(text)
+            out.extras.append((j, text))
+        if table.nrows == 0 and not out.known and not out.extras:
+            out.empty = True  # an empty list of rows: nothing to check
+            return out
+        candidates = [h for _, h in out.extras]
+        for col in sheet.columns:
+            if col.required and col.attr not in out.known:
+                close = difflib.get_close_matches(col.header, candidates, n=1, cutoff=0.6)
+                self.error("missing-column", f"Die Pflichtspalte {quote(col.header)} fehlt im "
+                           f"Blatt {quote(sheet.name)}{meant(close)}. Tragen Sie in Zeile 1 "
+                           f"eine Spalte mit der Überschrift {quote(col.header)} ein.",
+                           sheet=sheet.name, row=1, column=col.header)
+                out.ok = False
+        if not base_only:
+            self.map.extra_columns[sheet.name] = [h for _, h in out.extras]
+        return out
+
+    # --- nodes ----------------------------------------------------------------------------
+
+    def nodes(self, sheet: Sheet, table: _Table) -> None:
+        assert sheet.node_type is not None
+        ntype = sheet.node_type
+        lay = self.layout(sheet, table)
+        cols = table.columns
+        id_col = cols[lay.known["id"]] if "id" in lay.known else None
+        name_col = cols[lay.known["name"]] if "name" in lay.known else None
+        fields: list[tuple[str, list[Any]]] = []
+        sides: list[dict[int, dict[str, Any]]] = []
+        refs: list[tuple[Column, list[object]]] = []
+        for col in sheet.columns:
+            if col.attr not in lay.known or col.attr in ("id", "name"):
+                continue
+            values = cols[lay.known[col.attr]]
+            if col.kind is ValueKind.REF:
+                refs.append((col, values))
+                continue
+            converted, side = self.convert(sheet, col, values)
+            fields.append((col.attr, converted))
+            if side:
+                sides.append(side)
+        extras = [(h, cols[j]) for j, h in lay.extras]
+        filled = table.filled(j for j in (*lay.known.values(), *(j for j, _ in lay.extras)))
+        add_node = self.map._add_typed_node  # values are parsed and checked here
+        origin, names, rows = self.origin, self.names, self.rows
+        added = 0
+        for i in range(table.nrows):
+            if not filled[i]:
+                continue
+            row = i + 2
+            nid = cell_text(id_col[i]) if id_col is not None else None
+            if nid is None:
+                nid = self.generated_id(ntype, row)
+                if id_col is not None:
+                    self.warn("generated-id", f"Die ID fehlt; vergeben wurde {quote(nid)}. "
+                              "Tragen Sie eine eigene ID ein, damit Verweise auf diese Zeile "
+                              "stabil bleiben.", sheet.name, row, "ID")
+            elif nid in self.origin:
+                self.error("duplicate-id", f"Die ID {quote(nid)} ist schon in Blatt "
+                           f"{quote(SHEET_OF[self.origin[nid]])}, Zeile {self.rows[nid]} "
+                           "vergeben. Jede ID darf "
+                           "nur einmal vorkommen: Vergeben Sie hier eine neue ID.",
+                           sheet.name, row, "ID", id_col[i] if id_col is not None else nid)
+                continue
+            name = cell_text(name_col[i]) if name_col is not None else None
+            if name is None and name_col is not None:
+                self.error("missing-value", "Der Name fehlt. Tragen Sie in „Name“ ein, wie "
+                           "die Einrichtung, das Amt, das Gremium oder das Angebot heißt.",
+                           sheet.name, row, "Name")
+            attrs: dict[str, Any] = {"type": ntype, "name": name or nid}
+            for attr, values in fields:
+                if values[i] is not None:
+                    attrs[attr] = values[i]
+            extra = {h: values[i] for h, values in extras if values[i] is not None}
+            for side in sides:
+                if i in side:
+                    extra.update(side[i])
+            for col, values in refs:
+                if values[i] is not None:
+                    self.refs.append((sheet, col, row, nid, values[i]))
+            category = attrs.get("category")
+            if category is not None:
+                message = _category_warning(category, ntype)
+                if message:
+                    self.warn("unknown-category", message, sheet.name, row, "Kategorie",
+                              category)
+            if "district" in attrs:
+                self.node_districts.append((nid, sheet.name, row, attrs["district"]))
+            attrs["extra"] = extra
+            add_node(nid, ntype, attrs)
+            origin[nid] = ntype
+            rows[nid] = row
+            if name:
+                names[nid] = name
+            added += 1
+        if added == 0:
+            self.empty_sheet(sheet)
+
+    def sort_issues(self) -> None:
+        """File-level issues first, then by sheet (template order) and row."""
+        order = {name: i for i, name in enumerate(SHEET_ORDER)}
+        self.report.issues.sort(key=lambda i: (order.get(i.sheet or "", -1) if i.sheet else -2,
+                                               i.row or 0))
+
+    def empty_sheet(self, sheet: Sheet) -> None:
+        self.warn("empty-sheet", f"Das Blatt {quote(sheet.name)} enthält keine Einträge. "
+                  "Tragen Sie die Daten ab Zeile 2 ein, falls das nicht gewollt ist.",
+                  sheet.name)
+
+    def generated_id(self, ntype: NodeType, row: int) -> str:
+        base = nid = f"{_ID_PREFIX[ntype]}-auto-{row}"
+        n = 2
+        while nid in self.origin:
+            nid, n = f"{base}-{n}", n + 1
+        return nid
+
+    def edge_sheet(self, sheet: Sheet, table: _Table) -> None:
+        lay = self.layout(sheet, table)
+        if lay.empty:
+            self.empty_sheet(sheet)
+        if not lay.ok or lay.empty:
+            return
+        cols = table.columns
+        src_col, dst_col = sheet.columns[0], sheet.columns[1]
+        src, dst = cols[lay.known["source"]], cols[lay.known["target"]]
+        fields: list[tuple[str, list[Any]]] = []
+        kinds: list[Any] = [sheet.edge_kind] * table.nrows
+        reporters: list[object] | None = None
+        kind_col: Column | None = None
+        for col in sheet.columns[2:]:
+            if col.attr not in lay.known:
+                continue
+            values = cols[lay.known[col.attr]]
+            if col.attr == "reported_by":
+                reporters = values
+                continue
+            converted, _ = self.convert(sheet, col, values)
+            if col.attr == "kind":
+                kinds, kind_col = converted, col
+            else:
+                fields.append((col.attr, converted))
+        extras = [(h, cols[j]) for j, h in lay.extras]
+        filled = table.filled(j for j in (*lay.known.values(), *(j for j, _ in lay.extras)))
+        origin, resolve, name = self.origin, self.resolve, sheet.name
+        heads = (src_col.header, dst_col.header)
+        added = 0
+        for i in range(table.nrows):
+            if not filled[i]:
+                continue
+            row = i + 2
+            added += 1
+            s_raw, t_raw, kind = src[i], dst[i], kinds[i]
+            if s_raw is None or t_raw is None or kind is None:
+                self.incomplete_edge(sheet, row, (src_col, dst_col), (s_raw, t_raw),
+                                     kind_col is not None and kinds[i] is None
+                                     and cols[lay.known["kind"]][i] is None)
+                continue
+            rule = EDGE_RULES[kind]
+            # the common case (a clean ID) costs one dict lookup
+            source = s_raw if s_raw in origin else resolve(s_raw, rule.sources, name, row,
+                                                             heads[0])
+            target = t_raw if t_raw in origin else resolve(t_raw, rule.targets, name, row,
+                                                             heads[1])
+            attrs = {attr: values[i] for attr, values in fields if values[i] is not None}
+            if reporters is not None and reporters[i] is not None:
+                self.reporter(sheet, row, reporters[i], attrs)
+            if kind is EdgeKind.MEMBER and attrs.keys() - _MEMBER_ATTRS:
+                self.member_attrs(sheet, row, attrs)
+            if source is not None and target is not None:
+                extra = {h: v[i] for h, v in extras if v[i] is not None} if extras else {}
+                self.edge(source, target, kind, name, row, heads, (s_raw, t_raw), attrs,
+                          extra)
+        if added == 0:
+            self.empty_sheet(sheet)
+
+    def incomplete_edge(self, sheet: Sheet, row: int, cols: tuple[Column, Column],
+                        raws: tuple[object, object], kind_missing: bool) -> None:
+        """Report empty Von/Zu/Art cells; still check the references that are there."""
+        for col, raw in zip(cols, raws, strict=True):
+            if raw is None:
+                self.error("missing-value", f"{quote(col.header)} ist leer. Tragen Sie die "
+                           f"ID {what(col.ref_types)} ein.", sheet.name, row, col.header)
+            else:
+                self.resolve(raw, col.ref_types, sheet.name, row, col.header)
+        if kind_missing:
+            self.error("missing-value", "„Art“ ist leer. Wählen Sie die Art der Beziehung aus "
+                       "der Auswahlliste, z. B. Kooperation.", sheet.name, row, "Art")
+
+    def reporter(self, sheet: Sheet, row: int, raw: object, attrs: dict[str, Any]) -> None:
+        """The optional *Gemeldet von* reference of a relation."""
+        col = sheet.column("Gemeldet von")
+        nid = self.resolve(raw, col.ref_types, sheet.name, row, col.header)
+        if nid is not None and self.origin[nid] not in col.ref_types:
+            self.wrong_type(nid, col.ref_types, sheet.name, row, col.header, raw)
+        elif nid is not None:
+            attrs["reported_by"] = nid
+
+    def member_attrs(self, sheet: Sheet, row: int, attrs: dict[str, Any]) -> None:
+        """Drop what a membership cannot carry (a relation row with Art = Mitglied)."""
+        dropped = [c.header for c in sheet.columns if c.attr in attrs.keys() - _MEMBER_ATTRS]
+        for attr in attrs.keys() - _MEMBER_ATTRS:
+            del attrs[attr]
+        self.warn("guessed-value", f"{join_or([quote(d) for d in dropped])} gilt nicht für "
+                  "Mitgliedschaften und wird übergangen. Tragen Sie Mitgliedschaften besser im "
+                  "Blatt „Mitgliedschaften“ ein.", sheet.name, row, dropped[0])
+
+    # --- districts and metadata -----------------------------------------------------------
+
+    def districts(self, table: _Table) -> None:
+        sheet = _DISTRICTS
+        lay = self.layout(sheet, table, base_only=True)
+        if not lay.ok:
+            return
+        cols = table.columns
+        base = {c.attr: (c, cols[lay.known[c.attr]]) for c in DISTRICT_BASE_COLUMNS
+                if c.attr in lay.known}
+        indicators = [(Column(h, h, ValueKind.FLOAT), cols[j]) for j, h in lay.extras]
+        records: dict[str, dict[str, Any]] = {}
+        first_row: dict[str, int] = {}
+        for i in range(table.nrows):
+            row = i + 2
+            cells = [v[i] for _, v in (*base.values(), *indicators)]
+            if all(is_blank(c) for c in cells):
+                continue
+            name = cell_text(base["district"][1][i])
+            if name is None:
+                self.error("missing-value", "Der Name des Sozialraums fehlt. Tragen Sie ihn in "
+                           "„Sozialraum“ ein oder löschen Sie die Zeile.", sheet.name, row,
+                           "Sozialraum")
+                continue
+            if name.casefold() in self.district_keys:
+                self.error("duplicate-district", f"Den Sozialraum {quote(name)} gibt es schon "
+                           f"in Zeile {first_row[name.casefold()]}. Führen Sie beide Zeilen "
+                           "zusammen.", sheet.name, row, "Sozialraum", name)
+                continue
+            self.district_keys[name.casefold()] = name
+            first_row[name.casefold()] = row
+            record: dict[str, Any] = {}
+            for col, values in (*((c, v) for a, (c, v) in base.items() if a != "district"),
+                                *indicators):
+                if not is_blank(values[i]):
+                    record[col.attr] = self.value(sheet, col, values[i], row, {})
+            records[name] = record
+        columns = ["municipality", "population", "children", *(h for _, h in lay.extras)]
+        frame = pd.DataFrame.from_dict(records, orient="index", columns=columns)
+        frame.index.name = "district"
+        frame["municipality"] = frame["municipality"].astype(object)
+        for name in ("population", "children"):
+            frame[name] = frame[name].astype("Int64")
+        for _, header in lay.extras:
+            frame[header] = frame[header].astype(float)
+        self.map.set_districts(frame)
+
+    def check_districts(self) -> None:
+        if not self.district_keys:
+            return
+        for nid, sheet, row, raw in self.node_districts:
+            spelled = self.district_keys.get(raw.casefold())
+            if spelled is not None:
+                if spelled != raw:
+                    self.map.graph.nodes[nid]["district"] = spelled
+                continue
+            close = difflib.get_close_matches(raw, list(self.district_keys.values()), n=2,
+                                              cutoff=0.6)
+            self.warn("unknown-district", f"Den Sozialraum {quote(raw)} gibt es im Blatt "
+                      f"„Sozialräume“ nicht{meant(close)}. Tragen Sie ihn dort ein oder "
+                      "korrigieren Sie die Schreibweise.", sheet, row, "Sozialraum", raw)
+
+    def meta(self, meta: Mapping[str, object], source: str | None) -> None:
+        fields = {fold(attr): attr for attr, _ in META_FIELDS}
+        fields.update({fold(label): attr for attr, label in META_FIELDS})
+        labels = dict(META_FIELDS)
+        out = MapMeta(source=source)
+        for key, raw in meta.items():
+            attr = fields.get(fold(key))
+            if is_blank(raw):
+                continue
+            if attr is None:
+                out.extra[str(key)] = display(raw)
+            elif attr == "snapshot":
+                out.snapshot = self.date(GUIDE_SHEET, labels[attr], raw, None)
+            elif attr == "goals":
+                out.goals = tuple(split_multi(display(raw)))
+            else:
+                setattr(out, attr, display(raw))
+        self.map.meta = out
+
+
+def _letter(index: int) -> str:
+    """Excel column letter of a 0-based column index (0 → A, 26 → AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def build_map(sheets: Mapping[str, pd.DataFrame | RowInput], *,
+              meta: Mapping[str, object] | None = None, source: str | None = None
+              ) -> tuple[NetworkMap, ValidationReport]:
+    """Build a map from template-shaped sheets and report every problem found.
+
+    Parameters
+    ----------
+    sheets : mapping of sheet name to DataFrame or list of row dicts
+        Sheet names and headers as in the template (``schema.SHEETS``); spelling variants
+        (case, spaces, ``ae`` for ``ä``) are accepted. A DataFrame's columns are the header
+        cells and its rows the data rows from Excel row 2 on (blank rows kept so row
+        numbers count); row dicts are keyed by header. *Anleitung* and *Listen* are ignored,
+        *Sozialräume* is optional, every other data sheet must be present (an empty list is
+        fine).
+    meta : mapping, optional
+        Map metadata keyed by attribute (``municipality`` …) or German label (``Kommune``,
+        ``Stand`` …); unknown keys go into ``MapMeta.extra``.
+    source : str, optional
+        Where the data came from (a file name), kept in the report and ``map.meta``.
+
+    Returns
+    -------
+    (NetworkMap, ValidationReport)
+        The map holds everything valid (failing edges are skipped); the report holds
+        every error and warning and ``counts``.
+
+    Examples
+    --------
+    >>> m, report = build_map({"Akteure": [{"ID": 12.0, "Name": " Kita Nord "}],
+    ...                        "Ämter": [], "Gremien": [], "Angebote": [],
+    ...                        "Mitgliedschaften": [], "Beziehungen": []})
+    >>> m.name("12"), report.ok
+    ('Kita Nord', True)
+
+    Notes
+    -----
+    Linear in the number of cells; "meinten Sie …?" suggestions for unknown IDs are
+    computed for the first few hundred only.
+    """
+    b = _Builder(source)
+    with gc_paused():
+        tables = b.match_sheets(sheets)
+        b.meta(meta or {}, source)
+        if "Sozialräume" in tables:
+            b.districts(tables["Sozialräume"])
+        for sheet in _NODE_SHEETS:
+            if sheet.name in tables:
+                b.nodes(sheet, tables[sheet.name])
+        b.check_districts()
+        b.column_refs()
+        for sheet in (_MEMBERS, _RELATIONS):
+            if sheet.name in tables:
+                b.edge_sheet(sheet, tables[sheet.name])
+        b.sort_issues()
+    counts = b.map.counts()
+    b.report.counts = counts
+    log.info("Karte mit %d Knoten und %d Beziehungen gelesen%s (%d Fehler, %d Warnungen)",
+             len(b.map), counts["edges"], f" aus {source}" if source else "",
+             len(b.report.errors), len(b.report.warnings))
+    return b.map, b.report
