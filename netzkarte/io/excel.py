@@ -66,13 +66,20 @@ def _read_meta(rows: list[list[Any]]) -> dict[str, object]:
     """The label/value block in columns A and B of the first rows of *Anleitung*."""
     labels = {fold(label): attr for attr, label in META_FIELDS}
     meta: dict[str, object] = {}
+    in_block = False  # further label/value rows right after the known ones are kept too
     for row in rows[:_META_SCAN_ROWS]:
-        if len(row) < 2:
+        text = cell_text(row[0]) if row else ""
+        if not text:
+            if in_block and meta:
+                in_block = False
             continue
-        text = cell_text(row[0])
-        attr = labels.get(fold(text.rstrip(":"))) if text else None
-        if attr is not None and attr not in meta and not is_blank(row[1]):
-            meta[attr] = row[1]
+        attr = labels.get(fold(text.rstrip(":")))
+        if attr is not None:
+            in_block = True
+            if attr not in meta and len(row) > 1 and not is_blank(row[1]):
+                meta[attr] = row[1]
+        elif in_block and len(row) > 1 and not is_blank(row[1]) and text not in meta:
+            meta[text] = row[1]
     return meta
 
 
