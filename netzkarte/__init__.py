@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 
+from netzkarte import datasets
 from netzkarte.errors import (
     EndpointError,
     InputError,
@@ -35,6 +36,7 @@ __all__ = [
     "ValidationError",
     "ValidationReport",
     "__version__",
+    "datasets",
 ]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

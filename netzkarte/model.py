@@ -571,6 +571,11 @@ class NetworkMap:
         keep = set(node_ids)
         out = NetworkMap(meta=self.meta)
         out.graph = self.graph.subgraph(keep).copy()
+        # networkx copies attribute dicts shallowly: give every node and edge its own extras
+        for _, data in out.graph.nodes(data=True):
+            data["extra"] = dict(data.get("extra", {}))
+        for _, _, data in out.graph.edges(data=True):
+            data["extra"] = dict(data.get("extra", {}))
         out.districts = self.districts.copy()
         out.extra_columns = {k: list(v) for k, v in self.extra_columns.items()}
         return out

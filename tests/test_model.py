@@ -60,3 +60,10 @@ def test_node_ids_cannot_change_type() -> None:
     m.add_node("X", "actor", name="X")
     with pytest.raises(ValueError, match="Akteur"):
         m.add_node("X", "office", name="X")
+
+
+def test_copy_does_not_share_extras(small_map: NetworkMap) -> None:
+    small_map.graph.nodes["KITA1"]["extra"]["Träger-Nr."] = "17"
+    twin = small_map.copy()
+    twin.graph.nodes["KITA1"]["extra"]["Träger-Nr."] = "99"
+    assert small_map.node("KITA1")["extra"] == {"Träger-Nr.": "17"}

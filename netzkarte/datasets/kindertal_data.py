@@ -26,7 +26,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-__all__ = ["META", "rows_2017", "rows_2019"]
+__all__ = ["CUTOFF_2017", "CUTOFF_2019", "META", "rows_2017", "rows_2019"]
 
 Row = dict[str, object]
 Sheets = dict[str, list[Row]]
