@@ -1,0 +1,528 @@
+"""The interactive network map: one self-contained, offline HTML file.
+
+The page is our own Jinja template (autoescaped) with vis-network inlined from pyvis's bundle
+(``pyvis/templates/lib/vis-9.1.2/vis-network.min.js``) — pyvis's ``Network`` class and its
+templates are not used: they load Bootstrap from a CDN, do not escape input and ship every
+attribute. Here the node and edge data are built field by field from an allow-list
+(:data:`NODE_KEYS`, :data:`EDGE_KEYS`) and embedded as JSON in a
+``<script type="application/json">`` block with ``<``, ``>``, ``&``, U+2028 and U+2029
+escaped; the page script builds every text with ``textContent``, never ``innerHTML``.
+
+Privacy: contact data (``Kontakt``) and the free-text notes (``Bemerkung``) appear only with
+``with_contacts=True``;
+``anonymous=True`` replaces the names of persons by category and organisation
+(``"Person (Jugendamt)"``) everywhere — labels, details, search, findings — and drops
+notes and the ids of persons.
+
+Examples
+--------
+>>> from netzkarte import NetworkMap
+>>> m = NetworkMap("Kindertal")
+>>> m.add_node("K1", "actor", name="Kita <Sonnenschein>", category="Kita")
+>>> page = render_map(m, layout="kette")
+>>> "Kita <Sonnenschein>" in page, "Kita \\\\u003cSonnenschein\\\\u003e" in page
+(False, True)
+"""
+
+from __future__ import annotations
+
+import html
+import importlib.resources
+import json
+import logging
+import math
+import os
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+from netzkarte.io.atomic import atomic_path
+from netzkarte.model import NetworkMap
+from netzkarte.render import style
+from netzkarte.render.layouts import LAYOUTS, compute_layout
+from netzkarte.vocab import (
+    LIFE_PHASE_ORDER,
+    ActorForm,
+    CommitteeType,
+    EdgeKind,
+    Level,
+    LifePhase,
+    MemberFunction,
+    NodeType,
+    OfferStatus,
+    Rank,
+    Role,
+    Sector,
+    Strength,
+    Term,
+    Tier,
+)
+
+__all__ = [
+    "EDGE_KEYS",
+    "NODE_KEYS",
+    "build_payload",
+    "json_for_script",
+    "notebook_html",
+    "render_map",
+    "vis_network_js",
+    "write_map",
+]
+
+log = logging.getLogger(__name__)
+
+NODE_KEYS: frozenset[str] = frozenset({
+    "id", "uid", "label", "type", "form", "category", "sector", "level", "rank",
+    "municipality", "district", "phases", "roles", "badge", "coord", "committeeType", "tier",
+    "status", "outreach", "x", "y", "size", "metric", "cl", "contact", "note"})
+"""Every key a node may carry in the page's JSON (the allow-list; tests hold it)."""
+
+EDGE_KEYS: frozenset[str] = frozenset({"id", "from", "to", "kind", "strength", "function",
+                                       "formal"})
+"""Every key an edge may carry in the page's JSON."""
+
+ClusterBy = Literal["district", "committee"]
+_BIG = 1500  # above this many nodes: straight edges, no hover, edges hidden while dragging
+
+
+class _FindingLike(Protocol):
+    id: str
+    kind: str
+    severity: str
+    title: str
+    recommendation: str
+    nodes: tuple[str, ...]
+    edges: tuple[tuple[str, str], ...]
+
+
+# --- assets -----------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def vis_network_js() -> str:
+    """The vis-network 9.1.2 bundle shipped with pyvis, ready to inline in a ``<script>``.
+
+    Located through the installed ``pyvis`` package (never a CDN).
+
+    Raises
+    ------
+    RuntimeError
+        If pyvis is installed without its bundled library.
+    """
+    try:
+        root = importlib.resources.files("pyvis")
+        text = (root / "templates" / "lib" / "vis-9.1.2" / "vis-network.min.js").read_text(
+            encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError) as exc:
+        raise RuntimeError("Die Bibliothek vis-network aus dem Paket pyvis wurde nicht "
+                           "gefunden. Bitte pyvis>=0.3.2 installieren "
+                           "(pip install pyvis).") from exc
+    # a source map reference would make developer tools fetch a file we do not ship
+    text = re.sub(r"//# sourceMappingURL=\S*", "", text)
+    return _safe_inline(text)
+
+
+def _safe_inline(code: str) -> str:
+    """Make script or style text safe inside its element: no closing tag, no comment start."""
+    return (code.replace("</script", "<\\/script").replace("</style", "<\\/style")
+            .replace("<!--", "<\\!--"))
+
+
+@lru_cache(maxsize=4)
+def _asset(name: str) -> str:
+    return _safe_inline((importlib.resources.files("netzkarte.render") / "templates" / name)
+                        .read_text(encoding="utf-8"))
+
+
+def json_for_script(value: Any) -> str:
+    """JSON text safe to place inside ``<script type="application/json">``.
+
+    ``<``, ``>`` and ``&`` become ``\\u003c`` …, so ``</script>`` inside a name cannot close
+    the element; U+2028/U+2029 are escaped for old JavaScript parsers.
+
+    >>> json_for_script({"name": "</script><b>&"})
+    '{"name":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+# --- payload ----------------------------------------------------------------------------------
+
+
+def _code(value: Any) -> Any:
+    return value.value if isinstance(value, Term) else value
+
+
+def _text(value: Any) -> str:
+    """Plain text of a user value (numbers, dates and the rest as str)."""
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _labels() -> dict[str, dict[str, str]]:
+    def table(enum: Iterable[Term]) -> dict[str, str]:
+        return {m.value: m.label for m in enum}
+
+    return {
+        "types": table(NodeType), "forms": table(ActorForm), "sectors": table(Sector),
+        "levels": table(Level), "ranks": table(Rank), "phases": table(LifePhase),
+        "roles": table(Role), "committeeTypes": table(CommitteeType), "tiers": table(Tier),
+        "status": table(OfferStatus), "kinds": table(EdgeKind),
+        "functions": table(MemberFunction),
+        "strengths": {str(s.value): f"{s.value} {s.label}" for s in Strength},
+    }
+
+
+def _style_table() -> dict[str, Any]:
+    return {
+        "types": {t.value: {"shape": s.vis_shape} for t, s in style.NODE_STYLES.items()},
+        "sectors": {s.value: c for s, c in style.SECTOR_COLOURS.items()},
+        "noSector": style.NO_SECTOR_COLOUR,
+        "edges": {k.value: {"colour": s.colour, "width": s.width, "dashes": list(s.dashes),
+                            "arrows": s.arrows, "opacity": s.opacity}
+                  for k, s in style.EDGE_STYLES.items()},
+        "strengthWidth": {str(s.value): style.edge_width(EdgeKind.COOPERATION, s)
+                          for s in Strength},
+        "coordinatorBorder": style.COORDINATOR_BORDER,
+        "personDashes": list(style.PERSON_BORDER_DASHES),
+        "font": style.FONT_FAMILY,
+    }
+
+
+def _anonymous_names(m: NetworkMap) -> dict[str, str]:
+    """Replacement names for persons: category and organisation, numbered if repeated."""
+    names: dict[str, str] = {}
+    for node, data in m.graph.nodes(data=True):
+        if data["type"] is NodeType.ACTOR and data.get("form") is ActorForm.PERSON:
+            category = str(data.get("category") or "Person")
+            org = m.organisation(node)
+            names[node] = f"{category} ({m.name(org)})" if org else category
+    seen: Counter[str] = Counter(names.values())
+    running: Counter[str] = Counter()
+    for node in names:
+        base = names[node]
+        if seen[base] > 1:
+            running[base] += 1
+            names[node] = f"{base} #{running[base]}"
+    return names
+
+
+def _metric(m: NetworkMap, size_by: str | Mapping[str, float | int | None]
+            ) -> tuple[dict[str, float | None], str]:
+    """Raw metric per node and its German legend text."""
+    if isinstance(size_by, Mapping):
+        return {n: size_by.get(n) for n in m.graph.nodes}, "gewählte Kennzahl"
+    if size_by == "degree":
+        return {n: float(d) for n, d in m.graph.degree()}, "Anzahl Verbindungen"
+    import pandas as pd
+
+    frame = m.nodes()
+    if size_by not in frame.columns:
+        numeric = [c for c in frame.columns
+                   if pd.to_numeric(frame[c], errors="coerce").notna().any()]
+        raise ValueError(f"Die Knotengröße kann nicht nach {size_by!r} berechnet werden: diese "
+                         "Spalte gibt es nicht. Möglich sind 'degree' und die Zahlenspalten "
+                         + (", ".join(map(repr, numeric)) or "(keine)") + ".")
+    values = pd.to_numeric(frame[size_by], errors="coerce")
+    return ({str(n): (None if pd.isna(v) else float(v)) for n, v in values.items()},
+            str(size_by))
+
+
+def _cluster_keys(m: NetworkMap, cluster: str | None) -> dict[str, str]:
+    if cluster is None:
+        return {}
+    if cluster == "district":
+        return {n: f"Sozialraum {d['district']}" for n, d in m.graph.nodes(data=True)
+                if d.get("district")}
+    if cluster == "committee":
+        size = {c: len(m.members(c)) for c in m.node_ids(NodeType.COMMITTEE)}
+        keys: dict[str, str] = {}
+        for node in m.graph.nodes:
+            committees = m.memberships(node)
+            if committees:
+                best = min(committees, key=lambda c: (size[c], c))
+                keys[node] = f"Gremium {m.name(best)}"
+        for committee in size:
+            keys[committee] = f"Gremium {m.name(committee)}"
+        return keys
+    raise ValueError(f"Unbekannte Bündelung {cluster!r}: möglich sind 'district' "
+                     "(nach Sozialraum), 'committee' (nach Gremium) oder keine.")
+
+
+def _findings_list(findings: Any) -> list[_FindingLike]:
+    if findings is None:
+        return []
+    items = getattr(findings, "findings", findings)
+    return list(items)
+
+
+def build_payload(m: NetworkMap, *, layout: str = "netz", anonymous: bool = False,
+                  with_contacts: bool = False, findings: Any = None, title: str | None = None,
+                  cluster: ClusterBy | None = None,
+                  size_by: str | Mapping[str, float | int | None] = "degree",
+                  seed: int = 7) -> dict[str, Any]:
+    """The data the page shows, built from an allow-list (see :data:`NODE_KEYS`).
+
+    Node ids in the page are ``n0``, ``n1`` …: user ids (which may be a person's name) are
+    shown only as ``uid`` of non-persons or when not anonymous.
+
+    Parameters
+    ----------
+    m : NetworkMap
+    layout : {"netz", "kette", "kreis"}
+    anonymous : bool
+        Replace person names by category and organisation; drop notes and person ids.
+    with_contacts : bool
+        Include ``contact`` values and notes (personal data) — off by default.
+    findings : AnalysisResult or list of Finding, optional
+        Shown in the findings panel; their nodes and edges can be highlighted.
+    title : str, optional
+        Page title (default ``"Netzwerkkarte <Kommune>"``).
+    cluster : {"district", "committee"}, optional
+        Bundle nodes by district or by their (smallest) committee; double click opens.
+    size_by : str or mapping
+        ``"degree"`` (default), the name of a numeric node column, or id → value.
+    seed : int
+        Seed of the force-directed layout.
+
+    Returns
+    -------
+    dict
+        JSON-ready payload.
+
+    Examples
+    --------
+    >>> from netzkarte import NetworkMap
+    >>> m = NetworkMap()
+    >>> m.add_node("P", "actor", name="Erika Muster", form="Person", contact="e@x.de")
+    >>> p = build_payload(m, anonymous=True)
+    >>> p["nodes"][0]["label"], "contact" in p["nodes"][0]
+    ('Person', False)
+    """
+    lay = compute_layout(m, layout, seed=seed)
+    anon = _anonymous_names(m) if anonymous else {}
+    raw_metric, size_label = _metric(m, size_by)
+    sizes = style.node_sizes(raw_metric)
+    clusters = _cluster_keys(m, cluster)
+    vid = {node: f"n{i}" for i, node in enumerate(m.graph.nodes)}
+
+    nodes: list[dict[str, Any]] = []
+    present: dict[str, set[Any]] = defaultdict(set)
+    for node, data in m.graph.nodes(data=True):
+        ntype: NodeType = data["type"]
+        person = ntype is NodeType.ACTOR and data.get("form") is ActorForm.PERSON
+        item: dict[str, Any] = {"id": vid[node], "label": anon.get(node, m.name(node)),
+                                "type": ntype.value}
+        if not (anonymous and person):
+            item["uid"] = node
+        for key, out in (("form", "form"), ("sector", "sector"), ("level", "level"),
+                         ("rank", "rank"), ("committee_type", "committeeType"),
+                         ("tier", "tier"), ("status", "status")):
+            if data.get(key) is not None:
+                item[out] = _code(data[key])
+        for key in ("category", "municipality", "district"):
+            if data.get(key) not in (None, ""):
+                item[key] = _text(data[key])
+        if data.get("outreach") is not None:
+            item["outreach"] = bool(data["outreach"])
+        phases = [p.value for p in data.get("life_phases") or ()]
+        roles = [r.value for r in data.get("roles") or ()]
+        if phases:
+            item["phases"] = phases
+        if roles:
+            item["roles"] = roles
+            item["badge"] = style.badge_text(data["roles"])
+            if Role.COORDINATOR in data["roles"]:
+                item["coord"] = True
+        x, y = lay.positions[node]
+        item.update(x=x, y=y, size=sizes[node])
+        metric = raw_metric.get(node)
+        if metric is not None and math.isfinite(metric):
+            item["metric"] = round(metric, 4)
+        if node in clusters:
+            item["cl"] = clusters[node]
+        if with_contacts and data.get("contact") not in (None, ""):
+            item["contact"] = _text(data["contact"])
+        # notes are free text and often hold phone numbers or names: personal like contacts
+        if with_contacts and not anonymous and data.get("note") not in (None, ""):
+            item["note"] = _text(data["note"])
+        nodes.append(item)
+        present["types"].add(ntype)
+        if data.get("sector") is not None:
+            present["sectors"].add(data["sector"])
+        present["roles"].update(data.get("roles") or ())
+
+    edges: list[dict[str, Any]] = []
+    by_pair: defaultdict[frozenset[str], list[str]] = defaultdict(list)
+    for i, (u, v, d) in enumerate(m.graph.edges(data=True)):
+        kind: EdgeKind = d["kind"]
+        edge: dict[str, Any] = {"id": f"e{i}", "from": vid[u], "to": vid[v], "kind": kind.value}
+        if d.get("strength") is not None:
+            edge["strength"] = int(d["strength"])
+        if d.get("function") is not None:
+            edge["function"] = _code(d["function"])
+        if d.get("formal") is not None:
+            edge["formal"] = bool(d["formal"])
+        edges.append(edge)
+        by_pair[frozenset((u, v))].append(edge["id"])
+        present["kinds"].add(kind)
+
+    page_findings = _payload_findings(_findings_list(findings), vid, by_pair, m, anon)
+    municipality = m.meta.municipality
+    heading = title or m.meta.title or (f"Netzwerkkarte {municipality}" if municipality
+                                         else "Netzwerkkarte")
+    return {
+        "meta": {"title": heading, "municipality": municipality, "layout": lay.name,
+                 "layoutLabel": LAYOUTS[lay.name], "anonymous": anonymous,
+                 "withContacts": with_contacts, "nodeCount": len(nodes),
+                 "edgeCount": len(edges), "big": len(nodes) > _BIG, "cluster": cluster,
+                 "phaseOrder": [p.value for p in LIFE_PHASE_ORDER]},
+        "labels": _labels(),
+        "style": _style_table(),
+        "legend": style.legend(node_types=present["types"], sectors=present["sectors"],
+                               edge_kinds=present["kinds"], roles=present["roles"],
+                               size_label=size_label),
+        "nodes": nodes,
+        "edges": edges,
+        "findings": page_findings,
+        "guides": [g.to_dict() for g in lay.guides],
+    }
+
+
+def _payload_findings(findings: list[_FindingLike], vid: Mapping[str, str],
+                      by_pair: Mapping[frozenset[str], list[str]], m: NetworkMap,
+                      anon: Mapping[str, str]) -> list[dict[str, Any]]:
+    from netzkarte.analysis.findings import KIND_LABELS, SEVERITY_LABELS
+
+    # person names inside German finding texts are replaced too (longest name first)
+    replace = sorted(((m.name(n), label) for n, label in anon.items()),
+                     key=lambda pair: -len(pair[0]))
+
+    def clean(text: object) -> str:
+        out = str(text or "")
+        for name, label in replace:
+            if name:
+                out = out.replace(name, label)
+        return out
+
+    out: list[dict[str, Any]] = []
+    for f in findings:
+        edge_ids: list[str] = []
+        for pair in getattr(f, "edges", ()) or ():
+            u, v = (str(p) for p in pair)
+            edge_ids.extend(by_pair.get(frozenset((u, v)), []))
+        out.append({
+            "id": str(f.id), "kind": str(f.kind),
+            "kindLabel": KIND_LABELS.get(str(f.kind), str(f.kind)),
+            "severity": str(f.severity),
+            "severityLabel": SEVERITY_LABELS.get(str(f.severity), str(f.severity)),
+            "title": clean(f.title), "text": clean(getattr(f, "text", "")),
+            "recommendation": clean(f.recommendation),
+            "nodes": [vid[str(n)] for n in f.nodes if str(n) in vid],
+            "edges": edge_ids,
+        })
+    return out
+
+
+# --- page -------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Any:
+    import jinja2
+
+    return jinja2.Environment(loader=jinja2.PackageLoader("netzkarte.render", "templates"),
+                              autoescape=True, undefined=jinja2.StrictUndefined,
+                              keep_trailing_newline=True)
+
+
+def render_map(m: NetworkMap, *, layout: str = "netz", anonymous: bool = False,
+               with_contacts: bool = False, findings: Any = None, title: str | None = None,
+               cluster: ClusterBy | None = None,
+               size_by: str | Mapping[str, float | int | None] = "degree",
+               seed: int = 7) -> str:
+    """The interactive map as one self-contained HTML document (a string).
+
+    Parameters are those of :func:`build_payload`.
+
+    Returns
+    -------
+    str
+        The page: no external reference, every input text escaped.
+
+    Examples
+    --------
+    >>> from netzkarte import NetworkMap
+    >>> m = NetworkMap("Kindertal")
+    >>> m.add_node("SG", "committee", name="Steuerungsgruppe", tier="a")
+    >>> page = render_map(m, layout="kreis")
+    >>> page.startswith("<!DOCTYPE html>"), "https://" in page.split("<script")[0]
+    (True, False)
+    """
+    payload = build_payload(m, layout=layout, anonymous=anonymous, with_contacts=with_contacts,
+                            findings=findings, title=title, cluster=cluster, size_by=size_by,
+                            seed=seed)
+    page: str = _environment().get_template("map.html.j2").render(
+        title=payload["meta"]["title"], meta=payload["meta"],
+        data_json=json_for_script(payload), vis_js=vis_network_js(),
+        map_js=_asset("map.js"), map_css=_asset("map.css"))
+    log.info("Karte mit %d Knoten und %d Beziehungen erstellt (Layout %s, %.1f MB)",
+             payload["meta"]["nodeCount"], payload["meta"]["edgeCount"], payload["meta"]["layout"],
+             len(page.encode("utf-8")) / 1e6)
+    return page
+
+
+def write_map(m: NetworkMap, path: str | os.PathLike[str], *, layout: str = "netz",
+              anonymous: bool = False, with_contacts: bool = False, findings: Any = None,
+              title: str | None = None, cluster: ClusterBy | None = None,
+              size_by: str | Mapping[str, float | int | None] = "degree",
+              seed: int = 7) -> Path:
+    """Write the interactive map to ``path`` atomically and return the path.
+
+    An existing file is replaced only when the new page is complete.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from netzkarte import NetworkMap
+    >>> m = NetworkMap("Kindertal")
+    >>> m.add_node("JA", "office", name="Jugendamt", category="Jugendamt")
+    >>> out = write_map(m, pathlib.Path(tempfile.mkdtemp()) / "karte.html")
+    >>> out.name, out.stat().st_size > 400_000
+    ('karte.html', True)
+    """
+    page = render_map(m, layout=layout, anonymous=anonymous, with_contacts=with_contacts,
+                      findings=findings, title=title, cluster=cluster, size_by=size_by,
+                      seed=seed)
+    target = Path(path)
+    with atomic_path(target) as tmp:
+        tmp.write_text(page, encoding="utf-8")
+    log.info("Karte geschrieben: %s", target)
+    return target
+
+
+def notebook_html(m: NetworkMap, *, height: int = 650, **options: Any) -> str:
+    """The map for inline display in Jupyter: a German summary and an ``<iframe srcdoc>``.
+
+    The whole page is attribute-escaped into ``srcdoc``, which JupyterLab, the classic
+    Notebook and VS Code all render (no file link, no server).
+    """
+    page = render_map(m, **options)
+    c = m.counts()
+    summary = (f"{html.escape(m.meta.municipality or 'Netzwerkkarte')}: {c['actor']} Akteure, "
+               f"{c['office']} Ämter, {c['committee']} Gremien, {c['offer']} Angebote, "
+               f"{c['edges']} Beziehungen")
+    return (f'<div class="netzkarte-notebook"><p>{summary}</p>'
+            f'<iframe srcdoc="{html.escape(page, quote=True)}" '
+            f'style="width:100%;height:{int(height)}px;border:1px solid #ccc" '
+            'sandbox="allow-scripts allow-downloads" '
+            'title="Interaktive Netzwerkkarte"></iframe></div>')

@@ -1,0 +1,332 @@
+"""The map in real headless Chromium: renders offline, runs no injected code, interacts.
+
+One browser for the session (fixture ``browser`` in conftest); each test opens its own page
+from a file:// URL, records page errors, console errors, dialogs and every request, and
+aborts any request that is not the page itself.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from map_fixtures import HOSTILE_NAMES, SECRET_MAIL, build_big_map, hostile_findings
+
+from netzkarte import NetworkMap
+from netzkarte.analysis.findings import Finding
+from netzkarte.render.html_map import write_map
+
+pytestmark = pytest.mark.browser
+
+
+@dataclass
+class MapPage:
+    """An opened map and everything it did."""
+
+    page: Any
+    url: str
+    errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def js(self, expression: str, arg: Any = None) -> Any:
+        return self.page.evaluate(expression, arg)
+
+    def vid(self, uid: str) -> str:
+        found = self.js("u => netzkarte.idByUid(u)", uid)
+        assert found, uid
+        return str(found)
+
+    def text(self, selector: str) -> str:
+        return str(self.page.locator(selector).inner_text())
+
+    def assert_clean(self) -> None:
+        assert self.errors == []
+        assert self.dialogs == []
+        assert self.requests == [self.url]
+        assert self.js("window.__pwned") is None
+
+
+@pytest.fixture
+def open_map(browser: Any, tmp_path: Path) -> Iterator[Any]:
+    pages: list[Any] = []
+
+    def opener(m: NetworkMap, name: str = "karte.html", **options: Any) -> MapPage:
+        path = write_map(m, tmp_path / name, **options)
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        pages.append(page)
+        shown = MapPage(page, path.resolve().as_uri())
+
+        def on_dialog(dialog: Any) -> None:
+            shown.dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        def on_route(route: Any) -> None:
+            if route.request.url == shown.url:
+                route.continue_()
+            else:
+                route.abort()
+
+        page.on("pageerror", lambda exc: shown.errors.append(f"pageerror: {exc}"))
+        page.on("console", lambda msg: shown.errors.append(f"console: {msg.text}")
+                if msg.type in ("error", "warning") else None)
+        page.on("dialog", on_dialog)
+        page.on("request", lambda request: shown.requests.append(request.url))
+        page.route("**/*", on_route)
+        page.goto(shown.url)
+        page.wait_for_selector("body[data-netzkarte-ready=true]", state="attached",
+                               timeout=60_000)
+        return shown
+
+    yield opener
+    for page in pages:
+        page.close()
+
+
+def _transition_finding() -> Finding:
+    return Finding.create("transition_gap", "high", "Kita Sonnenschein ohne Grundschule",
+                          nodes=["KITA1", "GS1"], edges=[("KITA1", "GS1")],
+                          recommendation="Kooperationsvereinbarung schließen.")
+
+
+def _dom_position(shown: MapPage, vid: str) -> tuple[float, float]:
+    box = shown.page.locator("#nk-network").bounding_box()
+    pos = shown.js("id => netzkarte.network.canvasToDOM(netzkarte.network.getPosition(id))", vid)
+    return box["x"] + pos["x"], box["y"] + pos["y"]
+
+
+@pytest.mark.parametrize("layout", ["netz", "kette", "kreis"])
+def test_each_layout_renders_offline_without_errors(open_map: Any, small_map: NetworkMap,
+                                                    layout: str) -> None:
+    shown = open_map(small_map, layout=layout, findings=[_transition_finding()])
+    assert shown.js("document.body.dataset.netzkarteReady") == "true"
+    assert shown.js("netzkarte.visibleNodeIds().length") == len(small_map)
+    assert shown.js("document.querySelector('#nk-network canvas').width") > 0
+    assert shown.text("#nk-title") == "Netzwerkkarte Testheim"
+    legend = shown.text("#nk-legend")
+    for word in ("Legende", "Knotentyp (Form)", "Gremium", "Handlungsfeld (Farbe)",
+                 "Kinder- und Jugendhilfe", "berichtet an", "Machtpromotor"):
+        assert word in legend
+    shown.assert_clean()
+
+
+def test_hostile_names_run_nothing_and_show_as_text(open_map: Any,
+                                                    hostile_map: NetworkMap) -> None:
+    shown = open_map(hostile_map, findings=hostile_findings(), title=HOSTILE_NAMES[6])
+    assert shown.text("#nk-title") == HOSTILE_NAMES[6]
+    assert shown.js("document.title") == HOSTILE_NAMES[6]
+    for uid, name in (("SG", HOSTILE_NAMES[0]), ("JA", HOSTILE_NAMES[1]),
+                      ("K1", HOSTILE_NAMES[2]), ("X1", HOSTILE_NAMES[6]),
+                      ("X2", HOSTILE_NAMES[7]), ("X3", HOSTILE_NAMES[8])):
+        vid = shown.vid(uid)
+        assert shown.js("id => netzkarte.nodes.get(id).label", vid) == name
+        shown.js("id => netzkarte.select(id)", vid)
+        assert name in shown.js("document.getElementById('nk-details').textContent")
+    # the district filter lists the hostile district as text
+    shown.page.locator("details[data-filter=district] summary").click()
+    assert HOSTILE_NAMES[3] in shown.text("details[data-filter=district]")
+    # search for every hostile name; the result list shows them as text
+    for name in HOSTILE_NAMES:
+        shown.page.fill("#nk-search", name[:12])
+    shown.page.fill("#nk-search", "alert(3")
+    assert shown.text("#nk-results li") == HOSTILE_NAMES[2]
+    shown.page.fill("#nk-search", "href")
+    assert shown.text("#nk-results li") == HOSTILE_NAMES[7]
+    shown.page.locator("#nk-results li").first.click()
+    # findings panel: title and recommendation as text, switch works
+    assert HOSTILE_NAMES[1] + " Befund" in shown.text("#nk-findings")
+    shown.page.locator("#nk-findings input[type=checkbox]").first.check()
+    # hover a node so its tooltip is built and shown
+    shown.page.mouse.move(*_dom_position(shown, shown.vid("X1")))
+    shown.page.wait_for_timeout(400)
+    assert shown.js("document.querySelectorAll('img, iframe, object, embed').length") == 0
+    assert shown.js("document.querySelectorAll('[onerror], [onload], [onclick]').length") == 0
+    assert shown.js("document.querySelectorAll('a[href^=javascript]').length") == 0
+    shown.assert_clean()
+
+
+def test_tooltip_is_plain_text(open_map: Any, hostile_map: NetworkMap) -> None:
+    shown = open_map(hostile_map)
+    shown.page.mouse.move(*_dom_position(shown, shown.vid("X2")))
+    tip = shown.page.locator("div.vis-tooltip")
+    tip.wait_for(state="visible", timeout=5000)
+    assert HOSTILE_NAMES[7] in tip.inner_text()
+    assert shown.js("document.querySelector('div.vis-tooltip a, div.vis-tooltip img')") is None
+    shown.assert_clean()
+
+
+def test_contact_data_is_not_in_the_page_unless_asked(open_map: Any,
+                                                      hostile_map: NetworkMap) -> None:
+    shown = open_map(hostile_map)
+    shown.js("id => netzkarte.select(id)", shown.vid("P1"))
+    assert SECRET_MAIL not in shown.js("document.documentElement.outerHTML")
+    assert "Kontakt" not in shown.text("#nk-details")
+    with_contacts = open_map(hostile_map, "mit.html", with_contacts=True)
+    with_contacts.js("id => netzkarte.select(id)", with_contacts.vid("P1"))
+    assert SECRET_MAIL in with_contacts.text("#nk-details")
+    shown.assert_clean()
+    with_contacts.assert_clean()
+
+
+def test_click_shows_details_and_highlights_the_neighbourhood(open_map: Any,
+                                                              small_map: NetworkMap) -> None:
+    shown = open_map(small_map, layout="kette")
+    kita = shown.vid("KITA1")
+    shown.page.mouse.click(*_dom_position(shown, kita))
+    details = shown.text("#nk-details")
+    assert details.startswith("Kita Sonnenschein")
+    for expected in ("Typ", "Akteur", "Kategorie", "Kita", "Sozialraum", "Nord",
+                     "Lebensphasen", "0–3 Jahre, 3–6 Jahre (Kita)",
+                     "Mitgliedschaften (1)", "Sozialraumkonferenz Nord",
+                     "→ Kooperation, Stärke 3 Koordination, formal", "Grundschule am Park"):
+        assert expected in details
+    neighbours = {shown.vid(u) for u in ("KITA1", "SRK", "TR", "GS1", "CAFE")}
+    dimmed = set(shown.js("netzkarte.dimmedNodeIds()"))
+    assert dimmed == {shown.vid(u) for u in small_map.graph.nodes} - neighbours
+    # a link in the details panel moves the selection
+    shown.page.get_by_role("button", name="Grundschule am Park").click()
+    assert shown.text("#nk-details").startswith("Grundschule am Park")
+    # clicking the empty canvas clears it
+    box = shown.page.locator("#nk-network").bounding_box()
+    shown.page.mouse.click(box["x"] + 5, box["y"] + box["height"] - 5)
+    assert shown.js("netzkarte.dimmedNodeIds()") == []
+    shown.assert_clean()
+
+
+def test_search_marks_matches_and_focuses(open_map: Any, small_map: NetworkMap) -> None:
+    shown = open_map(small_map)
+    shown.page.fill("#nk-search", "buergermeisterin")  # umlaut folding
+    assert shown.js("netzkarte.searchMatches()") == []
+    shown.page.fill("#nk-search", "bürger")
+    assert shown.js("netzkarte.searchMatches()") == [shown.vid("BM")]
+    shown.page.fill("#nk-search", "NORD")
+    matches = set(shown.js("netzkarte.searchMatches()"))
+    assert matches == {shown.vid("SRK"), shown.vid("CAFE")}
+    assert len(shown.js("netzkarte.dimmedNodeIds()")) == len(small_map) - 2
+    assert shown.page.locator("#nk-results li").count() == 2
+    shown.page.press("#nk-search", "Escape")
+    assert shown.js("netzkarte.dimmedNodeIds()") == []
+    shown.page.fill("#nk-search", "Jobcenter")
+    shown.page.press("#nk-search", "Enter")
+    assert shown.text("#nk-details").startswith("Jobcenter")
+    shown.assert_clean()
+
+
+def _toggle(shown: MapPage, dimension: str, value: str) -> None:
+    shown.page.locator(f"details[data-filter={dimension}]").evaluate("d => { d.open = true; }")
+    shown.page.locator(f"input[data-filter={dimension}][value='{value}']").click()
+
+
+def test_filters_change_what_is_visible(open_map: Any, small_map: NetworkMap) -> None:
+    shown = open_map(small_map)
+
+    def hidden() -> set[str]:
+        return set(shown.js("netzkarte.hiddenNodeIds()"))
+
+    _toggle(shown, "type", "offer")
+    cafe = shown.vid("CAFE")
+    assert hidden() == {cafe}
+    visible_edges = shown.js("netzkarte.visibleEdgeIds()")
+    assert all(cafe not in shown.js("id => [netzkarte.edges.get(id).from, "
+                                    "netzkarte.edges.get(id).to]", e) for e in visible_edges)
+    assert len(visible_edges) == small_map.counts()["edges"] - 3
+    _toggle(shown, "type", "offer")
+    assert hidden() == set()
+    _toggle(shown, "sector", "education")
+    assert hidden() == {shown.vid("GS1")}
+    _toggle(shown, "sector", "education")
+    _toggle(shown, "district", "Nord")
+    assert hidden() == {shown.vid(u) for u in ("KITA1", "GS1", "SRK", "CAFE")}
+    _toggle(shown, "district", "Nord")
+    _toggle(shown, "phase", "primary")  # Grundschule only; a multi-phase Jugendamt stays
+    assert shown.vid("GS1") in hidden() and shown.vid("JA") not in hidden()
+    _toggle(shown, "tier", "a")
+    assert shown.vid("SG") in hidden() and shown.vid("SRK") not in hidden()
+    shown.page.click("#nk-filter-reset")
+    assert hidden() == set()
+    shown.assert_clean()
+
+
+def test_findings_switches_highlight_their_nodes_and_edges(open_map: Any,
+                                                           small_map: NetworkMap) -> None:
+    other = Finding.create("isolated", "low", "Jobcenter kaum eingebunden", nodes=["JC"])
+    shown = open_map(small_map, findings=[_transition_finding(), other])
+    assert "Übergangslücke · hoch" in shown.text("#nk-findings")
+    assert "Empfehlung: Kooperationsvereinbarung schließen." in shown.text("#nk-findings")
+    boxes = shown.page.locator("#nk-findings input[type=checkbox]")
+    boxes.nth(0).check()
+    assert set(shown.js("netzkarte.highlightedNodeIds()")) == {shown.vid("KITA1"),
+                                                               shown.vid("GS1")}
+    [edge] = shown.js("netzkarte.highlightedEdgeIds()")
+    assert shown.js("id => netzkarte.edges.get(id).color.color", edge) == "#D40000"
+    boxes.nth(1).check()
+    assert shown.vid("JC") in shown.js("netzkarte.highlightedNodeIds()")
+    shown.page.get_by_role("button", name="Alle Markierungen aus").click()
+    assert shown.js("netzkarte.highlightedNodeIds()") == []
+    assert shown.js("netzkarte.highlightedEdgeIds()") == []
+    shown.assert_clean()
+
+
+def test_png_export_produces_a_png(open_map: Any, small_map: NetworkMap) -> None:
+    shown = open_map(small_map)
+    with shown.page.expect_download() as download:
+        shown.page.click("#nk-png")
+    assert download.value.suggested_filename == "netzkarte.png"
+    url = shown.js("netzkarte.lastPng()")
+    assert url.startswith("data:image/png;base64,")
+    png = base64.b64decode(url.split(",", 1)[1])
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 2000
+    shown.requests = [r for r in shown.requests if not r.startswith("data:")]
+    shown.assert_clean()
+
+
+def test_anonymous_map_hides_person_names_in_search_and_details(open_map: Any,
+                                                                small_map: NetworkMap) -> None:
+    shown = open_map(small_map, anonymous=True)
+    shown.page.fill("#nk-search", "Kurz")
+    assert shown.js("netzkarte.searchMatches()") == []
+    shown.page.fill("#nk-search", "Person (Jugendamt)")
+    [person] = shown.js("netzkarte.searchMatches()")
+    shown.page.press("#nk-search", "Enter")
+    assert shown.text("#nk-details").startswith("Person (Jugendamt) [F·K]")
+    assert "Frau Kurz" not in shown.js("document.documentElement.outerHTML")
+    assert shown.js("id => netzkarte.nodes.get(id).label", person) == "Person (Jugendamt) [F·K]"
+    shown.assert_clean()
+
+
+def test_print_view_hides_panels_and_keeps_the_legend(open_map: Any,
+                                                      small_map: NetworkMap) -> None:
+    shown = open_map(small_map)
+    shown.page.emulate_media(media="print")
+    display = "s => getComputedStyle(document.querySelector(s)).display"
+    assert shown.js(display, ".nk-left") == "none"
+    assert shown.js(display, "#nk-details") == "none"
+    assert shown.js(display, ".nk-tools") == "none"
+    assert shown.js(display, "#nk-legend") != "none"
+    assert shown.page.locator("#nk-legend").is_visible()
+    shown.assert_clean()
+
+
+def test_5000_nodes_render_and_signal_ready(open_map: Any) -> None:
+    m = build_big_map(5000)
+    shown = open_map(m)
+    assert shown.js("netzkarte.visibleNodeIds().length") == len(m)
+    assert shown.js("netzkarte.meta.big") is True
+    shown.assert_clean()
+
+
+def test_clustering_by_district_bundles_and_opens(open_map: Any) -> None:
+    m = build_big_map(2500)
+    shown = open_map(m, cluster="district", layout="kette")
+    clusters = shown.js("netzkarte.clusterIds()")
+    districts = {d.get("district") for _, d in m.graph.nodes(data=True)} - {None}
+    assert len(clusters) == len(districts)
+    assert "Bündel" in shown.text("#nk-legend")
+    # selecting a node inside a bundle opens that bundle
+    shown.js("id => netzkarte.select(id)", shown.vid("A0"))
+    assert len(shown.js("netzkarte.clusterIds()")) == len(districts) - 1
+    shown.assert_clean()
