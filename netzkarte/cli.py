@@ -35,7 +35,7 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
 from netzkarte import __version__
 from netzkarte.errors import InputError, NetzkarteError, ValidationError, ValidationReport
@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 
 __all__ = ["COMMANDS", "EXIT_INPUT", "EXIT_INTERNAL", "EXIT_INTERRUPTED", "EXIT_INVALID",
            "EXIT_OK", "GermanArgumentParser", "build_parser", "cmd_export", "cmd_pruefen",
-           "cmd_vorlage", "format_report", "load_map", "main"]
+           "cmd_vergleich", "cmd_vorlage", "format_report", "load_map", "main"]
 
 log = logging.getLogger("netzkarte")
 
@@ -170,6 +170,10 @@ def build_parser() -> GermanArgumentParser:
                    help="Personennamen durch Kategorie und Organisation ersetzen")
     p.add_argument("--mit-kontaktdaten", action="store_true",
                    help="Kontaktdaten (personenbezogen) mit aufnehmen")
+    p.add_argument("--ohne-befunde", action="store_true",
+                   help="keine Analysen ausführen (schneller bei sehr großen Karten)")
+    p.add_argument("--buendeln", choices=("sozialraum", "gremium"), default=None,
+                   help="große Karten nach Sozialraum oder Gremium bündeln")
 
     p = command("analyse", "alle Analysen ausführen und Befunde zusammenfassen")
     p.add_argument("datei", metavar="DATEI", help=datei)
@@ -389,22 +393,94 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _not_yet(name: str) -> Callable[[argparse.Namespace], int]:
-    # TEMPORARY: placeholder until the command's engineer plugs in the real function.
-    def command(args: argparse.Namespace) -> int:
-        _error(f"Der Befehl „{name}“ ist noch nicht verfügbar.")
-        return EXIT_INPUT
-    return command
+def cmd_vergleich(args: argparse.Namespace) -> int:
+    """``netzkarte vergleich ALT NEU [-o vergleich.html] [--json VERGLEICH.json]``.
+
+    Without ``-o`` and ``--json`` the page goes to ``vergleich.html``; with only ``--json``
+    only the JSON is written.
+    """
+    from netzkarte.analysis.compare import compare
+    from netzkarte.io.atomic import atomic_write_text
+    from netzkarte.render.comparison import format_comparison, write_comparison
+
+    html_target = args.ausgabe or (None if args.json else "vergleich.html")
+    old, new = load_map(args.alt), load_map(args.neu)
+    if old.meta.municipality and new.meta.municipality \
+            and old.meta.municipality != new.meta.municipality:
+        log.warning("Achtung: Die Stände gehören zu verschiedenen Kommunen („%s“ und „%s“). "
+                    "Verglichen wird trotzdem, nach den IDs der Knoten.",
+                    old.meta.municipality, new.meta.municipality)
+    diff = compare(old, new, analyses=True)
+    written: list[Path] = []
+    if html_target:
+        written.append(write_comparison(diff, html_target))
+    if args.json:
+        written.append(atomic_write_text(args.json, diff.to_json() + "\n"))
+    _say(format_comparison(diff))
+    for path in written:
+        _say(f"Geschrieben: {path}")
+    return EXIT_OK
+
+
+def cmd_bericht(args: argparse.Namespace) -> int:
+    """``netzkarte bericht DATEI -o bericht.html``: the meeting report as one HTML file."""
+    from netzkarte.analysis.core import analyze
+    from netzkarte.render.report import write_report
+
+    network = load_map(args.datei)
+    result = analyze(network, progress=sys.stderr.isatty())
+    written = write_report(network, args.ausgabe, result=result)
+    _say(f"Bericht geschrieben: {written.resolve()}\n"
+         f"{len(result.findings)} Befunde; im Browser öffnen, zum Drucken „Als PDF speichern“.")
+    return EXIT_OK
+
+
+def cmd_karte(args: argparse.Namespace) -> int:
+    """``netzkarte karte DATEI -o karte.html``: the interactive map with the findings panel."""
+    from netzkarte.render.html_map import write_map
+
+    network = load_map(args.datei)
+    result = None
+    if not args.ohne_befunde:
+        from netzkarte.analysis.core import analyze
+
+        result = analyze(network, progress=sys.stderr.isatty())
+    cluster: Literal["district", "committee"] | None = None
+    if args.buendeln:
+        cluster = "district" if args.buendeln == "sozialraum" else "committee"
+    written = write_map(network, args.ausgabe, layout=args.layout, anonymous=args.anonym,
+                        with_contacts=args.mit_kontaktdaten, findings=result, cluster=cluster)
+    befunde = f", {len(result.findings)} Befunde zum Einblenden" if result is not None else ""
+    _say(f"Karte geschrieben: {written.resolve()} ({len(network)} Knoten{befunde}).\n"
+         "Im Browser öffnen; sie funktioniert ohne Internet.")
+    return EXIT_OK
+
+
+def cmd_analyse(args: argparse.Namespace) -> int:
+    """``netzkarte analyse DATEI [--json …] [--xlsx …]``: all analyses, German summary."""
+    from netzkarte.analysis.core import analyze, format_summary
+    from netzkarte.io.atomic import atomic_write_text
+
+    network = load_map(args.datei)
+    result = analyze(network, progress=sys.stderr.isatty())
+    _say(format_summary(result))
+    if args.json:
+        _say(f"Befunde (JSON): {atomic_write_text(args.json, result.to_json() + chr(10))}")
+    if args.xlsx:
+        from netzkarte.render.action_list import write_action_list
+
+        _say(f"Maßnahmenliste: {write_action_list(result, args.xlsx)}")
+    return EXIT_OK
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "vorlage": cmd_vorlage,
     "pruefen": cmd_pruefen,
     "export": cmd_export,
-    "karte": _not_yet("karte"),
-    "analyse": _not_yet("analyse"),
-    "bericht": _not_yet("bericht"),
-    "vergleich": _not_yet("vergleich"),
+    "karte": cmd_karte,
+    "analyse": cmd_analyse,
+    "bericht": cmd_bericht,
+    "vergleich": cmd_vergleich,
     "demo": cmd_demo,
 }
 """Command name → function(args) → exit code. Every command runs inside :func:`_run`."""
