@@ -23,7 +23,8 @@ from __future__ import annotations
 import html
 import json
 import logging
-from collections import Counter
+import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -35,12 +36,43 @@ from netzkarte.vocab import EDGE_RULES, EdgeKind, NodeType, Strength, Term
 if TYPE_CHECKING:
     from netzkarte.analysis.findings import AnalysisResult, Finding
 
-__all__ = ["Comparison", "EdgeKey", "compare"]
+__all__ = ["FIGURES", "PRIVATE_FIELDS", "PRIVATE_VALUE", "Comparison", "EdgeKey", "compare"]
 
 log = logging.getLogger(__name__)
 
 EdgeKey = tuple[str, str, str]
 """``(source, target, kind)``; symmetric kinds with the two ids sorted."""
+
+
+FIGURES: dict[str, tuple[str, int]] = {
+    "actors_and_offices": ("Akteure und Ämter im Zusammenarbeitsnetz", 0),
+    "collaboration_ties": ("Verbindungen im Zusammenarbeitsnetz", 1),
+    "density": ("Dichte", 1),
+    "components": ("Komponenten (getrennte Teilnetze)", -1),
+    "largest_component_share": ("Anteil im größten Teilnetz", 1),
+    "communities": ("Gemeinschaften (Cluster)", 0),
+    "modularity": ("Modularität", 0),
+    "ei_index": ("E-I-Index (Verbindungen über Handlungsfelder)", 1),
+    "betweenness_gini": ("Gini der Vermittlungszentralität", -1),
+    "cross_sector_brokerage": ("Vermittlungen zwischen Handlungsfeldern", 1),
+    "steering_bodies": ("Steuerungsgremien", 0),
+    "steering_members": ("Mitglieder der Steuerungsgremien", 0),
+    "mean_steps_to_steering": ("Mittlere Schritte zur Steuerung", -1),
+    "unreachable_from_steering": ("Ohne Weg zur Steuerung", -1),
+}
+"""Key figures of the analysis summary in the comparison: key → (German label, polarity).
+
+Polarity says what a rise means for a Präventionskette: ``1`` favourable (more ties, more
+cross-sector brokerage), ``-1`` unfavourable (more separate parts, more dependence on a
+few brokers), ``0`` neither. Node and edge counts are neutral except ties (favourable)."""
+
+_RATING = {1: "günstig", -1: "ungünstig", 0: ""}
+
+PRIVATE_FIELDS: frozenset[str] = frozenset({"contact", "note"})
+"""Node fields whose values shared outputs (``to_dict``, the HTML page) do not show: a
+change is reported, its content is not (contact data is personal, notes often are too —
+the map shows them only with ``--mit-kontaktdaten`` as well)."""
+PRIVATE_VALUE = "(nicht ausgegeben)"
 
 
 def _edge_key(u: str, v: str, kind: EdgeKind) -> EdgeKey:
@@ -86,8 +118,19 @@ class Comparison:
     findings_resolved: list[Finding] = field(default_factory=list)
     findings_new: list[Finding] = field(default_factory=list)
     findings_kept: list[Finding] = field(default_factory=list)
+    findings_continued: list[tuple[Finding, Finding]] = field(default_factory=list)
+    quality_changes: list[tuple[str, str, str, str]] = field(default_factory=list)
+    figure_keys: dict[str, str] = field(default_factory=dict)
     old_result: AnalysisResult | None = None
     new_result: AnalysisResult | None = None
+
+    def __repr__(self) -> str:
+        s = self.summary()
+        when = " → ".join(str(m.meta.snapshot or "?") for m in (self.old, self.new))
+        return (f"<Comparison {self.new.meta.municipality or self.old.meta.municipality or '?'}"
+                f" {when}: {s['nodes_added']} Knoten neu, {s['nodes_removed']} entfallen, "
+                f"{s['edges_added']} Beziehungen neu, {s['edges_removed']} entfallen, "
+                f"{s['findings_resolved']} Befunde gelöst, {s['findings_new']} neu>")
 
     def _label(self, node_id: str) -> str:
         for m in (self.new, self.old):
@@ -102,7 +145,9 @@ class Comparison:
                 "edges_added": len(self.edges_added), "edges_removed": len(self.edges_removed),
                 "strength_changed": len(self.strength_changed),
                 "findings_resolved": len(self.findings_resolved),
-                "findings_new": len(self.findings_new)}
+                "findings_new": len(self.findings_new),
+                "findings_kept": len(self.findings_kept),
+                "quality_changes": len(self.quality_changes)}
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict (``netzkarte vergleich --json``)."""
@@ -113,8 +158,11 @@ class Comparison:
             return {"source": key[0], "target": key[1], "kind": key[2]}
 
         figures = [] if self.figures.empty else [
-            {"figure": idx, "old": _jsonable(row["alt"]), "new": _jsonable(row["neu"]),
-             "change": _jsonable(row["Veränderung"])} for idx, row in self.figures.iterrows()]
+            {"figure": idx, "key": self.figure_keys.get(str(idx), str(idx)),
+             "old": _jsonable(row["alt"]), "new": _jsonable(row["neu"]),
+             "change": _jsonable(row["Veränderung"]),
+             "rating": _jsonable(row.get("Bewertung", ""))}
+            for idx, row in self.figures.iterrows()]
         return {
             "old": {"municipality": self.old.meta.municipality,
                     "snapshot": _jsonable(self.old.meta.snapshot)},
@@ -123,7 +171,9 @@ class Comparison:
             "summary": self.summary(),
             "nodes_added": [node(n, self.new) for n in self.nodes_added],
             "nodes_removed": [node(n, self.old) for n in self.nodes_removed],
-            "nodes_changed": [{"id": n, "field": f, "old": o, "new": w}
+            "nodes_changed": [{"id": n, "field": f,
+                               "old": PRIVATE_VALUE if f in PRIVATE_FIELDS else o,
+                               "new": PRIVATE_VALUE if f in PRIVATE_FIELDS else w}
                               for n, f, o, w in self.nodes_changed],
             "edges_added": [edge(k) for k in self.edges_added],
             "edges_removed": [edge(k) for k in self.edges_removed],
@@ -132,6 +182,9 @@ class Comparison:
             "figures": figures,
             "findings_resolved": [f.to_dict() for f in self.findings_resolved],
             "findings_new": [f.to_dict() for f in self.findings_new],
+            "findings_kept": [f.id for f in self.findings_kept],
+            "quality_changes": [{"id": i, "title": t, "old": o, "new": n}
+                                for i, t, o, n in self.quality_changes],
         }
 
     def to_json(self) -> str:
@@ -165,16 +218,27 @@ class Comparison:
                              "Details": finding.severity})
         return pd.DataFrame(rows, columns=["Art", "Änderung", "Knoten", "Details"])
 
-    def _repr_html_(self) -> str:
+    def headline(self) -> str:
+        """One German sentence with the main counts (plain text, not escaped)."""
         s = self.summary()
-        title = html.escape(self.new.meta.municipality or self.old.meta.municipality or "")
-        parts = [f"<p><b>Vergleich {title}</b>: {s['nodes_added']} Knoten neu, "
-                 f"{s['nodes_removed']} entfallen, {s['edges_added']} Beziehungen neu, "
-                 f"{s['edges_removed']} entfallen, {s['findings_resolved']} Befunde gelöst, "
-                 f"{s['findings_new']} neu.</p>"]
-        if not self.figures.empty:
-            parts.append(self.figures.to_html(float_format=lambda x: f"{x:.3g}"))
-        return "".join(parts)
+        title = self.new.meta.municipality or self.old.meta.municipality or ""
+        text = (f"Vergleich {title}".rstrip() + f": {s['nodes_added']} Knoten neu, "
+                f"{s['nodes_removed']} entfallen, {s['edges_added']} Beziehungen neu, "
+                f"{s['edges_removed']} entfallen")
+        if self.old_result is None or self.new_result is None:
+            return text + " (ohne Analysen)."
+        return text + f", {s['findings_resolved']} Befunde gelöst, {s['findings_new']} neu."
+
+    def _repr_html_(self) -> str:
+        """Inline display in Jupyter: the comparison page's body (figures, changes, findings)."""
+        try:
+            from netzkarte.render.comparison import comparison_fragment
+        except ImportError:  # the render layer is optional for the data object
+            head = html.escape(self.headline())
+            table = "" if self.figures.empty else self.figures.to_html(
+                float_format=lambda x: f"{x:.3g}")
+            return f"<p>{head}</p>{table}"
+        return comparison_fragment(self)
 
 
 def _jsonable(value: Any) -> Any:
@@ -190,24 +254,126 @@ def _jsonable(value: Any) -> Any:
 
 
 def _figures(old: AnalysisResult | None, new: AnalysisResult | None, a: NetworkMap,
-             b: NetworkMap) -> pd.DataFrame:
-    rows: dict[str, tuple[Any, Any]] = {}
+             b: NetworkMap) -> tuple[pd.DataFrame, dict[str, str]]:
+    """The key-figure table (German row labels) and label → stable key (for JSON)."""
+    rows: dict[str, tuple[Any, Any, int]] = {}
+    keys: dict[str, str] = {}
+
+    def add(key: str, label: str, before: Any, after: Any, polarity: int) -> None:
+        rows[label] = (before, after, polarity)
+        keys[label] = key
+
     for t in NodeType:
-        rows[f"Knoten: {t.label}"] = (a.counts()[t.value], b.counts()[t.value])
+        add(f"nodes.{t.value}", f"Knoten: {t.label}", a.counts()[t.value], b.counts()[t.value],
+            0)
     for k in EdgeKind:
-        rows[f"Beziehungen: {k.label}"] = (a.edge_counts()[k.value], b.edge_counts()[k.value])
+        add(f"edges.{k.value}", f"Beziehungen: {k.label}", a.edge_counts()[k.value],
+            b.edge_counts()[k.value], 1 if k in _TIE_KINDS else 0)
     if old is not None and new is not None:
-        for key, value in old.summary.items():
-            other = new.summary.get(key)
-            if isinstance(value, int | float) and isinstance(other, int | float) \
-                    and not isinstance(value, bool):
-                rows[key] = (value, other)
-        rows["Befunde (hoch)"] = (sum(f.severity == "high" for f in old.findings),
-                                  sum(f.severity == "high" for f in new.findings))
-        rows["Befunde (gesamt)"] = (len(old.findings), len(new.findings))
-    frame = pd.DataFrame.from_dict(rows, orient="index", columns=["alt", "neu"])
-    frame["Veränderung"] = frame["neu"].astype(float) - frame["alt"].astype(float)
-    return frame
+        for key, (label, polarity) in FIGURES.items():
+            before, after = old.summary.get(key), new.summary.get(key)
+            if _number(before) and _number(after):
+                add(key, label, before, after, polarity)
+        for key, (label, polarity) in _EXTRA_FIGURES.items():
+            before, after = _count_at(old, key), _count_at(new, key)
+            add(key, label, before, after, polarity)
+    # object columns keep counts as ints (108, not 108.000000) beside ratios like 0.1318
+    frame = pd.DataFrame(
+        {"alt": pd.Series([row[0] for row in rows.values()], dtype=object),
+         "neu": pd.Series([row[1] for row in rows.values()], dtype=object),
+         "Veränderung": pd.Series([_change(row[0], row[1]) for row in rows.values()],
+                                  dtype=object)})
+    frame.index = pd.Index(list(rows), name="Kennzahl")
+    frame["Bewertung"] = [
+        "" if change == 0 or change != change else _RATING[rows[label][2] * (1 if change > 0
+                                                                              else -1)]
+        for label, change in zip(frame.index, frame["Veränderung"], strict=True)]
+    return frame, keys
+
+
+_TIE_KINDS = frozenset({EdgeKind.COOPERATION, EdgeKind.REFERRAL, EdgeKind.CONTRACT})
+
+_EXTRA_FIGURES: dict[str, tuple[str, int]] = {
+    "findings": ("Befunde (gesamt)", -1),
+    "findings_by_severity.high": ("Befunde (hoch)", -1),
+    "findings_by_kind.transition_gap": ("Befunde: Übergangslücken", -1),
+    "findings_by_kind.coverage_gap": ("Befunde: Versorgungslücken", -1),
+    "findings_by_kind.parallel_structure": ("Befunde: Parallelstrukturen", -1),
+    "findings_by_kind.bottleneck": ("Befunde: Engpässe", -1),
+    "quality_checks.pass": ("Qualitätsrahmen: erfüllt", 1),
+    "quality_checks.fail": ("Qualitätsrahmen: nicht erfüllt", -1),
+}
+
+
+def _change(before: Any, after: Any) -> int | float:
+    if isinstance(before, int) and isinstance(after, int):
+        return after - before
+    return round(float(after) - float(before), 6)
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _count_at(result: AnalysisResult, key: str) -> int:
+    """A count from the summary (``"findings_by_kind.transition_gap"``), else from findings."""
+    head, _, tail = key.partition(".")
+    value: Any = result.summary.get(head)
+    if tail:
+        value = value.get(tail) if isinstance(value, dict) else None
+    if _number(value):
+        return int(value)
+    if head == "findings":
+        return len(result.findings)
+    if head == "findings_by_severity":
+        return sum(f.severity == tail for f in result.findings)
+    if head == "findings_by_kind":
+        return sum(f.kind == tail for f in result.findings)
+    return sum(q.status == tail for q in result.quality_checks)
+
+
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _topic(f: Finding) -> tuple[str, str, str, str]:
+    """What a finding is about, apart from its numbers and exact node set."""
+    return (f.kind, f.transition or "", f.district or "", _DIGITS.sub("#", f.title))
+
+
+def _match_findings(old: list[Finding], new: list[Finding]
+                    ) -> tuple[list[Finding], list[Finding], list[tuple[Finding, Finding]]]:
+    """Pair old and new findings: by stable id first, then by topic (one-to-one)."""
+    new_by_id = {f.id: f for f in new}
+    pairs = [(f, new_by_id[f.id]) for f in old if f.id in new_by_id]
+    paired_old = {o.id for o, _ in pairs}
+    paired_new = {n.id for _, n in pairs}
+    waiting: defaultdict[tuple[str, str, str, str], list[Finding]] = defaultdict(list)
+    for f in new:
+        if f.id not in paired_new:
+            waiting[_topic(f)].append(f)
+    resolved: list[Finding] = []
+    for f in old:
+        if f.id in paired_old:
+            continue
+        candidates = waiting.get(_topic(f))
+        if candidates:
+            partner = candidates.pop(0)
+            pairs.append((f, partner))
+            paired_new.add(partner.id)
+        else:
+            resolved.append(f)
+    appeared = [f for f in new if f.id not in paired_new]
+    return resolved, appeared, pairs
+
+
+def _quality_changes(old: AnalysisResult, new: AnalysisResult) -> list[tuple[str, str, str, str]]:
+    before = {q.id: q for q in old.quality_checks}
+    out: list[tuple[str, str, str, str]] = []
+    for q in new.quality_checks:
+        prior = before.get(q.id)
+        if prior is not None and prior.status != q.status:
+            out.append((q.id, q.title, prior.status, q.status))
+    return out
 
 
 def compare(old: NetworkMap, new: NetworkMap, *, analyses: bool = True,
@@ -235,7 +401,11 @@ def compare(old: NetworkMap, new: NetworkMap, *, analyses: bool = True,
     -----
     Linear in the size of both maps plus the cost of the two analyses. Findings are matched
     by their stable ids, which hash the finding's kind and nodes: a finding about the same
-    nodes in both years counts as kept, not as resolved and new.
+    nodes in both years counts as kept, not as resolved and new. A finding whose node set
+    changed but whose topic stayed (same kind, transition, district and title apart from
+    its numbers, e.g. "Doppelte Angebote „Elterncafé“ in Kreuzfeld" with one provider more)
+    also counts as kept (``findings_continued`` pairs old and new); otherwise a coordinator
+    would read it as solved and as new at once.
     """
     diff = Comparison(old=old, new=new)
     old_ids, new_ids = set(old.graph), set(new.graph)
@@ -262,12 +432,13 @@ def compare(old: NetworkMap, new: NetworkMap, *, analyses: bool = True,
         new_result = new_result or analyze(new)
     diff.old_result, diff.new_result = old_result, new_result
     if old_result is not None and new_result is not None:
-        old_f = {f.id: f for f in old_result.findings}
-        new_f = {f.id: f for f in new_result.findings}
-        diff.findings_resolved = [f for i, f in old_f.items() if i not in new_f]
-        diff.findings_new = [f for i, f in new_f.items() if i not in old_f]
-        diff.findings_kept = [f for i, f in new_f.items() if i in old_f]
-    diff.figures = _figures(old_result, new_result, old, new)
+        resolved, appeared, pairs = _match_findings(old_result.findings, new_result.findings)
+        diff.findings_resolved, diff.findings_new = resolved, appeared
+        diff.findings_continued = pairs
+        order = {f.id: i for i, f in enumerate(new_result.findings)}
+        diff.findings_kept = sorted((n for _, n in pairs), key=lambda f: order[f.id])
+        diff.quality_changes = _quality_changes(old_result, new_result)
+    diff.figures, diff.figure_keys = _figures(old_result, new_result, old, new)
     log.info("Vergleich: %d Knoten neu, %d entfallen, %d Beziehungen neu, %d entfallen",
              len(diff.nodes_added), len(diff.nodes_removed), len(diff.edges_added),
              len(diff.edges_removed))

@@ -120,6 +120,8 @@ class AnalysisResult:
     generated: str = field(default_factory=lambda: datetime.now().astimezone().isoformat(
         timespec="seconds"))
     version: str = ""
+    #: display names of the nodes the findings involve (not serialised; for renderers)
+    names: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.findings = sorted(self.findings,
@@ -153,6 +155,19 @@ class AnalysisResult:
         return pd.DataFrame(rows, columns=["ID", "Art", "Schwere", "Befund", "Erläuterung",
                                            "Empfehlung", "Übergang", "Sozialraum", "Wert",
                                            "Knoten"])
+
+    def quality_frame(self) -> pd.DataFrame:
+        """The quality framework as a table: one row per check, German column names.
+
+        >>> r = AnalysisResult("Testheim", {}, [], [QualityCheck("qs-x", "Steuerungsgruppe "
+        ...                    "vorhanden", "pass", "Steuerungsgruppe SG.")])
+        >>> r.quality_frame().loc["qs-x", "Status"]
+        'erfüllt'
+        """
+        rows = [{"ID": q.id, "Prüfung": q.title, "Status": STATUS_LABELS[q.status],
+                 "Beleg": q.evidence, "Standard": q.standard} for q in self.quality_checks]
+        return pd.DataFrame(rows, columns=["ID", "Prüfung", "Status", "Beleg", "Standard"]
+                            ).set_index("ID")
 
     def _repr_html_(self) -> str:
         counts = {s: sum(f.severity == s for f in self.findings) for s in _SEVERITY_RANK}

@@ -1,0 +1,403 @@
+"""``analyze``: run every analysis of a map and gather the findings.
+
+One call computes the key figures of the collaboration network (density, components,
+communities, E-I index, centrality, brokerage) and runs every analysis — parallel
+structures, transition gaps, coverage gaps, bottlenecks, promoters, isolated nodes and the
+quality framework. Thresholds pass through as keyword arguments to the analysis that
+declares them; the defaults and their reasons are documented there.
+
+Examples
+--------
+>>> from netzkarte import NetworkMap
+>>> m = NetworkMap("Beispiel")
+>>> m.add_node("K", "actor", name="Kita Wiese", category="Kita")
+>>> result = analyze(m, progress=False)
+>>> result.summary["nodes"]["actor"], [f.title for f in result.by_kind("isolated")]
+(1, ['Kita Wiese ist mit niemandem verbunden'])
+"""
+
+from __future__ import annotations
+
+import difflib
+import importlib
+import inspect
+import logging
+import math
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+
+from netzkarte.analysis.findings import (
+    KIND_LABELS,
+    SEVERITY_LABELS,
+    STATUS_LABELS,
+    AnalysisResult,
+    Finding,
+    QualityCheck,
+)
+from netzkarte.errors import NetzkarteError, OptionError
+from netzkarte.model import NetworkMap
+from netzkarte.vocab import EdgeKind, NodeType, Sector
+
+__all__ = ["ANALYSES", "METRIC_OPTIONS", "analysis_options", "analyze", "format_summary"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class _Analysis:
+    key: str
+    module: str
+    function: str
+    label: str  # German, for the progress bar
+
+
+ANALYSES: tuple[_Analysis, ...] = (
+    _Analysis("parallel", "netzkarte.analysis.parallel", "find_parallel_structures",
+              "Parallelstrukturen"),
+    _Analysis("transitions", "netzkarte.analysis.transitions", "find_transition_gaps",
+              "Übergänge"),
+    _Analysis("coverage", "netzkarte.analysis.coverage", "find_coverage_gaps",
+              "Versorgungslücken"),
+    _Analysis("bottlenecks", "netzkarte.analysis.bottlenecks", "find_bottlenecks", "Engpässe"),
+    _Analysis("promoters", "netzkarte.analysis.promoters", "find_promoter_gaps", "Promotoren"),
+    _Analysis("isolated", "netzkarte.analysis.isolated", "find_isolated", "Isolierte Knoten"),
+    _Analysis("quality", "netzkarte.analysis.quality", "check_quality", "Qualitätsrahmen"),
+)
+"""Every analysis ``analyze`` runs, in this order."""
+
+METRIC_OPTIONS: dict[str, Any] = {"seed": 0, "resolution": 1.0, "backend": "auto",
+                                  "exact_max_nodes": 5000, "pivots": 1000}
+"""Options of the key figures: seed of Leiden and of the pivot sample, Leiden resolution
+(see :func:`~netzkarte.analysis.metrics.communities`), centrality backend, the component
+size up to which betweenness and closeness are exact, and the pivots of the estimate above
+it (see :func:`~netzkarte.analysis.metrics.centrality`)."""
+
+_RESERVED = {"centrality_table"}  # passed by analyze itself, not by the user
+
+
+def _load(analysis: _Analysis) -> Callable[..., Any] | None:
+    """The analysis function, or ``None`` while its module does not exist yet."""
+    try:
+        module = importlib.import_module(analysis.module)
+    except ModuleNotFoundError as exc:
+        if exc.name != analysis.module:
+            raise
+        log.warning("Analyse %s ist nicht verfügbar (Modul %s fehlt)", analysis.label,
+                    analysis.module)
+        return None
+    return getattr(module, analysis.function)  # type: ignore[no-any-return]
+
+
+def _options_of(func: Callable[..., Any]) -> dict[str, Any]:
+    params = inspect.signature(func).parameters.values()
+    return {p.name: p.default for p in params
+            if p.kind is inspect.Parameter.KEYWORD_ONLY and p.name not in _RESERVED}
+
+
+def analysis_options() -> dict[str, dict[str, Any]]:
+    """Every option ``analyze`` accepts, per analysis, with its default.
+
+    >>> analysis_options()["bottlenecks"]["max_committees"]
+    5
+    """
+    out: dict[str, dict[str, Any]] = {"metrics": dict(METRIC_OPTIONS)}
+    for analysis in ANALYSES:
+        func = _load(analysis)
+        if func is not None:
+            out[analysis.key] = _options_of(func)
+    return out
+
+
+def _route(options: dict[str, Any], funcs: dict[str, Callable[..., Any]]
+           ) -> dict[str, dict[str, Any]]:
+    accepted = {key: _options_of(func) for key, func in funcs.items()}
+    accepted["metrics"] = dict(METRIC_OPTIONS)
+    routed: dict[str, dict[str, Any]] = {key: {} for key in accepted}
+    known = sorted({name for opts in accepted.values() for name in opts})
+    for name, value in options.items():
+        targets = [key for key, opts in accepted.items() if name in opts]
+        if not targets:
+            close = difflib.get_close_matches(name, known, n=1)
+            hint = f" Meinten Sie „{close[0]}“?" if close else ""
+            raise OptionError(f"analyze() kennt die Option „{name}“ nicht.{hint} Bekannt sind: "
+                              f"{', '.join(known)}.")
+        for key in targets:
+            routed[key][name] = value
+    return routed
+
+
+def _progress_bar(total: int, progress: bool | None) -> Any:
+    from tqdm.auto import tqdm
+
+    disable = not progress if progress is not None else not sys.stderr.isatty()
+    return tqdm(total=total, desc="Analyse", unit="Schritt", disable=disable, leave=False)
+
+
+def analyze(m: NetworkMap, *, progress: bool | None = None, **options: Any) -> AnalysisResult:
+    """Run every analysis on a map: key figures, findings, quality checks, tables.
+
+    Parameters
+    ----------
+    m : NetworkMap
+    progress : bool, optional
+        Show a progress bar. ``None`` (default): only when stderr is a terminal.
+    **options
+        Thresholds of the analyses, passed to every analysis that declares an option of that
+        name (``need_indicator`` goes to transitions, coverage and quality alike). See
+        :func:`analysis_options` for the full list, and the analysis functions for what each
+        means and why its default is what it is. Among them:
+        ``seed`` (0), ``resolution`` (1.0), ``backend`` ("auto"), ``exact_max_nodes``
+        (5000), ``pivots`` (1000) for the key figures;
+        :func:`~netzkarte.analysis.bottlenecks.find_bottlenecks`: ``cut_off_high`` (3),
+        ``max_steps`` (3), ``max_committees`` (5), ``max_betweenness_share`` (0.5),
+        ``min_bridge_side`` (2).
+
+    Returns
+    -------
+    AnalysisResult
+        ``findings`` sorted by severity then score (stable ids: the same map gives the same
+        JSON apart from ``generated``); ``summary`` (nodes per type, edges per kind,
+        density, components, communities, modularity, E-I index, …); ``quality_checks``;
+        ``tables``: ``centrality``, ``brokerage``, ``communities``, ``ei_index``.
+
+    Raises
+    ------
+    OptionError
+        For an option no analysis knows (German message with the closest known name).
+
+    Examples
+    --------
+    >>> from netzkarte import NetworkMap
+    >>> analyze(NetworkMap("Leer"), progress=False).summary["components"]
+    0
+    >>> analyze(NetworkMap(), max_comittees=3)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    netzkarte.errors.OptionError: analyze() kennt die Option „max_comittees“ nicht. ...
+
+    Notes
+    -----
+    The heavy steps are betweenness and closeness (O(n·m), igraph) and Leiden (near
+    linear); everything else is linear in the size of the map. See
+    ``benchmarks/analysis_benchmark.py`` for timings up to 50,000 nodes.
+    """
+    if not isinstance(m, NetworkMap):
+        raise NetzkarteError(f"analyze() erwartet eine Netzwerkkarte (NetworkMap), nicht "
+                             f"{type(m).__name__}.")
+    funcs = {a.key: f for a in ANALYSES if (f := _load(a)) is not None}
+    routed = _route(options, funcs)
+    skipped = [a.key for a in ANALYSES if a.key not in funcs]
+    started = time.perf_counter()
+    findings: list[Finding] = []
+    checks: list[QualityCheck] = []
+    with _progress_bar(len(ANALYSES) + 1, progress) as bar:
+        bar.set_postfix_str("Kennzahlen")
+        summary, tables = _key_figures(m, **routed["metrics"])
+        bar.update()
+        for analysis in ANALYSES:
+            if analysis.key not in funcs:
+                bar.update()
+                continue
+            bar.set_postfix_str(analysis.label)
+            kwargs = routed[analysis.key]
+            if analysis.key == "bottlenecks":
+                kwargs = {**kwargs, "centrality_table": tables["centrality"]}
+            out = funcs[analysis.key](m, **kwargs)
+            if analysis.key == "quality":
+                checks, more = out
+                findings += more
+            else:
+                findings += out
+            bar.update()
+    findings = _unique_ids(findings)
+    summary.update(_finding_counts(findings, checks))
+    if skipped:
+        summary["analyses_skipped"] = skipped
+    from netzkarte import __version__
+
+    involved = {n for f in findings for n in f.nodes}
+    result = AnalysisResult(municipality=m.meta.municipality, summary=summary,
+                            findings=findings, quality_checks=list(checks), tables=tables,
+                            version=__version__,
+                            names={n: m.name(n) for n in sorted(involved) if n in m})
+    log.info("Analyse %s: %d Befunde in %.1f s", m.meta.municipality or "(ohne Namen)",
+             len(findings), time.perf_counter() - started)
+    return result
+
+
+def _unique_ids(findings: list[Finding]) -> list[Finding]:
+    """Same id twice (two analyses hashing the same nodes) gets a deterministic suffix."""
+    seen: Counter[str] = Counter()
+    out: list[Finding] = []
+    for f in sorted(findings, key=lambda f: (f.id, f.title, f.text)):
+        seen[f.id] += 1
+        out.append(f if seen[f.id] == 1 else replace(f, id=f"{f.id}-{seen[f.id]}"))
+    return out
+
+
+def _clean(value: float) -> float | None:
+    """Round for a stable JSON; NaN (undefined) becomes ``None`` (JSON null)."""
+    return None if value is None or math.isnan(value) else round(float(value), 6)
+
+
+def _key_figures(m: NetworkMap, *, seed: int = 0, resolution: float = 1.0,
+                 backend: str = "auto", exact_max_nodes: int = 5000, pivots: int = 1000
+                 ) -> tuple[dict[str, Any], dict[str, pd.DataFrame]]:
+    from netzkarte.analysis.bottlenecks import distances_to, steering_bodies, steering_members
+    from netzkarte.analysis.metrics import (
+        brokerage,
+        centrality,
+        communities,
+        ei_index,
+        gini,
+        sector_groups,
+        tie_digraph,
+    )
+
+    counts = m.counts()
+    graph = m.collaboration_graph()
+    n = graph.number_of_nodes()
+    table = centrality(m, backend=backend,  # type: ignore[arg-type]
+                       exact_max_nodes=exact_max_nodes, pivots=pivots, seed=seed)
+    parts = communities(graph, seed=seed, resolution=resolution)
+    table["community"] = [parts.membership[x] for x in table.index]
+    steering = steering_members(m)
+    dist = distances_to(graph, steering)
+    table["steps_to_steering"] = pd.array([dist.get(x) for x in table.index], dtype="Int64")
+    groups = sector_groups(m)
+    ei = ei_index(graph, groups)
+    broker = brokerage(tie_digraph(m), groups)
+    info_cols = [c for c in ("name", "sector") if c in table]
+    broker = pd.concat([table[info_cols], broker], axis=1) if len(broker) else broker
+    comp_sizes = sorted((len(c) for c in nx.connected_components(graph)), reverse=True)
+    reachable = [d for x, d in dist.items() if x not in steering]
+    summary: dict[str, Any] = {
+        "nodes": {t.value: counts[t.value] for t in NodeType},
+        "edges": m.edge_counts(),
+        "actors_and_offices": n,
+        "collaboration_ties": graph.number_of_edges(),
+        "density": _clean(nx.density(graph)) if n > 1 else 0.0,
+        "components": len(comp_sizes),
+        "largest_component_share": _clean(comp_sizes[0] / n) if n else None,
+        "communities": parts.count,
+        "modularity": _clean(parts.modularity),
+        "ei_index": _clean(ei.overall),
+        "ei_index_by_sector": {str(k): _clean(v) for k, v in ei.per_group.items()},
+        "betweenness_gini": _clean(gini(table["betweenness"].tolist())) if n else None,
+        "cross_sector_brokerage": int(broker["cross_group"].sum()) if len(broker) else 0,
+        "steering_bodies": len(steering_bodies(m)),
+        "steering_members": len(steering),
+        "mean_steps_to_steering": _clean(sum(reachable) / len(reachable)) if reachable
+        else None,
+        "unreachable_from_steering": (n - len(dist)) if steering else None,
+    }
+    sector_label = {s.value: s.label for s in Sector}
+    ei_table = pd.DataFrame(
+        {"sector": [sector_label.get(str(k), str(k)) for k in ei.per_group],
+         "ei_index": list(ei.per_group.values())},
+        index=pd.Index([str(k) for k in ei.per_group], name="group"))
+    community_rows = []
+    for number, members in enumerate(parts.groups()):
+        sectors = Counter(groups[x] for x in members if x in groups)
+        main = sectors.most_common(1)[0][0] if sectors else None
+        community_rows.append({"community": number, "size": len(members),
+                               "main_sector": sector_label.get(main) if main else None,
+                               "members": "; ".join(m.name(x) for x in members[:10])
+                               + (" …" if len(members) > 10 else "")})
+    tables = {"centrality": table, "brokerage": broker,
+              "communities": pd.DataFrame(community_rows,
+                                          columns=["community", "size", "main_sector",
+                                                   "members"]).set_index("community"),
+              "ei_index": ei_table}
+    return summary, tables
+
+
+def _finding_counts(findings: list[Finding], checks: list[QualityCheck]) -> dict[str, Any]:
+    kinds: Counter[str] = Counter(f.kind for f in findings)
+    severities: Counter[str] = Counter(f.severity for f in findings)
+    statuses: Counter[str] = Counter(q.status for q in checks)
+    return {"findings": len(findings),
+            "findings_by_kind": {k: kinds[k] for k in KIND_LABELS},
+            "findings_by_severity": {s: severities[s] for s in SEVERITY_LABELS},
+            "quality_checks": {s: statuses[s] for s in STATUS_LABELS}}
+
+
+def _num(value: float | None, digits: int = 2, sign: bool = False) -> str:
+    if value is None:
+        return "–"
+    text = f"{value:+.{digits}f}" if sign else f"{value:.{digits}f}"
+    return text.replace(".", ",")
+
+
+def format_summary(result: AnalysisResult, *, top: int = 10) -> str:
+    """German plain-text summary for the command line: figures, counts, top findings.
+
+    Parameters
+    ----------
+    result : AnalysisResult
+    top : int
+        How many findings to list.
+
+    Examples
+    --------
+    >>> from netzkarte import NetworkMap
+    >>> m = NetworkMap("Beispiel")
+    >>> m.add_node("K", "actor", name="Kita Wiese", category="Kita")
+    >>> print(format_summary(analyze(m, progress=False)).splitlines()[0])
+    Netzwerkanalyse Beispiel
+    """
+    s = result.summary
+    nodes = s.get("nodes", {})
+    labels = {t.value: t.label for t in NodeType}
+    plural = {"actor": "Akteure", "office": "Ämter", "committee": "Gremien",
+              "offer": "Angebote"}
+    lines = [f"Netzwerkanalyse {result.municipality or '(ohne Namen)'}",
+             f"netzkarte {result.version} · {result.generated}", ""]
+    node_part = ", ".join(f"{nodes.get(t, 0)} {plural.get(t, labels[t])}" for t in labels)
+    edge_total = sum(s.get("edges", {}).values())
+    lines.append(f"Knoten: {node_part}; {edge_total} Beziehungen")
+    edge_part = ", ".join(f"{EdgeKind(k).label} {v}" for k, v in s.get("edges", {}).items()
+                          if v)
+    if edge_part:
+        lines.append(f"Beziehungen nach Art: {edge_part}")
+    lines.append(
+        f"Zusammenarbeitsnetz: Dichte {_num(s.get('density'), 3)} · "
+        f"{s.get('components', 0)} Komponente(n) · {s.get('communities', 0)} "
+        f"Gemeinschaft(en) (Modularität {_num(s.get('modularity'))}) · "
+        f"E-I-Index {_num(s.get('ei_index'), sign=True)}")
+    if s.get("steering_bodies"):
+        lines.append(f"Steuerung: {s['steering_bodies']} Steuerungsgremium/-gremien mit "
+                     f"{s['steering_members']} Mitgliedern; im Mittel "
+                     f"{_num(s.get('mean_steps_to_steering'), 1)} Schritte entfernt, "
+                     f"{s.get('unreachable_from_steering') or 0} ohne Weg dorthin")
+    else:
+        lines.append("Steuerung: kein Steuerungsgremium (Steuerungsebene a) erfasst")
+    by_sev = s.get("findings_by_severity", {})
+    lines += ["", f"Befunde: {len(result.findings)} ("
+              + ", ".join(f"{SEVERITY_LABELS[k]} {v}" for k, v in by_sev.items()) + ")"]
+    by_kind = [f"{KIND_LABELS[k]} {v}" for k, v in s.get("findings_by_kind", {}).items() if v]
+    if by_kind:
+        lines.append("nach Art: " + ", ".join(by_kind))
+    if result.quality_checks:
+        statuses: Counter[str] = Counter(q.status for q in result.quality_checks)
+        lines.append("Qualitätsrahmen: " + ", ".join(
+            f"{statuses[k]} {label}" for k, label in STATUS_LABELS.items()))
+    if s.get("analyses_skipped"):
+        lines.append("Nicht ausgeführt: " + ", ".join(s["analyses_skipped"]))
+    if result.findings:
+        shown = result.findings[:top]
+        lines += ["", f"Die wichtigsten {len(shown)} Befunde:"]
+        width = len(str(len(shown)))
+        for i, f in enumerate(shown, 1):
+            lines.append(f"{i:>{width}}. [{SEVERITY_LABELS[f.severity]}] "
+                         f"{KIND_LABELS[f.kind]}: {f.title}")
+        if len(result.findings) > top:
+            lines.append(f"… und {len(result.findings) - top} weitere")
+    return "\n".join(lines)
