@@ -404,12 +404,13 @@ NOTEBOOKS: dict[str, list[Cell]] = {
 
 def build(cells: list[Cell]) -> Any:
     """One notebook (nbformat v4, kernel ``python3``, no outputs, stable cell ids)."""
-    nb = new_notebook()
+    nb = new_notebook()  # type: ignore[no-untyped-call]
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
                                  "language": "python"}
     nb.metadata["language_info"] = {"name": "python"}
     for number, (kind, source) in enumerate(cells, start=1):
-        cell = new_markdown_cell(source) if kind == "md" else new_code_cell(source)
+        cell = (new_markdown_cell(source) if kind == "md"  # type: ignore[no-untyped-call]
+                else new_code_cell(source))  # type: ignore[no-untyped-call]
         cell["id"] = f"zelle-{number:02d}"
         nb.cells.append(cell)
     nbformat.validate(nb)
@@ -423,7 +424,7 @@ def main(argv: list[str] | None = None) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     for name, cells in NOTEBOOKS.items():
         target = folder / name
-        nbformat.write(build(cells), target)
+        nbformat.write(build(cells), target)  # type: ignore[no-untyped-call]
         print(f"Notebook geschrieben: {target}")
     return 0
 

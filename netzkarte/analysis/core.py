@@ -23,7 +23,6 @@ import importlib
 import inspect
 import logging
 import math
-import sys
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -43,6 +42,7 @@ from netzkarte.analysis.findings import (
 )
 from netzkarte.errors import NetzkarteError, OptionError
 from netzkarte.model import NetworkMap
+from netzkarte.progress import progress_bar
 from netzkarte.vocab import EdgeKind, NodeType, Sector
 
 __all__ = ["ANALYSES", "METRIC_OPTIONS", "analysis_options", "analyze", "format_summary"]
@@ -133,13 +133,6 @@ def _route(options: dict[str, Any], funcs: dict[str, Callable[..., Any]]
     return routed
 
 
-def _progress_bar(total: int, progress: bool | None) -> Any:
-    from tqdm.auto import tqdm
-
-    disable = not progress if progress is not None else not sys.stderr.isatty()
-    return tqdm(total=total, desc="Analyse", unit="Schritt", disable=disable, leave=False)
-
-
 def analyze(m: NetworkMap, *, progress: bool | None = None, **options: Any) -> AnalysisResult:
     """Run every analysis on a map: key figures, findings, quality checks, tables.
 
@@ -197,7 +190,8 @@ def analyze(m: NetworkMap, *, progress: bool | None = None, **options: Any) -> A
     started = time.perf_counter()
     findings: list[Finding] = []
     checks: list[QualityCheck] = []
-    with _progress_bar(len(ANALYSES) + 1, progress) as bar:
+    bar = progress_bar(len(ANALYSES) + 1, desc="Analyse", enabled=progress)
+    try:
         bar.set_postfix_str("Kennzahlen")
         summary, tables = _key_figures(m, **routed["metrics"])
         bar.update()
@@ -216,6 +210,8 @@ def analyze(m: NetworkMap, *, progress: bool | None = None, **options: Any) -> A
             else:
                 findings += out
             bar.update()
+    finally:
+        bar.close()
     findings = _unique_ids(findings)
     summary.update(_finding_counts(findings, checks))
     if skipped:

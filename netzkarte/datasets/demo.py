@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from netzkarte.datasets.kindertal import kindertal
+from netzkarte.progress import progress_bar
 
 if TYPE_CHECKING:
     from netzkarte.analysis.findings import AnalysisResult
@@ -259,7 +260,7 @@ def run_demo(folder: str | os.PathLike[str], *, progress: bool = False) -> DemoO
     steps = [*BASE_STEPS, *EXTRA_STEPS]
     written: list[WrittenFile] = []
     skipped: list[str] = []
-    bar = _bar(len(steps), progress)
+    bar = progress_bar(len(steps), desc="Kindertal", unit="Datei", enabled=progress)
     try:
         for step in steps:
             bar.set_postfix_str(step.filename)
@@ -279,7 +280,3 @@ def run_demo(folder: str | os.PathLike[str], *, progress: bool = False) -> DemoO
     return DemoOutputs(target, tuple(written), seconds, tuple(skipped))
 
 
-def _bar(total: int, progress: bool) -> Any:
-    from tqdm.auto import tqdm
-
-    return tqdm(total=total, desc="Kindertal", unit="Datei", disable=not progress, leave=False)
