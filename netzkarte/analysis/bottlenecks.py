@@ -55,6 +55,7 @@ __all__ = [
     "is_steering_body",
     "name_list",
     "steering_bodies",
+    "steering_groups",
     "steering_members",
 ]
 
@@ -87,6 +88,31 @@ def steering_bodies(m: NetworkMap) -> list[str]:
     """
     return [n for n, d in m.graph.nodes(data=True)
             if d["type"] is NodeType.COMMITTEE and is_steering_body(d)]
+
+
+def steering_groups(m: NetworkMap) -> list[str]:
+    """The steering group(s) of the prevention chain, which the quality framework checks.
+
+    Committees of type Steuerungsgruppe; without any, the tier-a bodies; without those,
+    Lenkungskreise. Other tier-a bodies (a Verwaltungsvorstandskonferenz, a programme's
+    steering circle at Kreis level) steer something else and are not held to the
+    standards of seed 003 for *the* Steuerungsgruppe.
+
+    >>> from netzkarte import NetworkMap
+    >>> m = NetworkMap()
+    >>> m.add_node("VV", "committee", tier="a"); m.add_node("SG", "committee",
+    ...                                                     committee_type="Steuerungsgruppe")
+    >>> steering_groups(m), steering_bodies(m)
+    (['SG'], ['VV', 'SG'])
+    """
+    committees = [(n, d) for n, d in m.graph.nodes(data=True)
+                  if d["type"] is NodeType.COMMITTEE]
+    for key, value in (("committee_type", CommitteeType.STEERING_GROUP), ("tier", Tier.A),
+                       ("committee_type", CommitteeType.STEERING_CIRCLE)):
+        found = [n for n, d in committees if d.get(key) is value]
+        if found:
+            return found
+    return []
 
 
 def steering_members(m: NetworkMap) -> set[str]:

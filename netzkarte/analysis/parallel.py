@@ -35,6 +35,7 @@ import networkx as nx
 from netzkarte.analysis.findings import Finding, Severity
 from netzkarte.model import NetworkMap
 from netzkarte.vocab import (
+    ActorForm,
     CommitteeType,
     EdgeKind,
     Level,
@@ -45,7 +46,8 @@ from netzkarte.vocab import (
     fold,
 )
 
-__all__ = ["committee_pair_evidence", "find_parallel_structures", "mandate_words"]
+__all__ = ["STATUTORY_TYPES", "committee_pair_evidence", "find_parallel_structures",
+           "mandate_words"]
 
 log = logging.getLogger(__name__)
 
@@ -125,6 +127,11 @@ def _area_overlap(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return not (ma and mb and fold(ma) != fold(mb) and not wide)
 
 
+def _same_district(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    da, db = a.get("district"), b.get("district")
+    return bool(da and db and fold(da) == fold(db))
+
+
 def _cross_level(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """One body at Kreis (or Land) level, the other at Kommune or Sozialraum level."""
     la, lb = a.get("level"), b.get("level")
@@ -165,6 +172,10 @@ def committee_pair_evidence(m: NetworkMap, a: str, b: str, *,
         mandate = sum(_MANDATE_WEIGHTS[k] * v for k, v in known.items()) / weight
         if not area:
             mandate = 0.0
+        elif _same_district(da, db) and parts["phases"] is not None:
+            # two bodies of one Sozialraum for the same life phases share their mandate
+            # whatever their topics are called (Stadtteilarbeitskreis and Sozialraumkonferenz)
+            mandate = max(mandate, 0.4 + 0.3 * parts["phases"])
     return {
         "jaccard": round(len(common) / len(union), 4) if union else 0.0,
         "overlap": round(len(common) / min(len(ma), len(mb)), 4) if ma and mb else 0.0,
@@ -193,6 +204,11 @@ def _names(m: NetworkMap, ids: Iterable[str]) -> str:
     return ", ".join(names[:-1]) + " und " + names[-1]
 
 
+STATUTORY_TYPES: frozenset[CommitteeType] = frozenset({CommitteeType.BOARD,
+                                                      CommitteeType.COUNCIL})
+"""Committee types required by law at every level; never parallel structures."""
+
+
 def find_parallel_structures(
     m: NetworkMap, *,
     min_member_jaccard: float = 0.3,
@@ -203,6 +219,7 @@ def find_parallel_structures(
     merge_jaccard: float = 0.6,
     merge_mandate: float = 0.75,
     offers: bool = True,
+    statutory: Iterable[CommitteeType] = STATUTORY_TYPES,
 ) -> list[Finding]:
     """Committee pairs and offers that duplicate each other.
 
@@ -243,7 +260,14 @@ def find_parallel_structures(
         mandate.
     offers : bool, default True
         Also report duplicate offers (same category, overlapping life phases, same target
-        group where both give one, different providers, in one district, not ended).
+        group where both give one, different providers, in one district, not ended), where
+        at least one of the two is not placed in a Regeleinrichtung (Ort, or a providing
+        facility). Language support in each Kita, career orientation in each school is the
+        placement seed 003 asks for ("Angebote zu den Menschen bringen"), and offers in one
+        house are coordinated by its staff: neither is a parallel structure.
+    statutory : iterable of CommitteeType, default Ausschuss and Rat/Kreistag
+        Committee types that law requires at each level (a Jugendhilfeausschuss of the
+        town with its own Jugendamt and one of the Kreis): never reported as parallel.
 
     Returns
     -------
@@ -268,10 +292,14 @@ def find_parallel_structures(
     """
     cg: nx.Graph[str] = m.committee_graph()
     size = {c: len(m.members(c)) for c in cg}
+    exempt = set(statutory)
     findings: list[Finding] = []
     for a, b, edge in sorted(cg.edges(data=True), key=lambda e: (min(e[0], e[1]),
                                                                   max(e[0], e[1]))):
         a, b = sorted((a, b))
+        if {m.graph.nodes[a].get("committee_type"),
+                m.graph.nodes[b].get("committee_type")} & exempt:
+            continue
         # cheap membership filter first: most pairs share one or two members only
         overlap = edge["weight"] / min(size[a], size[b])
         if edge["jaccard"] < min_member_jaccard and overlap < min_member_overlap:
@@ -351,9 +379,20 @@ def _category_key(category: object) -> str:
     return fold(info.label) if info is not None else fold(category)
 
 
+def _place(m: NetworkMap, data: dict[str, Any], providers: frozenset[str]) -> str | None:
+    """Where an offer takes place: its Ort, else the facility that provides it."""
+    if data.get("venue"):
+        return str(data["venue"])
+    for p in sorted(providers):
+        if m.graph.nodes[p].get("form") is ActorForm.FACILITY:
+            return p
+    return None
+
+
 def _duplicate_offers(m: NetworkMap) -> list[Finding]:
     groups: defaultdict[tuple[str, str], list[str]] = defaultdict(list)
     providers: dict[str, frozenset[str]] = {}
+    places: dict[str, str | None] = {}
     for offer, data in m.graph.nodes(data=True):
         if data["type"] is not NodeType.OFFER or data.get("status") is OfferStatus.ENDED:
             continue
@@ -363,6 +402,7 @@ def _duplicate_offers(m: NetworkMap) -> list[Finding]:
         if not category or not district or not prov or not data.get("life_phases"):
             continue
         providers[offer] = prov
+        places[offer] = _place(m, data, prov)
         groups[(fold(district), _category_key(category))].append(offer)
     findings: list[Finding] = []
     for (_, _), offers in sorted(groups.items()):
@@ -380,6 +420,9 @@ def _duplicate_offers(m: NetworkMap) -> list[Finding]:
                 tx, ty = dx.get("target_group"), dy.get("target_group")
                 if tx and ty and fold(tx) != fold(ty):
                     continue
+                px, py = places[x], places[y]
+                if px and py:  # both placed: each in its own Regeleinrichtung, or
+                    continue   # together in one, whose staff coordinate them already
                 pairs.add_edge(x, y)
         for comp in nx.connected_components(pairs):
             findings.append(_offer_finding(m, sorted(comp), providers))

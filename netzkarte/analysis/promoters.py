@@ -37,7 +37,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from netzkarte.analysis.bottlenecks import name_list, steering_bodies
+from netzkarte.analysis.bottlenecks import name_list, steering_groups
 from netzkarte.analysis.findings import Finding, Severity
 from netzkarte.model import NetworkMap
 from netzkarte.vocab import ActorForm, EdgeKind, NodeType, Rank, Role, Sector, category_info
@@ -136,7 +136,7 @@ def find_promoter_gaps(m: NetworkMap) -> list[Finding]:
     Das Promotoren-Modell.
     """
     findings: list[Finding] = []
-    bodies = steering_bodies(m)
+    bodies = steering_groups(m)
     no_expert: set[str] = set()
     for body in bodies:
         found = _steering_findings(m, body)

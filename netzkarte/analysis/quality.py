@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from netzkarte.analysis.bottlenecks import steering_groups
 from netzkarte.analysis.coverage import district_names, need_ranks, offer_district
 from netzkarte.analysis.findings import STATUS_LABELS, Finding, QualityCheck, Severity, Status
 from netzkarte.analysis.transitions import TieIndex, tie_index, transition_sides
@@ -76,19 +77,14 @@ _NETWORKS: dict[str, tuple[str, ...]] = {
 
 
 def steering_committees(m: NetworkMap) -> list[str]:
-    """Committees of tier a; without any, those of type Steuerungsgruppe or Lenkungskreis.
+    """The steering group(s) the checks look at (see ``bottlenecks.steering_groups``).
 
     >>> from netzkarte import NetworkMap
     >>> m = NetworkMap(); m.add_node("S", "committee", committee_type="Lenkungskreis")
     >>> steering_committees(m)
     ['S']
     """
-    committees = m.node_ids(NodeType.COMMITTEE)
-    tier_a = [c for c in committees if m.graph.nodes[c].get("tier") is Tier.A]
-    if tier_a:
-        return tier_a
-    kinds = (CommitteeType.STEERING_GROUP, CommitteeType.STEERING_CIRCLE)
-    return [c for c in committees if m.graph.nodes[c].get("committee_type") in kinds]
+    return steering_groups(m)
 
 
 @dataclass
@@ -204,10 +200,16 @@ def steering_sectors(ctx: _Ctx) -> tuple[Status, str, list[str]]:
 
 def steering_rank(ctx: _Ctx) -> tuple[Status, str, list[str]]:
     """Station 3 Prüffrage: "Sind die beteiligten Fachbereiche hochrangig vertreten, also
-    mindestens auf der Ebene der Amtsleitung?" (guests are not counted)."""
+    mindestens auf der Ebene der Amtsleitung?" Guests are not counted, nor is whoever sits
+    there with the function Koordination: the coordination is a Stabsstelle by design
+    (station 3) and attends to run the group, not to represent a Fachbereich."""
     if not ctx.steering:
         return _no_steering()
-    members = sorted({u for c in ctx.steering for u in ctx.members(c, guests=False)})
+    coordinating = {u for c in ctx.steering for u, _, d in ctx.m.graph.in_edges(c, data=True)
+                    if d["kind"] is EdgeKind.MEMBER
+                    and d.get("function") is MemberFunction.COORDINATION}
+    members = sorted({u for c in ctx.steering for u in ctx.members(c, guests=False)}
+                     - coordinating)
     if not members:
         return "unknown", f"{ctx.names(ctx.steering)} hat keine eingetragenen Mitglieder.", []
     known = {u: ctx.m.graph.nodes[u].get("rank") for u in members}

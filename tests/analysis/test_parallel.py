@@ -151,3 +151,59 @@ def test_synthetic_planted_parallel_pairs_found_and_clean_control_quiet(seed: in
         assert tuple(sorted(pair)) in found
     clean = find_parallel_structures(synthetic(400, seed=seed).map)
     assert [f.title for f in clean if f.severity == "high"] == []
+
+
+def test_two_general_bodies_of_one_district_are_parallel_whatever_their_topics() -> None:
+    from netzkarte import NetworkMap
+    from netzkarte.analysis.parallel import find_parallel_structures
+
+    m = NetworkMap("Testheim")
+    phases = ["0–3 Jahre", "3–6 Jahre (Kita)", "6–10 Jahre (Grundschule)"]
+    m.add_node("SRK", "committee", name="Sozialraumkonferenz Nord",
+               committee_type="Sozialraumkonferenz", district="Nord", life_phases=phases,
+               topics=["Präventionskette"])
+    m.add_node("STAK", "committee", name="Stadtteilarbeitskreis Nord",
+               committee_type="Arbeitskreis", district="Nord", life_phases=phases,
+               topics=["Stadtteilarbeit"])
+    m.add_node("AKS", "committee", name="AK Sprache Süd", committee_type="Arbeitskreis",
+               district="Süd", life_phases=phases, topics=["Stadtteilarbeit"])
+    for i in range(5):
+        m.add_node(f"K{i}", "actor", name=f"Kita {i}", category="Kita", district="Nord")
+        for c in ("SRK", "STAK", "AKS"):
+            m.add_edge(f"K{i}", c, "member")
+    found = [f for f in find_parallel_structures(m) if f.kind == "parallel_structure"]
+    assert [sorted(f.nodes[:2]) for f in found] == [["SRK", "STAK"]]
+
+
+def test_statutory_committees_of_town_and_kreis_are_not_parallel() -> None:
+    from netzkarte import NetworkMap
+    from netzkarte.analysis.parallel import find_parallel_structures
+
+    m = NetworkMap("Testheim")
+    for cid, level in (("JHA-S", "Kommune"), ("JHA-K", "Kreis")):
+        m.add_node(cid, "committee", name=f"Jugendhilfeausschuss {level}",
+                   committee_type="Ausschuss", level=level, topics=["Jugendhilfe"])
+    for i in range(4):
+        m.add_node(f"T{i}", "actor", name=f"Träger {i}", category="Freier Träger")
+        m.add_edge(f"T{i}", "JHA-S", "member")
+        m.add_edge(f"T{i}", "JHA-K", "member")
+    assert find_parallel_structures(m) == []
+
+
+def test_offers_placed_in_their_own_facilities_are_not_duplicates() -> None:
+    from netzkarte import NetworkMap
+    from netzkarte.analysis.parallel import find_parallel_structures
+
+    m = NetworkMap("Testheim")
+    for i in (1, 2):
+        m.add_node(f"K{i}", "actor", name=f"Kita {i}", category="Kita", district="Nord")
+        m.add_node(f"T{i}", "actor", name=f"Träger {i}", category="Freier Träger")
+        m.add_node(f"S{i}", "offer", name=f"Sprachförderung Kita {i}",
+                   category="Sprachförderung", district="Nord", venue=f"K{i}")
+        m.add_edge(f"T{i}", f"S{i}", "provides")
+    assert find_parallel_structures(m) == []
+    m.add_node("V", "actor", name="Verein", category="Migrantenorganisation")
+    m.add_node("S3", "offer", name="Sprachtreff", category="Sprachförderung", district="Nord")
+    m.add_edge("V", "S3", "provides")
+    found = find_parallel_structures(m)
+    assert len(found) == 1 and {"S1", "S2", "S3"} <= set(found[0].nodes)

@@ -272,3 +272,24 @@ def test_synthetic_planted_steering_problems_found(seed: int) -> None:
     statuses = {c.id: c.status for c in clean_checks}
     assert statuses["qs-steering-sectors"] == statuses["qs-steering-power"] == "pass"
     assert [f.title for f in clean_findings if f.severity == "high"] == []
+
+
+def test_coordination_in_the_steering_group_does_not_lower_its_rank() -> None:
+    from netzkarte import NetworkMap
+    from netzkarte.analysis.quality import check_quality
+
+    m = NetworkMap("Testheim")
+    m.add_node("SG", "committee", name="Steuerungsgruppe", committee_type="Steuerungsgruppe",
+               tier="a")
+    m.add_node("JA", "office", name="Jugendamt", category="Jugendamt", rank="Amtsleitung")
+    m.add_node("KO", "actor", name="Koordinatorin", form="Person", rank="Stabsstelle",
+               roles=["Netzwerkkoordination"])
+    m.add_edge("JA", "SG", "member", function="Vorsitz")
+    m.add_edge("KO", "SG", "member", function="Koordination")
+    checks = {q.id: q for q in check_quality(m)[0]}
+    assert checks["qs-steering-rank"].status == "pass"
+    m.add_node("FK", "actor", name="Fachkraft", form="Person", rank="Fachkraft")
+    m.add_edge("FK", "SG", "member")
+    checks = {q.id: q for q in check_quality(m)[0]}
+    assert checks["qs-steering-rank"].status == "warn"
+    assert "Fachkraft" in checks["qs-steering-rank"].evidence
