@@ -214,12 +214,24 @@ BASE_STEPS: tuple[DemoStep, ...] = (
 )
 """Workbooks, map, findings, Maßnahmenliste — in this order."""
 
+def _report(context: DemoContext, path: Path) -> Path | None:
+    from netzkarte.render.report import write_report
+
+    return write_report(context.map, path, result=context.result)
+
+
+def _comparison(context: DemoContext, path: Path) -> Path | None:
+    from netzkarte.analysis.compare import compare
+    from netzkarte.render.comparison import write_comparison
+
+    diff = compare(context.map_2017, context.map, new_result=context.result)
+    return write_comparison(diff, path)
+
+
 EXTRA_STEPS: list[DemoStep] = [
-    # Hook for later outputs, one line each, written after BASE_STEPS in this order, e.g.
-    # DemoStep("bericht_kindertal.html", "Bericht für die Netzwerksitzung", _write_report),
-    # DemoStep("vergleich_kindertal.html", "Vergleich 2017 → 2019", _write_comparison),
-    # where _write_report(context, path) uses context.map / context.map_2017 /
-    # context.result, writes atomically and returns the path (None to skip).
+    DemoStep("bericht_kindertal.html", "Bericht für die Netzwerksitzung (druckbar)", _report),
+    DemoStep("vergleich_kindertal.html", "Vergleich 2017 → 2019: was der erste Zyklus "
+             "gebracht hat", _comparison),
 ]
 """Further outputs (report, comparison): append a :class:`DemoStep`."""
 

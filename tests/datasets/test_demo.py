@@ -14,7 +14,8 @@ from netzkarte.datasets.demo import DemoContext, DemoOutputs, DemoStep, optional
 from netzkarte.io.excel import validate_excel
 
 FILES = ["kindertal_2019.xlsx", "kindertal_2017.xlsx", "karte_kindertal.html",
-         "befunde_kindertal.json", "massnahmenliste_kindertal.xlsx"]
+         "befunde_kindertal.json", "massnahmenliste_kindertal.xlsx",
+         "bericht_kindertal.html", "vergleich_kindertal.html"]
 
 
 @pytest.fixture(scope="module")

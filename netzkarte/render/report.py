@@ -1,0 +1,445 @@
+"""The meeting report (``netzkarte bericht``): one offline HTML file in German.
+
+What the coordinator hands out or projects at the network meeting: a title page
+(municipality, snapshot, Leitbild), the key figures, the most important findings with
+their recommendations, the quality framework, one section per district, the map and a
+glossary. Figures (:mod:`netzkarte.render.figures`) are embedded as inline SVG, the
+interactive map as an ``<iframe srcdoc>``; nothing is loaded from anywhere, so the file
+works on a laptop without network and prints to PDF on clean A4 pages (page breaks before
+the main sections, the static overview instead of the interactive map).
+
+The page is our own Jinja template with autoescape: every text from the workbook is
+escaped, and ``anonymous=True`` replaces person names everywhere — figures, findings,
+tables and the embedded map — by category and organisation. Contact data appears only with
+``with_contacts=True``.
+
+Examples
+--------
+>>> from netzkarte import NetworkMap
+>>> m = NetworkMap("Kindertal")
+>>> m.add_node("SG", "committee", name="Steuerungsgruppe <Prävention>", tier="a")
+>>> page = render_report(m, include_map=False)
+>>> "Steuerungsgruppe &lt;Prävention&gt;" in page, "http" in page
+(True, False)
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+import time
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from netzkarte.analysis.findings import (
+    KIND_LABELS,
+    SEVERITY_LABELS,
+    STATUS_LABELS,
+    AnalysisResult,
+    Finding,
+)
+from netzkarte.io.atomic import atomic_path
+from netzkarte.model import NetworkMap
+from netzkarte.schema import DISTRICT_BASE_COLUMNS
+from netzkarte.vocab import LIFE_PHASE_ORDER, ActorForm, EdgeKind, NodeType, Transition, fold
+
+__all__ = ["GLOSSARY", "render_report", "write_report"]
+
+log = logging.getLogger(__name__)
+
+GLOSSARY: tuple[tuple[str, str], ...] = (
+    ("Präventionskette", "Abgestimmte Angebote und Einrichtungen, die Kinder von der "
+     "Schwangerschaft bis zum Berufseinstieg begleiten – ohne Lücken an den Übergängen."),
+    ("Akteur, Amt, Gremium, Angebot", "Die vier Knotentypen der Karte: Einrichtungen, "
+     "Organisationen und Personen; Verwaltungseinheiten; regelmäßig tagende Runden; "
+     "Leistungen für die Zielgruppe."),
+    ("Steuerungsebenen a, b, c", "a: gesamtkommunale Leitung (Steuerungsgruppe), "
+     "b: gesamtkommunale Koordinierung, c: operative Steuerung im Sozialraum."),
+    ("Dichte", "Anteil der möglichen Verbindungen zwischen Akteuren und Ämtern, die "
+     "tatsächlich bestehen (0 bis 1)."),
+    ("Komponente", "Ein Teil des Netzwerks, in dem jeder jeden über Verbindungen erreicht. "
+     "Mehr als eine Komponente heißt: es gibt abgehängte Teile."),
+    ("Community", "Eine Gruppe, die untereinander deutlich enger verbunden ist als nach "
+     "außen (Leiden-Verfahren); die Modularität misst, wie klar sich die Gruppen trennen."),
+    ("E-I-Index", "Verbindungen über Handlungsfelder hinweg minus Verbindungen innerhalb, "
+     "geteilt durch alle (Krackhardt & Stern 1988): −1 nur innerhalb, +1 nur nach außen."),
+    ("Betweenness", "Anteil der kürzesten Wege zwischen allen anderen, die über einen Knoten "
+     "laufen: wer hier hoch liegt, verbindet – und fehlt, wenn er ausfällt."),
+    ("Vermittlerrollen", "Gould & Fernandez (1989): Koordinator, Berater, Repräsentant, "
+     "Türsteher und Verbindungsperson – je nachdem, ob Vermittler und die beiden Vermittelten "
+     "im selben Handlungsfeld arbeiten."),
+    ("Jaccard-Index", "Gemeinsame Mitglieder zweier Gremien geteilt durch alle Mitglieder "
+     "beider (0 bis 1): hohe Werte deuten auf Parallelstrukturen."),
+    ("Parallelstruktur", "Gremien oder Angebote mit überlappendem Auftrag und "
+     "überlappender Besetzung, etwa dasselbe Netzwerk auf Kreis- und Gemeindeebene."),
+    ("Übergangslücke", "Einrichtungen einer Lebensphase ohne Kooperation, Vermittlung oder "
+     "gemeinsames Gremium mit den Einrichtungen der nächsten Phase."),
+    ("Versorgungslücke", "Sozialraum und Lebensphase ohne Angebot, gewichtet nach dem "
+     "Bedarf („Ungleiches ungleich behandeln“)."),
+    ("Macht- und Fachpromotor", "Witte (1973): wer Veränderung durch seine Position "
+     "(Macht) oder durch Fachwissen (Fach) vorantreibt."),
+    ("Lotse", "Eine Person, die Familien an passende Angebote weitervermittelt."),
+)
+"""The glossary box of the report: term and plain-German explanation."""
+
+_TOP_PER_KIND = 5
+_NODE_LABELS = {t.value: t.label for t in NodeType}
+_EDGE_LABELS = {k.value: k.label for k in EdgeKind}
+_BASE_LABELS = {c.attr: c.header for c in DISTRICT_BASE_COLUMNS}
+
+
+# --- small formatting helpers ---------------------------------------------------------------
+
+
+def _num(value: Any, digits: int = 2) -> str:
+    """German number: decimal comma, thousands dot, ``–`` for missing."""
+    if value is None:
+        return "–"
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return str(value)
+    if math.isnan(number):
+        return "–"
+    if number.is_integer() and digits >= 0 and abs(number) >= 1:
+        return f"{int(number):,}".replace(",", ".")
+    return f"{number:,.{digits}f}".replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+def _date(value: Any) -> str:
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y")
+    return str(value or "")
+
+
+def _name_cleaner(m: NetworkMap, anonymous: bool) -> tuple[dict[str, str], Callable[[Any], str]]:
+    """Display names per node and a function that anonymises person names inside texts."""
+    from netzkarte.render.html_map import _anonymous_names
+
+    names = {n: m.name(n) for n in m.graph.nodes}
+    anon = _anonymous_names(m) if anonymous else {}
+    names.update(anon)
+    # longest name first, so "Anna Maria Schulz" is replaced before "Anna Maria"
+    pairs = sorted(((m.name(n), label) for n, label in anon.items()), key=lambda p: -len(p[0]))
+
+    def clean(text: Any) -> str:
+        out = "" if text is None else str(text)
+        for name, label in pairs:
+            if name:
+                out = out.replace(name, label)
+        return out
+
+    return names, clean
+
+
+# --- context ---------------------------------------------------------------------------------
+
+
+def _key_figures(result: AnalysisResult) -> dict[str, Any]:
+    s = result.summary
+    nodes = [(_NODE_LABELS.get(k, k), v) for k, v in (s.get("nodes") or {}).items()]
+    edges = [(_EDGE_LABELS.get(k, k), v) for k, v in (s.get("edges") or {}).items() if v]
+    share = s.get("largest_component_share")
+    figures = [
+        ("Akteure und Ämter im Kooperationsnetz", _num(s.get("actors_and_offices")),
+         "Knoten der Kooperationsprojektion (ohne Gremien und Angebote)"),
+        ("Verbindungen zwischen ihnen", _num(s.get("collaboration_ties")),
+         "direkte Beziehungen und gemeinsame Gremien"),
+        ("Dichte", _num(s.get("density"), 3), "0 = niemand verbunden, 1 = alle mit allen"),
+        ("Komponenten", _num(s.get("components")),
+         f"größte umfasst {_num(share * 100 if share is not None else None, 0)} % "
+         "der Akteure und Ämter"),
+        ("Communities", _num(s.get("communities")),
+         f"Modularität {_num(s.get('modularity'), 2)}"),
+        ("E-I-Index (Handlungsfelder)", _num(s.get("ei_index"), 2),
+         "−1 nur innerhalb der Felder, +1 nur über Feldgrenzen"),
+        ("Ungleichverteilung der Betweenness (Gini)", _num(s.get("betweenness_gini"), 2),
+         "nahe 1: wenige tragen die Vermittlung"),
+        ("Steuerungsgremien / Mitglieder", f"{_num(s.get('steering_bodies'))} / "
+         f"{_num(s.get('steering_members'))}", "Gremien der Ebene a und ihre Mitglieder"),
+        ("Mittlerer Abstand zur Steuerung", _num(s.get("mean_steps_to_steering"), 1),
+         "Schritte von Akteuren und Ämtern zu einem Steuerungsmitglied"),
+    ]
+    return {"nodes": nodes, "nodes_total": sum(v for _, v in nodes), "edges": edges,
+            "edges_total": sum(v for _, v in edges), "figures": figures}
+
+
+def _finding_item(f: Finding, clean: Callable[[Any], str]) -> dict[str, Any]:
+    where = []
+    if f.transition:
+        t = Transition.parse(f.transition)
+        where.append(t.label if t is not None else f.transition)
+    if f.district:
+        where.append(f"Sozialraum {f.district}")
+    return {"id": f.id, "severity": f.severity, "severity_label": SEVERITY_LABELS[f.severity],
+            "kind_label": KIND_LABELS[f.kind], "title": clean(f.title), "text": clean(f.text),
+            "recommendation": clean(f.recommendation), "where": " · ".join(clean(w)
+                                                                            for w in where)}
+
+
+def _findings_by_kind(result: AnalysisResult, clean: Callable[[Any], str], top: int
+                      ) -> list[dict[str, Any]]:
+    groups = []
+    for kind, label in KIND_LABELS.items():
+        items = result.by_kind(kind)
+        if not items:
+            continue
+        counts = {s: sum(f.severity == s for f in items) for s in SEVERITY_LABELS}
+        groups.append({"kind": kind, "label": label, "total": len(items),
+                       "counts": [(SEVERITY_LABELS[s], n, s) for s, n in counts.items() if n],
+                       "shown": [_finding_item(f, clean) for f in items[:top]],
+                       "more": max(0, len(items) - top)})
+    return groups
+
+
+def _districts(m: NetworkMap, result: AnalysisResult, clean: Callable[[Any], str],
+               names: Mapping[str, str]) -> list[dict[str, Any]]:
+    from netzkarte.analysis.coverage import coverage_table, district_names, need_column
+
+    table = coverage_table(m)
+    need_col = need_column(m)
+    by_key: dict[str, list[Finding]] = {}
+    for f in result.findings:
+        if f.district:
+            by_key.setdefault(fold(f.district), []).append(f)
+    rows_by_fold = {fold(i): i for i in m.districts.index}
+    out = []
+    for number, (key, name) in enumerate(district_names(m).items(), start=1):
+        cells: Any = table.loc[name]
+        offers = [{"phase": p.label, "offers": int(cells.loc[p.value, "offers"]),
+                   "per_1000": _num(cells.loc[p.value, "per_1000_children"], 1)}
+                  for p in LIFE_PHASE_ORDER]
+        indicators: list[tuple[str, str, bool]] = []
+        if key in rows_by_fold:
+            row = m.districts.loc[rows_by_fold[key]]
+            for column, value in row.items():
+                if column == "municipality" or value is None or (
+                        isinstance(value, float) and math.isnan(value)):
+                    continue
+                label = _BASE_LABELS.get(str(column), str(column))
+                indicators.append((label, _num(value, 1), str(column) == need_col))
+        findings = by_key.get(key, [])
+        gaps = []
+        for f in findings:
+            if f.kind != "transition_gap":
+                continue
+            t = Transition.parse(f.transition or "")
+            unlinked = [clean(names.get(n, n)) for n in f.evidence.get("unlinked") or ()]
+            gaps.append({"transition": t.label if t is not None else f.transition,
+                         "unlinked": unlinked, "earlier": f.evidence.get("earlier_count"),
+                         "committees": len(f.evidence.get("committees") or ()),
+                         "severity": f.severity,
+                         "severity_label": SEVERITY_LABELS[f.severity]})
+        out.append({"anchor": f"sozialraum-{number}", "name": name, "offers": offers,
+                    "gaps_in_phases": [o["phase"] for o in offers if o["offers"] == 0],
+                    "indicators": indicators,
+                    "findings": [_finding_item(f, clean) for f in findings
+                                 if f.kind != "transition_gap"],
+                    "gaps": gaps})
+    return out
+
+
+def _contacts(m: NetworkMap, names: Mapping[str, str], anonymous: bool
+              ) -> list[tuple[str, str, str]]:
+    rows = []
+    for node, data in m.graph.nodes(data=True):
+        contact = data.get("contact")
+        if contact in (None, ""):
+            continue
+        if anonymous and data["type"] is NodeType.ACTOR and \
+                data.get("form") is ActorForm.PERSON:
+            continue  # a person's mail address names the person
+        rows.append((names[node], data["type"].label, str(contact)))
+    return sorted(rows, key=lambda r: (r[1], r[0].casefold()))
+
+
+def _figures(m: NetworkMap, result: AnalysisResult, anonymous: bool, layout: str
+             ) -> dict[str, dict[str, str]]:
+    from netzkarte.render import figures as fg
+
+    makers: dict[str, tuple[str, Callable[[], Any]]] = {
+        "overview": ("Übersicht der Netzwerkkarte",
+                     lambda: fg.overview_figure(m, layout=layout, anonymous=anonymous)),
+        "quality": ("Qualitätsrahmen als Ampel", lambda: fg.quality_traffic_light(result)),
+        "centrality": ("Zentrale Akteure nach Betweenness",
+                       lambda: fg.centrality_bars(m, result=result, anonymous=anonymous)),
+        "brokerage": ("Vermittlerrollen zwischen Handlungsfeldern",
+                      lambda: fg.brokerage_bars(m, result=result, anonymous=anonymous)),
+        "overlap": ("Überschneidung der Gremienmitgliedschaften",
+                    lambda: fg.overlap_matrix(m)),
+        "transitions": ("Verbindungen an den Übergängen",
+                        lambda: fg.transition_chart(m, result=result)),
+        "coverage": ("Angebote je Sozialraum und Lebensphase", lambda: fg.coverage_heatmap(m)),
+    }
+    out = {}
+    for number, (key, (label, make)) in enumerate(makers.items(), start=1):
+        started = time.perf_counter()
+        svg = fg.svg_for_html(make(), id_prefix=f"nkfig{number}", label=label)
+        out[key] = {"svg": svg, "label": label}
+        log.debug("Abbildung %s in %.2f s", key, time.perf_counter() - started)
+    return out
+
+
+def _anonymous_result(result: AnalysisResult, clean: Callable[[Any], str]) -> AnalysisResult:
+    """A copy of the result whose finding texts carry no person names (for the map)."""
+    from dataclasses import replace
+
+    return AnalysisResult(
+        municipality=result.municipality, summary=result.summary,
+        findings=[replace(f, title=clean(f.title), text=clean(f.text),
+                          recommendation=clean(f.recommendation)) for f in result.findings],
+        quality_checks=result.quality_checks, tables=result.tables,
+        generated=result.generated, version=result.version)
+
+
+# --- page ------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Any:
+    import jinja2
+
+    return jinja2.Environment(loader=jinja2.PackageLoader("netzkarte.render", "templates"),
+                              autoescape=True, undefined=jinja2.StrictUndefined,
+                              keep_trailing_newline=True)
+
+
+def render_report(m: NetworkMap, *, result: AnalysisResult | None = None,
+                  title: str | None = None, anonymous: bool = False,
+                  with_contacts: bool = False, include_map: bool = True,
+                  layout: str = "netz", top_findings: int = _TOP_PER_KIND) -> str:
+    """The meeting report as one self-contained HTML document (a string).
+
+    Parameters
+    ----------
+    m : NetworkMap
+    result : AnalysisResult, optional
+        The findings to report; :func:`netzkarte.analysis.core.analyze` runs when omitted.
+    title : str, optional
+        Heading (default ``"Netzwerkbericht <Kommune>"``).
+    anonymous : bool
+        Replace person names by category and organisation everywhere (text, figures,
+        embedded map); person contacts are then left out even ``with_contacts``.
+    with_contacts : bool
+        Add the contact data (personal) as an appendix and to the embedded map.
+    include_map : bool
+        Embed the interactive map (``<iframe srcdoc>``, about 1 MB). Printed, and without
+        the map, the report shows the static overview figure instead.
+    layout : {"netz", "kette", "kreis"}
+        Layout of the map and of the overview figure.
+    top_findings : int
+        Findings shown per kind (the rest is counted).
+
+    Returns
+    -------
+    str
+        The page: German, offline (no reference to any other file or server), every input
+        text escaped.
+
+    Examples
+    --------
+    >>> from netzkarte import NetworkMap
+    >>> m = NetworkMap("Kindertal")
+    >>> m.add_node("K", "actor", name="Kita Regenbogen", category="Kita", district="Nord")
+    >>> page = render_report(m, include_map=False)
+    >>> page.startswith("<!DOCTYPE html>"), 'id="sozialraum-1"' in page
+    (True, True)
+
+    Notes
+    -----
+    For Kindertal (322 nodes) the analysis takes about 1–3 s, the seven figures about
+    3–5 s (``benchmarks/report_benchmark.py``).
+    """
+    started = time.perf_counter()
+    if result is None:
+        from netzkarte.analysis.core import analyze
+
+        result = analyze(m, progress=False)
+    names, clean = _name_cleaner(m, anonymous)
+    meta = m.meta
+    municipality = meta.municipality or "(ohne Namen)"
+    heading = title or f"Netzwerkbericht {municipality}"
+    from netzkarte.render.figures import SEVERITY_COLOURS, STATUS_COLOURS, STATUS_SYMBOLS
+
+    map_page = None
+    if include_map:
+        from netzkarte.render.html_map import render_map
+
+        shown = _anonymous_result(result, clean) if anonymous else result
+        # the map cannot leave out only the persons' contacts: anonymous maps get none
+        map_page = render_map(m, layout=layout, anonymous=anonymous,
+                              with_contacts=with_contacts and not anonymous, findings=shown,
+                              title=f"Netzwerkkarte {municipality}")
+    checks = [{"id": q.id, "title": q.title, "status": q.status,
+               "status_label": STATUS_LABELS.get(q.status, q.status),
+               "symbol": STATUS_SYMBOLS.get(q.status, "?"), "evidence": clean(q.evidence),
+               "standard": q.standard} for q in result.quality_checks]
+    context = {
+        "title": heading,
+        "municipality": municipality,
+        "county": meta.county,
+        "map_title": meta.title,
+        "snapshot": _date(meta.snapshot),
+        "mission": meta.mission,
+        "goals": list(meta.goals),
+        "generated": datetime.now().astimezone().strftime("%d.%m.%Y, %H:%M Uhr"),
+        "version": result.version,
+        "anonymous": anonymous,
+        "with_contacts": with_contacts,
+        "key": _key_figures(result),
+        "severity_totals": [(SEVERITY_LABELS[s], n, s) for s, n in
+                            (result.summary.get("findings_by_severity") or {}).items() if n],
+        "findings_total": len(result.findings),
+        "groups": _findings_by_kind(result, clean, max(0, int(top_findings))),
+        "checks": checks,
+        "check_totals": [(STATUS_LABELS[s], sum(c["status"] == s for c in checks), s)
+                         for s in STATUS_LABELS],
+        "districts": _districts(m, result, clean, names),
+        "figures": _figures(m, result, anonymous, layout),
+        "map_page": map_page,
+        "contacts": _contacts(m, names, anonymous) if with_contacts else [],
+        "glossary": GLOSSARY,
+        "status_colours": STATUS_COLOURS,
+        "severity_colours": SEVERITY_COLOURS,
+        "text_on": {c: ("#FFFFFF" if c in ("#A50026", "#E66101") else "#000000")
+                    for c in (*STATUS_COLOURS.values(), *SEVERITY_COLOURS.values())},
+    }
+    page: str = _environment().get_template("report.html.j2").render(**context)
+    log.info("Bericht %s mit %d Befunden erstellt (%.1f s, %.1f MB)", municipality,
+             len(result.findings), time.perf_counter() - started,
+             len(page.encode("utf-8")) / 1e6)
+    return page
+
+
+def write_report(m: NetworkMap, path: str | os.PathLike[str], *,
+                 result: AnalysisResult | None = None, title: str | None = None,
+                 anonymous: bool = False, with_contacts: bool = False,
+                 include_map: bool = True, layout: str = "netz",
+                 top_findings: int = _TOP_PER_KIND) -> Path:
+    """Write the report to ``path`` atomically and return the path.
+
+    Parameters are those of :func:`render_report`. A failure leaves an existing file at
+    ``path`` untouched.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from netzkarte import NetworkMap
+    >>> m = NetworkMap("Kindertal")
+    >>> out = write_report(m, pathlib.Path(tempfile.mkdtemp()) / "bericht.html",
+    ...                    include_map=False)
+    >>> out.name, "Netzwerkbericht Kindertal" in out.read_text(encoding="utf-8")
+    ('bericht.html', True)
+    """
+    page = render_report(m, result=result, title=title, anonymous=anonymous,
+                         with_contacts=with_contacts, include_map=include_map, layout=layout,
+                         top_findings=top_findings)
+    target = Path(path)
+    with atomic_path(target) as tmp:
+        tmp.write_text(page, encoding="utf-8")
+    log.info("Bericht geschrieben: %s", target)
+    return target
