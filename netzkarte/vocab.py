@@ -47,6 +47,7 @@ __all__ = [
     "Tier",
     "Transition",
     "category_info",
+    "core_phase",
     "endpoint_problem",
     "fold",
     "parse_bool",
@@ -809,3 +810,25 @@ def suggest_category(category: object, node_type: NodeType | None = None, n: int
         if (node_type is None or info.node_type is node_type) and info.label not in labels:
             labels.append(info.label)
     return labels[:n]
+
+
+_CORE_PHASES: dict[str, LifePhase] = {
+    "Kita": LifePhase.KITA, "Geburtsklinik": LifePhase.PREGNANCY,
+    "Schwangerschaftsberatung": LifePhase.PREGNANCY, "Hebamme": LifePhase.PREGNANCY,
+    "Frühförderstelle": LifePhase.U3, "Gesamtschule": LifePhase.SECONDARY,
+    "Gymnasium": LifePhase.SECONDARY,
+}
+
+
+def core_phase(category: object) -> LifePhase | None:
+    """The life phase a two-phase category is mainly about, for transitions.
+
+    A Kita also takes children under three, but at the transition Familie → Kita it is
+    the Kita side; a Hebamme also visits after birth, but at Geburt → Frühe Hilfen she is
+    the birth side.
+
+    >>> core_phase("Kindertagesstätte")
+    <LifePhase.KITA: 'kita'>
+    """
+    info = category_info(category)
+    return _CORE_PHASES.get(info.label) if info is not None else None

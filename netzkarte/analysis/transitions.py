@@ -17,7 +17,24 @@ Grundschule: 6–10 …). For the transition *e → l* it is on the
 * **earlier side** if its phases include *e*, not *l*, and it serves at most
   ``max_span`` phases;
 * **later side** if its phases include *l*, not *e*, and it serves at most ``max_span``
-  phases.
+  phases;
+* if its phases include both *e* and *l*, on the side of its category's core phase
+  (:func:`~netzkarte.vocab.core_phase`): a Kita (0–3 and 3–6) is on the later side of
+  Familie → Kita; Hebamme, Geburtsklinik and Schwangerschaftsberatung (pregnancy and 0–3)
+  are on the earlier side of Geburt → Frühe Hilfen. Without a core phase it is on neither
+  side.
+* An institution whose category has a core phase *outside* the transition is on neither
+  side: a Geburtsklinik or a Hebamme is about birth, not about Familie → Kita; a Kita is not
+  part of Geburt → Frühe Hilfen.
+
+So at Familie → Kita every Kindertagespflege and Frühförderstelle should be tied to some
+Kita, and at Geburt → Frühe Hilfen every Geburtsklinik, Hebamme (of form Einrichtung) and
+Schwangerschaftsberatung to some institution of the early help (Kindertagespflege,
+Frühförderstelle …).
+
+Institutions working for the whole town or Kreis (Ebene Kommune, Kreis or Land), such as a
+Geburtsklinik or the Agentur für Arbeit, are judged in the whole-municipality finding only
+and count as partners for every district, whatever their address.
 
 Förderschulen (``special_schools``) are on neither side of the general rule: a Kita's tie
 to a Förderschule does not link it to the Grundschule most of its children go to, and the
@@ -36,8 +53,8 @@ Berufskolleg and the Kammer (``work_partners``).
 
 A tie is a cooperation, a contract or a referral (also between offers of the two, or one
 offer provided by one and held in the other), or a committee both sit on. Partners are
-looked for in the institution's own district plus institutions without a district; when the
-district has no institution of the later phase at all, in the whole municipality.
+looked for in the institution's own district plus town-wide institutions; when the district
+has no institution of the later phase at all, in the whole municipality.
 
 Examples
 --------
@@ -65,11 +82,13 @@ from netzkarte.model import NetworkMap
 from netzkarte.vocab import (
     ActorForm,
     EdgeKind,
+    Level,
     LifePhase,
     NodeType,
     Sector,
     Transition,
     category_info,
+    core_phase,
     fold,
 )
 
@@ -216,9 +235,18 @@ def transition_sides(m: NetworkMap, transition: Transition | str, *, max_span: i
         if not is_actor or not phases or len(phases) > max_span or \
                 _category_label(data) in special:
             continue
-        if early in phases and late not in phases:
+        core = core_phase(data.get("category"))
+        if core is not None and core not in (early, late):
+            continue  # a Geburtsklinik is about birth, not about Familie → Kita
+        if early in phases and late in phases:
+            # spans both phases: its category's core phase decides (a Kita at Familie → Kita)
+            if core is early:
+                earlier.append(node)
+            elif core is late:
+                later.append(node)
+        elif early in phases:
             earlier.append(node)
-        elif late in phases and early not in phases:
+        elif late in phases:
             later.append(node)
     return earlier, later
 
@@ -350,11 +378,11 @@ def find_transition_gaps(
         later_by_district: defaultdict[str, list[str]] = defaultdict(list)
         wide_later: list[str] = []
         for node in earlier:
-            d = m.graph.nodes[node].get("district")
+            d = _local_district(m.graph.nodes[node])
             if d:
                 by_district[fold(d)].append(node)
         for node in later:
-            d = m.graph.nodes[node].get("district")
+            d = _local_district(m.graph.nodes[node])
             (later_by_district[fold(d)] if d else wide_later).append(node)
         for key in sorted(by_district, key=lambda k: names.get(k, k)):
             local = later_by_district.get(key, [])
@@ -366,6 +394,19 @@ def find_transition_gaps(
                              False, max_suggestions, work_partners))
     log.info("Übergangslücken: %d Befunde", len(findings))
     return findings
+
+
+def _local_district(data: dict[str, Any]) -> str | None:
+    """The district an institution serves, ``None`` when it serves the whole town or Kreis.
+
+    A Geburtsklinik or an Agentur für Arbeit has an address in some district but works at
+    Kommune or Kreis level (Ebene): it is judged against, and counts as a partner for,
+    the whole municipality rather than its own district.
+    """
+    if data.get("level") in (Level.MUNICIPALITY, Level.COUNTY, Level.STATE):
+        return None
+    district = data.get("district")
+    return str(district) if district else None
 
 
 def _no_later_side(m: NetworkMap, t: Transition, earlier: list[str],
@@ -411,8 +452,9 @@ def _gap(m: NetworkMap, idx: TieIndex, t: Transition, earlier: list[str],
     where = f"in {district}" if district else "in der Gesamtkommune"
     label = t.label
     if district is None:
-        # the district findings already carry suggestions for institutions with a district
-        to_suggest = [u for u in unlinked if not m.graph.nodes[u].get("district")]
+        # the district findings already carry suggestions for institutions of a district;
+        # town-level ones (a Geburtsklinik with an address in Altstadt) get theirs here
+        to_suggest = [u for u in unlinked if not _local_district(m.graph.nodes[u])]
     else:
         to_suggest = unlinked
     suggestions: list[dict[str, Any]] = []

@@ -481,7 +481,8 @@ def _build() -> _Builder:
       phases=(U3, KITA), note="Dachverein der elterngetragenen Kitas")
     a("A-KSB", "Kinderschutzbund Ortsverband Kindertal e. V.", ORG, "Freier Träger", S_KJH,
       phases=(U3, KITA, PRIM, SEC))
-    a("A-KLINIK", "Marienhospital Kindertal gGmbH", ORG, None, S_HEALTH, phases=(PREG, U3))
+    a("A-KLINIK", "Marienhospital Kindertal gGmbH", ORG, "Krankenhaus", S_HEALTH,
+      phases=(PREG, U3))
     a("A-AERZTE", "Ärztenetz Kindertal e. V. (Pädiatrie)", ORG, None, S_HEALTH,
       phases=(U3, KITA, PRIM, SEC), note="Zusammenschluss der Kinder- und Jugendarztpraxen")
     a("A-AA", "Agentur für Arbeit Kindertal-Lernfurt", ORG, "Agentur für Arbeit", S_WORK,
@@ -1192,6 +1193,10 @@ def _relations(b: _Builder) -> None:
     c(_kita_id("NS1"), "A-KIA-ZH", 1, since="2018-09-01",
       note="Sprechzeiten für Familien aus dem Norden")
     c(_kita_id("KF1"), "A-FRUEH", 2, since="2015-01-01")
+    # the Frühförderstelle treats children in the Kitas of its own district
+    c("A-FRUEH", _kita_id("ZH3"), 3, formal=True, since="2011-01-01",
+      note="Frühförderung in der Kita (gleicher Träger)")
+    c("A-FRUEH", _kita_id("ZH1"), 2, since="2014-01-01", note="mobile Frühförderung in der Kita")
     c(_kita_id("NS1"), "A-SSB", 2, since="2016-01-01")
     # Erziehungsberatung and Familienzentren
     c("A-EB-SP", _kita_id("SP1"), 3, formal=True, since="2010-01-01")

@@ -8,7 +8,10 @@ networks, tier c Sozialraumkonferenzen), facilities and offers in every district
 life phase, cooperation mostly within district and sector.
 
 Without ``plant`` the map is *clean*: every Kita is tied to a Grundschule of its district,
-every secondary school to the Agentur für Arbeit, each steering group has a Machtpromotor
+every Kindertagespflege to a Kita of its district and every Frühförderstelle to a Kita of its
+Kommune (Familie → Kita), every Geburtsklinik and Schwangerschaftsberatung shares a Netzwerk
+Frühe Hilfen with a Frühförderstelle or Kindertagespflege (Geburt → Frühe Hilfen), every
+secondary school is tied to the Agentur für Arbeit, each steering group has a Machtpromotor
 and the five core sectors, no two bodies with the same mandate share many members, every
 district has offers for every life phase, no node is isolated, no person sits on more than
 five committees and every committee has a Vorsitz or Koordination. Each name in
@@ -57,7 +60,8 @@ from netzkarte.vocab import (
     category_info,
 )
 
-__all__ = ["CORE_SECTORS", "INDICATORS", "PLANTS", "GroundTruth", "SyntheticMap", "synthetic"]
+__all__ = ["BIRTH_SIDE", "CORE_SECTORS", "EARLY_HELP_SIDE", "INDICATORS", "PLANTS", "GroundTruth",
+           "SyntheticMap", "synthetic"]
 
 log = logging.getLogger(__name__)
 
@@ -76,6 +80,14 @@ CORE_SECTORS: tuple[Sector, ...] = (Sector.YOUTH_WELFARE, Sector.EDUCATION, Sect
 
 KITA_SIDE = ("Kita", "Familienzentrum")
 """Categories on the earlier side of the planted Kita → Grundschule gap."""
+FAMILY_SIDE = ("Kindertagespflege",)
+"""District categories tied to a Kita of their district in every map (Familie → Kita)."""
+FAMILY_SIDE_KOMMUNE = ("Frühförderstelle",)
+"""Kommune-wide categories tied to a Kita of their Kommune in every map (Familie → Kita)."""
+BIRTH_SIDE = ("Geburtsklinik", "Schwangerschaftsberatung")
+"""Kreis- and Kommune-level categories on the earlier side of Geburt → Frühe Hilfen."""
+EARLY_HELP_SIDE = ("Frühförderstelle", "Kindertagespflege")
+"""The generator's categories on the later side of Geburt → Frühe Hilfen (0–3, not birth)."""
 SCHOOLS = ("Hauptschule", "Realschule", "Gesamtschule", "Gymnasium", "Förderschule")
 """Categories of weiterführende Schulen (earlier side of Schule → Beruf)."""
 WORK_SIDE = ("Jobcenter", "Agentur für Arbeit", "Berufskolleg", "Kammer")
@@ -466,6 +478,7 @@ class _Generator:
                  per_kommune: int | None, plants: tuple[str, ...]) -> None:
         self.rng = random.Random(seed)
         self.names = random.Random(seed + 7919)  # person names do not shift the structure
+        self.family_rng = random.Random(seed + 104729)  # added later: keeps older maps stable
         self.n_nodes = n_nodes
         self.plants = plants
         self.b = _Builder(self.rng, max(4, len(str(n_nodes))))
@@ -1051,6 +1064,8 @@ class _Generator:
         reserve = sum({"bridge_person": 8, "isolated": 3, "parallel": 1}.get(p, 0)
                       for p in self.plants)
         self.top_up(self.n_nodes - reserve)
+        self.family_ties()
+        self.early_help_seats()
         truth = self.plant()
         self.tidy(truth)
         table, _ = _district_table(self.kommunen, self.rng)
@@ -1096,6 +1111,73 @@ class _Generator:
                             scope=(d.name,))
                 for _ in range(rng.randint(1, 2)):
                     b.cooperate(nid, rng.choice(rng.choice(self.district_actors[k.index])))
+
+    def family_ties(self) -> None:
+        """Tie every Familie-side institution to a Kita, so Familie → Kita is clean.
+
+        Runs after :meth:`top_up` (which adds Kindertagespflege too) and draws from its own
+        random stream, so the rest of the map does not shift. No plant removes these ties.
+        (Hebammen and the Schwangerschaftsberatung are about birth: see
+        :meth:`early_help_seats`.)
+        """
+        b, rng = self.b, self.family_rng
+        for k in self.kommunen:
+            town_kitas = [n for d in k.districts for n in b.reg.get((d.name, "Kita"), ())]
+            for d in k.districts:
+                kitas = b.reg.get((d.name, "Kita"), ())
+                for nid in b.find(FAMILY_SIDE, (d.name,), every=True):
+                    self._tie_to_kita(nid, kitas or town_kitas, rng)
+            for nid in b.find(FAMILY_SIDE_KOMMUNE, (k.name,), every=True):
+                self._tie_to_kita(nid, town_kitas, rng)
+
+    def _tie_to_kita(self, nid: str, kitas: Sequence[str], rng: random.Random) -> None:
+        b = self.b
+        if not kitas or any((min(nid, k), max(nid, k), EdgeKind.COOPERATION) in b.edge_keys
+                            for k in kitas):
+            return
+        strength = Strength(rng.choices((1, 2, 3), (35, 45, 20))[0])
+        for kita in rng.sample(list(kitas), len(kitas)):
+            if b.tie(nid, kita, EdgeKind.COOPERATION, strength=strength):
+                return
+
+    def early_help_seats(self) -> None:
+        """Seat Frühe Hilfen institutions with the birth side, so Geburt → Frühe Hilfen is clean.
+
+        The Geburtsklinik already sits on the Kreisnetzwerk Frühe Hilfen and on every
+        Kommune's Netzwerk Frühe Hilfen. The Schwangerschaftsberatung joins its Kommune's
+        network (the Kreisnetzwerk where the Kommune has no Jugendamt of its own or no
+        Frühe Hilfen institution), and each of these networks seats a Frühförderstelle —
+        without one a Kindertagespflege — of its Kommune, the Kreisnetzwerk one of its Kreis.
+        Only memberships are added (no nodes), drawn from the stream of :meth:`family_ties`.
+        """
+        b, rng = self.b, self.family_rng
+        pools = {k.index: self._early_help(k) for k in self.kommunen}
+        county_pools: list[list[str]] = [[] for _ in self.counties]
+        for k in self.kommunen:
+            county_pools[k.county] += pools[k.index]
+        everywhere = [n for pool in county_pools for n in pool]
+        for k in self.kommunen:
+            county_net = self.county_committees[k.county]["fh"]
+            own = k.own_youth_office and bool(pools[k.index])
+            net = k.committees["fh"] if own else county_net
+            for nid in b.find(["Schwangerschaftsberatung"], (k.name,)):
+                b.join(nid, net)
+            self._seat_early_help(net, pools[k.index], rng)
+        for c, com in enumerate(self.county_committees):
+            self._seat_early_help(com["fh"], county_pools[c] or everywhere, rng)
+
+    def _early_help(self, k: _Kommune) -> list[str]:
+        """The Kommune's institutions on the later side of Geburt → Frühe Hilfen."""
+        b = self.b
+        return [*b.find(["Frühförderstelle"], (k.name,)),
+                *(n for d in k.districts for n in b.reg.get((d.name, "Kindertagespflege"), ()))]
+
+    def _seat_early_help(self, net: str, pool: Sequence[str], rng: random.Random) -> None:
+        b = self.b
+        if not pool or any(b.cat[n] in EARLY_HELP_SIDE for n in b.members[net]):
+            return
+        first = [n for n in pool if b.cat[n] == "Frühförderstelle"] or list(pool)
+        b.join(rng.choice(first), net)
 
     # plants -----------------------------------------------------------------------------
     def plant(self) -> dict[str, Any]:

@@ -505,6 +505,10 @@ class _Builder(Columns):
             if spelled is not None:
                 if spelled != raw:
                     self.map.graph.nodes[nid]["district"] = spelled
+                    self.warn("guessed-value", f"Den Sozialraum {quote(raw)} haben wir als "
+                              f"{quote(spelled)} aus dem Blatt „Sozialräume“ gelesen. "
+                              "Bitte die Schreibweise dort angleichen.", sheet, row,
+                              "Sozialraum", raw)
                 continue
             close = difflib.get_close_matches(raw, list(self.district_keys.values()), n=2,
                                               cutoff=0.6)

@@ -37,7 +37,100 @@ def test_sides_follow_phases_and_skip_multi_phase_institutions() -> None:
     m.add_node("P", "actor", name="Frau Lehrerin", form="Person", category="Person",
                life_phases=["Kita"])
     assert transition_sides(m, "kita->primary") == (["K1", "K2", "K3"], ["G1", "G2"])
-    assert transition_sides(m, "u3->kita") == ([], [])  # Kita serves both phases
+    # a Kita serves 0–3 and 3–6: at Familie → Kita its core phase puts it on the later side
+    assert transition_sides(m, "u3->kita") == ([], ["K1", "K2", "K3"])
+
+
+def test_two_phase_institutions_are_placed_by_their_core_phase() -> None:
+    m = NetworkMap("Kindertal")
+    m.add_node("K", "actor", name="Kita Regenbogen", category="Kita")
+    m.add_node("H", "actor", name="Hebammenpraxis Storchennest", category="Hebamme",
+               form="Einrichtung")
+    m.add_node("HP", "actor", name="Frau Hebamme", category="Hebamme")  # a person
+    m.add_node("GK", "actor", name="Geburtsklinik", category="Geburtsklinik")
+    m.add_node("FF", "actor", name="Frühförderstelle", category="Frühförderstelle")
+    m.add_node("TP", "actor", name="Tagespflege Sonnenkinder", category="Kindertagespflege")
+    m.add_node("X", "actor", name="Träger ohne Kategorie", form="Organisation",
+               life_phases=["0-3", "Kita"])
+    # Geburt → Frühe Hilfen: Hebamme and Geburtsklinik (core: pregnancy) before; after,
+    # what serves 0–3 but not birth and whose core phase is not elsewhere: the Kita (core:
+    # 3–6) is on neither side
+    assert transition_sides(m, "pregnancy->u3") == (["H", "GK"], ["FF", "TP", "X"])
+    # Familie → Kita: the Kita (core: 3–6) after; Frühförderstelle (core: 0–3) and
+    # Tagespflege before; Hebamme and Geburtsklinik are about birth, X spans both phases
+    # without a core phase: on neither side
+    assert transition_sides(m, "u3->kita") == (["FF", "TP"], ["K"])
+    # Kita → Grundschule: X also serves 3–6, not 6–10: earlier side; the Frühförderstelle's
+    # core phase 0–3 is outside the transition
+    assert transition_sides(m, "kita->primary") == (["K", "X"], [])
+
+
+def test_hebamme_is_judged_at_birth_not_at_familie_kita() -> None:
+    m = NetworkMap("Kindertal")
+    m.add_node("K", "actor", name="Kita Regenbogen", category="Kita", district="Nord")
+    m.add_node("H", "actor", name="Hebammenpraxis Nord", category="Hebamme",
+               form="Einrichtung", district="Nord")
+    m.add_node("FF", "actor", name="Frühförderstelle Nord", category="Frühförderstelle",
+               district="Nord")
+    m.add_node("NFH", "committee", name="Netzwerk Frühe Hilfen")
+    m.add_edge("FF", "NFH", "member")
+    m.add_edge("K", "NFH", "member")
+    found = find_transition_gaps(m, transitions=["pregnancy->u3", "u3->kita"])
+    # Familie → Kita is fine: the Frühförderstelle shares the network with the Kita, and
+    # the Hebamme is not asked for a Kita partner
+    assert _by_district(found, "u3->kita") == {}
+    nord = _by_district(found, "pregnancy->u3")["Nord"]
+    assert nord.title == "Geburt → Frühe Hilfen in Nord: 1 von 1 Einrichtungen ohne Verbindung"
+    assert nord.evidence["unlinked"] == ["H"]
+    assert nord.evidence["committees"] == []
+    assert [s["id"] for s in nord.evidence["suggestions"]] == ["FF"]  # not the Kita
+
+
+def test_town_level_institution_is_judged_for_the_whole_municipality_only() -> None:
+    m = NetworkMap("Kindertal")
+    # a Geburtsklinik with an address in Altstadt serves the whole town (Ebene Kommune)
+    m.add_node("GK", "actor", name="Geburtsklinik St. Anna", category="Geburtsklinik",
+               district="Altstadt", level="Kommune")
+    m.add_node("H", "actor", name="Hebammenpraxis Altstadt", category="Hebamme",
+               form="Einrichtung", district="Altstadt", level="Sozialraum")
+    m.add_node("TP", "actor", name="Tagespflege Sonnenkinder", category="Kindertagespflege",
+               district="Altstadt")
+    found = _by_district(find_transition_gaps(m, transitions=["pregnancy->u3"]),
+                         "pregnancy->u3")
+    assert set(found) == {"Altstadt", None}
+    assert found["Altstadt"].evidence["unlinked"] == ["H"]  # the clinic is not in it
+    whole = found[None]
+    assert whole.title == ("Geburt → Frühe Hilfen in der Gesamtkommune: "
+                           "2 von 2 Einrichtungen ohne Verbindung")
+    assert whole.evidence["unlinked"] == ["GK", "H"]
+    # the Hebamme gets her suggestions in the Altstadt finding, the clinic here
+    assert [(s["for"], s["id"]) for s in whole.evidence["suggestions"]] == [("GK", "TP")]
+    assert "Geburtsklinik St. Anna mit Tagespflege Sonnenkinder" in whole.recommendation
+
+
+def test_kreis_level_agentur_is_a_partner_for_schools_in_every_district() -> None:
+    m = NetworkMap("Kindertal")
+    # the Agentur für Arbeit has its address in Nord but works for the whole Kreis
+    m.add_node("AA", "actor", name="Agentur für Arbeit", category="Agentur für Arbeit",
+               district="Nord", level="Kreis")
+    m.add_node("BK", "actor", name="Berufskolleg Süd", category="Berufskolleg",
+               district="Süd")
+    m.add_node("RS", "actor", name="Realschule Nord", category="Realschule", district="Nord")
+    m.add_node("GY", "actor", name="Gymnasium Süd", category="Gymnasium", district="Süd")
+    m.add_edge("RS", "AA", "cooperation")
+    m.add_edge("GY", "AA", "cooperation")
+    found = _by_district(find_transition_gaps(m, transitions=["secondary->transition_work"]),
+                         "secondary->transition_work")
+    assert set(found) == {"Nord", "Süd", None}  # only "no body brings both sides together"
+    for district, school in (("Nord", "RS"), ("Süd", "GY")):
+        f = found[district]
+        assert f.title == f"Schule → Beruf in {district}: kein Gremium bringt beide Seiten " \
+                          "zusammen"
+        assert f.evidence["unlinked"] == [] and f.nodes == (school,)
+        assert f.evidence["work_partners_reached"] == ["AA"]
+    # Süd has a partner of its own (the Berufskolleg) and still counts the Agentur
+    assert found["Süd"].evidence["later_count"] == 2
+    assert found["Süd"].evidence["partners_from_whole_municipality"] is False
 
 
 def test_unlinked_kita_per_district_and_missing_committee() -> None:
@@ -196,7 +289,10 @@ def test_synthetic_planted_transition_gaps_found_and_clean_control_quiet(seed: i
     assert expected and expected <= unlinked
     clean = find_transition_gaps(synthetic(400, seed=seed).map)
     assert [f.title for f in clean if f.severity == "high"] == []
-    # the generator guarantees these two transitions in clean maps
-    guaranteed = ("kita->primary", "secondary->transition_work")
+    # the generator guarantees these four transitions in clean maps
+    guaranteed = ("pregnancy->u3", "u3->kita", "kita->primary", "secondary->transition_work")
     assert [f.title for f in clean if f.transition in guaranteed
             and f.evidence.get("unlinked")] == []
+    # Geburtsklinik and Schwangerschaftsberatung share the Netzwerk Frühe Hilfen with the
+    # 0–3 side: no finding at all, not even "kein Gremium"
+    assert [f.title for f in clean if f.transition == "pregnancy->u3"] == []

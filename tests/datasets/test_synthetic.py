@@ -15,7 +15,11 @@ import pytest
 
 from netzkarte import InputError, NetworkMap
 from netzkarte.datasets.synthetic import (
+    BIRTH_SIDE,
     CORE_SECTORS,
+    EARLY_HELP_SIDE,
+    FAMILY_SIDE,
+    FAMILY_SIDE_KOMMUNE,
     INDICATORS,
     KITA_SIDE,
     PLANTS,
@@ -283,6 +287,15 @@ def test_clean_map_has_no_planted_problem(fixture: str, request: pytest.FixtureR
                        for gs in primaries), early
         for school in _ids(m, SCHOOLS, district):
             assert any(_linked(m, hubs, school, w) for w in work), school
+        # Familie → Kita: a Kindertagespflege cooperates with a Kita of its district
+        kitas = _ids(m, ["Kita"], district)
+        for early in _ids(m, FAMILY_SIDE, district):
+            assert any(m.graph.has_edge(early, k) or m.graph.has_edge(k, early)
+                       for k in kitas), early
+    for early in _ids(m, FAMILY_SIDE_KOMMUNE):  # the Frühförderstelle: a Kita of its Kommune
+        town = m.graph.nodes[early]["municipality"]
+        assert any(m.graph.has_edge(early, k) or m.graph.has_edge(k, early)
+                   for k in _ids(m, ["Kita"]) if m.graph.nodes[k]["municipality"] == town)
     cells = _offers_per_cell(m)
     assert all(cells[(d, p)] > 0 for d in _districts(m) for p in LifePhase)
     for sg in truth.steering_groups:
@@ -292,6 +305,27 @@ def test_clean_map_has_no_planted_problem(fixture: str, request: pytest.FixtureR
     seats = _seats(m)
     assert max(seats[p] for p in _persons(m)) <= 5
     assert _uncoordinated(m) == []
+
+
+@pytest.mark.parametrize("fixture", ["clean", "clean_kreis", "planted_kreis", "no_early_help"])
+def test_birth_side_shares_a_fruehe_hilfen_network(fixture: str,
+                                                   request: pytest.FixtureRequest) -> None:
+    if fixture == "no_early_help":
+        # Musterstadt 3 has neither a Frühförderstelle nor a Kindertagespflege: its
+        # Schwangerschaftsberatung goes to the Kreisnetzwerk, which seats one of the Kreis
+        s = synthetic(600, seed=0, municipalities=3, districts_per_municipality=4)
+        assert [n for n in _ids(s.map, EARLY_HELP_SIDE)
+                if s.map.graph.nodes[n]["municipality"] == "Musterstadt 3"] == []
+    else:
+        s = request.getfixturevalue(fixture)
+    m = s.map
+    hubs = _hubs(m)
+    later = _ids(m, EARLY_HELP_SIDE)
+    births = _ids(m, BIRTH_SIDE)
+    assert later and len(births) == len(m.districts["municipality"].unique()) + 1
+    for birth in births:
+        shared = {c for e in later for c in hubs.get(birth, set()) & hubs.get(e, set())}
+        assert any("Frühe Hilfen" in m.name(c) for c in shared), birth
 
 
 @pytest.mark.parametrize("seed", [0, 1, 2, 3])
