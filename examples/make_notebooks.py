@@ -295,8 +295,6 @@ Vergleich zweier Stände von Kindertal (2017: Ausgangslage, 2019: nach dem erste
 Zwei-Jahres-Zyklus des Handlungsplans).
 """),
     _code("""
-import pandas as pd
-
 from netzkarte import datasets
 from netzkarte.analysis import analyze
 from netzkarte.analysis.compare import compare

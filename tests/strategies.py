@@ -159,7 +159,7 @@ def _node_attrs(draw: st.DrawFn, node_type: NodeType, *, excel: bool, districts:
             # "nord" to the table's "Nord" (with a warning), which is not a round trip
             taken = {d.casefold() for d in districts}
             attrs[key] = draw(st.sampled_from(districts)) if use_table else draw(
-                texts(10).filter(lambda t: t.casefold() not in taken))
+                texts(10).filter(lambda t, taken=taken: t.casefold() not in taken))
         elif key == "lead" and ao_ids:
             attrs[key] = draw(st.sampled_from(ao_ids))
         elif key == "venue" and actor_ids:

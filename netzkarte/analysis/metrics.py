@@ -25,7 +25,7 @@ import random
 import warnings
 import weakref
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -261,6 +261,22 @@ def _pivots(members: list[int], pivots: int, seed: int) -> list[int]:
     return sorted(random.Random(seed).sample(range(len(members)), min(pivots, len(members))))
 
 
+def _exact_in_small(g: igraph.Graph, comp: Any, exact_max_nodes: int, fill: float,
+                    measure: Callable[[igraph.Graph], list[float]]
+                    ) -> tuple[list[float], list[list[int]]]:
+    """``measure`` computed exactly on the small components, ``fill`` elsewhere.
+
+    Returns the values per vertex of ``g`` and the member lists of the big components,
+    which the caller estimates.
+    """
+    out = [fill] * g.vcount()
+    small, big = _split(g, comp, exact_max_nodes)
+    if small:
+        for v, x in zip(small, measure(g.induced_subgraph(small)), strict=True):
+            out[v] = x
+    return out, big
+
+
 def _sampled_betweenness(g: igraph.Graph, comp: Any, exact_max_nodes: int, pivots: int,
                          seed: int) -> list[float]:
     """Exact in small components; Brandes–Pich pivot estimate in big ones.
@@ -269,12 +285,8 @@ def _sampled_betweenness(g: igraph.Graph, comp: Any, exact_max_nodes: int, pivot
     that is the exact (unordered) betweenness, so the sum scaled by c/|P| estimates it
     without bias (Brandes & Pich 2007).
     """
-    raw = [0.0] * g.vcount()
-    small, big = _split(g, comp, exact_max_nodes)
-    if small:
-        for v, b in zip(small, g.induced_subgraph(small).betweenness(directed=False),
-                        strict=True):
-            raw[v] = b
+    raw, big = _exact_in_small(g, comp, exact_max_nodes, 0.0,
+                               lambda sub: sub.betweenness(directed=False))
     for members in big:
         sub = g.induced_subgraph(members)
         sources = _pivots(members, pivots, seed)
@@ -294,12 +306,8 @@ def _sampled_closeness(g: igraph.Graph, comp: Any, exact_max_nodes: int, pivots:
     """
     import numpy as np
 
-    out = [math.nan] * g.vcount()
-    small, big = _split(g, comp, exact_max_nodes)
-    if small:
-        for v, c in zip(small, g.induced_subgraph(small).closeness(normalized=True),
-                        strict=True):
-            out[v] = c
+    out, big = _exact_in_small(g, comp, exact_max_nodes, math.nan,
+                               lambda sub: sub.closeness(normalized=True))
     for members in big:
         sub = g.induced_subgraph(members)
         sources = _pivots(members, pivots, seed)

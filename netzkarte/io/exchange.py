@@ -182,6 +182,21 @@ def _flat_graph(network: NetworkMap, *, include_contact: bool,
     return g
 
 
+def _write_flat(network: NetworkMap, path: str | os.PathLike[str], *, include_contact: bool,
+                gexf: bool) -> Path:
+    """Flatten ``network`` and write it atomically as GEXF 1.2 or GraphML (UTF-8)."""
+    g = _flat_graph(network, include_contact=include_contact, gexf=gexf)
+    target = Path(path)
+    with atomic_path(target) as tmp:
+        if gexf:
+            nx.write_gexf(g, tmp, encoding="utf-8", version="1.2draft")
+        else:
+            nx.write_graphml(g, tmp, encoding="utf-8")
+    log.info("Karte mit %d Knoten als %s geschrieben: %s", len(network),
+             "GEXF" if gexf else "GraphML", target)
+    return target
+
+
 def write_graphml(network: NetworkMap, path: str | os.PathLike[str], *,
                   include_contact: bool = False) -> Path:
     """Write ``network`` as GraphML (for yEd, Cytoscape, igraph, Gephi).
@@ -213,12 +228,7 @@ def write_graphml(network: NetworkMap, path: str | os.PathLike[str], *,
     >>> g.nodes["K1"]["sector"], g.nodes["K1"]["life_phases"]
     ('Kinder- und Jugendhilfe', '0–3 Jahre; 3–6 Jahre (Kita)')
     """
-    g = _flat_graph(network, include_contact=include_contact, gexf=False)
-    target = Path(path)
-    with atomic_path(target) as tmp:
-        nx.write_graphml(g, tmp, encoding="utf-8")
-    log.info("Karte mit %d Knoten als GraphML geschrieben: %s", len(network), target)
-    return target
+    return _write_flat(network, path, include_contact=include_contact, gexf=False)
 
 
 def write_gexf(network: NetworkMap, path: str | os.PathLike[str], *,
@@ -255,12 +265,7 @@ def write_gexf(network: NetworkMap, path: str | os.PathLike[str], *,
     >>> nx.read_gexf(p).nodes["SG"]["label"]
     'Steuerungsgruppe'
     """
-    g = _flat_graph(network, include_contact=include_contact, gexf=True)
-    target = Path(path)
-    with atomic_path(target) as tmp:
-        nx.write_gexf(g, tmp, encoding="utf-8", version="1.2draft")
-    log.info("Karte mit %d Knoten als GEXF geschrieben: %s", len(network), target)
-    return target
+    return _write_flat(network, path, include_contact=include_contact, gexf=True)
 
 
 # --- dispatch by suffix ---------------------------------------------------------------------

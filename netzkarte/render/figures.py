@@ -56,9 +56,6 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 __all__ = [
-    "SEVERITY_COLOURS",
-    "STATUS_COLOURS",
-    "STATUS_SYMBOLS",
     "brokerage_bars",
     "centrality_bars",
     "coverage_heatmap",
@@ -70,19 +67,6 @@ __all__ = [
     "svg_for_html",
     "transition_chart",
 ]
-
-STATUS_COLOURS: dict[str, str] = {"fail": "#A50026", "pass": "#5AAE61", "warn": "#FDD835",
-                                  "unknown": "#FFFFFF"}
-"""Colour per quality-check status; lightness 34 / 64 / 87 / 100 (L*), so they stay apart
-in grey. The report's table uses the same colours."""
-
-STATUS_SYMBOLS: dict[str, str] = {"pass": "✓", "warn": "!", "fail": "✗", "unknown": "?"}
-"""A symbol per status, printed beside the German label (colour is never the only cue)."""
-
-SEVERITY_COLOURS: dict[str, str] = {"high": "#A50026", "medium": "#E66101", "low": "#F4A582",
-                                    "info": "#FFFFFF"}
-"""Colour per finding severity: a dark-to-light ramp, L* 34 / 58 / 75 / 100 (the badge text
-names the severity)."""
 
 _TEXT_ON = {"#A50026": "#FFFFFF", "#E66101": "#000000"}  # white text on the dark fills
 _GREY_TEXT = "#555555"
@@ -143,11 +127,11 @@ def _num(value: float, digits: int = 2) -> str:
 
 def _names(m: NetworkMap, anonymous: bool) -> dict[str, str]:
     """Display name per node; persons as category and organisation when ``anonymous``."""
-    from netzkarte.render.html_map import _anonymous_names
+    from netzkarte.render.html_map import anonymous_names
 
     names = {n: m.name(n) for n in m.graph.nodes}
     if anonymous:
-        names.update(_anonymous_names(m))
+        names.update(anonymous_names(m))
     return names
 
 
@@ -468,9 +452,9 @@ def transition_chart(source: NetworkMap | AnalysisResult, *,
         ax = fig.add_subplot()
         ax.set_title("Übergänge: Einrichtungen mit und ohne Verbindung zur nächsten Phase")
         ys = list(range(len(rows)))
-        ax.barh(ys, linked, color=STATUS_COLOURS["pass"], edgecolor="#333333", linewidth=0.5,
+        ax.barh(ys, linked, color=style.STATUS_COLOURS["pass"], edgecolor="#333333", linewidth=0.5,
                 height=0.6, label="verbunden")
-        ax.barh(ys, unlinked, left=linked, color=STATUS_COLOURS["fail"], edgecolor="#333333",
+        ax.barh(ys, unlinked, left=linked, color=style.STATUS_COLOURS["fail"], edgecolor="#333333",
                 linewidth=0.5, height=0.6, hatch="///", label="ohne Verbindung")
         top = max([a + b for a, b in zip(linked, unlinked, strict=True)] + [1])
         for y, (_, a, b, note) in zip(ys, rows, strict=True):
@@ -479,7 +463,7 @@ def transition_chart(source: NetworkMap | AnalysisResult, *,
             if b:
                 ax.text(a + b / 2, y, str(b), ha="center", va="center", fontsize=8,
                         color="#FFFFFF", fontweight="bold",
-                        bbox={"facecolor": STATUS_COLOURS["fail"], "edgecolor": "none",
+                        bbox={"facecolor": style.STATUS_COLOURS["fail"], "edgecolor": "none",
                               "pad": 1})
             if note:
                 ax.text(a + b + top * 0.02, y, note, va="center", fontsize=7,
@@ -776,12 +760,12 @@ def quality_traffic_light(result: AnalysisResult | Sequence[QualityCheck]) -> Fi
         ax.set_xlim(0, 10)
         ax.set_ylim(len(checks), 0)
         for i, qc in enumerate(checks):
-            status = qc.status if qc.status in STATUS_COLOURS else "unknown"
-            colour = STATUS_COLOURS[status]
+            status = qc.status if qc.status in style.STATUS_COLOURS else "unknown"
+            colour = style.STATUS_COLOURS[status]
             ax.add_patch(Rectangle((0, i + 0.1), 2.1, 0.8, facecolor=colour,
                                    edgecolor="#333333", linewidth=0.6,
                                    hatch="..." if status == "unknown" else None))
-            ax.text(1.05, i + 0.5, f"{STATUS_SYMBOLS[status]} {STATUS_LABELS[status]}",
+            ax.text(1.05, i + 0.5, f"{style.STATUS_SYMBOLS[status]} {STATUS_LABELS[status]}",
                     ha="center", va="center", fontsize=8, fontweight="bold",
                     color=_TEXT_ON.get(colour, "#000000"),
                     bbox={"facecolor": colour, "edgecolor": "none", "pad": 0.5}

@@ -65,6 +65,7 @@ from netzkarte.vocab import (
 __all__ = [
     "EDGE_KEYS",
     "NODE_KEYS",
+    "anonymous_names",
     "build_payload",
     "json_for_script",
     "notebook_html",
@@ -195,11 +196,42 @@ def _style_table() -> dict[str, Any]:
         "coordinatorBorder": style.COORDINATOR_BORDER,
         "personDashes": list(style.PERSON_BORDER_DASHES),
         "font": style.FONT_FAMILY,
+        "severityBorders": dict(style.MAP_SEVERITY_BORDERS),
     }
 
 
-def _anonymous_names(m: NetworkMap) -> dict[str, str]:
-    """Replacement names for persons: category and organisation, numbered if repeated."""
+def anonymous_names(m: NetworkMap) -> dict[str, str]:
+    """Replacement names for the persons of a map: category and organisation.
+
+    The map, the report and the figures show these instead of person names when asked
+    for an anonymous output. Only actors of form Person get one; the name is the person's
+    category (``"Person"`` if empty) followed by the organisation it belongs to (first
+    ``belongs_to`` edge) in brackets. Names that would repeat are numbered ``#1``, ``#2``
+    … in node order.
+
+    Parameters
+    ----------
+    m : NetworkMap
+        The map.
+
+    Returns
+    -------
+    dict of str to str
+        Node id → replacement name, for every person and nothing else.
+
+    Examples
+    --------
+    >>> from netzkarte import NetworkMap
+    >>> m = NetworkMap()
+    >>> m.add_node("JA", "office", name="Jugendamt")
+    >>> m.add_node("P1", "actor", name="Anna Kurz", form="Person", category="Fachkraft")
+    >>> m.add_node("P2", "actor", name="Ben Lang", form="Person", category="Fachkraft")
+    >>> m.add_node("K", "actor", name="Kita Sonnenschein", category="Kita")
+    >>> _ = m.add_edge("P1", "JA", "belongs_to")
+    >>> _ = m.add_edge("P2", "JA", "belongs_to")
+    >>> anonymous_names(m)
+    {'P1': 'Fachkraft (Jugendamt) #1', 'P2': 'Fachkraft (Jugendamt) #2'}
+    """
     names: dict[str, str] = {}
     for node, data in m.graph.nodes(data=True):
         if data["type"] is NodeType.ACTOR and data.get("form") is ActorForm.PERSON:
@@ -309,7 +341,7 @@ def build_payload(m: NetworkMap, *, layout: str = "netz", anonymous: bool = Fals
     ('Person', False)
     """
     lay = compute_layout(m, layout, seed=seed)
-    anon = _anonymous_names(m) if anonymous else {}
+    anon = anonymous_names(m) if anonymous else {}
     raw_metric, size_label = _metric(m, size_by)
     sizes = style.node_sizes(raw_metric)
     clusters = _cluster_keys(m, cluster)

@@ -118,10 +118,10 @@ def _date(value: Any) -> str:
 
 def _name_cleaner(m: NetworkMap, anonymous: bool) -> tuple[dict[str, str], Callable[[Any], str]]:
     """Display names per node and a function that anonymises person names inside texts."""
-    from netzkarte.render.html_map import _anonymous_names
+    from netzkarte.render.html_map import anonymous_names
 
     names = {n: m.name(n) for n in m.graph.nodes}
-    anon = _anonymous_names(m) if anonymous else {}
+    anon = anonymous_names(m) if anonymous else {}
     names.update(anon)
     # longest name first, so "Anna Maria Schulz" is replaced before "Anna Maria"
     pairs = sorted(((m.name(n), label) for n, label in anon.items()), key=lambda p: -len(p[0]))
@@ -363,7 +363,7 @@ def render_report(m: NetworkMap, *, result: AnalysisResult | None = None,
     meta = m.meta
     municipality = meta.municipality or "(ohne Namen)"
     heading = title or f"Netzwerkbericht {municipality}"
-    from netzkarte.render.figures import SEVERITY_COLOURS, STATUS_COLOURS, STATUS_SYMBOLS
+    from netzkarte.render.style import SEVERITY_COLOURS, STATUS_COLOURS, STATUS_SYMBOLS
 
     map_page = None
     if include_map:

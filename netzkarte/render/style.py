@@ -45,11 +45,15 @@ __all__ = [
     "COORDINATOR_BORDER",
     "EDGE_STYLES",
     "FONT_FAMILY",
+    "MAP_SEVERITY_BORDERS",
     "NODE_STYLES",
     "NO_SECTOR_COLOUR",
     "PERSON_BORDER_DASHES",
     "SECTOR_COLOURS",
+    "SEVERITY_COLOURS",
     "SIZE_RANGE",
+    "STATUS_COLOURS",
+    "STATUS_SYMBOLS",
     "EdgeStyle",
     "NodeStyle",
     "badge_text",
@@ -184,6 +188,25 @@ COORDINATOR_BORDER = "#000000"
 
 SIZE_RANGE: tuple[float, float] = (8.0, 30.0)
 """Smallest and largest node size in vis pixels."""
+
+STATUS_COLOURS: dict[str, str] = {"fail": "#A50026", "pass": "#5AAE61", "warn": "#FDD835",
+                                  "unknown": "#FFFFFF"}
+"""Colour per quality-check status; lightness 34 / 64 / 87 / 100 (L*), so they stay apart
+in grey. The figures and the report's table use the same colours."""
+
+STATUS_SYMBOLS: dict[str, str] = {"pass": "✓", "warn": "!", "fail": "✗", "unknown": "?"}
+"""A symbol per status, printed beside the German label (colour is never the only cue)."""
+
+SEVERITY_COLOURS: dict[str, str] = {"high": "#A50026", "medium": "#E66101", "low": "#F4A582",
+                                    "info": "#FFFFFF"}
+"""Colour per finding severity in figures and the report: a dark-to-light ramp, L* 34 / 58
+/ 75 / 100 (the badge text names the severity)."""
+
+MAP_SEVERITY_BORDERS: dict[str, str] = {"high": "#D40000", "medium": "#E69F00",
+                                        "low": "#56B4E9"}
+"""Left-border colour of a finding in the interactive map's findings panel, per severity
+(``info`` keeps the panel's grey border). Differs from :data:`SEVERITY_COLOURS`; the map
+gets it through its page payload (``style.severityBorders``)."""
 
 
 def badge_text(roles: Iterable[Role | str]) -> str:

@@ -271,6 +271,18 @@ def test_findings_switches_highlight_their_nodes_and_edges(open_map: Any,
     shown.assert_clean()
 
 
+def test_findings_panel_marks_severity_with_the_style_table_colours(
+        open_map: Any, small_map: NetworkMap) -> None:
+    findings = [Finding.create("isolated", s, f"Befund {s}", nodes=["JC"])
+                for s in ("high", "medium", "low", "info")]
+    shown = open_map(small_map, findings=findings)
+    borders = shown.js("""Array.from(document.querySelectorAll('#nk-findings .nk-finding'))
+        .map(e => getComputedStyle(e).borderLeftColor)""")
+    assert borders == ["rgb(212, 0, 0)", "rgb(230, 159, 0)", "rgb(86, 180, 233)",
+                       "rgb(153, 153, 153)"]
+    shown.assert_clean()
+
+
 def test_png_export_produces_a_png(open_map: Any, small_map: NetworkMap) -> None:
     shown = open_map(small_map)
     with shown.page.expect_download() as download:

@@ -17,7 +17,12 @@ from netzkarte.analysis.core import analyze
 from netzkarte.analysis.findings import AnalysisResult, QualityCheck
 from netzkarte.datasets import kindertal
 from netzkarte.render import figures as fg
-from netzkarte.render.style import SECTOR_COLOURS, hex_to_lab
+from netzkarte.render.style import (
+    SECTOR_COLOURS,
+    SEVERITY_COLOURS,
+    STATUS_COLOURS,
+    hex_to_lab,
+)
 from netzkarte.vocab import Sector
 
 
@@ -263,7 +268,7 @@ def test_quality_traffic_light_has_one_row_per_check() -> None:
                                                      "✗ nicht erfüllt", "? unbekannt"]
     fills = ["#{:02X}{:02X}{:02X}".format(*(round(c * 255) for c in p.get_facecolor()[:3]))
              for p in ax.patches]
-    assert fills == [fg.STATUS_COLOURS[s] for s in ("pass", "warn", "fail", "unknown")]
+    assert fills == [STATUS_COLOURS[s] for s in ("pass", "warn", "fail", "unknown")]
 
 
 def test_quality_traffic_light_of_kindertal(kt: tuple[NetworkMap, Any]) -> None:
@@ -273,7 +278,7 @@ def test_quality_traffic_light_of_kindertal(kt: tuple[NetworkMap, Any]) -> None:
     assert [t.get_text() for t in ax.texts][1::2] == [q.title for q in result.quality_checks]
 
 
-@pytest.mark.parametrize("table", [fg.STATUS_COLOURS, fg.SEVERITY_COLOURS])
+@pytest.mark.parametrize("table", [STATUS_COLOURS, SEVERITY_COLOURS])
 def test_status_colours_stay_apart_in_grey(table: dict[str, str]) -> None:
     lightness = [hex_to_lab(c)[0] for c in table.values()]
     assert all(abs(a - b) >= 10 for a, b in itertools.combinations(lightness, 2))

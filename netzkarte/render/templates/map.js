@@ -567,6 +567,9 @@
     box.appendChild(off);
     data.findings.forEach(function (f) {
       var item = el("div", "nk-finding sev-" + f.severity);
+      if (Object.prototype.hasOwnProperty.call(S.severityBorders, f.severity)) {
+        item.style.borderLeftColor = S.severityBorders[f.severity];  // style.MAP_SEVERITY_BORDERS
+      }
       var lab = el("label");
       var cb = el("input");
       cb.type = "checkbox";
