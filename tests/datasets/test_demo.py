@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from netzkarte import cli
 from netzkarte.datasets import demo, kindertal
-from netzkarte.datasets.demo import DemoContext, DemoOutputs, DemoStep, optional_function, run_demo
+from netzkarte.datasets.demo import DemoOutputs, run_demo
 from netzkarte.io.excel import validate_excel
 
 FILES = ["kindertal_2019.xlsx", "kindertal_2017.xlsx", "karte_kindertal.html",
@@ -26,7 +26,6 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> DemoOutputs:
 def test_run_demo_writes_every_file_in_order(outputs: DemoOutputs) -> None:
     assert [p.name for p in outputs.paths()] == FILES
     assert sorted(p.name for p in outputs.folder.iterdir()) == sorted(FILES)  # no temp files
-    assert outputs.skipped == ()
     assert outputs.workbook_2019 == outputs.folder / "kindertal_2019.xlsx"
     assert outputs.map_html == outputs.folder / "karte_kindertal.html"
     assert all(f.description for f in outputs.files)
@@ -85,7 +84,7 @@ def test_cli_demo_uses_netzkarte_demo_by_default(tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(demo, "BASE_STEPS", demo.BASE_STEPS[:1])  # the workbook is enough
+    monkeypatch.setattr(demo, "STEPS", demo.STEPS[:1])  # the workbook is enough
     assert cli.main(["demo"]) == 0
     assert (tmp_path / "netzkarte-demo" / "kindertal_2019.xlsx").exists()
     assert "netzkarte-demo" in capsys.readouterr().out
@@ -101,32 +100,8 @@ def test_cli_demo_unwritable_folder_is_a_german_error(tmp_path: Path,
     assert "kann nicht gelesen oder geschrieben werden" in err and "Traceback" not in err
 
 
-def test_missing_functions_are_skipped_and_extra_steps_run(tmp_path: Path,
-                                                           monkeypatch: pytest.MonkeyPatch
-                                                           ) -> None:
-    def later(context: DemoContext, path: Path) -> Path:
-        path.write_text(context.map.meta.municipality, encoding="utf-8")
-        return path
-
-    def not_yet(context: DemoContext, path: Path) -> Path | None:
-        return None
-
-    monkeypatch.setattr(demo, "BASE_STEPS", demo.BASE_STEPS[:1])
-    monkeypatch.setattr(demo, "EXTRA_STEPS", [DemoStep("bericht.html", "Bericht", later),
-                                              DemoStep("fehlt.html", "fehlt", not_yet)])
-    out = run_demo(tmp_path)
-    assert [p.name for p in out.paths()] == ["kindertal_2019.xlsx", "bericht.html"]
-    assert out.skipped == ("fehlt.html",)
-    assert (tmp_path / "bericht.html").read_text(encoding="utf-8") == "Kindertal"
-    assert out.map_html is None and out.findings_json is None
-
-
-def test_optional_function_only_hides_modules_that_do_not_exist(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert optional_function("netzkarte.render.html_map", "write_map") is not None
-    assert optional_function("netzkarte.render.html_map", "gibt_es_nicht") is None
-    assert optional_function("netzkarte.render.bericht_gibt_es_nicht", "write") is None
-    (tmp_path / "kaputtes_modul.py").write_text("import paket_das_fehlt\n", encoding="utf-8")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    with pytest.raises(ModuleNotFoundError, match="paket_das_fehlt"):  # a bug, not "later"
-        optional_function("kaputtes_modul", "write")
+def test_demo_report_and_comparison_are_written(outputs: DemoOutputs) -> None:
+    report = outputs.report.read_text(encoding="utf-8")
+    assert "Netzwerkbericht Kindertal" in report and "Qualitätsrahmen" in report
+    comparison = outputs.comparison.read_text(encoding="utf-8")
+    assert "2017" in comparison and "2019" in comparison and "gelöst" in comparison
