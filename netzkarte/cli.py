@@ -179,16 +179,24 @@ def build_parser() -> GermanArgumentParser:
     p.add_argument("datei", metavar="DATEI", help=datei)
     p.add_argument("--json", metavar="BEFUNDE.json", help="Befunde als JSON schreiben")
     p.add_argument("--xlsx", metavar="BEFUNDE.xlsx", help="Befunde als Excel-Tabelle schreiben")
+    p.add_argument("--anonym", action="store_true",
+                   help="Personennamen durch Kategorie und Organisation ersetzen")
 
     p = command("bericht", "Bericht für die Netzwerksitzung als HTML-Datei schreiben")
     p.add_argument("datei", metavar="DATEI", help=datei)
     p.add_argument("-o", "--ausgabe", metavar="BERICHT.html", required=True, help="Zieldatei")
+    p.add_argument("--anonym", action="store_true",
+                   help="Personennamen durch Kategorie und Organisation ersetzen")
+    p.add_argument("--mit-kontaktdaten", action="store_true",
+                   help="Kontaktdaten (personenbezogen) mit aufnehmen")
 
     p = command("vergleich", "zwei Stände derselben Kommune vergleichen")
     p.add_argument("alt", metavar="ALT", help="älterer Stand (.xlsx oder .json)")
     p.add_argument("neu", metavar="NEU", help="neuerer Stand (.xlsx oder .json)")
     p.add_argument("-o", "--ausgabe", metavar="VERGLEICH.html", help="Vergleich als HTML")
     p.add_argument("--json", metavar="VERGLEICH.json", help="Vergleich als JSON")
+    p.add_argument("--anonym", action="store_true",
+                   help="Personennamen durch Kategorie und Organisation ersetzen")
 
     p = command("export", "in ein anderes Format schreiben (.graphml, .gexf, .json, .xlsx)")
     p.add_argument("datei", metavar="DATEI", help=datei)
@@ -394,14 +402,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_vergleich(args: argparse.Namespace) -> int:
-    """``netzkarte vergleich ALT NEU [-o vergleich.html] [--json VERGLEICH.json]``.
+    """``netzkarte vergleich ALT NEU [-o vergleich.html] [--json VERGLEICH.json] [--anonym]``.
 
     Without ``-o`` and ``--json`` the page goes to ``vergleich.html``; with only ``--json``
-    only the JSON is written.
+    only the JSON is written. ``--anonym`` hides person names in page, JSON and summary.
     """
     from netzkarte.analysis.compare import compare
     from netzkarte.io.atomic import atomic_write_text
-    from netzkarte.render.comparison import format_comparison, write_comparison
+    from netzkarte.render.comparison import (
+        comparison_json,
+        format_comparison,
+        write_comparison,
+    )
 
     html_target = args.ausgabe or (None if args.json else "vergleich.html")
     old, new = load_map(args.alt), load_map(args.neu)
@@ -413,10 +425,11 @@ def cmd_vergleich(args: argparse.Namespace) -> int:
     diff = compare(old, new, analyses=True)
     written: list[Path] = []
     if html_target:
-        written.append(write_comparison(diff, html_target))
+        written.append(write_comparison(diff, html_target, anonymous=args.anonym))
     if args.json:
-        written.append(atomic_write_text(args.json, diff.to_json() + "\n"))
-    _say(format_comparison(diff))
+        written.append(atomic_write_text(args.json,
+                                         comparison_json(diff, anonymous=args.anonym) + "\n"))
+    _say(format_comparison(diff, anonymous=args.anonym))
     for path in written:
         _say(f"Geschrieben: {path}")
     return EXIT_OK
@@ -429,7 +442,8 @@ def cmd_bericht(args: argparse.Namespace) -> int:
 
     network = load_map(args.datei)
     result = analyze(network, progress=sys.stderr.isatty())
-    written = write_report(network, args.ausgabe, result=result)
+    written = write_report(network, args.ausgabe, result=result, anonymous=args.anonym,
+                           with_contacts=args.mit_kontaktdaten)
     _say(f"Bericht geschrieben: {written.resolve()}\n"
          f"{len(result.findings)} Befunde; im Browser öffnen, zum Drucken „Als PDF speichern“.")
     return EXIT_OK
@@ -457,12 +471,19 @@ def cmd_karte(args: argparse.Namespace) -> int:
 
 
 def cmd_analyse(args: argparse.Namespace) -> int:
-    """``netzkarte analyse DATEI [--json …] [--xlsx …]``: all analyses, German summary."""
+    """``netzkarte analyse DATEI [--json …] [--xlsx …] [--anonym]``: all analyses, summary.
+
+    ``--anonym`` hides person names (and ids) in the summary, the JSON and the list.
+    """
     from netzkarte.analysis.core import analyze, format_summary
     from netzkarte.io.atomic import atomic_write_text
 
     network = load_map(args.datei)
     result = analyze(network, progress=sys.stderr.isatty())
+    if args.anonym:
+        from netzkarte.render.action_list import anonymous_result
+
+        result = anonymous_result(result, network)
     _say(format_summary(result))
     if args.json:
         _say(f"Befunde (JSON): {atomic_write_text(args.json, result.to_json() + chr(10))}")

@@ -66,3 +66,11 @@ def test_analyse_same_input_same_json(tmp_path: Path) -> None:
     da, db = (json.loads(p.read_text(encoding="utf-8")) for p in (a, b))
     da.pop("generated"), db.pop("generated")
     assert da == db
+
+
+def test_bericht_anonym_names_no_person(tmp_path: Path) -> None:
+    target = tmp_path / "bericht.html"
+    assert main(["bericht", str(EXAMPLE), "-o", str(target), "--anonym"]) == 0
+    page = target.read_text(encoding="utf-8")
+    assert "Netzwerkbericht Kindertal" in page and "Julia Neumann" not in page
+    assert "@kindertal.example" not in page

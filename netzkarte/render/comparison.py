@@ -13,6 +13,10 @@ recommendations; findings that stayed but changed severity; quality-framework ch
 status moved; and, when :mod:`netzkarte.render.figures` is available, the transition chart
 and the quality traffic light of both snapshots side by side.
 
+``anonymous=True`` (``netzkarte vergleich --anonym``) replaces person names by category and
+organisation everywhere — node and tie lists, changed fields, findings — as the map does;
+:func:`comparison_json` does the same for the JSON and leaves out the persons' ids.
+
 Examples
 --------
 >>> from netzkarte import NetworkMap
@@ -28,10 +32,12 @@ Examples
 from __future__ import annotations
 
 import importlib
+import json
 import logging
 import os
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,15 +45,16 @@ from typing import TYPE_CHECKING, Any
 from netzkarte.analysis.compare import PRIVATE_FIELDS, PRIVATE_VALUE
 from netzkarte.analysis.findings import KIND_LABELS, SEVERITY_LABELS, STATUS_LABELS
 from netzkarte.io.atomic import atomic_path
+from netzkarte.render.action_list import Anonymizer, anonymous_result
 from netzkarte.vocab import EDGE_RULES, EdgeKind, NodeType, Strength, Term
 
 if TYPE_CHECKING:
     from netzkarte.analysis.compare import Comparison, EdgeKey
-    from netzkarte.analysis.findings import Finding
+    from netzkarte.analysis.findings import AnalysisResult, Finding
     from netzkarte.model import NetworkMap
 
-__all__ = ["LIST_LIMIT", "comparison_context", "comparison_fragment", "format_comparison",
-           "render_comparison", "write_comparison"]
+__all__ = ["LIST_LIMIT", "comparison_context", "comparison_fragment", "comparison_json",
+           "format_comparison", "render_comparison", "write_comparison"]
 
 log = logging.getLogger(__name__)
 
@@ -114,54 +121,78 @@ class _Group:
         return self.total <= _OPEN_LIMIT
 
 
-def _node_entry(m: NetworkMap, node_id: str) -> dict[str, str]:
+_NO_LABELS: Mapping[str, str] = {}
+
+
+def _node_entry(m: NetworkMap, node_id: str, labels: Mapping[str, str]) -> dict[str, str]:
     data = m.graph.nodes[node_id]
     details = [_show(data.get("category")), _show(data.get("district"))]
-    return {"id": node_id, "name": m.name(node_id),
-            "details": " · ".join(d for d in details if d)}
+    entry = {"name": labels.get(node_id) or m.name(node_id),
+             "details": " · ".join(d for d in details if d)}
+    if node_id not in labels:  # a person's id is often built from the name
+        entry["id"] = node_id
+    return entry
 
 
-def _node_groups(m: NetworkMap, ids: list[str]) -> list[_Group]:
+def _node_groups(m: NetworkMap, ids: list[str], labels: Mapping[str, str]) -> list[_Group]:
     by_type: defaultdict[NodeType, list[str]] = defaultdict(list)
     for node_id in ids:
         by_type[m.node_type(node_id)].append(node_id)
     groups = []
     for node_type in NodeType:
-        members = sorted(by_type.get(node_type, []), key=lambda n: m.name(n).casefold())
+        members = sorted(by_type.get(node_type, []),
+                         key=lambda n: (labels.get(n) or m.name(n)).casefold())
         if members:
             groups.append(_Group(_PLURAL[node_type],
-                                 [_node_entry(m, n) for n in members[:LIST_LIMIT]],
+                                 [_node_entry(m, n, labels) for n in members[:LIST_LIMIT]],
                                  len(members)))
     return groups
 
 
-def _label(diff: Comparison, node_id: str) -> str:
+def _label(diff: Comparison, node_id: str, labels: Mapping[str, str] = _NO_LABELS) -> str:
+    if node_id in labels:
+        return labels[node_id]
     for m in (diff.new, diff.old):
         if node_id in m:
             return m.name(node_id)
     return node_id
 
 
-def _edge_entry(diff: Comparison, key: EdgeKey) -> dict[str, str]:
+def _edge_entry(diff: Comparison, key: EdgeKey,
+                labels: Mapping[str, str] = _NO_LABELS) -> dict[str, str]:
     u, v, kind = key
     arrow = "→" if EDGE_RULES[EdgeKind(kind)].directed else "–"
-    return {"source": _label(diff, u), "target": _label(diff, v), "link": arrow}
+    return {"source": _label(diff, u, labels), "target": _label(diff, v, labels),
+            "link": arrow}
 
 
-def _edge_groups(diff: Comparison, keys: list[EdgeKey]) -> list[_Group]:
+def _edge_groups(diff: Comparison, keys: list[EdgeKey],
+                 labels: Mapping[str, str]) -> list[_Group]:
     by_kind: defaultdict[str, list[EdgeKey]] = defaultdict(list)
     for key in keys:
         by_kind[key[2]].append(key)
     groups = []
     for kind in EdgeKind:
         members = by_kind.get(kind.value, [])
-        members = sorted(members, key=lambda k: (_label(diff, k[0]).casefold(),
-                                                 _label(diff, k[1]).casefold()))
+        members = sorted(members, key=lambda k: (_label(diff, k[0], labels).casefold(),
+                                                 _label(diff, k[1], labels).casefold()))
         if members:
             groups.append(_Group(kind.label,
-                                 [_edge_entry(diff, k) for k in members[:LIST_LIMIT]],
+                                 [_edge_entry(diff, k, labels) for k in members[:LIST_LIMIT]],
                                  len(members)))
     return groups
+
+
+def _anonymizer(diff: Comparison, anonymous: bool) -> Anonymizer | None:
+    """The persons of both snapshots (the newer label wins), or None when not anonymous."""
+    return Anonymizer(diff.new, diff.old) if anonymous else None
+
+
+def _shown_finding(f: Finding, anon: Anonymizer | None) -> Finding:
+    if anon is None:
+        return f
+    return replace(f, title=anon.text(f.title), text=anon.text(f.text),
+                   recommendation=anon.text(f.recommendation))
 
 
 def _field_label(node_type: NodeType, attr: str) -> str:
@@ -206,7 +237,7 @@ def _figure_rows(diff: Comparison) -> list[dict[str, str]]:
     return rows
 
 
-def _embedded_figures(diff: Comparison) -> list[dict[str, str]]:
+def _embedded_figures(diff: Comparison, anonymous: bool = False) -> list[dict[str, str]]:
     """Transition chart and quality traffic light of both snapshots, side by side.
 
     Drawn by :mod:`netzkarte.render.figures` (matplotlib) and embedded as PNG data URIs, so
@@ -221,14 +252,19 @@ def _embedded_figures(diff: Comparison) -> list[dict[str, str]]:
     except ImportError:
         log.info("Vergleich ohne Abbildungen: netzkarte.render.figures/matplotlib fehlt")
         return []
-    snapshots = ((diff.old, diff.old_result, "alt"), (diff.new, diff.new_result, "neu"))
+    old_result: AnalysisResult = diff.old_result
+    new_result: AnalysisResult = diff.new_result
+    if anonymous:  # the pictures are PNGs: a name in them could not be checked or removed
+        old_result = anonymous_result(old_result, diff.old)
+        new_result = anonymous_result(new_result, diff.new)
+    snapshots = ((diff.old, old_result, "alt"), (diff.new, new_result, "neu"))
     out: list[dict[str, str]] = []
     for m, result, label in snapshots:
         when = _date(m.meta.snapshot) or label
         fig = figures.transition_chart(m, result=result)
         out.append({"title": f"Übergänge – Stand {when}",
                     "src": figures.figure_to_png_data_uri(fig, dpi=90)})
-    if diff.old_result.quality_checks and diff.new_result.quality_checks:
+    if old_result.quality_checks and new_result.quality_checks:
         for m, result, label in snapshots:
             when = _date(m.meta.snapshot) or label
             fig = figures.quality_traffic_light(result)
@@ -237,7 +273,8 @@ def _embedded_figures(diff: Comparison) -> list[dict[str, str]]:
     return out
 
 
-def comparison_context(diff: Comparison, *, figures: bool = True) -> dict[str, Any]:
+def comparison_context(diff: Comparison, *, figures: bool = True,
+                       anonymous: bool = False) -> dict[str, Any]:
     """Everything the template shows, formatted (German numbers, labels, grouped lists).
 
     Parameters
@@ -246,6 +283,9 @@ def comparison_context(diff: Comparison, *, figures: bool = True) -> dict[str, A
         The result of :func:`netzkarte.analysis.compare.compare`.
     figures : bool
         Embed small pictures when :mod:`netzkarte.render.figures` is available.
+    anonymous : bool
+        Replace person names by category and organisation (lists, changed fields,
+        findings, quality checks); a changed name of a person is not shown.
 
     Returns
     -------
@@ -266,6 +306,13 @@ def comparison_context(diff: Comparison, *, figures: bool = True) -> dict[str, A
     for result in (diff.old_result, diff.new_result):
         if result is not None:
             names.update(result.names)
+    anon = _anonymizer(diff, anonymous)
+    labels: Mapping[str, str] = _NO_LABELS
+    clean: Callable[[Any], Any] = lambda value: value  # noqa: E731
+    if anon is not None:
+        labels, clean = anon.labels, anon.text
+        names = {k: anon.text(v) for k, v in names.items()}
+        names.update(labels)
     s = diff.summary()
     analysed = diff.old_result is not None and diff.new_result is not None
 
@@ -286,18 +333,18 @@ def comparison_context(diff: Comparison, *, figures: bool = True) -> dict[str, A
     changed: defaultdict[str, list[dict[str, str]]] = defaultdict(list)
     for node_id, attr, before, after in diff.nodes_changed:
         node_type = new.node_type(node_id)
-        if attr in PRIVATE_FIELDS:
+        if attr in PRIVATE_FIELDS or (attr == "name" and node_id in labels):
             before = after = PRIVATE_VALUE
-        changed[node_id].append({"field": _field_label(node_type, attr), "old": before,
-                                 "new": after})
-    changed_nodes = [{"name": _label(diff, n), "changes": rows}
+        changed[node_id].append({"field": _field_label(node_type, attr), "old": clean(before),
+                                 "new": clean(after)})
+    changed_nodes = [{"name": _label(diff, n, labels), "changes": rows}
                      for n, rows in sorted(changed.items(),
-                                           key=lambda kv: _label(diff, kv[0]).casefold())]
+                                           key=lambda kv: _label(diff, kv[0], labels).casefold())]
 
     strength_rows = []
     for key, weaker, stronger in diff.strength_changed:
         up = stronger > weaker
-        strength_rows.append({**_edge_entry(diff, key), "old": Strength(weaker).label,
+        strength_rows.append({**_edge_entry(diff, key, labels), "old": Strength(weaker).label,
                               "new": Strength(stronger).label,
                               "direction": "up" if up else "down",
                               "tone": "good" if up else "bad",
@@ -307,21 +354,21 @@ def comparison_context(diff: Comparison, *, figures: bool = True) -> dict[str, A
     def findings(items: list[Finding]) -> list[dict[str, Any]]:
         ordered = sorted(items, key=lambda f: (_SEVERITY_ORDER.get(f.severity, 9), -f.score,
                                                f.title))
-        return [_finding_entry(f, names) for f in ordered]
+        return [_finding_entry(_shown_finding(f, anon), names) for f in ordered]
 
     moved = []
     for before_f, after_f in diff.findings_continued:
         rank_before = _SEVERITY_ORDER.get(before_f.severity, 9)
         rank_after = _SEVERITY_ORDER.get(after_f.severity, 9)
         if rank_before != rank_after:
-            entry: dict[str, Any] = _finding_entry(after_f, names)
-            entry.update({"old_title": before_f.title,
+            entry: dict[str, Any] = _finding_entry(_shown_finding(after_f, anon), names)
+            entry.update({"old_title": clean(before_f.title),
                           "old_severity": SEVERITY_LABELS.get(before_f.severity, ""),
                           "better": rank_after > rank_before})
             moved.append(entry)
     moved.sort(key=lambda e: (not e["better"], e["title"]))
 
-    quality = [{"title": title, "old": STATUS_LABELS.get(before, before),
+    quality = [{"title": clean(title), "old": STATUS_LABELS.get(before, before),
                 "new": STATUS_LABELS.get(after, after), "old_code": before, "new_code": after,
                 "better": _STATUS_RANK.get(after, 0) > _STATUS_RANK.get(before, 0)}
                for _, title, before, after in diff.quality_changes]
@@ -329,18 +376,18 @@ def comparison_context(diff: Comparison, *, figures: bool = True) -> dict[str, A
     return {
         "municipality": municipality,
         "old_date": _date(old.meta.snapshot), "new_date": _date(new.meta.snapshot),
-        "old_title": old.meta.title or "", "new_title": new.meta.title or "",
+        "old_title": clean(old.meta.title or ""), "new_title": clean(new.meta.title or ""),
         "headline": diff.headline(),
         "analysed": analysed,
         "cards": cards,
         "figure_rows": _figure_rows(diff),
-        "pictures": _embedded_figures(diff) if figures else [],
-        "nodes_added": _node_groups(new, diff.nodes_added),
-        "nodes_removed": _node_groups(old, diff.nodes_removed),
+        "pictures": _embedded_figures(diff, anonymous) if figures else [],
+        "nodes_added": _node_groups(new, diff.nodes_added, labels),
+        "nodes_removed": _node_groups(old, diff.nodes_removed, labels),
         "nodes_changed": changed_nodes[:LIST_LIMIT],
         "nodes_changed_more": max(0, len(changed_nodes) - LIST_LIMIT),
-        "edges_added": _edge_groups(diff, diff.edges_added),
-        "edges_removed": _edge_groups(diff, diff.edges_removed),
+        "edges_added": _edge_groups(diff, diff.edges_added, labels),
+        "edges_removed": _edge_groups(diff, diff.edges_removed, labels),
         "strength_changes": strength_rows[:LIST_LIMIT],
         "strength_more": max(0, len(strength_rows) - LIST_LIMIT),
         "findings_resolved": findings(diff.findings_resolved),
@@ -373,14 +420,15 @@ def _environment() -> Any:
                               trim_blocks=True, lstrip_blocks=True)
 
 
-def _render(diff: Comparison, *, standalone: bool, figures: bool) -> str:
-    context = comparison_context(diff, figures=figures)
+def _render(diff: Comparison, *, standalone: bool, figures: bool, anonymous: bool) -> str:
+    context = comparison_context(diff, figures=figures, anonymous=anonymous)
     page: str = _environment().get_template("comparison.html.j2").render(
         standalone=standalone, **context)
     return page
 
 
-def render_comparison(diff: Comparison, *, figures: bool = True) -> str:
+def render_comparison(diff: Comparison, *, anonymous: bool = False,
+                      figures: bool = True) -> str:
     """The comparison as one self-contained German HTML page (a string).
 
     Parameters
@@ -388,6 +436,8 @@ def render_comparison(diff: Comparison, *, figures: bool = True) -> str:
     diff : Comparison
         From :func:`netzkarte.analysis.compare.compare` (with ``analyses=True`` the page
         also shows key figures of the analyses and the findings resolved and new).
+    anonymous : bool
+        Replace person names by category and organisation, as the map's ``--anonym``.
     figures : bool
         Embed small pictures when :mod:`netzkarte.render.figures` is available.
 
@@ -406,12 +456,13 @@ def render_comparison(diff: Comparison, *, figures: bool = True) -> str:
     >>> page.startswith("<!DOCTYPE html>"), "http://" in page or "https://" in page
     (True, False)
     """
-    page = _render(diff, standalone=True, figures=figures)
+    page = _render(diff, standalone=True, figures=figures, anonymous=anonymous)
     log.info("Vergleichsseite erstellt (%.0f kB)", len(page.encode("utf-8")) / 1e3)
     return page
 
 
-def comparison_fragment(diff: Comparison, *, figures: bool = False) -> str:
+def comparison_fragment(diff: Comparison, *, figures: bool = False,
+                        anonymous: bool = False) -> str:
     """The page's body as an HTML fragment with scoped styles (Jupyter display).
 
     Examples
@@ -423,14 +474,15 @@ def comparison_fragment(diff: Comparison, *, figures: bool = False) -> str:
     >>> '<div class="nk-cmp">' in part, "<html" in part
     (True, False)
     """
-    return _render(diff, standalone=False, figures=figures)
+    return _render(diff, standalone=False, figures=figures, anonymous=anonymous)
 
 
 def write_comparison(diff: Comparison, path: str | os.PathLike[str], *,
-                     figures: bool = True) -> Path:
+                     anonymous: bool = False, figures: bool = True) -> Path:
     """Write the comparison page to ``path`` atomically and return the path.
 
-    An existing file is replaced only when the new page is complete.
+    An existing file is replaced only when the new page is complete. ``anonymous`` and
+    ``figures`` as in :func:`render_comparison`.
 
     Examples
     --------
@@ -443,7 +495,7 @@ def write_comparison(diff: Comparison, path: str | os.PathLike[str], *,
     >>> out.name
     'vergleich.html'
     """
-    page = render_comparison(diff, figures=figures)
+    page = render_comparison(diff, anonymous=anonymous, figures=figures)
     target = Path(path)
     with atomic_path(target) as tmp:
         tmp.write_text(page, encoding="utf-8")
@@ -451,8 +503,58 @@ def write_comparison(diff: Comparison, path: str | os.PathLike[str], *,
     return target
 
 
-def format_comparison(diff: Comparison) -> str:
+def comparison_json(diff: Comparison, *, anonymous: bool = False) -> str:
+    """The JSON of ``netzkarte vergleich --json``: :meth:`Comparison.to_dict`, serialised.
+
+    With ``anonymous=True`` no person of either snapshot is named and no person id is
+    written (ids are often built from names): node entries of persons carry only their
+    ``name`` — category and organisation, as on the anonymous map — and no ``id``; in ties,
+    findings and evidence a person's id and name are replaced by that label; a changed
+    name of a person is written as ``"(nicht ausgegeben)"``.
+
+    Parameters
+    ----------
+    diff : Comparison
+    anonymous : bool
+
+    Returns
+    -------
+    str
+        Indented JSON (UTF-8 characters unescaped).
+
+    Examples
+    --------
+    >>> import json
+    >>> from netzkarte import NetworkMap
+    >>> from netzkarte.analysis.compare import compare
+    >>> old = NetworkMap("Testheim"); old.add_node("JA", "office", name="Jugendamt")
+    >>> new = old.copy()
+    >>> new.add_node("P-KURZ", "actor", name="Anna Kurz", form="Person", category="Lotsin")
+    >>> _ = new.add_edge("P-KURZ", "JA", "belongs_to")
+    >>> data = json.loads(comparison_json(compare(old, new, analyses=False), anonymous=True))
+    >>> data["nodes_added"], data["edges_added"][0]["source"]
+    ([{'name': 'Lotsin (Jugendamt)', 'type': 'actor'}], 'Lotsin (Jugendamt)')
+    """
+    data = diff.to_dict()
+    anon = _anonymizer(diff, anonymous)
+    if anon is not None:
+        for key in ("nodes_added", "nodes_removed", "nodes_changed"):
+            for entry in data[key]:
+                node_id = entry.get("id")
+                if node_id not in anon.labels:
+                    continue
+                del entry["id"]
+                entry["name"] = anon.labels[node_id]
+                if entry.get("field") == "name":
+                    entry["old"] = entry["new"] = PRIVATE_VALUE
+        data = anon.deep(data)
+    return json.dumps(data, ensure_ascii=False, indent=2, default=str)
+
+
+def format_comparison(diff: Comparison, *, anonymous: bool = False) -> str:
     """Short German plain-text summary for the command line.
+
+    ``anonymous=True`` replaces person names in the finding titles it lists.
 
     Examples
     --------
@@ -479,9 +581,10 @@ def format_comparison(diff: Comparison) -> str:
     if diff.old_result is not None and diff.new_result is not None:
         lines.append(f"Befunde: {s['findings_resolved']} gelöst, {s['findings_new']} neu, "
                      f"{s['findings_kept']} weiterhin offen")
+        anon = _anonymizer(diff, anonymous)
         high = [f for f in diff.findings_resolved if f.severity == "high"]
         for f in high[:3]:
-            lines.append(f"  gelöst (hoch): {f.title}")
+            lines.append(f"  gelöst (hoch): {_shown_finding(f, anon).title}")
         for f in [f for f in diff.findings_new if f.severity == "high"][:3]:
-            lines.append(f"  neu (hoch): {f.title}")
+            lines.append(f"  neu (hoch): {_shown_finding(f, anon).title}")
     return "\n".join(lines)
