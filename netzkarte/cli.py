@@ -481,7 +481,7 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     network = load_map(args.datei)
     result = analyze(network, progress=sys.stderr.isatty())
     if args.anonym:
-        from netzkarte.render.action_list import anonymous_result
+        from netzkarte.render.privacy import anonymous_result
 
         result = anonymous_result(result, network)
     _say(format_summary(result))

@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING, Any
 from netzkarte.analysis.compare import PRIVATE_FIELDS, PRIVATE_VALUE
 from netzkarte.analysis.findings import KIND_LABELS, SEVERITY_LABELS, STATUS_LABELS
 from netzkarte.io.atomic import atomic_path
-from netzkarte.render.action_list import Anonymizer, anonymous_result
+from netzkarte.render.privacy import Anonymizer, anonymous_result
 from netzkarte.vocab import EDGE_RULES, EdgeKind, NodeType, Strength, Term
 
 if TYPE_CHECKING:

@@ -127,7 +127,7 @@ def _num(value: float, digits: int = 2) -> str:
 
 def _names(m: NetworkMap, anonymous: bool) -> dict[str, str]:
     """Display name per node; persons as category and organisation when ``anonymous``."""
-    from netzkarte.render.html_map import anonymous_names
+    from netzkarte.render.privacy import anonymous_names
 
     names = {n: m.name(n) for n in m.graph.nodes}
     if anonymous:

@@ -33,7 +33,7 @@ import logging
 import math
 import os
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import date
 from functools import lru_cache
@@ -44,6 +44,7 @@ from netzkarte.io.atomic import atomic_path
 from netzkarte.model import NetworkMap
 from netzkarte.render import style
 from netzkarte.render.layouts import LAYOUTS, compute_layout
+from netzkarte.render.privacy import anonymous_names
 from netzkarte.vocab import (
     LIFE_PHASE_ORDER,
     ActorForm,
@@ -65,7 +66,6 @@ from netzkarte.vocab import (
 __all__ = [
     "EDGE_KEYS",
     "NODE_KEYS",
-    "anonymous_names",
     "build_payload",
     "json_for_script",
     "notebook_html",
@@ -198,54 +198,6 @@ def _style_table() -> dict[str, Any]:
         "font": style.FONT_FAMILY,
         "severityBorders": dict(style.MAP_SEVERITY_BORDERS),
     }
-
-
-def anonymous_names(m: NetworkMap) -> dict[str, str]:
-    """Replacement names for the persons of a map: category and organisation.
-
-    The map, the report and the figures show these instead of person names when asked
-    for an anonymous output. Only actors of form Person get one; the name is the person's
-    category (``"Person"`` if empty) followed by the organisation it belongs to (first
-    ``belongs_to`` edge) in brackets. Names that would repeat are numbered ``#1``, ``#2``
-    … in node order.
-
-    Parameters
-    ----------
-    m : NetworkMap
-        The map.
-
-    Returns
-    -------
-    dict of str to str
-        Node id → replacement name, for every person and nothing else.
-
-    Examples
-    --------
-    >>> from netzkarte import NetworkMap
-    >>> m = NetworkMap()
-    >>> m.add_node("JA", "office", name="Jugendamt")
-    >>> m.add_node("P1", "actor", name="Anna Kurz", form="Person", category="Fachkraft")
-    >>> m.add_node("P2", "actor", name="Ben Lang", form="Person", category="Fachkraft")
-    >>> m.add_node("K", "actor", name="Kita Sonnenschein", category="Kita")
-    >>> _ = m.add_edge("P1", "JA", "belongs_to")
-    >>> _ = m.add_edge("P2", "JA", "belongs_to")
-    >>> anonymous_names(m)
-    {'P1': 'Fachkraft (Jugendamt) #1', 'P2': 'Fachkraft (Jugendamt) #2'}
-    """
-    names: dict[str, str] = {}
-    for node, data in m.graph.nodes(data=True):
-        if data["type"] is NodeType.ACTOR and data.get("form") is ActorForm.PERSON:
-            category = str(data.get("category") or "Person")
-            org = m.organisation(node)
-            names[node] = f"{category} ({m.name(org)})" if org else category
-    seen: Counter[str] = Counter(names.values())
-    running: Counter[str] = Counter()
-    for node in names:
-        base = names[node]
-        if seen[base] > 1:
-            running[base] += 1
-            names[node] = f"{base} #{running[base]}"
-    return names
 
 
 def _metric(m: NetworkMap, size_by: str | Mapping[str, float | int | None]

@@ -118,7 +118,7 @@ def _date(value: Any) -> str:
 
 def _name_cleaner(m: NetworkMap, anonymous: bool) -> tuple[dict[str, str], Callable[[Any], str]]:
     """Display names per node and a function that anonymises person names inside texts."""
-    from netzkarte.render.html_map import anonymous_names
+    from netzkarte.render.privacy import anonymous_names
 
     names = {n: m.name(n) for n in m.graph.nodes}
     anon = anonymous_names(m) if anonymous else {}
@@ -285,7 +285,12 @@ def _figures(m: NetworkMap, result: AnalysisResult, anonymous: bool, layout: str
 
 
 def _anonymous_result(result: AnalysisResult, clean: Callable[[Any], str]) -> AnalysisResult:
-    """A copy of the result whose finding texts carry no person names (for the map)."""
+    """A copy of the result whose finding texts carry no person names (for the map).
+
+    Not :func:`netzkarte.render.privacy.anonymous_result`: that one also replaces person ids
+    in ``Finding.nodes`` by labels, and the embedded map needs the ids to mark the persons a
+    finding is about (the map shows them under their anonymous labels anyway).
+    """
     from dataclasses import replace
 
     return AnalysisResult(

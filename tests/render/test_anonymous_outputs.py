@@ -22,13 +22,14 @@ from netzkarte.analysis.core import analyze
 from netzkarte.analysis.findings import AnalysisResult, Finding
 from netzkarte.cli import main
 from netzkarte.datasets import kindertal
-from netzkarte.render.action_list import Anonymizer, anonymous_result, write_action_list
+from netzkarte.render.action_list import write_action_list
 from netzkarte.render.comparison import (
     comparison_json,
     format_comparison,
     render_comparison,
     write_comparison,
 )
+from netzkarte.render.privacy import Anonymizer, anonymous_result
 from netzkarte.vocab import ActorForm, NodeType
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
