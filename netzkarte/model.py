@@ -25,7 +25,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -52,9 +51,9 @@ from netzkarte.vocab import (
     Strength,
     Term,
     Tier,
-    category_info,
     endpoint_problem,
 )
+from netzkarte.vocab.categories import BUILTIN, CategoryCatalogue, CategoryInfo, Recognition
 
 __all__ = ["NODE_FIELDS", "MapMeta", "NetworkMap"]
 
@@ -102,15 +101,16 @@ class MapMeta:
     extra: dict[str, str] = field(default_factory=dict)
 
 
-@lru_cache(maxsize=4096)
-def _category_defaults(category: str) -> Any:
-    return category_info(category)
-
-
-def _category(category: Any) -> Any:
-    """``category_info`` with a cache (an importer adds thousands of nodes per category)."""
-    return _category_defaults(category) if isinstance(category, str) else category_info(
-        category)
+def _apply_defaults(data: dict[str, Any], node_type: NodeType, info: CategoryInfo | None
+                    ) -> None:
+    """Fill empty sector, life phases and form from the recognised category."""
+    if info is None or info.node_type is not node_type:
+        return
+    data.setdefault("sector", info.sector)
+    if info.life_phases:
+        data.setdefault("life_phases", info.life_phases)
+    if node_type is NodeType.ACTOR and info.form is not None:
+        data.setdefault("form", info.form)
 
 
 def _coerce(key: str, value: Any) -> Any:
@@ -177,6 +177,8 @@ class NetworkMap:
             columns=[c.attr for c in DISTRICT_BASE_COLUMNS]).set_index("district")
         #: order of extra (unknown) columns per sheet, for a faithful export
         self.extra_columns: dict[str, list[str]] = {}
+        #: built-in categories plus the Kommune's own (sheet *Kategorien*)
+        self.categories: CategoryCatalogue = BUILTIN
         self._cache: dict[str, Any] = {}
 
     # --- building -------------------------------------------------------------------------
@@ -209,13 +211,8 @@ class NetworkMap:
             coerced = _coerce(key, value)
             if coerced is not None and coerced != ():
                 data[key] = coerced
-        info = _category(data["category"]) if data.get("category") else None
-        if info is not None and info.node_type is ntype:
-            data.setdefault("sector", info.sector)
-            if info.life_phases:
-                data.setdefault("life_phases", info.life_phases)
-            if ntype is NodeType.ACTOR and info.form is not None:
-                data.setdefault("form", info.form)
+        _apply_defaults(data, ntype, self.categories.recognize(
+            data.get("category"), name=name, node_type=ntype).info)
         data["extra"] = dict(extra or {})
         self.graph.add_node(node_id, **data)
         self._cache.clear()
@@ -269,14 +266,8 @@ class NetworkMap:
         :meth:`add_node`; nothing is parsed again (the importer's fast path).
         """
         data["type"] = node_type
-        category = data.get("category")
-        info = _category(category) if category else None
-        if info is not None and info.node_type is node_type:
-            data.setdefault("sector", info.sector)
-            if info.life_phases:
-                data.setdefault("life_phases", info.life_phases)
-            if node_type is NodeType.ACTOR and info.form is not None:
-                data.setdefault("form", info.form)
+        _apply_defaults(data, node_type, self.categories.recognize(
+            data.get("category"), name=data.get("name"), node_type=node_type).info)
         g: Any = self.graph
         if node_id in g._node or g.node_attr_dict_factory is not dict:  # pragma: no cover
             g.add_node(node_id, **data)
@@ -383,6 +374,30 @@ class NetworkMap:
         """Display name of one node."""
         return str(self.graph.nodes[node_id].get("name") or node_id)
 
+
+    def classify(self, node_id: str) -> Recognition:
+        """How the node's category is read: built-in or own category, guessed, or unknown.
+
+        The name is the second hint when the category is empty or unknown; an ambiguous
+        category (``"Beratungsstelle"``) is unknown for the analyses.
+
+        >>> m = NetworkMap()
+        >>> m.add_node("S", "actor", name="Gesamtschule am Park")
+        >>> m.classify("S").label
+        'Gesamtschule'
+        """
+        data = self.graph.nodes[node_id]
+        return self.categories.recognize(data.get("category"), name=data.get("name"),
+                                         node_type=data["type"])
+
+    def set_categories(self, custom: Iterable[CategoryInfo]) -> None:
+        """Use the Kommune's own categories (they win over built-in ones of the same name).
+
+        Call it before nodes are added: category defaults (sector, life phases) are filled
+        in when a node is added.
+        """
+        self.categories = CategoryCatalogue(custom)
+        self._cache.clear()
     def node_ids(self, node_type: NodeType | str | None = None) -> list[str]:
         """Ids of all nodes, or of one type, in insertion order."""
         if node_type is None:
@@ -578,6 +593,7 @@ class NetworkMap:
             data["extra"] = dict(data.get("extra", {}))
         out.districts = self.districts.copy()
         out.extra_columns = {k: list(v) for k, v in self.extra_columns.items()}
+        out.categories = self.categories
         return out
 
     def copy(self) -> NetworkMap:

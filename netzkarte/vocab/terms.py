@@ -1,4 +1,4 @@
-"""The vocabulary of a Netzwerkkarte: every enum, its German label and accepted spellings.
+"""Controlled values of a Netzwerkkarte: every enum, its German label and accepted spellings.
 
 This module is the single source of truth for kinds, sectors, life phases, roles and the
 other controlled values. Everything user-facing takes its German label from here, and every
@@ -20,19 +20,15 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 from typing import ClassVar, Self
 
 __all__ = [
-    "CATEGORIES",
-    "EDGE_RULES",
     "LIFE_PHASE_ORDER",
+    "RANK_ORDER",
     "ActorForm",
-    "CategoryInfo",
     "CommitteeType",
     "EdgeKind",
-    "EdgeRule",
     "Level",
     "LifePhase",
     "MemberFunction",
@@ -46,12 +42,8 @@ __all__ = [
     "Term",
     "Tier",
     "Transition",
-    "category_info",
-    "core_phase",
-    "endpoint_problem",
     "fold",
     "parse_bool",
-    "suggest_category",
 ]
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
@@ -544,291 +536,3 @@ def parse_bool(value: object) -> bool | None:
     if key in _FALSE:
         return False
     return None
-
-
-# --- edge endpoints -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class EdgeRule:
-    """Which node types an edge kind may connect, and whether direction matters."""
-
-    sources: frozenset[NodeType]
-    targets: frozenset[NodeType]
-    directed: bool
-    description: str  # German, for messages: "Akteur/Amt → Gremium"
-
-
-_AO = frozenset({NodeType.ACTOR, NodeType.OFFICE})
-EDGE_RULES: dict[EdgeKind, EdgeRule] = {
-    EdgeKind.MEMBER: EdgeRule(_AO, frozenset({NodeType.COMMITTEE}), True,
-                              "Akteur oder Amt → Gremium"),
-    EdgeKind.COOPERATION: EdgeRule(_AO, _AO, False, "Akteur/Amt ↔ Akteur/Amt"),
-    EdgeKind.REFERRAL: EdgeRule(frozenset({NodeType.ACTOR, NodeType.OFFER}),
-                                frozenset({NodeType.ACTOR, NodeType.OFFER}), True,
-                                "Akteur/Angebot → Akteur/Angebot"),
-    EdgeKind.PROVIDES: EdgeRule(_AO, frozenset({NodeType.OFFER}), True,
-                                "Akteur oder Amt → Angebot"),
-    EdgeKind.BELONGS_TO: EdgeRule(_AO, _AO, True,
-                                  "Person/Einrichtung → Organisation/Amt oder Amt → Amt"),
-    EdgeKind.REPORTS_TO: EdgeRule(frozenset({NodeType.COMMITTEE}),
-                                  frozenset({NodeType.COMMITTEE, NodeType.OFFICE}), True,
-                                  "Gremium → Gremium oder Amt"),
-    EdgeKind.CONTRACT: EdgeRule(_AO, _AO, False, "Akteur/Amt ↔ Akteur/Amt"),
-    EdgeKind.FUNDS: EdgeRule(_AO, frozenset({NodeType.OFFER}), True,
-                             "Amt oder Akteur → Angebot"),
-}
-"""Allowed endpoints per edge kind (DOMAIN.md, "Edges")."""
-
-
-def endpoint_problem(kind: EdgeKind, source: NodeType, target: NodeType,
-                     source_form: ActorForm | None = None,
-                     target_form: ActorForm | None = None) -> str | None:
-    """German reason why ``source → target`` is not allowed for ``kind``, else ``None``.
-
-    ``belongs_to`` is finer than node types: a person or facility belongs to an
-    organisation or office; an office belongs to an office; an organisation belongs to
-    an organisation (a Träger's sub-unit) or office.
-
-    >>> endpoint_problem(EdgeKind.MEMBER, NodeType.OFFER, NodeType.COMMITTEE)
-    'Mitglied verbindet nur Akteur oder Amt → Gremium, hier aber Angebot → Gremium.'
-    """
-    rule = EDGE_RULES[kind]
-    if source not in rule.sources or target not in rule.targets:
-        return (f"{kind.label[:1].upper()}{kind.label[1:]} verbindet nur {rule.description}, "
-                f"hier aber {source.label} → {target.label}.")
-    if kind is EdgeKind.BELONGS_TO:
-        if source is NodeType.OFFICE and target is not NodeType.OFFICE:
-            return "Ein Amt kann nur zu einem anderen Amt gehören (Übergeordnet)."
-        if target is NodeType.ACTOR and target_form is ActorForm.PERSON:
-            return "Niemand kann zu einer Person gehören: Ziel muss Organisation oder Amt sein."
-        if (source is NodeType.ACTOR and source_form is ActorForm.ORGANISATION
-                and target is NodeType.ACTOR and target_form is ActorForm.FACILITY):
-            return "Eine Organisation kann nicht zu einer Einrichtung gehören."
-    return None
-
-
-# --- categories ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class CategoryInfo:
-    """Defaults a category carries: node type, sector, life phases, actor form."""
-
-    label: str
-    node_type: NodeType
-    sector: Sector
-    life_phases: tuple[LifePhase, ...]
-    form: ActorForm | None = None
-    aliases: tuple[str, ...] = ()
-
-
-_P = LifePhase
-_ALL = tuple(LifePhase)
-_EARLY = (_P.PREGNANCY, _P.U3)
-_CHILD = (_P.U3, _P.KITA, _P.PRIMARY)
-_SCHOOL = (_P.PRIMARY, _P.SECONDARY)
-_YOUTH = (_P.SECONDARY, _P.TRANSITION_WORK)
-_A, _O, _F = NodeType.ACTOR, NodeType.OFFICE, NodeType.OFFER
-_ORG, _FAC, _PER = ActorForm.ORGANISATION, ActorForm.FACILITY, ActorForm.PERSON
-_S = Sector
-
-
-def _c(label: str, node_type: NodeType, sector: Sector, phases: tuple[LifePhase, ...],
-       form: ActorForm | None = None, *aliases: str) -> CategoryInfo:
-    return CategoryInfo(label, node_type, sector, phases, form, aliases)
-
-
-CATEGORIES: tuple[CategoryInfo, ...] = (
-    # actors: childhood and family
-    _c("Kita", _A, _S.YOUTH_WELFARE, (_P.U3, _P.KITA), _FAC, "Kindertagesstätte",
-       "Kindergarten", "Kindertageseinrichtung", "KiTa", "Krippe"),
-    _c("Familienzentrum", _A, _S.YOUTH_WELFARE, (_P.PREGNANCY, _P.U3, _P.KITA), _FAC,
-       "Familienzentren", "Kita-Familienzentrum"),
-    _c("Kindertagespflege", _A, _S.YOUTH_WELFARE, (_P.U3,), _FAC, "Tagespflege",
-       "Tagesmutter", "Tagesvater"),
-    _c("Offene Ganztagsschule", _A, _S.EDUCATION, (_P.PRIMARY,), _FAC, "OGS", "Ganztag"),
-    _c("Jugendzentrum", _A, _S.YOUTH_WELFARE, _YOUTH, _FAC, "Jugendtreff",
-       "Offene Kinder- und Jugendarbeit", "Jugendfreizeitheim"),
-    _c("Freier Träger", _A, _S.YOUTH_WELFARE, _ALL, _ORG, "Träger der freien Jugendhilfe",
-       "Jugendhilfeträger"),
-    _c("Wohlfahrtsverband", _A, _S.SOCIAL, _ALL, _ORG, "Freie Wohlfahrtspflege", "AWO",
-       "Caritas", "Diakonie", "DRK", "Paritätischer"),
-    _c("Erziehungsberatungsstelle", _A, _S.YOUTH_WELFARE, _CHILD + (_P.SECONDARY,), _FAC,
-       "Erziehungsberatung", "EB", "Familienberatung", "Beratungsstelle"),
-    _c("Schwangerschaftsberatung", _A, _S.HEALTH, _EARLY, _FAC,
-       "Schwangerschaftsberatungsstelle", "Schwangerenberatung"),
-    _c("Frühförderstelle", _A, _S.HEALTH, (_P.U3, _P.KITA), _FAC, "Frühförderung",
-       "Interdisziplinäre Frühförderung"),
-    _c("Hilfen zur Erziehung", _A, _S.YOUTH_WELFARE, _CHILD + _YOUTH, _ORG, "HzE",
-       "Erziehungshilfe"),
-    # schools and education
-    _c("Grundschule", _A, _S.EDUCATION, (_P.PRIMARY,), _FAC, "GS", "Primarschule"),
-    _c("Hauptschule", _A, _S.EDUCATION, (_P.SECONDARY,), _FAC),
-    _c("Realschule", _A, _S.EDUCATION, (_P.SECONDARY,), _FAC),
-    _c("Gesamtschule", _A, _S.EDUCATION, _YOUTH, _FAC, "Sekundarschule"),
-    _c("Gymnasium", _A, _S.EDUCATION, _YOUTH, _FAC),
-    _c("Förderschule", _A, _S.EDUCATION, _SCHOOL, _FAC, "Förderzentrum"),
-    _c("Berufskolleg", _A, _S.EDUCATION, (_P.TRANSITION_WORK,), _FAC, "Berufsschule",
-       "Berufsbildende Schule"),
-    _c("Schulsozialarbeit", _A, _S.YOUTH_WELFARE, _SCHOOL, _ORG, "Schulsozialarbeiter"),
-    _c("Volkshochschule", _A, _S.EDUCATION, (_P.PREGNANCY, _P.U3, _P.TRANSITION_WORK), _FAC,
-       "VHS"),
-    _c("Familienbildungsstätte", _A, _S.EDUCATION, (_P.PREGNANCY, _P.U3, _P.KITA), _FAC,
-       "Familienbildung", "FBS"),
-    _c("Bibliothek", _A, _S.CULTURE_SPORT, _CHILD + _YOUTH, _FAC, "Stadtbibliothek",
-       "Bücherei"),
-    # health
-    _c("Hebamme", _A, _S.HEALTH, _EARLY, _PER, "Hebammen", "Familienhebamme",
-       "Hebammenpraxis"),
-    _c("Kinderarztpraxis", _A, _S.HEALTH, (_P.U3, _P.KITA, _P.PRIMARY, _P.SECONDARY), _FAC,
-       "Kinderarzt", "Kinderärztin", "Pädiatrie", "Kinder- und Jugendarzt"),
-    _c("Geburtsklinik", _A, _S.HEALTH, _EARLY, _FAC, "Krankenhaus", "Klinik",
-       "Entbindungsstation", "Geburtshilfe"),
-    _c("Therapiepraxis", _A, _S.HEALTH, _CHILD, _FAC, "Logopädie", "Ergotherapie",
-       "Physiotherapie", "Therapeut", "Therapeutin"),
-    _c("Sozialpädiatrisches Zentrum", _A, _S.HEALTH, _CHILD, _FAC, "SPZ"),
-    # work
-    _c("Agentur für Arbeit", _A, _S.WORK, (_P.TRANSITION_WORK,), _ORG, "Arbeitsagentur",
-       "Berufsberatung", "BA"),
-    _c("Kammer", _A, _S.WORK, (_P.TRANSITION_WORK,), _ORG, "IHK", "Handwerkskammer", "HWK"),
-    _c("Betrieb", _A, _S.WORK, (_P.TRANSITION_WORK,), _ORG, "Unternehmen",
-       "Ausbildungsbetrieb", "Arbeitgeber"),
-    _c("Bildungsträger", _A, _S.WORK, (_P.TRANSITION_WORK,), _ORG, "Maßnahmeträger"),
-    # culture, sport, civil society, other
-    _c("Sportverein", _A, _S.CULTURE_SPORT, (_P.KITA, _P.PRIMARY, _P.SECONDARY), _ORG,
-       "Verein", "Sportbund", "Stadtsportbund"),
-    _c("Musikschule", _A, _S.CULTURE_SPORT, (_P.KITA, _P.PRIMARY, _P.SECONDARY), _FAC),
-    _c("Kultureinrichtung", _A, _S.CULTURE_SPORT, _CHILD + _YOUTH, _FAC, "Museum", "Theater",
-       "Kulturverein"),
-    _c("Migrantenorganisation", _A, _S.INTEGRATION, _ALL, _ORG, "Migrantenselbstorganisation",
-       "MSO", "Kulturverein der Migranten"),
-    _c("Kirchengemeinde", _A, _S.CIVIL_SOCIETY, _ALL, _ORG, "Moscheegemeinde",
-       "Religionsgemeinschaft", "Gemeinde (kirchlich)"),
-    _c("Ehrenamtsinitiative", _A, _S.CIVIL_SOCIETY, _ALL, _ORG, "Initiative", "Ehrenamt",
-       "Bürgerinitiative", "Elterninitiative"),
-    _c("Wohnungsunternehmen", _A, _S.URBAN, _ALL, _ORG, "Wohnungsbaugesellschaft",
-       "Wohnungsgesellschaft", "Quartiersmanagement"),
-    _c("Polizei", _A, _S.POLICE_JUSTICE, _YOUTH, _ORG, "Polizeiwache", "Bezirksdienst"),
-    _c("Familiengericht", _A, _S.POLICE_JUSTICE, _ALL, _ORG, "Gericht", "Jugendgericht"),
-    _c("Stiftung", _A, _S.CIVIL_SOCIETY, _ALL, _ORG),
-    _c("Politische Fraktion", _A, _S.POLITICS, _ALL, _ORG, "Fraktion", "Partei"),
-    _c("Person", _A, _S.CIVIL_SOCIETY, (), _PER, "Einzelperson"),
-    # offices
-    _c("Jugendamt", _O, _S.YOUTH_WELFARE, _ALL, None, "Fachbereich Jugend", "Jugendhilfe",
-       "Kreisjugendamt", "Amt für Kinder, Jugend und Familie"),
-    _c("Schulverwaltungsamt", _O, _S.EDUCATION, _SCHOOL + (_P.TRANSITION_WORK,), None,
-       "Schulverwaltung", "Schulamt der Stadt", "Fachbereich Schule"),
-    _c("Schulamt", _O, _S.EDUCATION, _SCHOOL, None, "Schulaufsicht", "Staatliches Schulamt",
-       "Schulamt für den Kreis"),
-    _c("Gesundheitsamt", _O, _S.HEALTH, _ALL, None, "Kinder- und Jugendgesundheitsdienst",
-       "KJGD", "Fachbereich Gesundheit"),
-    _c("Sozialamt", _O, _S.SOCIAL, _ALL, None, "Fachbereich Soziales"),
-    _c("Jobcenter", _O, _S.WORK, (_P.TRANSITION_WORK,), None, "Kreis-Jobcenter",
-       "Jobcenter (Geschäftsstelle)"),
-    _c("Bildungsbüro", _O, _S.EDUCATION, _ALL, None, "Regionales Bildungsbüro", "RBN",
-       "Regionales Bildungsnetzwerk", "Bildungskoordination"),
-    _c("Kommunales Integrationszentrum", _O, _S.INTEGRATION, _ALL, None, "KI",
-       "Integrationszentrum", "Integrationsbüro"),
-    _c("Stadtplanung", _O, _S.URBAN, _ALL, None, "Stadtplanungsamt", "Stadtentwicklung",
-       "Amt für Stadtentwicklung"),
-    _c("Statistikstelle", _O, _S.URBAN, _ALL, None, "Statistisches Amt", "Statistik",
-       "Kommunale Statistik", "Sozialplanung"),
-    _c("Verwaltungsspitze", _O, _S.POLITICS, _ALL, None, "Bürgermeisterbüro",
-       "Bürgermeisteramt", "Landratsamt", "Büro des Bürgermeisters"),
-    _c("Dezernat", _O, _S.POLITICS, _ALL, None, "Verwaltungsvorstand", "Beigeordnete"),
-    _c("Standesamt", _O, _S.SOCIAL, (_P.PREGNANCY,), None),
-    _c("Ordnungsamt", _O, _S.POLICE_JUSTICE, _ALL, None),
-    _c("Sportamt", _O, _S.CULTURE_SPORT, _CHILD + _YOUTH, None, "Kulturamt",
-       "Amt für Kultur und Sport"),
-    _c("Jugendhilfeplanung", _O, _S.YOUTH_WELFARE, _ALL, None, "Sozialplanung Jugend"),
-    # offers
-    _c("Babybesuchsdienst", _F, _S.YOUTH_WELFARE, (_P.U3,), None, "Willkommensbesuch",
-       "Babybegrüßung", "Neugeborenenbesuch"),
-    _c("Elterncafé", _F, _S.YOUTH_WELFARE, (_P.U3, _P.KITA), None, "Elterntreff", "Babytreff"),
-    _c("Familienhebamme (Angebot)", _F, _S.HEALTH, _EARLY, None, "Familienhebammen-Einsatz"),
-    _c("Sprachförderung", _F, _S.EDUCATION, (_P.KITA, _P.PRIMARY), None, "Sprachkurs",
-       "Deutschförderung", "Rucksack"),
-    _c("Übergangsangebot Kita-Grundschule", _F, _S.EDUCATION, (_P.KITA, _P.PRIMARY), None,
-       "Schnuppertage", "Schnuppertage Kita-Grundschule", "Brückenjahr"),
-    _c("Übergangsangebot Grundschule-weiterführende Schule", _F, _S.EDUCATION,
-       (_P.PRIMARY, _P.SECONDARY), None, "Übergangsberatung"),
-    _c("Berufsorientierung", _F, _S.WORK, (_P.SECONDARY, _P.TRANSITION_WORK), None,
-       "Potenzialanalyse", "KAoA", "Berufsfelderkundung", "Praktikum"),
-    _c("Beratungssprechstunde", _F, _S.YOUTH_WELFARE, _CHILD, None, "Sprechstunde",
-       "Offene Sprechstunde", "Erziehungsberatungs-Sprechstunde"),
-    _c("Elternkurs", _F, _S.YOUTH_WELFARE, (_P.U3, _P.KITA, _P.PRIMARY), None,
-       "Elternbildung", "Elterntraining", "Starke Eltern – Starke Kinder"),
-    _c("Hausaufgabenhilfe", _F, _S.EDUCATION, _SCHOOL, None, "Lernförderung", "Nachhilfe"),
-    _c("Freizeitangebot", _F, _S.CULTURE_SPORT, _CHILD + _YOUTH, None, "Ferienprogramm",
-       "Bewegungsangebot", "Sportangebot"),
-    _c("Gesundheitsförderung", _F, _S.HEALTH, _CHILD, None, "Prävention", "Zahnprophylaxe",
-       "Bewegungsförderung"),
-    _c("Lotsendienst", _F, _S.YOUTH_WELFARE, _ALL, None, "Lotsenangebot", "Clearingstelle",
-       "Babylotse"),
-    _c("Ausbildungsbegleitung", _F, _S.WORK, (_P.TRANSITION_WORK,), None, "Jugendberufsagentur",
-       "Jugendberufshilfe", "Mentoring"),
-    _c("Ganztagsangebot", _F, _S.EDUCATION, _SCHOOL, None, "Ganztagsbetreuung",
-       "Nachmittagsbetreuung"),
-    _c("Schulsozialarbeit (Angebot)", _F, _S.YOUTH_WELFARE, _SCHOOL, None,
-       "Schulsozialarbeit an Schulen"),
-    _c("Frühförderung (Angebot)", _F, _S.HEALTH, (_P.U3, _P.KITA), None,
-       "Frühförderangebot"),
-    _c("Fortbildung", _F, _S.YOUTH_WELFARE, _ALL, None, "Qualifizierung", "Schulung",
-       "Fachtag"),
-    _c("Befragung", _F, _S.URBAN, _ALL, None, "Elternbefragung", "Elternfragebogen",
-       "Monitoring"),
-    _c("Quartiersprojekt", _F, _S.URBAN, _ALL, None, "Quartiersarbeit", "Stadtteilprojekt",
-       "Soziale Stadt"),
-)
-"""Category defaults (seeds 002 and 003). A row's own sector or life phases always win."""
-
-_CATEGORY_INDEX: dict[str, CategoryInfo] = {}
-for _info in CATEGORIES:
-    for _spelling in (_info.label, *_info.aliases):
-        _CATEGORY_INDEX.setdefault(fold(_spelling), _info)
-
-
-def category_info(category: object) -> CategoryInfo | None:
-    """The defaults for a category as typed by a user, or ``None`` if unknown.
-
-    >>> info = category_info("kindertagesstaette")
-    >>> info.label, info.sector.label, [p.value for p in info.life_phases]
-    ('Kita', 'Kinder- und Jugendhilfe', ['u3', 'kita'])
-    """
-    return _CATEGORY_INDEX.get(fold(category))
-
-
-def suggest_category(category: object, node_type: NodeType | None = None, n: int = 3
-                     ) -> list[str]:
-    """Known category labels close to an unknown one."""
-    keys = difflib.get_close_matches(fold(category), list(_CATEGORY_INDEX), n=n * 3,
-                                     cutoff=0.75)
-    labels: list[str] = []
-    for key in keys:
-        info = _CATEGORY_INDEX[key]
-        if (node_type is None or info.node_type is node_type) and info.label not in labels:
-            labels.append(info.label)
-    return labels[:n]
-
-
-_CORE_PHASES: dict[str, LifePhase] = {
-    "Kita": LifePhase.KITA, "Geburtsklinik": LifePhase.PREGNANCY,
-    "Schwangerschaftsberatung": LifePhase.PREGNANCY, "Hebamme": LifePhase.PREGNANCY,
-    "Frühförderstelle": LifePhase.U3, "Gesamtschule": LifePhase.SECONDARY,
-    "Gymnasium": LifePhase.SECONDARY,
-}
-
-
-def core_phase(category: object) -> LifePhase | None:
-    """The life phase a two-phase category is mainly about, for transitions.
-
-    A Kita also takes children under three, but at the transition Familie → Kita it is
-    the Kita side; a Hebamme also visits after birth, but at Geburt → Frühe Hilfen she is
-    the birth side.
-
-    >>> core_phase("Kindertagesstätte")
-    <LifePhase.KITA: 'kita'>
-    """
-    info = category_info(category)
-    return _CORE_PHASES.get(info.label) if info is not None else None
