@@ -32,6 +32,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
+from netzkarte.analysis.datenlage import data_quality, format_data_quality
 from netzkarte.analysis.findings import (
     KIND_LABELS,
     SEVERITY_LABELS,
@@ -212,7 +213,9 @@ def analyze(m: NetworkMap, *, progress: bool | None = None, **options: Any) -> A
             bar.update()
     finally:
         bar.close()
-    findings = _unique_ids(findings)
+    municipality = m.meta.municipality or None
+    findings = _unique_ids([f if f.municipality else replace(f, municipality=municipality)
+                            for f in findings])
     summary.update(_finding_counts(findings, checks))
     if skipped:
         summary["analyses_skipped"] = skipped
@@ -222,7 +225,8 @@ def analyze(m: NetworkMap, *, progress: bool | None = None, **options: Any) -> A
     result = AnalysisResult(municipality=m.meta.municipality, summary=summary,
                             findings=findings, quality_checks=list(checks), tables=tables,
                             version=__version__,
-                            names={n: m.name(n) for n in sorted(involved) if n in m})
+                            names={n: m.name(n) for n in sorted(involved) if n in m},
+                            data_quality=data_quality(m, findings))
     log.info("Analyse %s: %d Befunde in %.1f s", m.meta.municipality or "(ohne Namen)",
              len(findings), time.perf_counter() - started)
     return result
@@ -387,12 +391,16 @@ def format_summary(result: AnalysisResult, *, top: int = 10) -> str:
             f"{statuses[k]} {label}" for k, label in STATUS_LABELS.items()))
     if s.get("analyses_skipped"):
         lines.append("Nicht ausgeführt: " + ", ".join(s["analyses_skipped"]))
+    quality_lines = format_data_quality(result.data_quality)
+    if quality_lines:
+        lines += ["", *quality_lines]
     if result.findings:
         shown = result.findings[:top]
         lines += ["", f"Die wichtigsten {len(shown)} Befunde:"]
         width = len(str(len(shown)))
         for i, f in enumerate(shown, 1):
-            lines.append(f"{i:>{width}}. [{SEVERITY_LABELS[f.severity]}] "
+            unsure = ", unsicher" if f.confidence == "unsicher" else ""
+            lines.append(f"{i:>{width}}. [{SEVERITY_LABELS[f.severity]}{unsure}] "
                          f"{KIND_LABELS[f.kind]}: {f.title}")
         if len(result.findings) > top:
             lines.append(f"… und {len(result.findings) - top} weitere")

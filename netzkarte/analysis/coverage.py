@@ -11,6 +11,17 @@ walking distance. This module answers those questions from the map:
   neediest districts having the fewest offers, and districts without a Kinderarztpraxis
   or Erziehungsberatungsstelle within reach.
 
+Only offers that run cover a district: status *laufend* or no status (most workbooks leave
+it empty). Planned offers are named in the finding ("geplant") and in the Datenlage, ended
+ones do not count. An offer without Sozialraum (and without a venue that has one) works
+for the whole town: it counts for every district, and a burdened district that only has
+such offers, none of them outreach, gets a low finding so that the reach can be checked.
+
+A finding that claims an absence accounts for what the map cannot tell: an offer without
+life phases in the district, or an institution of unknown category there, could fill it —
+then the finding is ``unsicher`` and at most ``low``, and names them
+(:mod:`netzkarte.analysis.datenlage`).
+
 Examples
 --------
 >>> import pandas as pd
@@ -33,6 +44,7 @@ from typing import Any
 
 import pandas as pd
 
+from netzkarte.analysis.datenlage import BlindSpots, blind_spots
 from netzkarte.analysis.findings import Finding, Severity
 from netzkarte.errors import InputError
 from netzkarte.model import NetworkMap
@@ -43,6 +55,7 @@ from netzkarte.vocab import (
     LifePhase,
     NodeType,
     OfferStatus,
+    Sector,
     category_info,
     fold,
 )
@@ -177,18 +190,24 @@ def offer_district(m: NetworkMap, offer: str) -> str | None:
     return str(district) if district else None
 
 
-def _active_offers(m: NetworkMap) -> Iterable[tuple[str, dict[str, Any]]]:
+def _offers(m: NetworkMap, status: OfferStatus | None = OfferStatus.RUNNING
+            ) -> Iterable[tuple[str, dict[str, Any]]]:
+    """Offers of a status; ``RUNNING`` includes offers without status."""
     for nid, data in m.graph.nodes(data=True):
-        if data["type"] is NodeType.OFFER and data.get("status") is not OfferStatus.ENDED:
+        if data["type"] is not NodeType.OFFER:
+            continue
+        own = data.get("status")
+        if own is status or (status is OfferStatus.RUNNING and own is None):
             yield nid, data
 
 
 def coverage_table(m: NetworkMap, *, need_indicator: str | None = None) -> pd.DataFrame:
     """Offers per district and life phase.
 
-    Counts offers that are running, planned or have no status (most templates leave it
-    empty); ended offers do not count. An offer counts in every life phase it serves and
-    in its own district, or its venue's district.
+    Counts offers that are running or have no status (most templates leave it empty);
+    planned offers are counted apart, ended ones not at all. An offer counts in every life
+    phase it serves and in its own district, or its venue's district; an offer with neither
+    works town-wide and counts in ``town_wide`` of every district.
 
     Parameters
     ----------
@@ -201,9 +220,11 @@ def coverage_table(m: NetworkMap, *, need_indicator: str | None = None) -> pd.Da
     -------
     pandas.DataFrame
         Index ``(district, phase)`` (display name, phase code); columns ``phase_label``,
-        ``offers``, ``children``, ``per_1000_children`` (NaN when children unknown) and
-        ``need`` (NaN without indicator). Districts are those of the district table plus
-        any named on a node.
+        ``offers`` (running, in the district), ``town_wide`` (running, for the whole town),
+        ``planned`` (planned, in the district or town-wide), ``children``,
+        ``per_1000_children`` (of ``offers``; NaN when children unknown) and ``need`` (NaN
+        without indicator). Districts are those of the district table plus any named on a
+        node.
 
     Examples
     --------
@@ -213,12 +234,20 @@ def coverage_table(m: NetworkMap, *, need_indicator: str | None = None) -> pd.Da
     """
     names = district_names(m)
     counts: defaultdict[tuple[str, LifePhase], int] = defaultdict(int)
-    for nid, data in _active_offers(m):
-        d = offer_district(m, nid)
-        if d is None:
-            continue
-        for phase in data.get("life_phases") or ():
-            counts[(fold(d), LifePhase(phase))] += 1
+    wide: defaultdict[LifePhase, int] = defaultdict(int)
+    planned: defaultdict[tuple[str, LifePhase], int] = defaultdict(int)
+    for status, local, everywhere in ((OfferStatus.RUNNING, counts, wide),
+                                      (OfferStatus.PLANNED, planned, None)):
+        for nid, data in _offers(m, status):
+            d = offer_district(m, nid)
+            for phase in data.get("life_phases") or ():
+                if d is not None:
+                    local[(fold(d), LifePhase(phase))] += 1
+                elif everywhere is not None:
+                    everywhere[LifePhase(phase)] += 1
+                else:
+                    for key in names:
+                        local[(key, LifePhase(phase))] += 1
     children = _children(m)
     _, need, _ = need_ranks(m, need_indicator)
     rows = []
@@ -227,11 +256,13 @@ def coverage_table(m: NetworkMap, *, need_indicator: str | None = None) -> pd.Da
         for phase in LIFE_PHASE_ORDER:
             n = counts.get((key, phase), 0)
             rows.append({"district": name, "phase": phase.value, "phase_label": phase.label,
-                         "offers": n, "children": kids,
+                         "offers": n, "town_wide": wide.get(phase, 0),
+                         "planned": planned.get((key, phase), 0), "children": kids,
                          "per_1000_children": (1000 * n / kids) if kids else math.nan,
                          "need": need.get(key, math.nan)})
     table = pd.DataFrame(rows, columns=["district", "phase", "phase_label", "offers",
-                                        "children", "per_1000_children", "need"])
+                                        "town_wide", "planned", "children",
+                                        "per_1000_children", "need"])
     table["children"] = pd.to_numeric(table["children"], errors="coerce")
     return table.set_index(["district", "phase"])
 
@@ -339,6 +370,8 @@ def find_coverage_gaps(
         offer_counts[(str(d), str(p))] = int(n)
     col, need, ranks = need_ranks(m, need_indicator)
     names = district_names(m)
+    spots = blind_spots(m)
+    where = _offers_by_place(m, spots)
     findings: list[Finding] = []
     wanted = [LifePhase.parse(p) for p in phases]
     children = _children(m)
@@ -351,29 +384,99 @@ def find_coverage_gaps(
             if phase is None or offer_counts.get((name, phase.value), 0) > 0:
                 continue
             rank = ranks.get(key)
+            wide = where.running.get((None, phase), [])
+            if wide:
+                finding = _only_town_wide(m, name, phase, wide, col, need.get(key), rank)
+                if finding is not None:
+                    findings.append(finding)
+                continue
             severity: Severity = ("medium" if rank is None else
                                   "high" if rank >= 2 / 3 else
                                   "medium" if rank >= 1 / 3 else "low")
             need_text = (f" Der Sozialraum ist nach „{col}“ ({_num(need[key])}) "
                          f"{_burden_word(rank)} belastet." if rank is not None and col else "")
-            findings.append(Finding.create(
+            planned = where.planned.get((key, phase), []) + where.planned.get((None, phase), [])
+            planned_text = (f" Geplant (noch nicht laufend): {_listing(m, planned)}."
+                            if planned else "")
+            finding = Finding.create(
                 "coverage_gap", severity,
                 f"Kein Angebot für {phase.label} in {name}",
-                text=(f"Im Sozialraum {name} ist kein laufendes oder geplantes Angebot für die "
-                      f"Lebensphase {phase.label} erfasst.{need_text}"),
+                text=(f"Im Sozialraum {name} läuft kein Angebot für die Lebensphase "
+                      f"{phase.label}, und kein gesamtstädtisches Angebot erreicht ihn."
+                      f"{planned_text}{need_text}"),
                 recommendation=(f"Prüfen, ob Familien in {name} mit Kindern der Lebensphase "
                                 f"{phase.label} Angebote in erreichbarer Nähe finden; sonst "
                                 "ein Angebot dort platzieren, z. B. in einer vertrauten "
-                                "Regeleinrichtung (aufsuchender Ansatz)."),
+                                "Regeleinrichtung (aufsuchender Ansatz)."
+                                + (" Die geplanten Angebote umsetzen." if planned else "")),
                 district=name, score=0.5 + 0.5 * (rank if rank is not None else 0.0),
                 evidence={"phase": phase.value, "children": kids,
-                          "need": need.get(key), "need_rank": rank, "indicator": col},
-                key=phase.value))
+                          "need": need.get(key), "need_rank": rank, "indicator": col,
+                          "planned": planned},
+                key=phase.value)
+            blind = where.unplaced.get(key, []) + where.unplaced.get(None, [])
+            if blind:
+                finding = finding.uncertain(blind, {n: m.name(n) for n in blind},
+                                            "Kategorie oder Lebensphasen")
+            findings.append(finding)
     findings.extend(_inequity(m, table, col, need, ranks, min_districts, max_spearman,
                               burdened_share))
-    findings.extend(_service_reach(m, services, max_distance_km, col, need, ranks))
+    findings.extend(_service_reach(m, spots, services, max_distance_km, col, need, ranks))
     log.info("Versorgungslücken: %d Befunde", len(findings))
     return findings
+
+
+class _Places:
+    """Offers by (folded district or ``None`` for town-wide, phase), and unplaced offers."""
+
+    def __init__(self) -> None:
+        self.running: defaultdict[tuple[str | None, LifePhase], list[str]] = defaultdict(list)
+        self.planned: defaultdict[tuple[str | None, LifePhase], list[str]] = defaultdict(list)
+        # offers without life phases by folded district (None: town-wide)
+        self.unplaced: defaultdict[str | None, list[str]] = defaultdict(list)
+
+
+def _offers_by_place(m: NetworkMap, spots: BlindSpots) -> _Places:
+    out = _Places()
+    for status, target in ((OfferStatus.RUNNING, out.running), (OfferStatus.PLANNED,
+                                                                 out.planned)):
+        for nid, data in _offers(m, status):
+            d = offer_district(m, nid)
+            key = fold(d) if d is not None else None
+            for phase in data.get("life_phases") or ():
+                target[(key, LifePhase(phase))].append(nid)
+            if status is OfferStatus.RUNNING and spots.unplaceable(nid):
+                out.unplaced[key].append(nid)
+    return out
+
+
+def _listing(m: NetworkMap, nodes: list[str], limit: int = 4) -> str:
+    shown = ", ".join(f"„{m.name(n)}“" for n in nodes[:limit])
+    return shown + (f" und {len(nodes) - limit} weitere" if len(nodes) > limit else "")
+
+
+def _only_town_wide(m: NetworkMap, name: str, phase: LifePhase, wide: list[str],
+                    col: str | None, need: float | None, rank: float | None
+                    ) -> Finding | None:
+    """A burdened district whose only offers for a phase are town-wide, none outreach."""
+    if rank is None or rank < 2 / 3:
+        return None
+    if any(m.graph.nodes[o].get("outreach") for o in wide):
+        return None  # an outreach offer comes to the families
+    need_text = (f" Der Sozialraum ist nach „{col}“ ({_num(need)}) hoch belastet."
+                 if col and need is not None else "")
+    return Finding.create(
+        "coverage_gap", "low", f"Nur gesamtstädtische Angebote für {phase.label} in {name}",
+        text=(f"Im Sozialraum {name} selbst läuft kein Angebot für die Lebensphase "
+              f"{phase.label}; erreichbar sind nur gesamtstädtische Angebote "
+              f"({_listing(m, wide)}), keines davon aufsuchend.{need_text}"),
+        recommendation=(f"Prüfen, ob Familien aus {name} diese Angebote tatsächlich nutzen; "
+                        "sonst eine Sprechstunde oder ein aufsuchendes Angebot vor Ort "
+                        "einrichten."),
+        district=name, score=0.3 + 0.2 * rank,
+        evidence={"phase": phase.value, "town_wide_offers": wide, "need_rank": rank,
+                  "indicator": col, "check": "only_town_wide"},
+        key=f"wide-{phase.value}")
 
 
 def _burden_word(rank: float | None) -> str:
@@ -480,8 +583,9 @@ def _centres(m: NetworkMap) -> dict[str, tuple[float, float]]:
     return out
 
 
-def _service_reach(m: NetworkMap, services: Sequence[str], max_km: float, col: str | None,
-                   need: dict[str, float], ranks: dict[str, float]) -> list[Finding]:
+def _service_reach(m: NetworkMap, spots: BlindSpots, services: Sequence[str], max_km: float,
+                   col: str | None, need: dict[str, float], ranks: dict[str, float]
+                   ) -> list[Finding]:
     names = district_names(m)
     if not names:
         return []
@@ -489,16 +593,23 @@ def _service_reach(m: NetworkMap, services: Sequence[str], max_km: float, col: s
     findings: list[Finding] = []
     missing: defaultdict[str, list[str]] = defaultdict(list)
     nearest: dict[tuple[str, str], tuple[float, str]] = {}
+    sectors: dict[str, Sector | None] = {}
+    unknown_here: defaultdict[str, list[str]] = defaultdict(list)
+    for nid in spots.with_reason("unknown_category", "ambiguous_category", "no_category"):
+        data = m.graph.nodes[nid]
+        if data["type"] is NodeType.ACTOR and data.get("district"):
+            unknown_here[fold(data["district"])].append(nid)
     for service in services:
         info = category_info(service)
         label = info.label if info is not None else str(service)
+        sectors[label] = info.sector if info is not None else None
         places: set[str] = set()
         points: list[tuple[float, float, str]] = []
         found = False
         for nid, data in m.graph.nodes(data=True):
             if data["type"] is not NodeType.ACTOR or data.get("form") is ActorForm.PERSON:
                 continue
-            if _label(data.get("category")) != label:
+            if m.classify(nid).label != label:
                 continue
             found = True
             if data.get("district"):
@@ -544,7 +655,10 @@ def _service_reach(m: NetworkMap, services: Sequence[str], max_km: float, col: s
                 for lbl in labels if (key, lbl) in nearest]
         need_text = (f" Der Sozialraum ist nach „{col}“ ({_num(need[key])}) "
                      f"{_burden_word(rank)} belastet." if rank is not None and col else "")
-        findings.append(Finding.create(
+        # an institution of unknown category in the district could be the service
+        blind = [n for n in unknown_here.get(key, [])
+                 if m.graph.nodes[n].get("sector") in (None, *(sectors[lb] for lb in labels))]
+        finding = Finding.create(
             "coverage_gap", severity,
             f"{name}: keine {' und keine '.join(labels)} erreichbar",
             text=(f"Im Sozialraum {name} liegt keine {' und keine '.join(labels)}, und "
@@ -558,12 +672,8 @@ def _service_reach(m: NetworkMap, services: Sequence[str], max_km: float, col: s
             + 0.2 * (rank or 0.0),
             evidence={"check": "service_reach", "missing": labels, "need": need.get(key),
                       "need_rank": rank, "indicator": col, "max_distance_km": max_km},
-            key="reach"))
+            key="reach")
+        if blind:
+            finding = finding.uncertain(blind, {n: m.name(n) for n in blind}, "die Kategorie")
+        findings.append(finding)
     return findings
-
-
-def _label(category: object) -> str | None:
-    if not category:
-        return None
-    info = category_info(category)
-    return info.label if info is not None else str(category)

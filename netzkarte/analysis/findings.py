@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from typing import Any, Literal
 
@@ -25,6 +25,7 @@ __all__ = [
     "SEVERITY_LABELS",
     "STATUS_LABELS",
     "AnalysisResult",
+    "Confidence",
     "Finding",
     "QualityCheck",
 ]
@@ -33,6 +34,7 @@ Kind = Literal["parallel_structure", "transition_gap", "coverage_gap", "bottlene
                "quality_standard", "isolated"]
 Severity = Literal["high", "medium", "low", "info"]
 Status = Literal["pass", "warn", "fail", "unknown"]
+Confidence = Literal["sicher", "unsicher"]
 
 KIND_LABELS: dict[str, str] = {
     "parallel_structure": "Parallelstruktur", "transition_gap": "Übergangslücke",
@@ -66,6 +68,8 @@ class Finding:
     district: str | None = None
     score: float = 0.0
     evidence: dict[str, Any] = field(default_factory=dict)
+    confidence: Confidence = "sicher"
+    municipality: str | None = None
 
     @classmethod
     def create(cls, kind: Kind, severity: Severity, title: str, *, text: str = "",
@@ -83,11 +87,37 @@ class Finding:
                    district=district, score=round(float(score), 4), evidence=evidence or {})
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready dict (CONTRACT.md ``findings[]``)."""
+        """JSON-ready dict (the ``findings[]`` of ``analyse --json``)."""
         data = asdict(self)
         data["nodes"] = list(self.nodes)
         data["edges"] = [list(e) for e in self.edges]
         return data
+
+    def uncertain(self, unclassified: list[str] | tuple[str, ...], names: dict[str, str],
+                  what: str) -> Finding:
+        """This finding, marked ``unsicher``: nodes the analysis could not classify might
+        fill the absence it claims.
+
+        The severity is capped at ``low``; ``evidence["unclassified"]`` lists the nodes and
+        the text names them and what to fill in (``what``, German, e.g. "Kategorie und
+        Lebensphasen"). The id stays the same, so a later snapshot with the nodes
+        classified compares as the same finding.
+
+        >>> f = Finding.create("coverage_gap", "high", "Kein Angebot", district="Nord")
+        >>> g = f.uncertain(["O-1"], {"O-1": "Krabbelgruppe"}, "Lebensphasen")
+        >>> g.severity, g.confidence, g.evidence["unclassified"]
+        ('low', 'unsicher', ['O-1'])
+        """
+        ids = sorted(dict.fromkeys(unclassified), key=lambda n: (names.get(n, n), n))
+        listed = ", ".join(f"„{names.get(n, n)}“" for n in ids[:5])
+        more = f" und {len(ids) - 5} weitere" if len(ids) > 5 else ""
+        note = (f" Unsicher: {listed}{more} {'ist' if len(ids) == 1 else 'sind'} nicht "
+                f"eingeordnet und könnte{'' if len(ids) == 1 else 'n'} die Lücke füllen. "
+                f"Tragen Sie dort {what} ein; dann lässt sich der Befund sicher beurteilen.")
+        severity: Severity = "low" if self.severity in ("high", "medium") else self.severity
+        return replace(self, severity=severity, confidence="unsicher",
+                       text=(self.text + note).strip(),
+                       evidence={**self.evidence, "unclassified": ids})
 
 
 @dataclass(frozen=True)
@@ -122,6 +152,8 @@ class AnalysisResult:
     version: str = ""
     #: display names of the nodes the findings involve (not serialised; for renderers)
     names: dict[str, str] = field(default_factory=dict)
+    #: what the analyses could not judge (Datenlage); see :mod:`netzkarte.analysis.datenlage`
+    data_quality: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.findings = sorted(self.findings,
@@ -139,7 +171,8 @@ class AnalysisResult:
         return {"municipality": self.municipality, "generated": self.generated,
                 "netzkarte_version": self.version, "summary": self.summary,
                 "findings": [f.to_dict() for f in self.findings],
-                "quality_checks": [q.to_dict() for q in self.quality_checks]}
+                "quality_checks": [q.to_dict() for q in self.quality_checks],
+                "data_quality": self.data_quality}
 
     def to_json(self, **kwargs: Any) -> str:
         """Serialised :meth:`to_dict` (UTF-8, German characters unescaped)."""
@@ -151,10 +184,11 @@ class AnalysisResult:
         rows = [{"ID": f.id, "Art": KIND_LABELS[f.kind], "Schwere": SEVERITY_LABELS[f.severity],
                  "Befund": f.title, "Erläuterung": f.text, "Empfehlung": f.recommendation,
                  "Übergang": f.transition, "Sozialraum": f.district, "Wert": f.score,
-                 "Knoten": "; ".join(f.nodes)} for f in self.findings]
+                 "Sicherheit": f.confidence, "Knoten": "; ".join(f.nodes)}
+                for f in self.findings]
         return pd.DataFrame(rows, columns=["ID", "Art", "Schwere", "Befund", "Erläuterung",
                                            "Empfehlung", "Übergang", "Sozialraum", "Wert",
-                                           "Knoten"])
+                                           "Sicherheit", "Knoten"])
 
     def quality_frame(self) -> pd.DataFrame:
         """The quality framework as a table: one row per check, German column names.

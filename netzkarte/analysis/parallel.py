@@ -40,9 +40,9 @@ from netzkarte.vocab import (
     EdgeKind,
     Level,
     LifePhase,
+    Method,
     NodeType,
     OfferStatus,
-    category_info,
     fold,
 )
 
@@ -374,9 +374,15 @@ def _offer_district(m: NetworkMap, offer: str, data: dict[str, Any]) -> str | No
     return str(district) if district else None
 
 
-def _category_key(category: object) -> str:
-    info = category_info(category)
-    return fold(info.label) if info is not None else fold(category)
+def _category_key(m: NetworkMap, offer: str) -> str | None:
+    """The offer's category as grouping key: recognised label, else the folded text;
+    ``None`` for an ambiguous word ("Beratung"), which says nothing about sameness."""
+    rec = m.classify(offer)
+    if rec.info is not None:
+        return fold(rec.info.label)
+    if rec.method is Method.AMBIGUOUS or not rec.text:
+        return None
+    return fold(rec.text)
 
 
 def _place(m: NetworkMap, data: dict[str, Any], providers: frozenset[str]) -> str | None:
@@ -399,11 +405,12 @@ def _duplicate_offers(m: NetworkMap) -> list[Finding]:
         category, district = data.get("category"), _offer_district(m, offer, data)
         prov = frozenset(u for u, _, d in m.graph.in_edges(offer, data=True)
                          if d["kind"] is EdgeKind.PROVIDES)
-        if not category or not district or not prov or not data.get("life_phases"):
+        key = _category_key(m, offer) if category else None
+        if key is None or not district or not prov or not data.get("life_phases"):
             continue
         providers[offer] = prov
         places[offer] = _place(m, data, prov)
-        groups[(fold(district), _category_key(category))].append(offer)
+        groups[(fold(district), key)].append(offer)
     findings: list[Finding] = []
     for (_, _), offers in sorted(groups.items()):
         if len(offers) < 2:
@@ -433,8 +440,7 @@ def _offer_finding(m: NetworkMap, offers: list[str],
                    providers: dict[str, frozenset[str]]) -> Finding:
     first = m.graph.nodes[offers[0]]
     district = _offer_district(m, offers[0], first) or ""
-    info = category_info(first.get("category"))
-    category = info.label if info is not None else str(first.get("category"))
+    category = m.classify(offers[0]).label or str(first.get("category"))
     provs = sorted({p for o in offers for p in providers[o]})
     phases = sorted({p for o in offers for p in m.graph.nodes[o]["life_phases"]},
                     key=lambda p: LifePhase(p).position)

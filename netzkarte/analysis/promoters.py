@@ -40,7 +40,7 @@ from typing import Any
 from netzkarte.analysis.bottlenecks import name_list, steering_groups
 from netzkarte.analysis.findings import Finding, Severity
 from netzkarte.model import NetworkMap
-from netzkarte.vocab import ActorForm, EdgeKind, NodeType, Rank, Role, Sector, category_info
+from netzkarte.vocab import ActorForm, EdgeKind, NodeType, Rank, Role, Sector
 
 __all__ = ["CORE_SECTORS", "find_promoter_gaps", "is_expert_promoter", "is_power_promoter"]
 
@@ -70,9 +70,8 @@ def is_power_promoter(m: NetworkMap, node: str) -> bool:
     d = m.graph.nodes[node]
     if Role.POWER_PROMOTER in d.get("roles", ()) or d.get("rank") in _POWER_RANKS:
         return True
-    if d["type"] is NodeType.OFFICE and d.get("category"):
-        info = category_info(d["category"])
-        return info is not None and info.label in _POWER_CATEGORIES
+    if d["type"] is NodeType.OFFICE:
+        return m.classify(node).label in _POWER_CATEGORIES
     return False
 
 

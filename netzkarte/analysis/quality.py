@@ -50,7 +50,6 @@ from netzkarte.vocab import (
     Sector,
     Tier,
     Transition,
-    category_info,
     fold,
 )
 
@@ -99,9 +98,12 @@ class _Ctx:
     reports: dict[str, list[str]] = field(default_factory=dict)
 
     def label(self, node: str) -> str | None:
+        """The recognised category (built-in or the Kommune's own), else the raw text."""
+        rec = self.m.classify(node)
+        if rec.info is not None:
+            return rec.info.label
         cat = self.m.graph.nodes[node].get("category")
-        info = category_info(cat) if cat else None
-        return info.label if info is not None else (str(cat) if cat else None)
+        return str(cat) if cat else None
 
     def names(self, ids: Iterable[str]) -> str:
         names = [self.m.name(i) for i in ids]
@@ -191,6 +193,13 @@ def steering_sectors(ctx: _Ctx) -> tuple[Status, str, list[str]]:
             gaps[c] = missing
     if not gaps:
         return "pass", "Alle geforderten Bereiche sind vertreten.", []
+    blind = [member for c in gaps for member in ctx.members(c) if not ctx.sectors(member)]
+    if blind:
+        # members without Handlungsfeld might be exactly the missing sectors
+        text = "; ".join(f"In {ctx.m.name(c)} scheinen zu fehlen: "
+                         + ", ".join(s.label for s in missing) for c, missing in gaps.items())
+        return ("unknown", f"{text}. Nicht beurteilbar, weil bei {ctx.names(blind)} kein "
+                "Handlungsfeld eingetragen ist.", blind)
     worst = max(len(v) for v in gaps.values())
     status: Status = "warn" if worst <= 2 else "fail"
     text = "; ".join(f"In {ctx.m.name(c)} fehlen: " + ", ".join(s.label for s in missing)
@@ -594,6 +603,13 @@ def civil_society(ctx: _Ctx) -> tuple[Status, str, list[str]]:
         elif d.get("sector") is Sector.CIVIL_SOCIETY or ctx.label(n) in _CIVIL_CATEGORIES:
             civil.append(n)
     if not civil:
+        blind = [n for n, d in g.nodes(data=True)
+                 if d["type"] is NodeType.ACTOR and d.get("form") is not ActorForm.PERSON
+                 and d.get("sector") is None]
+        if blind:
+            return ("unknown", "Kein Akteur ist als zivilgesellschaftlich eingeordnet; bei "
+                    f"{ctx.names(blind)} fehlt das Handlungsfeld (etwa Vereine oder "
+                    "Elterninitiativen?). Tragen Sie es ein, dann lässt sich das prüfen.", blind)
         return "fail", "Keine zivilgesellschaftlichen Akteure oder Elternvertretungen " \
             "in der Karte.", []
     seated = [n for n in civil if ctx.m.memberships(n)]

@@ -32,9 +32,21 @@ Kita, and at Geburt → Frühe Hilfen every Geburtsklinik, Hebamme (of form Einr
 Schwangerschaftsberatung to some institution of the early help (Kindertagespflege,
 Frühförderstelle …).
 
-Institutions working for the whole town or Kreis (Ebene Kommune, Kreis or Land), such as a
-Geburtsklinik or the Agentur für Arbeit, are judged in the whole-municipality finding only
-and count as partners for every district, whatever their address.
+An institution with a Sozialraum is judged in that Sozialraum, whatever *Ebene* says
+("Kommune" on a Kita means a municipal Kita). Institutions working for the whole town or
+Kreis — no Sozialraum, Ebene Kreis or Land, or a category serving the whole town such as
+the Geburtsklinik, the Jobcenter or the Agentur für Arbeit — are judged in the
+whole-municipality finding only and count as partners for every district, whatever their
+address (:func:`~netzkarte.analysis.datenlage.local_district`). A category that is part of
+another institution (the OGS of a Grundschule) is on neither side.
+
+A finding that says an institution is "ohne Verbindung" must know what it could not see:
+when the institution is tied to a partner whose category or life phases are unknown, that
+partner may well be the other side. Such institutions are listed as possibly linked, not
+as unlinked; when every unlinked institution is possibly linked, or the finding says no
+committee brings both sides together while a committee of theirs has unclassified members,
+the finding is ``unsicher`` and at most ``low``
+(:meth:`~netzkarte.analysis.findings.Finding.uncertain`).
 
 Förderschulen (``special_schools``) are on neither side of the general rule: a Kita's tie
 to a Förderschule does not link it to the Grundschule most of its children go to, and the
@@ -77,12 +89,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from netzkarte.analysis.coverage import district_names, haversine_km, need_ranks
+from netzkarte.analysis.datenlage import BlindSpots, blind_spots, is_institution, local_district
 from netzkarte.analysis.findings import Finding, Severity
 from netzkarte.model import NetworkMap
 from netzkarte.vocab import (
-    ActorForm,
     EdgeKind,
-    Level,
     LifePhase,
     NodeType,
     Sector,
@@ -96,7 +107,8 @@ __all__ = ["TieIndex", "find_transition_gaps", "tie_index", "transition_sides"]
 
 log = logging.getLogger(__name__)
 
-WORK_PARTNERS: tuple[str, ...] = ("Jobcenter", "Agentur für Arbeit", "Berufskolleg", "Kammer")
+WORK_PARTNERS: tuple[str, ...] = ("Jobcenter", "Agentur für Arbeit", "Jugendberufsagentur",
+                                   "Berufskolleg", "Kammer")
 SPECIAL_SCHOOLS: tuple[str, ...] = ("Förderschule",)
 _TIE_KINDS = (EdgeKind.COOPERATION, EdgeKind.CONTRACT, EdgeKind.REFERRAL)
 
@@ -113,11 +125,6 @@ class TieIndex:
     def partners(self, node: str) -> set[str]:
         """Direct partners and organisations (for common-neighbour ranking)."""
         return self.ties[node] | self.parents[node]
-
-
-def _is_institution(data: dict[str, Any]) -> bool:
-    return data["type"] is NodeType.OFFICE or (
-        data["type"] is NodeType.ACTOR and data.get("form") is not ActorForm.PERSON)
 
 
 def tie_index(m: NetworkMap) -> TieIndex:
@@ -143,16 +150,16 @@ def tie_index(m: NetworkMap) -> TieIndex:
             return owners[node]
         data = g.nodes[node]
         out: set[str] = set()
-        if _is_institution(data):
+        if is_institution(data):
             out.add(node)
         elif data["type"] is NodeType.ACTOR:  # a person
             out.update(v for _, v, d in g.out_edges(node, data=True)
-                       if d["kind"] is EdgeKind.BELONGS_TO and _is_institution(g.nodes[v]))
+                       if d["kind"] is EdgeKind.BELONGS_TO and is_institution(g.nodes[v]))
         elif data["type"] is NodeType.OFFER:
             out.update(u for u, _, d in g.in_edges(node, data=True)
-                       if d["kind"] is EdgeKind.PROVIDES and _is_institution(g.nodes[u]))
+                       if d["kind"] is EdgeKind.PROVIDES and is_institution(g.nodes[u]))
             venue = data.get("venue")
-            if isinstance(venue, str) and venue in g and _is_institution(g.nodes[venue]):
+            if isinstance(venue, str) and venue in g and is_institution(g.nodes[venue]):
                 out.add(venue)
         owners[node] = out
         return out
@@ -173,7 +180,7 @@ def tie_index(m: NetworkMap) -> TieIndex:
             for a in resolve(u):
                 idx.committees[a].add(v)
                 idx.members[v].add(a)
-        elif kind is EdgeKind.BELONGS_TO and _is_institution(g.nodes[u]):
+        elif kind is EdgeKind.BELONGS_TO and is_institution(g.nodes[u]):
             idx.parents[u].add(v)
     for node, data in g.nodes(data=True):
         if data["type"] is NodeType.OFFER:
@@ -182,12 +189,9 @@ def tie_index(m: NetworkMap) -> TieIndex:
     return idx
 
 
-def _category_label(data: dict[str, Any]) -> str | None:
-    cat = data.get("category")
-    if not cat:
-        return None
-    info = category_info(cat)
-    return info.label if info is not None else str(cat)
+def _label_of(category: str) -> str:
+    info = category_info(category)
+    return info.label if info is not None else category
 
 
 def transition_sides(m: NetworkMap, transition: Transition | str, *, max_span: int = 2,
@@ -216,26 +220,29 @@ def transition_sides(m: NetworkMap, transition: Transition | str, *, max_span: i
         raise ValueError(f"Unbekannter Übergang {transition!r}. Erlaubt: "
                          + ", ".join(x.value for x in Transition) + ".")
     early, late = t.phases
-    work = {_category_label({"category": w}) for w in work_partners}
-    special = {_category_label({"category": c}) for c in special_schools}
+    work = {_label_of(w) for w in work_partners}
+    special = {_label_of(c) for c in special_schools}
     earlier: list[str] = []
     later: list[str] = []
     for node, data in m.graph.nodes(data=True):
-        if not _is_institution(data):
+        if not is_institution(data):
             continue
+        info = m.classify(node).info
+        if info is not None and not getattr(info, "institution", True):
+            continue  # part of another institution (the OGS of a Grundschule)
+        label = info.label if info is not None else None
         phases = set(data.get("life_phases") or ())
         is_actor = data["type"] is NodeType.ACTOR
         if t is Transition.SCHOOL_WORK:
-            if _category_label(data) in work:
+            if label in work:
                 later.append(node)
             elif is_actor and data.get("sector") is Sector.EDUCATION and \
                     LifePhase.SECONDARY in phases:
                 earlier.append(node)
             continue
-        if not is_actor or not phases or len(phases) > max_span or \
-                _category_label(data) in special:
+        if not is_actor or not phases or len(phases) > max_span or label in special:
             continue
-        core = core_phase(data.get("category"))
+        core = core_phase(label) if label is not None else None
         if core is not None and core not in (early, late):
             continue  # a Geburtsklinik is about birth, not about Familie → Kita
         if early in phases and late in phases:
@@ -358,6 +365,7 @@ def find_transition_gaps(
     []
     """
     idx = tie_index(m)
+    spots = blind_spots(m)
     names = district_names(m)
     _, _, ranks = need_ranks(m, need_indicator)
     findings: list[Finding] = []
@@ -371,51 +379,41 @@ def find_transition_gaps(
         if not earlier:
             continue
         if not later:
-            findings.append(_no_later_side(m, t, earlier, work_partners))
+            findings.append(_no_later_side(m, spots, t, earlier, work_partners))
             continue
         later_set = set(later)
         by_district: defaultdict[str, list[str]] = defaultdict(list)
         later_by_district: defaultdict[str, list[str]] = defaultdict(list)
         wide_later: list[str] = []
         for node in earlier:
-            d = _local_district(m.graph.nodes[node])
+            d = local_district(m, node)
             if d:
                 by_district[fold(d)].append(node)
         for node in later:
-            d = _local_district(m.graph.nodes[node])
+            d = local_district(m, node)
             (later_by_district[fold(d)] if d else wide_later).append(node)
         for key in sorted(by_district, key=lambda k: names.get(k, k)):
             local = later_by_district.get(key, [])
             fallback = not local
             partners = later if fallback else local + wide_later
-            findings.extend(_gap(m, idx, t, by_district[key], partners, names.get(key, key),
-                                 ranks.get(key), fallback, max_suggestions, work_partners))
-        findings.extend(_gap(m, idx, t, earlier, sorted(later_set, key=m.name), None, None,
-                             False, max_suggestions, work_partners))
+            findings.extend(_gap(m, idx, spots, t, by_district[key], partners,
+                                 names.get(key, key), ranks.get(key), fallback,
+                                 max_suggestions, work_partners))
+        findings.extend(_gap(m, idx, spots, t, earlier, sorted(later_set, key=m.name), None,
+                             None, False, max_suggestions, work_partners))
     log.info("Übergangslücken: %d Befunde", len(findings))
     return findings
 
 
-def _local_district(data: dict[str, Any]) -> str | None:
-    """The district an institution serves, ``None`` when it serves the whole town or Kreis.
-
-    A Geburtsklinik or an Agentur für Arbeit has an address in some district but works at
-    Kommune or Kreis level (Ebene): it is judged against, and counts as a partner for,
-    the whole municipality rather than its own district.
-    """
-    if data.get("level") in (Level.MUNICIPALITY, Level.COUNTY, Level.STATE):
-        return None
-    district = data.get("district")
-    return str(district) if district else None
-
-
-def _no_later_side(m: NetworkMap, t: Transition, earlier: list[str],
+def _no_later_side(m: NetworkMap, spots: BlindSpots, t: Transition, earlier: list[str],
                    work_partners: Sequence[str]) -> Finding:
     """The map holds no institution of the later phase: the gaps cannot be judged."""
     school_work = t is Transition.SCHOOL_WORK
     later_word = (", ".join(work_partners) if school_work
                   else f"Einrichtung der Lebensphase {t.phases[1].label}")
-    return Finding.create(
+    unplaced = [n for n in spots.reasons if spots.unplaceable(n)
+                and is_institution(m.graph.nodes[n])]
+    finding = Finding.create(
         "transition_gap", "medium" if school_work else "info",
         f"{t.label}: keine {later_word} in der Karte",
         text=(f"Die Karte enthält {len(earlier)} Einrichtungen der früheren Phase, aber keine "
@@ -427,13 +425,30 @@ def _no_later_side(m: NetworkMap, t: Transition, earlier: list[str],
         evidence={"unlinked": [], "earlier_count": len(earlier), "later_count": 0,
                   "share": None, "committees": [], "suggestions": []},
         key="no-later-side")
+    if unplaced:
+        return finding.uncertain(unplaced, _name_map(m, unplaced), "Kategorie und Lebensphasen")
+    return finding
 
 
-def _gap(m: NetworkMap, idx: TieIndex, t: Transition, earlier: list[str],
+def _name_map(m: NetworkMap, nodes: Iterable[str]) -> dict[str, str]:
+    return {n: m.name(n) for n in nodes}
+
+
+def _unplaced_partners(idx: TieIndex, spots: BlindSpots, node: str) -> set[str]:
+    """Partners of ``node`` (direct or on a shared committee) whose category or life
+    phases are unknown: any of them may be the other side of the transition."""
+    out = {p for p in idx.ties[node] if spots.unplaceable(p)}
+    for c in idx.committees[node]:
+        out.update(p for p in idx.members[c] if p != node and spots.unplaceable(p))
+    return out
+
+
+def _gap(m: NetworkMap, idx: TieIndex, spots: BlindSpots, t: Transition, earlier: list[str],
          partners: list[str], district: str | None, need_rank: float | None, fallback: bool,
          max_suggestions: int, work_partners: Sequence[str]) -> list[Finding]:
     pset = set(partners)
     unlinked: list[str] = []
+    maybe: dict[str, set[str]] = {}  # unlinked, but tied to an unclassified partner
     bridging: set[str] = set()
     reached: set[str] = set()
     for node in earlier:
@@ -444,19 +459,46 @@ def _gap(m: NetworkMap, idx: TieIndex, t: Transition, earlier: list[str],
         for c in via:
             reached |= idx.members[c] & pset
         if not direct and not via:
-            unlinked.append(node)
+            unplaced = _unplaced_partners(idx, spots, node)
+            if unplaced:
+                maybe[node] = unplaced
+            else:
+                unlinked.append(node)
     if not unlinked and bridging:
         return []
+    committee_blind: set[str] = set()
+    if not bridging:
+        for node in earlier:
+            for c in idx.committees[node]:
+                committee_blind.update(p for p in idx.members[c] if spots.unplaceable(p))
+    if not unlinked and maybe:
+        # every institution that looks unlinked is tied to someone we cannot place
+        return [_gap_finding(m, idx, t, earlier, partners, district, need_rank, fallback,
+                             max_suggestions, work_partners, list(maybe), bridging, reached,
+                             {}).uncertain(sorted(set().union(*maybe.values())),
+                                           _name_map(m, set().union(*maybe.values())),
+                                           "Kategorie und Lebensphasen")]
+    finding = _gap_finding(m, idx, t, earlier, partners, district, need_rank, fallback,
+                           max_suggestions, work_partners, unlinked, bridging, reached, maybe)
+    if not unlinked and committee_blind:
+        return [finding.uncertain(sorted(committee_blind), _name_map(m, committee_blind),
+                                  "Kategorie und Lebensphasen")]
+    return [finding]
+
+
+def _gap_finding(m: NetworkMap, idx: TieIndex, t: Transition, earlier: list[str],
+                 partners: list[str], district: str | None, need_rank: float | None,
+                 fallback: bool, max_suggestions: int, work_partners: Sequence[str],
+                 unlinked: list[str], bridging: set[str], reached: set[str],
+                 maybe: dict[str, set[str]]) -> Finding:
     share = len(unlinked) / len(earlier)
     score = min(1.0, 0.6 * share + (0.25 if not bridging else 0.0) + 0.15 * (need_rank or 0))
     where = f"in {district}" if district else "in der Gesamtkommune"
     label = t.label
-    if district is None:
-        # the district findings already carry suggestions for institutions of a district;
-        # town-level ones (a Geburtsklinik with an address in Altstadt) get theirs here
-        to_suggest = [u for u in unlinked if not _local_district(m.graph.nodes[u])]
-    else:
-        to_suggest = unlinked
+    # the district findings already carry suggestions for institutions of a district;
+    # town-level ones (a Geburtsklinik with an address in Altstadt) get theirs here
+    to_suggest = ([u for u in unlinked if not local_district(m, u)] if district is None
+                  else unlinked)
     suggestions: list[dict[str, Any]] = []
     if partners:
         for u in to_suggest:
@@ -478,6 +520,11 @@ def _gap(m: NetworkMap, idx: TieIndex, t: Transition, earlier: list[str],
                      + f": {_names(m, unlinked)}.")
     if not partners:
         parts.append(f"Die Karte enthält keine {later_word}.")
+    if maybe:
+        parts.append("Möglicherweise verbunden über Partner, deren Kategorie oder Lebensphasen "
+                     "fehlen: " + "; ".join(
+                         f"{m.name(u)} (über {_names(m, sorted(ps, key=m.name))})"
+                         for u, ps in maybe.items()) + ".")
     if bridging:
         parts.append(f"Gremien, die beide Seiten zusammenbringen: {_names(m, sorted(bridging))}.")
     else:
@@ -502,9 +549,11 @@ def _gap(m: NetworkMap, idx: TieIndex, t: Transition, earlier: list[str],
         "unlinked": unlinked, "earlier_count": len(earlier), "later_count": len(partners),
         "share": round(share, 4), "committees": sorted(bridging), "need_rank": need_rank,
         "partners_from_whole_municipality": fallback, "suggestions": suggestions}
+    if maybe:
+        evidence["possibly_linked"] = {u: sorted(ps) for u, ps in maybe.items()}
     if t is Transition.SCHOOL_WORK:
         evidence["work_partners_reached"] = sorted(reached)
-    return [Finding.create(
+    return Finding.create(
         "transition_gap", _severity(score), title, text=" ".join(parts), recommendation=rec,
         nodes=unlinked or earlier,
-        transition=t.value, district=district, score=score, evidence=evidence)]
+        transition=t.value, district=district, score=score, evidence=evidence)

@@ -17,14 +17,14 @@ KINDS = {"parallel_structure", "transition_gap", "coverage_gap", "bottleneck", "
          "quality_standard", "isolated"}
 SEVERITIES = ["high", "medium", "low", "info"]
 FINDING_KEYS = {"id", "kind", "severity", "title", "text", "recommendation", "nodes", "edges",
-                "transition", "district", "score", "evidence"}
+                "transition", "district", "score", "evidence", "confidence", "municipality"}
 
 
 def test_analyze_gives_the_contract_json(small_map: NetworkMap) -> None:
     result = analyze(small_map, progress=False)
     data = json.loads(result.to_json())
     assert set(data) == {"municipality", "generated", "netzkarte_version", "summary",
-                         "findings", "quality_checks"}
+                         "findings", "quality_checks", "data_quality"}
     assert data["municipality"] == "Testheim"
     assert data["netzkarte_version"] == netzkarte.__version__
     summary = data["summary"]
@@ -42,6 +42,8 @@ def test_analyze_gives_the_contract_json(small_map: NetworkMap) -> None:
         assert set(f) == FINDING_KEYS
         assert f["kind"] in KINDS
         assert f["severity"] in SEVERITIES
+        assert f["confidence"] in {"sicher", "unsicher"}
+        assert f["municipality"] == "Testheim"
         assert isinstance(f["nodes"], list) and all(n in small_map for n in f["nodes"])
         assert all(isinstance(e, list) and len(e) == 2 for e in f["edges"])
     order = [(SEVERITIES.index(f["severity"]), -f["score"]) for f in data["findings"]]
