@@ -64,7 +64,8 @@ and Gymnasium too) and the later side is the Jobcenter, the Agentur für Arbeit,
 Berufskolleg and the Kammer (``work_partners``).
 
 A tie is a cooperation, a contract or a referral (also between offers of the two, or one
-offer provided by one and held in the other), or a committee both sit on. Partners are
+offer provided by one and held in the other — only offers that run, not planned or ended
+ones), or a committee both sit on. Partners are
 looked for in the institution's own district plus town-wide institutions; when the district
 has no institution of the later phase at all, in the whole municipality.
 
@@ -96,6 +97,7 @@ from netzkarte.vocab import (
     EdgeKind,
     LifePhase,
     NodeType,
+    OfferStatus,
     Sector,
     Transition,
     category_info,
@@ -111,6 +113,7 @@ WORK_PARTNERS: tuple[str, ...] = ("Jobcenter", "Agentur für Arbeit", "Jugendber
                                    "Berufskolleg", "Kammer")
 SPECIAL_SCHOOLS: tuple[str, ...] = ("Förderschule",)
 _TIE_KINDS = (EdgeKind.COOPERATION, EdgeKind.CONTRACT, EdgeKind.REFERRAL)
+_RUNNING = (None, OfferStatus.RUNNING)
 
 
 @dataclass
@@ -155,7 +158,8 @@ def tie_index(m: NetworkMap) -> TieIndex:
         elif data["type"] is NodeType.ACTOR:  # a person
             out.update(v for _, v, d in g.out_edges(node, data=True)
                        if d["kind"] is EdgeKind.BELONGS_TO and is_institution(g.nodes[v]))
-        elif data["type"] is NodeType.OFFER:
+        elif data["type"] is NodeType.OFFER and data.get("status") in _RUNNING:
+            # a planned or ended offer links nobody yet (or any more)
             out.update(u for u, _, d in g.in_edges(node, data=True)
                        if d["kind"] is EdgeKind.PROVIDES and is_institution(g.nodes[u]))
             venue = data.get("venue")

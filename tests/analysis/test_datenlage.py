@@ -213,3 +213,20 @@ def test_a_fully_classified_map_has_an_empty_datenlage() -> None:
     dq = data_quality(m, [])
     assert dq["nodes"] == [] and dq["advice"] == [] and dq["uncertain_findings"] == []
     assert "Datenlage" not in format_summary(analyze(m, progress=False))
+
+
+def test_a_planned_offer_does_not_link_kita_and_school_yet() -> None:
+    m = _town()
+    m.add_node("K", "actor", name="Kita Nord", category="Kita", district="Nord")
+    m.add_node("G", "actor", name="Grundschule Nord", category="Grundschule", district="Nord")
+    m.add_node("O", "offer", name="Schnuppertage", category="Schnuppertage",
+               venue="G", status="geplant")
+    m.add_edge("K", "O", "provides")
+    [f] = [f for f in find_transition_gaps(m, transitions=["kita->primary"])
+           if f.district == "Nord"]
+    assert f.evidence["unlinked"] == ["K"]
+    m.add_node("O2", "offer", name="Schnuppertage 2", category="Schnuppertage", venue="G",
+               status="laufend")
+    m.add_edge("K", "O2", "provides")
+    assert [f for f in find_transition_gaps(m, transitions=["kita->primary"])
+            if f.district == "Nord" and f.evidence["unlinked"]] == []
