@@ -1,10 +1,10 @@
 """NetworkMap: the typed Netzwerkkarte over an ``nx.MultiDiGraph``.
 
-Nodes carry a ``type`` (:class:`~netzkarte.vocab.NodeType`) and the attributes of
-DOMAIN.md; edges carry a ``kind`` (:class:`~netzkarte.vocab.EdgeKind`). The allowed
-endpoints of each kind are enforced whenever something is added, so every map in memory is
-well-typed. Extra columns of the user's workbook live in each node's or edge's ``extra``
-dict and are written back on export.
+Nodes carry a ``type`` (:class:`~netzkarte.vocab.NodeType`) and the attributes of the
+template (docs/vorlage.md); edges carry a ``kind`` (:class:`~netzkarte.vocab.EdgeKind`). The
+allowed endpoints of each kind are enforced whenever something is added, so every map in
+memory is well-typed. Extra columns of the user's workbook live in each node's or edge's
+``extra`` dict and are written back on export.
 
 Examples
 --------
@@ -179,6 +179,9 @@ class NetworkMap:
         self.extra_columns: dict[str, list[str]] = {}
         #: built-in categories plus the Kommune's own (sheet *Kategorien*)
         self.categories: CategoryCatalogue = BUILTIN
+        #: what sheet *Kategorien* says about an own category beyond its definition, by
+        #: label: ``"note"`` (Bemerkung) and the extra columns by header
+        self.category_extra: dict[str, dict[str, Any]] = {}
         self._cache: dict[str, Any] = {}
 
     # --- building -------------------------------------------------------------------------
@@ -594,6 +597,7 @@ class NetworkMap:
         out.districts = self.districts.copy()
         out.extra_columns = {k: list(v) for k, v in self.extra_columns.items()}
         out.categories = self.categories
+        out.category_extra = {k: dict(v) for k, v in self.category_extra.items()}
         return out
 
     def copy(self) -> NetworkMap:

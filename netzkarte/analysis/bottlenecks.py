@@ -96,7 +96,8 @@ def steering_groups(m: NetworkMap) -> list[str]:
     Committees of type Steuerungsgruppe; without any, the tier-a bodies; without those,
     Lenkungskreise. Other tier-a bodies (a Verwaltungsvorstandskonferenz, a programme's
     steering circle at Kreis level) steer something else and are not held to the
-    standards of seed 003 for *the* Steuerungsgruppe.
+    standards of the quality framework for *the* Steuerungsgruppe
+    (docs/grundlagen.md).
 
     >>> from netzkarte import NetworkMap
     >>> m = NetworkMap()

@@ -1,7 +1,8 @@
 """Coverage gaps (Versorgungslücken): offers per district and life phase, weighted by need.
 
-Seed 003 asks to bring the offer infrastructure together with the conditions children grow
-up in ("Aufwachsbedingungen mit Infrastrukturdaten abgleichen") and to treat unequal
+The quality framework ("Der Qualitätsrahmen zum Aufbau einer Präventionskette", see
+docs/grundlagen.md) asks to bring the offer infrastructure together with the conditions
+children grow up in ("Aufwachsbedingungen mit Infrastrukturdaten abgleichen") and to treat unequal
 districts unequally ("Ungleiches ungleich behandeln"). Its Kindertal example found two
 burdened northern districts without nearby paediatric care or a counselling centre within
 walking distance. This module answers those questions from the map:
@@ -331,7 +332,8 @@ def find_coverage_gaps(
         each below the median offer density is a finding (high at half the median or
         less, else medium).
     services : sequence of str, default Kinderarztpraxis and Erziehungsberatungsstelle
-        Categories every district should reach (seed 003, Kindertal fourth step).
+        Categories every district should reach (the quality framework's Kindertal case,
+        fourth step; docs/grundlagen.md).
     max_distance_km : float, default 1.5
         "Fußläufig erreichbar": a service within 1.5 km (about 20 minutes' walk) of a
         district's centre counts as reaching it when coordinates exist. Centre: ``lat`` /

@@ -1,4 +1,4 @@
-"""Findings: what the analyses report, in the JSON shape of CONTRACT.md.
+"""Findings: what the analyses report, in the JSON shape of ``analyse --json``.
 
 Every analysis is a pure function ``NetworkMap → list[Finding]`` (plus DataFrames); the
 :class:`AnalysisResult` gathers them, sorts by severity then score and serialises.
@@ -132,7 +132,7 @@ class QualityCheck:
     nodes: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready dict (CONTRACT.md ``quality_checks[]``)."""
+        """JSON-ready dict (the ``quality_checks[]`` of ``analyse --json``)."""
         data = asdict(self)
         data["nodes"] = list(self.nodes)
         return data
@@ -167,7 +167,7 @@ class AnalysisResult:
         return [f for f in self.findings if f.kind == kind]
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON of ``netzkarte analyse --json`` (CONTRACT.md)."""
+        """The JSON of ``netzkarte analyse --json`` (documented in docs/analysen.md)."""
         return {"municipality": self.municipality, "generated": self.generated,
                 "netzkarte_version": self.version, "summary": self.summary,
                 "findings": [f.to_dict() for f in self.findings],

@@ -73,8 +73,9 @@ above it igraph's C implementation is 20–100× faster (benchmarks/analysis_ben
 EXACT_MAX_NODES = 5000
 """Connected components up to this size get exact betweenness and closeness.
 
-5,000 actors is a Kreis with a dozen Kommunen (DOMAIN.md); exact betweenness there takes
-a few seconds, while it grows with n·m beyond — minutes for a state programme.
+5,000 actors is a Kreis with a dozen Kommunen (docs/grundlagen.md, "Kreis und Kommunen");
+exact betweenness there takes a few seconds, while it grows with n·m beyond — minutes for a
+state programme.
 """
 
 PIVOTS = 1000

@@ -1,9 +1,10 @@
 """Parallel structures (Parallelstrukturen): duplicate committees and duplicate offers.
 
-Seed 003 (third station, "Kommunale Steuerung") asks to integrate the existing networks
-instead of building new ones and warns twice against *Parallelstrukturen*: bodies with the
-same mandate and largely the same people, above all the same body existing at Kreis and at
-Kommune level ("Wie werden hier Doppelstrukturen vermieden und Synergien genutzt?"). This
+The quality framework (third station, "Kommunale Steuerung"; docs/grundlagen.md) asks to
+integrate the existing networks instead of building new ones and warns twice against
+*Parallelstrukturen*: bodies with the same mandate and largely the same people, above all
+the same body existing at Kreis and at Kommune level ("Wie werden hier Doppelstrukturen
+vermieden und Synergien genutzt?"). This
 module finds such committee pairs and, on the offer side, offers of different providers
 that duplicate each other in one district.
 
@@ -251,7 +252,7 @@ def find_parallel_structures(
         Reported pairs score at least this (score = mean of membership and mandate, then
         raised by ``level_bonus``).
     level_bonus : float, default 0.35
-        The same body at Kreis and Kommune level is the case seed 003 names explicitly;
+        The same body at Kreis and Kommune level is the case the quality framework names;
         its score is raised by ``level_bonus × (1 − score)`` — it stays within [0, 1] and
         always above the same pair at one level.
     merge_jaccard, merge_mandate : float, default 0.6 and 0.75
@@ -259,12 +260,12 @@ def find_parallel_structures(
         otherwise, with many shared members, to send one delegate; else to clarify the
         mandate.
     offers : bool, default True
-        Also report duplicate offers (same category, overlapping life phases, same target
-        group where both give one, different providers, in one district, not ended), where
-        at least one of the two is not placed in a Regeleinrichtung (Ort, or a providing
+        Also report duplicate offers (same category, overlapping life phases, same target group
+        where both give one, different providers, in one district, not ended), where at
+        least one of the two is not placed in a Regeleinrichtung (Ort, or a providing
         facility). Language support in each Kita, career orientation in each school is the
-        placement seed 003 asks for ("Angebote zu den Menschen bringen"), and offers in one
-        house are coordinated by its staff: neither is a parallel structure.
+        placement the quality framework asks for ("Angebote zu den Menschen bringen"), and
+        offers in one house are coordinated by its staff: neither is a parallel structure.
     statutory : iterable of CommitteeType, default Ausschuss and Rat/Kreistag
         Committee types that law requires at each level (a Jugendhilfeausschuss of the
         town with its own Jugendamt and one of the Kreis): never reported as parallel.

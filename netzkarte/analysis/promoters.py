@@ -4,7 +4,7 @@ Witte's promoter model (1973) explains why innovations in organisations succeed:
 *Machtpromotor* (power promoter) drives change through hierarchical position — persuasion,
 political backing for "unbequeme" goals —, a *Fachpromotor* (expert promoter) through
 expertise, whatever the rank. Change works best when the two cooperate. The quality
-framework of the prevention chains (seed 003) turns this into Prüffragen: which power and
+framework of the prevention chains (docs/grundlagen.md) turns this into Prüffragen: which power and
 which expert promoters of which levels and sectors are involved, and how are they brought
 together ("Matching zwischen Macht- und Fachpromotoren")?
 
@@ -53,7 +53,8 @@ _PROMOTER_ROLES = (Role.POWER_PROMOTER, Role.EXPERT_PROMOTER, Role.PROCESS_PROMO
 
 CORE_SECTORS = (Sector.YOUTH_WELFARE, Sector.EDUCATION, Sector.SOCIAL, Sector.URBAN,
                 Sector.HEALTH)
-"""Sectors the steering must at least cover (seed 003, "Besetzung der Steuerungsgruppe")."""
+"""Sectors the steering must at least cover (quality framework, "Besetzung der
+Steuerungsgruppe")."""
 
 
 def is_power_promoter(m: NetworkMap, node: str) -> bool:

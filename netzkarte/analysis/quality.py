@@ -1,7 +1,9 @@
 """Quality framework (Qualitätsrahmen): the Präventionsstandards the map can answer.
 
-Seed 003 sets out four stations (Leitbild, strategische Ziele, kommunale Steuerung,
-wissensbasiertes Handeln), each with Präventionsstandards and Prüffragen; seed 000 adds
+The quality framework ("Der Qualitätsrahmen zum Aufbau einer Präventionskette",
+docs/grundlagen.md) sets out four stations (Leitbild, strategische Ziele, kommunale Steuerung,
+wissensbasiertes Handeln), each with Präventionsstandards and Prüffragen; the slides
+"Präventionsketten: Was? Warum? Wie? In NRW?" add
 the reflection questions a–g ("Welche Voraussetzungen liegen in meiner Kommune schon
 vor?"). Each check below answers one of them from the data, with status
 
@@ -167,7 +169,7 @@ def _no_steering() -> tuple[Status, str, list[str]]:
 
 def steering_exists(ctx: _Ctx) -> tuple[Status, str, list[str]]:
     """Station 3, standard "Aufbau einer verlässlichen, kommunal abgestimmten
-    Steuerungsstruktur"; seed 000 reflection question d (Steuerungsgruppe)."""
+    Steuerungsstruktur"; reflection question d (Steuerungsgruppe)."""
     if ctx.steering:
         return "pass", f"Steuerungsgremium: {ctx.names(ctx.steering)}.", ctx.steering
     if not ctx.committees:
@@ -437,7 +439,7 @@ def reporting_lines(ctx: _Ctx) -> tuple[Status, str, list[str]]:
 
 
 def district_bodies(ctx: _Ctx) -> tuple[Status, str, list[str]]:
-    """Station 3 tier (c) and seed 000 reflection question g (Sozialraumkonferenzen):
+    """Station 3 tier (c) and reflection question g (Sozialraumkonferenzen):
     every district has an operative body (tier c or Sozialraumkonferenz of that district)."""
     names = district_names(ctx.m)
     if not names:
@@ -482,7 +484,7 @@ def meeting_rhythm(ctx: _Ctx) -> tuple[Status, str, list[str]]:
 
 
 def mission_goals(ctx: _Ctx) -> tuple[Status, str, list[str]]:
-    """Station 1 (Präventionsleitbild) and station 2 (strategische Ziele); seed 000
+    """Station 1 (Präventionsleitbild) and station 2 (strategische Ziele); reflection questions
     reflection questions b and c. Both empty gives ``unknown``: the metadata block is
     optional, an empty field cannot tell "no Leitbild" from "not entered"."""
     mission, goals = ctx.m.meta.mission.strip(), [g for g in ctx.m.meta.goals if g.strip()]
@@ -506,8 +508,8 @@ def contracts(ctx: _Ctx) -> tuple[Status, str, list[str]]:
 
 
 def phase_offers(ctx: _Ctx) -> tuple[Status, str, list[str]]:
-    """Leitlinie "lückenloses Netz" from pregnancy to work (seed 003, Eltern stärken;
-    seed 004 Lebensphasen): every life phase has a running or planned offer."""
+    """Leitlinie "lückenloses Netz" from pregnancy to work (Leitlinie Eltern stärken;
+    the life phases of docs/grundlagen.md): every life phase has a running or planned offer."""
     offers = ctx.active_offers()
     if not offers:
         return "unknown", "Die Karte enthält keine laufenden oder geplanten Angebote.", []
@@ -520,8 +522,8 @@ def phase_offers(ctx: _Ctx) -> tuple[Status, str, list[str]]:
 
 
 def transition_committees(ctx: _Ctx) -> tuple[Status, str, list[str]]:
-    """Leitlinie "(Bildungs-)Übergänge fließend gestalten" and seed 004 (Kita – Schule –
-    Beruf): for each transition a committee has members from both sides."""
+    """Leitlinie "(Bildungs-)Übergänge fließend gestalten" and the 2011 call for the model
+    project (Kita – Schule – Beruf): for each transition a committee has members from both sides."""
     bridged, open_, unclear = [], [], []
     for t in Transition:
         earlier, later = transition_sides(ctx.m, t, max_span=ctx.opts["max_span"])
@@ -550,7 +552,7 @@ def transition_committees(ctx: _Ctx) -> tuple[Status, str, list[str]]:
 
 
 def guides(ctx: _Ctx) -> tuple[Status, str, list[str]]:
-    """Leitlinie "Aufsuchender Ansatz", Clearing- und Lotsenfunktion (seed 001 Lotsen):
+    """Leitlinie "Aufsuchender Ansatz", Clearing- und Lotsenfunktion (Lotsen, docs/grundlagen.md):
     someone has the role Lotse or an offer of category Lotsendienst exists."""
     g = ctx.m.graph
     found = [n for n, d in g.nodes(data=True)
@@ -724,7 +726,8 @@ def check_quality(
     m : NetworkMap
         The map.
     required_sectors : sequence of Sector
-        Sectors the steering group must cover; default the five seed 003 names as minimum
+        Sectors the steering group must cover; default the five the quality framework names
+        as minimum
         (Kinder- und Jugendhilfe, Schule, Soziales, Stadtentwicklung, Gesundheit).
     need_indicator : str, optional
         District need column (auto-detected: SGB II, Armut, BuT).
@@ -732,7 +735,7 @@ def check_quality(
         Districts whose need percentile rank is at least this count as burdened (the
         upper half) for the venue-offer check.
     min_meetings_a, min_meetings_b : float, default 4 and 10
-        Seed 003: tier a meets e.g. quarterly (4), tier b e.g. monthly (12; 10 allows for
+        Quality framework: tier a meets e.g. quarterly (4), tier b e.g. monthly (12; 10 allows for
         the summer break).
     max_span : int, default 2
         As in :func:`~netzkarte.analysis.transitions.find_transition_gaps`.

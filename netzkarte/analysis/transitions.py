@@ -1,6 +1,7 @@
 """Missing links at transitions (Übergangslücken): Kita → Grundschule, Schule → Beruf …
 
-Seed 003 ("(Bildungs-)Übergänge fließend gestalten") and seed 004 ("Kooperations- und
+The quality framework ("(Bildungs-)Übergänge fließend gestalten") and the 2011 call for the
+model project ("Kooperations- und
 Steuerungsbedarf … im Übergang zwischen den Systemen (Kita – Schule – Beruf)") ask whether
 the institutions a child leaves are linked to the institutions it moves on to. For every
 transition and every district this module lists the institutions of the earlier phase

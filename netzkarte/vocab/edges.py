@@ -42,7 +42,7 @@ EDGE_RULES: dict[EdgeKind, EdgeRule] = {
     EdgeKind.FUNDS: EdgeRule(_AO, frozenset({NodeType.OFFER}), True,
                              "Amt oder Akteur → Angebot"),
 }
-"""Allowed endpoints per edge kind (DOMAIN.md, "Edges")."""
+"""Allowed endpoints per edge kind (docs/vorlage.md, sheet Beziehungen)."""
 
 
 def endpoint_problem(kind: EdgeKind, source: NodeType, target: NodeType,

@@ -24,8 +24,10 @@ from enum import IntEnum, StrEnum
 from typing import ClassVar, Self
 
 __all__ = [
+    "LIFE_PHASE_GROUPS",
     "LIFE_PHASE_ORDER",
     "RANK_ORDER",
+    "STRENGTH_GUESSES",
     "ActorForm",
     "CommitteeType",
     "EdgeKind",
@@ -230,17 +232,32 @@ _term(Rank,
       {"top": "Verwaltungsspitze", "department_head": "Verwaltungsvorstand/Dezernat",
        "office_head": "Amtsleitung", "division_head": "Abteilungsleitung",
        "staff_unit": "Stabsstelle", "professional": "Fachkraft", "volunteer": "Ehrenamt"},
-      {"top": ("Bürgermeister", "Bürgermeisterin", "Landrat", "Landrätin", "Oberbürgermeister",
-               "Oberbürgermeisterin", "Top management"),
+      # "(in)", "/in" and "(r)" spellings fold to the feminine form: "Amtsleiter(in)" works
+      {"top": ("Bürgermeister", "Bürgermeisterin", "Landrat", "Landrätin", "Landrat/Landrätin",
+               "Oberbürgermeister", "Oberbürgermeisterin", "Top management"),
        "department_head": ("Dezernat", "Verwaltungsvorstand", "Dezernent", "Dezernentin",
-                           "Beigeordnete", "Beigeordneter"),
-       "office_head": ("Amtsleiter", "Amtsleiterin", "Fachbereichsleitung", "Leitung",
+                           "Dezernatsleitung", "Beigeordnete", "Beigeordneter",
+                           "Kreisdirektor", "Kreisdirektorin", "Stadtdirektor",
+                           "Stadtdirektorin"),
+       # a Fachbereich is the Amt of the new steering model: its head ranks as Amtsleitung
+       "office_head": ("Amtsleiter", "Amtsleiterin", "Fachbereichsleitung", "Fachbereichsleiter",
+                       "Fachbereichsleiterin", "Jugendamtsleitung", "Jugendamtsleiter",
+                       "Jugendamtsleiterin", "Leitung des Jugendamts", "Leitung",
                        "Head of office"),
-       "division_head": ("Abteilungsleiter", "Abteilungsleiterin", "Sachgebietsleitung",
-                         "Teamleitung"),
-       "staff_unit": ("Stabstelle", "Staff unit"),
-       "professional": ("Fachkräfte", "Mitarbeiter", "Mitarbeiterin", "Professional"),
-       "volunteer": ("ehrenamtlich", "Volunteer")})
+       # every unit below an Amt: Abteilung, Fachdienst, Sachgebiet, Team, Referat, Bereich
+       "division_head": ("Abteilungsleiter", "Abteilungsleiterin", "Fachdienstleitung",
+                         "Fachdienstleiter", "Fachdienstleiterin", "Sachgebietsleitung",
+                         "Sachgebietsleiter", "Sachgebietsleiterin", "Teamleitung",
+                         "Teamleiter", "Teamleiterin", "Referatsleitung", "Referatsleiter",
+                         "Referatsleiterin", "Bereichsleitung", "Bereichsleiter",
+                         "Bereichsleiterin", "Gruppenleitung"),
+       "staff_unit": ("Stabstelle", "Stabsstellenleitung", "Stabsstellenleiter",
+                      "Stabsstellenleiterin", "Staff unit"),
+       "professional": ("Fachkräfte", "Mitarbeiter", "Mitarbeiterin", "Sachbearbeitung",
+                        "Sachbearbeiter", "Sachbearbeiterin", "Sozialarbeiter",
+                        "Sozialarbeiterin", "Sozialpädagoge", "Sozialpädagogin",
+                        "pädagogische Fachkraft", "Professional"),
+       "volunteer": ("ehrenamtlich", "Ehrenamtliche", "Ehrenamtlicher", "Volunteer")})
 
 RANK_ORDER: tuple[Rank, ...] = tuple(Rank)
 """Ranks from the top of the hierarchy down."""
@@ -266,21 +283,56 @@ _term(LifePhase,
       {"pregnancy": "Schwangerschaft und Geburt", "u3": "0–3 Jahre", "kita": "3–6 Jahre (Kita)",
        "primary": "6–10 Jahre (Grundschule)", "secondary": "10–16 Jahre (weiterführende Schule)",
        "transition_work": "16–27 Jahre (Übergang Schule–Beruf)"},
-      {"pregnancy": ("Schwangerschaft", "Geburt", "Pregnancy", "Pregnancy and birth", "prenatal"),
-       "u3": ("0-3", "0–3", "unter 3", "U3", "Krippe", "Frühe Hilfen", "0 bis 3 Jahre",
+      # institutions and age words stand for the phase of their children (Hort: 6–10 …)
+      {"pregnancy": ("Schwangerschaft", "Geburt", "Schwangere", "Schwangerschaft/Geburt",
+                     "rund um die Geburt", "vor der Geburt", "pränatal", "Pregnancy",
+                     "Pregnancy and birth", "prenatal"),
+       "u3": ("0-3", "0–3", "unter 3", "unter 3 Jahre", "unter 3 Jahren", "U3", "Krippe",
+              "Krippenalter", "Krippenkinder", "Kinderkrippe", "Kindertagespflege",
+              "Säuglinge", "Kleinkinder", "Frühe Hilfen", "0 bis 3", "0 bis 3 Jahre",
               "infancy", "0-3 years"),
-       "kita": ("Kita", "3-6", "3–6", "3–6 Jahre", "Kindergarten", "Elementarbereich",
-                "3 bis 6 Jahre", "early childhood", "3-6 years"),
-       "primary": ("Grundschule", "6-10", "6–10", "6–10 Jahre", "Primarstufe",
-                   "6 bis 10 Jahre", "primary school", "6-10 years"),
-       "secondary": ("weiterführende Schule", "10-16", "10–16", "10–16 Jahre", "Sek I",
-                     "Sekundarstufe", "10 bis 16 Jahre", "secondary school", "10-16 years"),
+       # Ü3 is the Kita group of children from three to school age, never 0–3
+       "kita": ("Kita", "Ü3", "über 3", "über 3 Jahre", "Ü3-Bereich", "Ü3-Gruppe", "Ü3-Kinder",
+                "3-6", "3–6", "3–6 Jahre", "3 bis 6", "3 bis 6 Jahre", "Kindergarten",
+                "Kindergartenalter", "Kindergartenkinder", "Kita-Alter", "Kitakinder",
+                "Vorschulalter", "Vorschule", "Vorschulkinder", "Elementarbereich",
+                "early childhood", "3-6 years"),
+       "primary": ("Grundschule", "Grundschulalter", "Grundschulkinder", "Grundschüler",
+                   "Hort", "Hortkinder", "Primarstufe", "Primarbereich", "6-10", "6–10",
+                   "6–10 Jahre", "6 bis 10", "6 bis 10 Jahre", "Klasse 1-4", "Klassen 1-4",
+                   "Klasse 1 bis 4", "Klassen 1 bis 4", "1.-4. Klasse", "Jahrgang 1-4",
+                   "Jahrgangsstufe 1-4", "primary school", "6-10 years"),
+       "secondary": ("weiterführende Schule", "weiterführende Schulen", "10-16", "10–16",
+                     "10–16 Jahre", "10 bis 16", "10 bis 16 Jahre", "Sek I", "Sek 1",
+                     "Sekundarstufe I", "Sekundarstufe 1", "Sekundarstufe", "Klasse 5-10",
+                     "Klassen 5-10", "Klasse 5 bis 10", "Klassen 5 bis 10", "5.-10. Klasse",
+                     "Jahrgang 5-10", "Jahrgangsstufe 5-10", "secondary school",
+                     "10-16 years"),
        "transition_work": ("Übergang Schule-Beruf", "Übergang Schule–Beruf", "Beruf",
-                           "16-27", "16–27", "16–27 Jahre", "Ausbildung", "Schule-Beruf",
-                           "16 bis 27 Jahre", "school to work", "16-27 years")})
+                           "16-27", "16–27", "16–27 Jahre", "16 bis 27", "16 bis 27 Jahre",
+                           "Ausbildung", "Schule-Beruf", "Berufseinstieg", "Berufsorientierung",
+                           "Berufsschule", "Berufskolleg", "junge Erwachsene", "Sek II",
+                           "Sek 2", "Sekundarstufe II", "Sekundarstufe 2", "Oberstufe",
+                           "school to work", "16-27 years")})
 
 LIFE_PHASE_ORDER: tuple[LifePhase, ...] = tuple(LifePhase)
 """Life phases from pregnancy to the first job."""
+
+LIFE_PHASE_GROUPS: dict[str, tuple[LifePhase, ...]] = {
+    fold(word): phases for phases, words in (
+        (LIFE_PHASE_ORDER, ("alle", "alle Lebensphasen", "alle Phasen", "alle Altersgruppen",
+                            "all")),
+        ((LifePhase.U3, LifePhase.KITA), ("U6", "unter 6", "unter 6 Jahre", "unter 6 Jahren",
+                                          "frühe Kindheit", "Kita und Krippe",
+                                          "Krippe und Kita")),
+        ((LifePhase.PRIMARY, LifePhase.SECONDARY), ("Schulkinder", "Schulalter", "Schüler",
+                                                    "Schülerinnen und Schüler")),
+        ((LifePhase.SECONDARY, LifePhase.TRANSITION_WORK), (
+            "Jugendliche", "Jugendalter", "Jugend", "Sek I/II", "Sek I und II",
+            "Sekundarstufe I und II", "Sekundarstufe I/II")),
+    ) for word in words}
+"""Words that stand for several life phases at once, by :func:`fold` key ("alle", "U6",
+"Jugendliche" …). The importer reads them into all the phases they name."""
 
 
 class Transition(Term):
@@ -326,14 +378,23 @@ _term(Role,
       {"power_promoter": "Machtpromotor", "expert_promoter": "Fachpromotor",
        "process_promoter": "Prozesspromotor", "relationship_promoter": "Beziehungspromotor",
        "coordinator": "Netzwerkkoordination", "guide": "Lotse", "key_person": "Drehpunktperson"},
-      {"power_promoter": ("Machtpromotorin", "Power promoter", "Promotor der Macht"),
+      {"power_promoter": ("Machtpromotorin", "Machtpromoter", "Power promoter",
+                          "Promotor der Macht"),
        "expert_promoter": ("Fachpromotorin", "Expert promoter", "Fachpromoter"),
-       "process_promoter": ("Prozesspromotorin", "Process promoter"),
-       "relationship_promoter": ("Beziehungspromotorin", "Relationship promoter"),
-       "coordinator": ("Koordination", "Präventionskoordination", "Netzwerkkoordinator",
-                       "Netzwerkkoordinatorin", "Koordinator", "Koordinatorin", "Coordinator"),
-       "guide": ("Lotsin", "Lotsen", "Lotsenfunktion", "Clearing", "Guide", "Navigator"),
-       "key_person": ("Drehpunkt", "Schlüsselperson", "Key person")})
+       "process_promoter": ("Prozesspromotorin", "Process promoter", "Prozesspromoter"),
+       "relationship_promoter": ("Beziehungspromotorin", "Relationship promoter",
+                                 "Beziehungspromoter"),
+       "coordinator": ("Koordination", "Präventionskoordination", "Präventionskoordinator",
+                       "Präventionskoordinatorin", "Netzwerkkoordinator",
+                       "Netzwerkkoordinatorin", "Netzwerkmanagement", "Netzwerkmanager",
+                       "Netzwerkmanagerin", "Koordinierungsstelle", "Koordinator",
+                       "Koordinatorin", "Coordinator"),
+       "guide": ("Lotsin", "Lotsen", "Lotsenfunktion", "Lotsendienst", "Babylotse",
+                 "Babylotsin", "Babylotsen", "Familienlotse", "Familienlotsin", "Elternlotse",
+                 "Elternlotsin", "Bildungslotse", "Bildungslotsin", "Kitalotse", "Kitalotsin",
+                 "Clearing", "Guide", "Navigator"),
+       "key_person": ("Drehpunkt", "Drehpunktpersonen", "Schlüsselperson", "Schlüsselpersonen",
+                      "Key person")})
 
 
 class CommitteeType(Term):
@@ -384,13 +445,16 @@ class Tier(Term):
 _term(Tier,
       {"a": "a – gesamtkommunale Leitung", "b": "b – gesamtkommunale Koordinierung",
        "c": "c – operative Steuerung im Sozialraum"},
-      {"a": ("gesamtkommunale Leitung", "Leitung", "strategisch", "strategic"),
-       "b": ("gesamtkommunale Koordinierung", "Koordinierung", "coordination"),
-       "c": ("operative Steuerung im Sozialraum", "operativ", "Sozialraum", "operational")})
+      {"a": ("gesamtkommunale Leitung", "Leitung", "strategisch", "Ebene a",
+             "Steuerungsebene a", "strategic"),
+       "b": ("gesamtkommunale Koordinierung", "Koordinierung", "Ebene b", "Steuerungsebene b",
+             "coordination"),
+       "c": ("operative Steuerung im Sozialraum", "operativ", "Sozialraum", "Ebene c",
+             "Steuerungsebene c", "operational")})
 
 
 class NetworkKind(Term):
-    """Netzwerkart: exchange or production network (seed 003)."""
+    """Netzwerkart: exchange or production network (quality framework, docs/grundlagen.md)."""
 
     EXCHANGE = "exchange"
     PRODUCTION = "production"
@@ -428,8 +492,10 @@ class MemberFunction(Term):
 _term(MemberFunction,
       {"chair": "Vorsitz", "coordination": "Koordination", "member": "Mitglied", "guest": "Gast"},
       {"chair": ("Vorsitzende", "Vorsitzender", "Leitung", "Chair", "Sprecher", "Sprecherin"),
-       "coordination": ("Koordinator", "Koordinatorin", "Geschäftsführung", "Coordination"),
-       "member": ("Mitglieder", "Member", "ordentliches Mitglied"),
+       "coordination": ("Koordinator", "Koordinatorin", "Geschäftsführung", "Geschäftsstelle",
+                        "Moderation", "Coordination"),
+       "member": ("Mitglieder", "Member", "ordentliches Mitglied", "Teilnehmer",
+                  "Teilnehmerin", "Teilnehmende"),
        "guest": ("Gäste", "beratend", "Guest")})
 
 
@@ -493,6 +559,18 @@ class Strength(IntEnum):
         return None
 
     @classmethod
+    def guess(cls, value: object) -> Strength | None:
+        """The strength an everyday word suggests (``"eng"`` → 3), ``None`` if it is unclear.
+
+        These words are no exact value: the importer reads them with a warning that shows
+        the step taken (:data:`STRENGTH_GUESSES`). :meth:`parse` does not accept them.
+
+        >>> Strength.guess("sehr eng"), Strength.guess("regelmäßig"), Strength.guess("viel")
+        (<Strength.INTEGRATION: 4>, <Strength.COOPERATION: 2>, None)
+        """
+        return _STRENGTH_GUESS_KEYS.get(fold(value))
+
+    @classmethod
     def labels(cls) -> list[str]:
         """``"1 Austausch"`` … as offered in the template dropdown."""
         return [f"{m.value} {m.label}" for m in cls]
@@ -511,24 +589,43 @@ for _member, _words in {
     for _word in _words:
         _STRENGTH_WORDS[fold(_word)] = _member
 
-_TRUE = {fold(w) for w in ("ja", "j", "x", "1", "wahr", "true", "yes", "y", "✓", "✔")}
-_FALSE = {fold(w) for w in ("nein", "n", "0", "falsch", "false", "no", "-")}
+STRENGTH_GUESSES: dict[Strength, tuple[str, ...]] = {
+    Strength.EXCHANGE: ("lose", "locker", "gelegentlich", "selten", "sporadisch", "kennen uns",
+                        "wir kennen uns", "man kennt sich", "Informationsaustausch"),
+    Strength.COOPERATION: ("regelmäßig", "mittel", "fallbezogen", "fallweise",
+                           "im Einzelfall", "einzelfallbezogen"),
+    Strength.COORDINATION: ("eng", "intensiv", "gut", "abgestimmt", "planen gemeinsam"),
+    Strength.INTEGRATION: ("sehr eng", "sehr intensiv", "sehr gut", "gemeinsam",
+                           "gemeinsame Angebote", "verzahnt"),
+}
+"""Everyday words for a tie's strength and the step of the 1–4 scale each is read as
+(with a warning). Words that are not here and no exact value stay an error."""
+_STRENGTH_GUESS_KEYS: dict[str, Strength] = {
+    fold(word): member for member, words in STRENGTH_GUESSES.items() for word in words}
+
+_TRUE = {fold(w) for w in ("ja", "j", "x", "1", "wahr", "true", "yes", "y")}
+_FALSE = {fold(w) for w in ("nein", "n", "0", "falsch", "false", "no")}
+_TICKS = frozenset("✓✔☑")
+_DASHES_ONLY = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
 
 
 def parse_bool(value: object) -> bool | None:
     """Parse ``ja/nein/x/1/0/true/false``; ``None`` when the value means neither.
 
-    >>> parse_bool("X"), parse_bool(" Nein"), parse_bool(1.0)
-    (True, False, True)
+    A dash alone (``-``, ``–``, ``—``) means nein; a tick (``✓``) ja. Anything else that
+    folds to nothing (``?``) means neither.
+
+    >>> parse_bool("X"), parse_bool(" Nein"), parse_bool(1.0), parse_bool("–"), parse_bool("?")
+    (True, False, True, False, None)
     """
     if isinstance(value, bool):
         return value
     if isinstance(value, int | float):
         return {1: True, 0: False}.get(int(value)) if float(value).is_integer() else None
     raw = str(value).strip()
-    if raw in {"✓", "✔"}:
+    if raw in _TICKS:
         return True
-    if raw == "-":
+    if raw and set(raw) <= _DASHES_ONLY:
         return False
     key = fold(raw)
     if key in _TRUE:

@@ -19,7 +19,7 @@ from netzkarte.cli import main
 from netzkarte.datasets import kindertal
 from netzkarte.vocab import EdgeKind, LifePhase
 
-NORTH = {"Nordstadt", "Kreuzfeld", "Zechenhöhe"}  # north of the A 40 (seed 003)
+NORTH = {"Nordstadt", "Kreuzfeld", "Zechenhöhe"}  # north of the motorway
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 OLD_XLSX, NEW_XLSX = EXAMPLES / "kindertal_2017.xlsx", EXAMPLES / "kindertal_2019.xlsx"
 

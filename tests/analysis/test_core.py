@@ -1,4 +1,4 @@
-"""analyze: the CONTRACT.md JSON, stable ids, options, progress, the German summary."""
+"""analyze: the documented JSON, stable ids, options, progress, the German summary."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""On Kindertal the analyses find what seed 003 describes, and nothing absurd."""
+"""On Kindertal the analyses find what the quality framework's case study describes,
+and nothing absurd."""
 
 from __future__ import annotations
 

@@ -208,7 +208,7 @@ def test_preset_sizes_pick_kommunen_and_districts() -> None:
     assert kreis.map.districts["municipality"].nunique() == 12
     youth_offices = [n for n, d in kreis.map.graph.nodes(data=True)
                      if d.get("category") == "Jugendamt"]
-    assert len(youth_offices) == 4  # seed 002: 12 Kommunen share 4 Jugendämter
+    assert len(youth_offices) == 4  # the Hochsauerlandkreis talk: 12 Kommunen share 4 Jugendämter
     assert synthetic(600, municipalities=3, districts_per_municipality=4
                      ).map.districts.groupby("municipality").size().tolist() == [4, 4, 4]
 

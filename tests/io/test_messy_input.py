@@ -1,4 +1,4 @@
-"""Messy but valid input (DOMAIN.md): imports with the right values and the right warnings."""
+"""Messy but valid input (docs/vorlage.md): imports with the right values and the right warnings."""
 
 from __future__ import annotations
 
