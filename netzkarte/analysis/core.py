@@ -19,6 +19,7 @@ Examples
 from __future__ import annotations
 
 import difflib
+import hashlib
 import importlib
 import inspect
 import logging
@@ -41,6 +42,12 @@ from netzkarte.analysis.findings import (
     Finding,
     QualityCheck,
 )
+from netzkarte.analysis.kommunen import (
+    find_county_gaps,
+    municipalities,
+    municipality_of,
+    split_by_municipality,
+)
 from netzkarte.errors import NetzkarteError, OptionError
 from netzkarte.model import NetworkMap
 from netzkarte.progress import progress_bar
@@ -58,6 +65,10 @@ class _Analysis:
     function: str
     label: str  # German, for the progress bar
 
+
+PER_MUNICIPALITY: frozenset[str] = frozenset({"transitions", "coverage", "promoters", "quality"})
+"""Analyses run once per Kommune when a map holds several (their suggestions and checks
+never cross a Kommune's border); the others run on the whole map."""
 
 ANALYSES: tuple[_Analysis, ...] = (
     _Analysis("parallel", "netzkarte.analysis.parallel", "find_parallel_structures",
@@ -191,6 +202,7 @@ def analyze(m: NetworkMap, *, progress: bool | None = None, **options: Any) -> A
     started = time.perf_counter()
     findings: list[Finding] = []
     checks: list[QualityCheck] = []
+    parts = list(split_by_municipality(m)) if len(municipalities(m)) > 1 else []
     bar = progress_bar(len(ANALYSES) + 1, desc="Analyse", enabled=progress)
     try:
         bar.set_postfix_str("Kennzahlen")
@@ -204,18 +216,29 @@ def analyze(m: NetworkMap, *, progress: bool | None = None, **options: Any) -> A
             kwargs = routed[analysis.key]
             if analysis.key == "bottlenecks":
                 kwargs = {**kwargs, "centrality_table": tables["centrality"]}
-            out = funcs[analysis.key](m, **kwargs)
-            if analysis.key == "quality":
-                checks, more = out
-                findings += more
-            else:
-                findings += out
+            runs = (parts if parts and analysis.key in PER_MUNICIPALITY
+                    else [(None, m)])
+            for muni, part in runs:
+                out = funcs[analysis.key](part, **kwargs)
+                more = out[1] if analysis.key == "quality" else out
+                if analysis.key == "quality":
+                    checks += [replace(q, municipality=muni or m.meta.municipality or None)
+                               for q in out[0]]
+                findings += [_scoped(f, muni) for f in more] if muni else more
             bar.update()
+        if parts:
+            findings += [_scoped(f, muni) for f, muni in find_county_gaps(m)]
     finally:
         bar.close()
-    municipality = m.meta.municipality or None
-    findings = _unique_ids([f if f.municipality else replace(f, municipality=municipality)
-                            for f in findings])
+    if parts:
+        owner = municipality_of(m)
+        findings = [f if f.municipality else replace(f, municipality=_common(owner, f.nodes))
+                    for f in findings]
+    else:
+        municipality = m.meta.municipality or None
+        findings = [f if f.municipality else replace(f, municipality=municipality)
+                    for f in findings]
+    findings = _unique_ids(findings)
     summary.update(_finding_counts(findings, checks))
     if skipped:
         summary["analyses_skipped"] = skipped
@@ -230,6 +253,21 @@ def analyze(m: NetworkMap, *, progress: bool | None = None, **options: Any) -> A
     log.info("Analyse %s: %d Befunde in %.1f s", m.meta.municipality or "(ohne Namen)",
              len(findings), time.perf_counter() - started)
     return result
+
+
+def _scoped(f: Finding, municipality: str | None) -> Finding:
+    """A finding of one Kommune: its Kommune named, its id distinct from the same finding
+    in another Kommune (stable: the same input gives the same id)."""
+    if municipality is None:
+        return f
+    digest = hashlib.sha1(f"{f.id}|{municipality}".encode()).hexdigest()[:10]
+    return replace(f, municipality=municipality, id=f"{f.kind}-{digest}")
+
+
+def _common(owner: dict[str, str | None], nodes: tuple[str, ...]) -> str | None:
+    """The one Kommune all these nodes belong to, else ``None`` (Kreis level)."""
+    found = {owner.get(n) for n in nodes}
+    return found.pop() if len(found) == 1 else None
 
 
 def _unique_ids(findings: list[Finding]) -> list[Finding]:

@@ -130,6 +130,7 @@ class QualityCheck:
     evidence: str
     standard: str = ""  # the Präventionsstandard / Prüffrage it answers
     nodes: tuple[str, ...] = ()
+    municipality: str | None = None  # the Kommune checked (maps of several Kommunen)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict (the ``quality_checks[]`` of ``analyse --json``)."""

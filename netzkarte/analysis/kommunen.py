@@ -1,0 +1,260 @@
+"""Kommunen in one map: which node belongs to which Kommune, and the map of each.
+
+Präventionsketten are built per Kommune but steered across them: a Kreisjugendamt serves
+several kreisangehörige Kommunen with their own local networks, and a Land programme
+compares dozens of Kommunen (docs/grundlagen.md, "Kreis und Kommunen"). A map may therefore
+hold several Kommunen and the Kreis (and Land) bodies above them. This module decides the
+Kommune of every node and cuts the map into one map per Kommune, each with the Kreis- and
+Land-level nodes that serve it, so that transitions, coverage, promoters and the quality
+framework are judged per Kommune and their suggestions never cross a Kommune's border
+(except to a Kreis- or Land-level institution).
+
+Which Kommune a node belongs to
+-------------------------------
+* Ebene Kreis or Land, or the Kommune column naming the Kreis itself: the level above
+  (``None``);
+* else its own *Kommune* column;
+* else the Kommune of its Sozialraum (sheet Sozialräume), of its venue or of the
+  institution it belongs to / that provides it;
+* else, when the map holds a single Kommune, that one; with several, the level above.
+
+Examples
+--------
+>>> from netzkarte import NetworkMap
+>>> m = NetworkMap("Kreis Beispiel")
+>>> m.meta.county = "Kreis Beispiel"
+>>> m.add_node("K1", "actor", name="Kita A", category="Kita", municipality="Adorf")
+>>> m.add_node("K2", "actor", name="Kita B", category="Kita", municipality="Bstadt")
+>>> m.add_node("JA", "office", name="Kreisjugendamt", category="Jugendamt", level="Kreis")
+>>> parts = municipality_of(m)
+>>> parts["K1"], parts["JA"]
+('Adorf', None)
+>>> [(name, len(sub)) for name, sub in split_by_municipality(m)]
+[('Adorf', 2), ('Bstadt', 2)]
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import replace
+
+from netzkarte.analysis.findings import Finding
+from netzkarte.model import MapMeta, NetworkMap
+from netzkarte.vocab import EdgeKind, Level, NodeType, fold
+
+__all__ = ["COUNTY_SERVICES", "find_county_gaps", "municipalities", "municipality_of",
+           "split_by_municipality"]
+
+_ABOVE = (Level.COUNTY, Level.STATE)
+
+
+def municipality_of(m: NetworkMap) -> dict[str, str | None]:
+    """Per node the Kommune it belongs to (display spelling), ``None`` for Kreis/Land level.
+
+    Cached until the map changes. Linear in nodes and edges.
+    """
+    cached = m._cache.get("municipality_of")
+    if isinstance(cached, dict):
+        return cached
+    g = m.graph
+    county = fold(m.meta.county) if m.meta.county else None
+    spelling: dict[str, str] = {}
+    by_district: dict[str, str] = {}
+    if "municipality" in m.districts.columns:
+        for district, muni in m.districts["municipality"].items():
+            if isinstance(muni, str) and muni.strip():
+                by_district[fold(district)] = muni.strip()
+    own: dict[str, str | None] = {}
+    undecided: list[str] = []
+    for node, data in g.nodes(data=True):
+        muni = data.get("municipality")
+        key = fold(muni) if muni else None
+        if data.get("level") in _ABOVE or (key is not None and key == county):
+            own[node] = None
+            continue
+        if key:
+            own[node] = spelling.setdefault(key, str(muni).strip())
+            continue
+        district = data.get("district")
+        from_district = by_district.get(fold(district)) if district else None
+        if from_district:
+            own[node] = spelling.setdefault(fold(from_district), from_district)
+            continue
+        undecided.append(node)
+    # a venue, an organisation or a provider tells the Kommune of the rest
+    for node in undecided:
+        found: str | None = None
+        data = g.nodes[node]
+        venue = data.get("venue")
+        if isinstance(venue, str) and own.get(venue):
+            found = own[venue]
+        if found is None:
+            for _, v, d in g.out_edges(node, data=True):
+                if d["kind"] is EdgeKind.BELONGS_TO and own.get(v):
+                    found = own[v]
+                    break
+        if found is None:
+            for u, _, d in g.in_edges(node, data=True):
+                if d["kind"] is EdgeKind.PROVIDES and own.get(u):
+                    found = own[u]
+                    break
+        if found is None and len(spelling) == 1:
+            found = next(iter(spelling.values()))
+        own[node] = found
+    m._cache["municipality_of"] = own
+    return own
+
+
+def municipalities(m: NetworkMap) -> dict[str, list[str]]:
+    """Kommune → its node ids, in map order (Kreis/Land level not included).
+
+    >>> from netzkarte import NetworkMap
+    >>> municipalities(NetworkMap())
+    {}
+    """
+    out: defaultdict[str, list[str]] = defaultdict(list)
+    for node, muni in municipality_of(m).items():
+        if muni is not None:
+            out[muni].append(node)
+    return dict(out)
+
+
+def split_by_municipality(m: NetworkMap) -> Iterator[tuple[str, NetworkMap]]:
+    """One map per Kommune: its nodes plus every Kreis- and Land-level node.
+
+    Each sub-map keeps the map's categories and metadata (``meta.municipality`` set to the
+    Kommune) and only its own Sozialräume. Kommunen come in alphabetical order.
+    """
+    own = municipality_of(m)
+    above = [n for n, muni in own.items() if muni is None]
+    districts = m.districts
+    has_column = "municipality" in districts.columns
+    for muni, nodes in sorted(municipalities(m).items(), key=lambda kv: fold(kv[0])):
+        sub = m.subgraph([*nodes, *above])
+        sub.meta = _meta_for(m, muni)
+        if has_column:
+            mask = [isinstance(v, str) and fold(v) == fold(muni)
+                    for v in districts["municipality"]]
+            sub.districts = districts.loc[mask].copy()
+        else:
+            used = {fold(d) for n in nodes if (d := m.graph.nodes[n].get("district"))}
+            sub.districts = districts.loc[[fold(d) in used for d in districts.index]].copy()
+        yield muni, sub
+
+
+def _meta_for(m: NetworkMap, municipality: str) -> MapMeta:
+    return replace(m.meta, municipality=municipality, extra=dict(m.meta.extra))
+
+
+COUNTY_SERVICES: tuple[str, ...] = ("Jugendamt", "Jobcenter", "Agentur für Arbeit",
+                                    "Gesundheitsamt", "Erziehungsberatungsstelle",
+                                    "Frühförderstelle", "Schulamt")
+"""Categories of Kreis-level services whose reach into each Kommune is checked."""
+
+_REACH_KINDS = (EdgeKind.COOPERATION, EdgeKind.CONTRACT, EdgeKind.REFERRAL,
+                EdgeKind.PROVIDES, EdgeKind.FUNDS, EdgeKind.MEMBER)
+
+
+def find_county_gaps(m: NetworkMap, *, services: tuple[str, ...] = COUNTY_SERVICES
+                     ) -> list[tuple[Finding, str | None]]:
+    """Kreis-level findings of a map with several Kommunen, each with its Kommune.
+
+    * a Kommune with no committee of its own (no local network, no steering body) —
+      ``quality_standard``, medium, named by its Kommune;
+    * a Kreis-level service (Kreisjugendamt, Jobcenter, Gesundheitsamt … — ``services``)
+      with no tie, membership or offer in some Kommunen — ``coverage_gap`` at Kreis level
+      (``municipality`` ``None``), medium when it misses more than a third of them.
+
+    A person counts for the service it belongs to. Linear in nodes and edges.
+
+    >>> from netzkarte import NetworkMap
+    >>> m = NetworkMap("Kreis")
+    >>> m.add_node("A", "actor", name="Kita A", category="Kita", municipality="Adorf")
+    >>> m.add_node("B", "actor", name="Kita B", category="Kita", municipality="Bstadt")
+    >>> m.add_node("N", "committee", name="Netzwerk Adorf", municipality="Adorf")
+    >>> [(f.title, muni) for f, muni in find_county_gaps(m)]
+    [('Bstadt: kein eigenes Netzwerk und kein Steuerungsgremium', 'Bstadt')]
+    """
+    owner = municipality_of(m)
+    g = m.graph
+    kommunen = sorted(municipalities(m), key=fold)
+    out: list[tuple[Finding, str | None]] = []
+    with_committee = {owner[n] for n, d in g.nodes(data=True)
+                      if d["type"] is NodeType.COMMITTEE and owner.get(n)}
+    for muni in kommunen:
+        if muni in with_committee:
+            continue
+        out.append((Finding.create(
+            "quality_standard", "medium",
+            f"{muni}: kein eigenes Netzwerk und kein Steuerungsgremium",
+            text=(f"Für {muni} ist kein Gremium der Kommune erfasst – weder ein lokales "
+                  "Netzwerk noch eine Steuerungsgruppe. Ob die Präventionskette dort "
+                  "gesteuert wird, lässt sich nur über Kreisgremien erkennen."),
+            recommendation=(f"Klären, ob {muni} ein lokales Netzwerk hat, und es mit "
+                            "Mitgliedern und Berichtsweg in die Karte aufnehmen; sonst mit der "
+                            "Kommune eines aufbauen."),
+            evidence={"check": "county-local-body", "municipality": muni},
+            key=f"local-body-{fold(muni)}"), muni))
+    kreis_level: defaultdict[str, list[str]] = defaultdict(list)
+    local: defaultdict[str, set[str]] = defaultdict(set)
+    wanted = set(services)
+    for node, home in owner.items():
+        if g.nodes[node]["type"] is NodeType.COMMITTEE:
+            continue
+        label = m.classify(node).label
+        if label is None or label not in wanted:
+            continue
+        if home is None:
+            kreis_level[label].append(node)
+        else:
+            local[label].add(home)
+    for label in services:
+        providers = kreis_level.get(label)
+        if not providers:
+            continue
+        # a Kommune with its own Jugendamt (or reached by any Kreis-level one) is served;
+        # several Kreise in one map each serve their own Kommunen
+        reached = set().union(*(_reached(m, owner, p) for p in providers))
+        if not reached:
+            continue  # reaching nobody at all: isolated nodes, reported as such
+        missing = [k for k in kommunen if k not in reached and k not in local[label]]
+        if not missing:
+            continue
+        share = len(missing) / len(kommunen)
+        names = _join([m.name(p) for p in providers[:3]]) + (" …" if len(providers) > 3 else "")
+        out.append((Finding.create(
+            "coverage_gap", "medium" if share > 1 / 3 else "low",
+            f"{label}: {len(missing)} von {len(kommunen)} Kommunen ohne Verbindung",
+            text=(f"{_join(missing)} {'hat' if len(missing) == 1 else 'haben'} kein eigenes "
+                  f"{label} und keine erfasste Verbindung zu einem auf Kreisebene ({names}): "
+                  "weder eine Kooperation noch einen gemeinsamen Sitz in einem Gremium noch "
+                  "ein Angebot."),
+            recommendation=(f"Prüfen, wie {label} in {_join(missing[:3])}"
+                            f"{' …' if len(missing) > 3 else ''} vertreten ist (Sitz im lokalen "
+                            "Netzwerk, Sprechstunde vor Ort), und es in der Karte nachtragen."),
+            nodes=providers, score=share,
+            evidence={"check": "county_reach", "service": label, "missing": missing,
+                      "reached": sorted(reached, key=fold)},
+            key=f"county-reach-{fold(label)}"), None))
+    return out
+
+
+def _reached(m: NetworkMap, owner: dict[str, str | None], service: str) -> set[str]:
+    """Kommunen a Kreis service is tied to, itself or through its people."""
+    g = m.graph
+    agents = {service} | {u for u, _, d in g.in_edges(service, data=True)
+                          if d["kind"] is EdgeKind.BELONGS_TO}
+    reached: set[str] = set()
+    for agent in agents:
+        for _, v, d in g.out_edges(agent, data=True):
+            if d["kind"] in _REACH_KINDS and owner.get(v):
+                reached.add(owner[v])  # type: ignore[arg-type]
+        for u, _, d in g.in_edges(agent, data=True):
+            if d["kind"] in _REACH_KINDS and owner.get(u):
+                reached.add(owner[u])  # type: ignore[arg-type]
+    return reached
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " und " + items[-1]
