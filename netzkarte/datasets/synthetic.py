@@ -29,17 +29,20 @@ Examples
 from __future__ import annotations
 
 import logging
+import os
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal
 
 from netzkarte.errors import InputError
 from netzkarte.model import NetworkMap
 from netzkarte.vocab import Sector
 
-__all__ = ["BIRTH_SIDE", "CORE_SECTORS", "EARLY_HELP_SIDE", "INDICATORS", "PLANTS", "GroundTruth",
-           "SyntheticMap", "synthetic"]
+__all__ = ["BIRTH_SIDE", "CORE_SECTORS", "EARLY_HELP_SIDE", "INDICATORS", "PLANTS",
+           "EverydayWords", "EverydayWorkbook", "GroundTruth", "SyntheticMap",
+           "everyday_workbook", "synthetic"]
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +122,14 @@ class GroundTruth:
     clean_districts : list of str
         Districts touched by no district-level plant (transition gaps, coverage gap,
         isolated nodes, bridge cluster): checks there must find nothing.
+    inactive_offers : list of str
+        Offers with status geplant or beendet (:func:`everyday_workbook` only): they are no
+        coverage. Every (district, life phase) outside ``coverage_gaps`` has a running offer;
+        a coverage-gap cell may hold inactive offers.
+    unclassifiable : list of str
+        Nodes whose Kategorie cell is empty or ambiguous and whose name does not tell
+        (:func:`everyday_workbook` only): a reader may leave them unclassified. None of them
+        is on a transition side, a service of the coverage check or a steering member.
     """
 
     planted: tuple[str, ...] = ()
@@ -136,6 +147,8 @@ class GroundTruth:
     steering_groups: list[str] = field(default_factory=list)
     neediest_district: str = ""
     clean_districts: list[str] = field(default_factory=list)
+    inactive_offers: list[str] = field(default_factory=list)
+    unclassifiable: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -216,3 +229,139 @@ def synthetic(n_nodes: int = 300, *, seed: int = 0, municipalities: int | None =
     log.info("Synthetische Karte mit %d Knoten und %d Beziehungen erzeugt (%.1f s)",
              len(result.map), result.map.graph.number_of_edges(), time.perf_counter() - start)
     return result
+
+
+# --- everyday mode: the workbook as an administrator types it -----------------------------
+
+
+@dataclass(frozen=True)
+class EverydayWords:
+    """The spellings :func:`everyday_workbook` draws from, kept apart from the vocabulary.
+
+    Keys of ``categories``, ``word_phases`` and ``ambiguous`` values are the generator's
+    category labels (Kita, Grundschule, Elterncafé …); life phases, ranks, roles and statuses
+    are keyed by their codes (``"u3"``, ``"office_head"``, ``"coordinator"``, ``"planned"``).
+
+    Attributes
+    ----------
+    categories : mapping of str to sequence of str
+        Category → words a person uses for exactly that kind of place or offer.
+    word_phases : mapping of str to sequence of str
+        Words whose life phases differ from their category's defaults (Krabbelgruppe: u3).
+    ambiguous : mapping of str to sequence of str
+        Words a person reads in more than one way → the categories they may stand for.
+    phases : mapping of str to sequence of str
+        How a Lebensphasen cell is written → the life phase codes it means (``"alle"``).
+    phase_separators, role_separators : sequence of str
+        Separators between several life phases or roles (``" / "``, ``", "``, line break).
+    ranks, roles : mapping of str to sequence of str
+        Rank and role codes → how they are written.
+    strengths : mapping of int to sequence of str
+        Tie strength 1–4 → words (``"eng"``, ``"lose"``).
+    meetings : mapping of int to sequence of str
+        Meetings per year → rhythm words (``"vierteljährlich"``).
+    dates : sequence of str
+        How a Seit cell is written (``"2018"``, ``"März 2020"``, ``"Schuljahr 2019/20"``).
+    unknown : sequence of str
+        What is written for a value nobody knows (``"k. A."``, ``"–"``, ``"unbekannt"``).
+    statuses : mapping of str to sequence of str
+        Offer status code → words (``""`` leaves the cell empty).
+    capacities, percents, approximate : sequence of str
+        Templates for numbers with words: ``"ca. {n}"``, ``"{n} Plätze"``, ``"{x} %"``.
+    municipal_levels : sequence of str
+        What a municipal facility with a Sozialraum carries as Ebene (``"Kommune"``).
+    """
+
+    categories: Mapping[str, Sequence[str]]
+    word_phases: Mapping[str, Sequence[str]]
+    ambiguous: Mapping[str, Sequence[str]]
+    phases: Mapping[str, Sequence[str]]
+    phase_separators: Sequence[str]
+    ranks: Mapping[str, Sequence[str]]
+    roles: Mapping[str, Sequence[str]]
+    role_separators: Sequence[str]
+    strengths: Mapping[int, Sequence[str]]
+    meetings: Mapping[int, Sequence[str]]
+    dates: Sequence[str]
+    unknown: Sequence[str]
+    statuses: Mapping[str, Sequence[str]]
+    capacities: Sequence[str]
+    percents: Sequence[str]
+    approximate: Sequence[str]
+    municipal_levels: Sequence[str]
+
+
+@dataclass
+class EverydayWorkbook:
+    """A workbook as an administrator types it, and exactly what it describes.
+
+    Attributes
+    ----------
+    sheets : dict of str to list of dict
+        Sheet name → rows keyed by the German template headers (what
+        :func:`netzkarte.io.build.build_map` accepts); values are text, numbers or ``None``.
+    meta : dict of str to object
+        The metadata block of *Anleitung* keyed by its German labels (Kommune, Stand …).
+    map : NetworkMap
+        The map the workbook describes, as a careful reader would build it.
+    truth : GroundTruth
+        What was planted, with ``inactive_offers`` and ``unclassifiable``.
+    """
+
+    sheets: dict[str, list[dict[str, object]]]
+    meta: dict[str, object]
+    map: NetworkMap
+    truth: GroundTruth
+
+    def write(self, path: str | os.PathLike[str]) -> Path:
+        """Write the workbook as a real ``.xlsx`` (openpyxl), as a spreadsheet program would.
+
+        The *Anleitung* sheet holds the metadata block, every data sheet its German headers
+        in row 1 and the rows as typed; there is no *Listen* sheet and no dropdown.
+        """
+        from netzkarte.datasets._synthetic_everyday import write_workbook
+
+        return write_workbook(self, Path(path))
+
+
+def everyday_workbook(n_nodes: int = 250, *, seed: int = 0, words: EverydayWords,
+                      plant: Iterable[str] | Literal["all"] | None = None,
+                      municipalities: int | None = None,
+                      districts_per_municipality: int | None = None) -> EverydayWorkbook:
+    """The map of :func:`synthetic` as a workbook typed by people who never read our lists.
+
+    The town, its ties and its planted problems are those of :func:`synthetic` with the same
+    arguments (:func:`synthetic` itself is unchanged); the workbook writes them the way
+    administrators do, drawn per row from ``seed``: categories in everyday words (or empty
+    where the name tells), Ebene Kommune on municipal facilities of a Sozialraum, life
+    phases empty or as "Ü3", "Klasse 5–10", "0–16" with "/", "," or line breaks, dates as
+    "2018" or "Herbst 2021", references by name (with "-" for "–", without or with another
+    "e. V."), "k. A." and "–" for unknown values, "ca. 15" and "31,4 %", meeting rhythms,
+    tie strengths and ranks in words, and planned or ended offers that are no coverage.
+
+    Parameters
+    ----------
+    n_nodes, seed, plant, municipalities, districts_per_municipality
+        As for :func:`synthetic`.
+    words : EverydayWords
+        The spellings to draw from (the test suite ships pools written from real lists).
+
+    Returns
+    -------
+    EverydayWorkbook
+        Rows, metadata, the map they describe and the ground truth. The map differs from
+        :func:`synthetic`'s in what the workbook states: offers so that every district and
+        life phase outside the planted coverage gaps has a running one, inactive offers in
+        the gap cells, no Federführung on the planted committee without coordination, and
+        "e. V." at the end of a name.
+
+    Raises
+    ------
+    InputError
+        As :func:`synthetic`.
+    """
+    from netzkarte.datasets._synthetic_everyday import Everyday
+
+    base = synthetic(n_nodes, seed=seed, plant=plant, municipalities=municipalities,
+                     districts_per_municipality=districts_per_municipality)
+    return Everyday(base, words, seed).run()
