@@ -184,7 +184,7 @@ class _Builder(Columns):
 
     def __init__(self, source: str | None) -> None:
         super().__init__(source)
-        self.district_keys: dict[str, str] = {}  # casefolded name -> spelling on Sozialräume
+        self.district_keys: dict[str, str] = {}  # fold(name) -> spelling on Sozialräume
         self.node_districts: list[tuple[str, str, int, str]] = []  # node, sheet, row, raw
 
     # --- sheets and columns ---------------------------------------------------------------
@@ -474,13 +474,16 @@ class _Builder(Columns):
                            "„Sozialraum“ ein oder löschen Sie die Zeile.", sheet.name, row,
                            "Sozialraum")
                 continue
-            if name.casefold() in self.district_keys:
+            key = fold(name) or name.casefold()  # the key the analysis uses as well
+            if key in self.district_keys:
+                first = self.district_keys[key]
+                spelled = "" if first == name else f" (als {quote(first)})"
                 self.error("duplicate-district", f"Den Sozialraum {quote(name)} gibt es schon "
-                           f"in Zeile {first_row[name.casefold()]}. Führen Sie beide Zeilen "
+                           f"in Zeile {first_row[key]}{spelled}. Führen Sie beide Zeilen "
                            "zusammen.", sheet.name, row, "Sozialraum", name)
                 continue
-            self.district_keys[name.casefold()] = name
-            first_row[name.casefold()] = row
+            self.district_keys[key] = name
+            first_row[key] = row
             record: dict[str, Any] = {}
             for col, values in (*((c, v) for a, (c, v) in base.items() if a != "district"),
                                 *indicators):
@@ -498,10 +501,15 @@ class _Builder(Columns):
         self.map.set_districts(frame)
 
     def check_districts(self) -> None:
+        """Match node districts to the Sozialräume sheet by :func:`~netzkarte.vocab.fold`
+        key (case, dashes, spaces, umlauts, ß), as the analysis does; warn on a variant."""
         if not self.district_keys:
             return
+        keys = list(self.district_keys)
+        close_to: dict[str, list[str]] = {}  # typos repeat: one lookup per spelling
         for nid, sheet, row, raw in self.node_districts:
-            spelled = self.district_keys.get(raw.casefold())
+            key = fold(raw) or raw.casefold()
+            spelled = self.district_keys.get(key)
             if spelled is not None:
                 if spelled != raw:
                     self.map.graph.nodes[nid]["district"] = spelled
@@ -510,8 +518,11 @@ class _Builder(Columns):
                               "Bitte die Schreibweise dort angleichen.", sheet, row,
                               "Sozialraum", raw)
                 continue
-            close = difflib.get_close_matches(raw, list(self.district_keys.values()), n=2,
-                                              cutoff=0.6)
+            close = close_to.get(key)
+            if close is None:
+                close = [self.district_keys[k]
+                         for k in difflib.get_close_matches(key, keys, n=2, cutoff=0.6)]
+                close_to[key] = close
             self.warn("unknown-district", f"Den Sozialraum {quote(raw)} gibt es im Blatt "
                       f"„Sozialräume“ nicht{meant(close)}. Tragen Sie ihn dort ein oder "
                       "korrigieren Sie die Schreibweise.", sheet, row, "Sozialraum", raw)

@@ -1,29 +1,82 @@
 """Reference resolution and edge checks of the importer (see :mod:`netzkarte.io.build`).
 
-A reference cell may hold an ID, the same ID in other case or with spaces, or the Name of a
-node when that name is unique (a warning). Everything else becomes an issue with a German
-message that names the sheet to look in and, where one is close, the ID that was probably
-meant. Edges are checked against :data:`netzkarte.vocab.EDGE_RULES` before they are added,
-so the map only ever holds well-typed edges.
+A reference cell (Mitglied, Gremium, Von, Zu, Organisation, Anbieter, Ort, Federführung,
+Berichtet an, Übergeordnet, Gemeldet von) may hold an ID or the Name of a node. The text is
+tried in this order; the first step that decides wins:
+
+1. **ID** – the exact ID (one dict lookup, the fast path), then the ID in other case.
+   Silent.
+2. **Name** – the name folded with :func:`netzkarte.vocab.fold` (case, dashes, quotes,
+   white space, ``ß``/``ss``, umlauts/``ae``), among all nodes. One match: warning
+   ``name-reference`` (a node of the wrong type is then reported by the edge check);
+   several: error ``ambiguous-reference``.
+3. **Name without legal form** – both sides normalised by :func:`name_tokens`: legal forms
+   dropped (e.V., e. V., eV, gGmbH, GmbH, mbH, gAG, AG, AöR, KdöR, UG, GbR, KG, eG,
+   "Stiftung bürgerlichen Rechts" …), ``Städt.``/``Kath.``/``Ev.``/``Dt.``/``OV``/``KV``
+   and the adjective endings spelled out, a leading Der/Die/Das dropped. Only nodes of the
+   types the column allows count (a single node of another type is taken, and the edge
+   check reports the wrong type). One match: warning ``name-reference``; several: error
+   ``ambiguous-reference`` listing them.
+4. **Close name** (rapidfuzz) – only nodes of the allowed types, and not when the text looks
+   like an ID (:func:`looks_like_id`) and an ID is close (then step 5 with "meinten Sie").
+   A candidate qualifies when every word of the text (``am``, ``und`` … aside) is one of
+   its words – exactly, or with a typo (word similarity ≥ 80 for words of four or more
+   letters; numbers and short words exactly) – and the words match to at least
+   :data:`FUZZY_CUTOFF` % (rapidfuzz ratio weighted by word length); a text of one word
+   qualifies only against a name of one word. So "Kinderschutzbund Auenberg" finds
+   "Deutscher Kinderschutzbund OV Auenberg e.V.", but "Familienzentrum Nord" never means
+   "Familienzentrum". The best candidate is taken when it leads the second by
+   :data:`FUZZY_MARGIN` points: warning
+   ``name-reference`` ("… als „…“ (ID …) gelesen"); otherwise error ``ambiguous-reference``
+   listing the candidates.
+5. **Unknown** – error ``unknown-reference``. The message calls the text an ID when it
+   looks like one ("Die ID „G-99“ gibt es nicht …", suggestions: close IDs) and a Name
+   otherwise ("Den Namen „…“ gibt es in keinem Blatt …", suggestions: close names with
+   their IDs).
+
+All guessed names share the code ``name-reference``: it is the documented, stable code
+for "a name stood where an ID belongs and was resolved"; the message says how the name
+was read. Suggestions and close names come from indexes built once per import (rapidfuzz
+over the IDs of the allowed types, names blocked by word), and every distinct text is
+matched once, so the cost of a workbook does not grow with the number of typos beyond
+a few milliseconds each.
+
+Cells of node sheets that may hold several references (Organisation, Anbieter, Berichtet
+an, Übergeordnet) are split at ``;``, ``|`` and line breaks unless the whole text is an ID
+or a name. A part (or the whole cell) that is no ID or name is split at ``/`` and ``,``
+too – only when every piece is then an ID or a name (steps 1–3), with a ``guessed-value``
+warning: "27 / JC" is two providers, "Jugend-, Schul- und Sportamt" stays one name.
+
+Edges are checked against :data:`netzkarte.vocab.EDGE_RULES` before they are added, so the
+map only ever holds well-typed edges.
 
 >>> what(frozenset({NodeType.COMMITTEE}))
 'eines Gremiums aus dem Blatt „Gremien“'
 >>> meant(["G-09"])
 ' (meinten Sie „G-09“?)'
+>>> name_tokens("Deutscher Kinderschutzbund OV Auenberg e. V.")
+('deutsch', 'kinderschutzbund', 'ortsverband', 'auenberg')
+>>> looks_like_id("G-09"), looks_like_id("Netzwerk Frühe Hilfen")
+(True, False)
 """
 
 from __future__ import annotations
 
-import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
 from typing import Any
 
+from rapidfuzz import fuzz, process
+
 from netzkarte.errors import ValidationReport
-from netzkarte.io.cells import cell_text, display, split_multi
+from netzkarte.io.cells import cell_text, split_multi
 from netzkarte.model import NetworkMap
 from netzkarte.schema import SHEET_ORDER, SHEETS, Column, Sheet
-from netzkarte.vocab import EDGE_RULES, EdgeKind, NodeType
+from netzkarte.vocab import EDGE_RULES, EdgeKind, NodeType, fold
 
-__all__ = ["SHEET_OF", "Ref", "References", "join_or", "meant", "quote", "what"]
+__all__ = ["FUZZY_CUTOFF", "FUZZY_MARGIN", "SHEET_OF", "Ref", "References", "join_or",
+           "looks_like_id", "meant", "name_tokens", "quote", "what"]
 
 _GENITIVE = {NodeType.ACTOR: "Akteurs", NodeType.OFFICE: "Amts",
              NodeType.COMMITTEE: "Gremiums", NodeType.OFFER: "Angebots"}
@@ -31,11 +84,62 @@ SHEET_OF: dict[NodeType, str] = {s.node_type: s.name for s in SHEETS if s.node_t
 """The sheet that holds each node type."""
 _SHEET_INDEX = {name: i for i, name in enumerate(SHEET_ORDER)}
 _ROW_SPAN = 10_000_000  # > any Excel row number (1,048,576)
-_MAX_SUGGESTION_LOOKUPS = 300  # difflib over thousands of IDs is slow; enough for any fix list
+
+FUZZY_CUTOFF = 90.0
+"""Share (in %) of the letters of a text that a close name must contain (step 4)."""
+FUZZY_MARGIN = 5.0
+"""Points the best close name must lead the second by; else the text is ambiguous."""
+_WORD_CUTOFF = 80.0  # rapidfuzz ratio of two words that differ by a typo
+_ID_CUTOFF = 60.0  # "meinten Sie" for IDs (the cutoff difflib used before)
+_NAME_CUTOFF = 60.0  # "meinten Sie" for names (token_set_ratio)
+_SUGGESTION_POOL = 2000  # names scored for a "meinten Sie" at most
+_LISTED = 5  # candidates named in an ambiguity message
+_BLOCK_SMALL = 200  # names sharing the rarest word scored without narrowing further
+
+_WORD = re.compile(r"[0-9a-z]+")
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})  # casefold() turns ß into ss
+_SPLIT_MORE = re.compile(r"\s*[/,]\s*")
+_SEPARATOR = re.compile(r"[;|\r\n/,]")
+# words a close name may lack ("Kita Park" for "Kita am Park")
+_FILLER = frozenset({"am", "an", "auf", "bei", "beim", "das", "dem", "den", "der", "des",
+                     "die", "fuer", "im", "in", "mit", "u", "und", "vom", "von", "zu", "zum",
+                     "zur"})
+_ARTICLES = ("der", "die", "das")
+# legal forms dropped wherever they stand (longest first, see _drop_legal)
+_LEGAL_ANYWHERE: tuple[tuple[str, ...], ...] = (
+    ("koerperschaft", "des", "oeffentlichen", "rechts"),
+    ("anstalt", "des", "oeffentlichen", "rechts"),
+    ("stiftung", "des", "buergerlichen", "rechts"),
+    ("stiftung", "des", "oeffentlichen", "rechts"),
+    ("stiftung", "buergerlichen", "rechts"), ("stiftung", "oeffentlichen", "rechts"),
+    ("des", "buergerlichen", "rechts"), ("des", "oeffentlichen", "rechts"),
+    ("mit", "beschraenkter", "haftung"), ("ug", "haftungsbeschraenkt"),
+    ("buergerlichen", "rechts"), ("oeffentlichen", "rechts"), ("eingetragener", "verein"),
+    ("gemeinnuetzige", "gmbh"), ("e", "v"), ("ggmbh",), ("gmbh",), ("mbh",), ("gag",),
+    ("aoer",), ("kdoer",), ("gug",), ("haftungsbeschraenkt",),
+)
+_LEGAL_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _form in _LEGAL_ANYWHERE:
+    _LEGAL_BY_FIRST.setdefault(_form[0], []).append(_form)
+# legal forms that are also ordinary words (AG: Arbeitsgruppe; Ev.: evangelisch) count
+# only at the end of a name
+_LEGAL_AT_END = frozenset({"ag", "co", "eg", "ev", "gbr", "kg", "ohg", "ug"})
+_SPELLED: dict[str, str] = {"evang": "evangelisch", "kath": "katholisch",
+                            "staedt": "staedtisch", "dt": "deutsch", "luth": "lutherisch",
+                            "ov": "ortsverband", "kv": "kreisverband", "sankt": "st"}
+_SPELLED.update({stem + ending: stem
+                 for stem in ("evangelisch", "katholisch", "staedtisch", "deutsch",
+                              "lutherisch")
+                 for ending in ("e", "em", "en", "er", "es")})
+_SPECIAL = frozenset({*_LEGAL_BY_FIRST, *_LEGAL_AT_END, *_SPELLED, *_ARTICLES})
 
 
 def join_or(items: list[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} oder {items[-1]}"
+
+
+def _join_and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} und {items[-1]}"
 
 
 def quote(text: object) -> str:
@@ -54,6 +158,150 @@ def what(types: frozenset[NodeType]) -> str:
     return f"eines {join_or([_GENITIVE[t] for t in ordered])} aus {where}"
 
 
+def _words(text: str) -> list[str]:
+    """Lower-case ASCII words: umlauts as ae/oe/ue, ß as ss, accents dropped."""
+    s = unicodedata.normalize("NFKC", text).casefold().translate(_UMLAUTS)
+    if not s.isascii():
+        s = "".join(c for c in unicodedata.normalize("NFKD", s)
+                    if not unicodedata.combining(c))
+    return _WORD.findall(s)
+
+
+def _drop_legal(words: list[str]) -> list[str]:
+    out: list[str] = []
+    i, n = 0, len(words)
+    while i < n:
+        for form in _LEGAL_BY_FIRST.get(words[i], ()):
+            if tuple(words[i:i + len(form)]) == form:
+                i += len(form)
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+def name_tokens(name: str) -> tuple[str, ...]:
+    """The words of a name with legal forms dropped and common abbreviations spelled out.
+
+    Used for both sides of steps 3 and 4: the names on the sheets and the text of a
+    reference cell. A name that is nothing but a legal form keeps its words.
+
+    >>> name_tokens("Städt. Kita „Die Arche“ gGmbH")
+    ('staedtisch', 'kita', 'die', 'arche')
+    >>> name_tokens("Die Ev. Familienbildung e.V.") == name_tokens("Evangelische Familienbildung")
+    True
+    >>> name_tokens("Frühe Hilfen AG"), name_tokens("AG Frühe Hilfen")
+    (('fruehe', 'hilfen'), ('ag', 'fruehe', 'hilfen'))
+    """
+    words = _words(name)
+    if _SPECIAL.isdisjoint(words):  # most names: nothing to drop or spell out
+        return tuple(words)
+    kept = _drop_legal(words)
+    last = len(kept) - 1
+    out = ["evangelisch" if w == "ev" and i < last else _SPELLED.get(w, w)
+           for i, w in enumerate(kept)]
+    while len(out) > 1 and out[-1] in _LEGAL_AT_END:
+        out.pop()
+    if len(out) > 1 and out[0] in _ARTICLES:
+        del out[0]
+    return tuple(out) or tuple(words)
+
+
+def looks_like_id(text: str) -> bool:
+    """Is this text written like an ID (short, no spaces; digits, capitals or ≤ 3 chars)?
+
+    >>> [looks_like_id(t) for t in ("A-17", "NOPE", "jc", "Jugendamtt", "Haus 3")]
+    [True, True, True, False, False]
+    """
+    if len(text) > 20 or any(c.isspace() for c in text):
+        return False
+    return len(text) <= 3 or text.upper() == text or any(c.isdigit() for c in text)
+
+
+def _has_digit(word: str) -> bool:
+    return any(c.isdigit() for c in word)
+
+
+def _containment(query: list[str], name: tuple[str, ...]) -> float:
+    """How much of the query (in % of its letters) the name contains, word by word.
+
+    0 when a word of the query is missing from the name (a typo is allowed in words of
+    four or more letters, not in numbers), or when a one-word query meets a longer name.
+    """
+    rest = [w for w in name if w not in _FILLER]
+    if len(query) == 1 and len(rest) != 1:
+        return 0.0
+    typos: list[str] = []
+    for word in query:
+        if word in rest:
+            rest.remove(word)
+        else:
+            typos.append(word)
+    total = sum(len(w) for w in query)
+    got = float(total - sum(len(w) for w in typos))
+    for word in typos:
+        if len(word) < 4 or _has_digit(word):
+            return 0.0
+        best, at = 0.0, -1
+        for i, other in enumerate(rest):
+            if len(other) >= 4 and not _has_digit(other):
+                score = fuzz.ratio(word, other, score_cutoff=_WORD_CUTOFF)
+                if score > best:
+                    best, at = score, i
+        if at < 0:
+            return 0.0
+        got += len(word) * best / 100
+        del rest[at]
+    return 100.0 * got / total
+
+
+class _NameIndex:
+    """Normalised names of all nodes (:func:`name_tokens`), by key and by word."""
+
+    def __init__(self, names: dict[str, str]) -> None:
+        self.words: dict[str, tuple[str, ...]] = {}
+        self.by_key: dict[str, list[str]] = {}
+        self.postings: dict[str, list[str]] = {}
+        for nid, name in names.items():
+            words = name_tokens(name)
+            self.words[nid] = words
+            self.by_key.setdefault(" ".join(words), []).append(nid)
+            for word in dict.fromkeys(words):
+                self.postings.setdefault(word, []).append(nid)
+        self.vocabulary = list(self.postings)
+        self._close: dict[str, list[str]] = {}
+
+    def close_words(self, word: str) -> list[str]:
+        """The word if some name has it, else the known words one typo away."""
+        if word in self.postings:
+            return [word]
+        if len(word) < 4 or _has_digit(word):
+            return []
+        found = self._close.get(word)
+        if found is None:
+            found = [w for w, _, _ in process.extract(
+                word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=_WORD_CUTOFF, limit=8)
+                if len(w) >= 4 and not _has_digit(w)]
+            self._close[word] = found
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    """How a reference text reads.
+
+    ``how``: ``id``, ``name`` (step 2), ``legal`` (step 3), ``close`` (step 4),
+    ``ambiguous`` or ``unknown``. ``nids``: the node, the candidates or the suggestions.
+    """
+
+    how: str
+    nids: tuple[str, ...] = ()
+    same_name: bool = False  # ambiguous: several nodes carry exactly this name
+    id_like: bool = False  # unknown: the text looks like an ID
+    close_ids: bool = False  # unknown: the suggestions are IDs (not names)
+
+
 Ref = tuple[Sheet, Column, int, str, object]
 """A reference cell waiting for all nodes to exist: sheet, column, row, node id, raw value."""
 
@@ -70,11 +318,13 @@ class References:
         self.rows: dict[str, int] = {}
         self.names: dict[str, str] = {}
         self._index: tuple[dict[str, list[str]], dict[str, list[str]]] | None = None
+        self._name_index: _NameIndex | None = None
+        self._ids: dict[frozenset[NodeType], tuple[list[str], list[str]]] = {}
+        self._matches: dict[tuple[str, frozenset[NodeType]], _Match] = {}
         self.refs: list[Ref] = []
         # "source\x00target\x00kind" -> sheet index * _ROW_SPAN + row: strings and ints are
         # not tracked by the garbage collector, tuples would be
         self.edges_seen: dict[str, int] = {}
-        self.suggestions = 0
 
     # --- issues ---------------------------------------------------------------------------
 
@@ -86,20 +336,145 @@ class References:
              column: str | None = None, value: object = None) -> None:
         self.report.warn(code, message, sheet=sheet, row=row, column=column, value=value)
 
-    # --- references -----------------------------------------------------------------------
+    # --- indexes (built on the first reference that is no exact ID; references are
+    # resolved only after every node exists) ---------------------------------------------
 
     def indexes(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-        """IDs and names by case-folded spelling, built on the first reference that is no
-        exact ID (references are resolved only after every node exists)."""
+        """IDs by case-folded spelling and names by :func:`~netzkarte.vocab.fold` key."""
         if self._index is None:
             by_id: dict[str, list[str]] = {}
             by_name: dict[str, list[str]] = {}
             for nid in self.origin:
                 by_id.setdefault(nid.casefold(), []).append(nid)
             for nid, name in self.names.items():
-                by_name.setdefault(name.casefold(), []).append(nid)
+                key = fold(name)
+                if key:
+                    by_name.setdefault(key, []).append(nid)
             self._index = by_id, by_name
         return self._index
+
+    def name_index(self) -> _NameIndex:
+        """Names without legal forms and their words (steps 3 and 4)."""
+        if self._name_index is None:
+            self._name_index = _NameIndex(self.names)
+        return self._name_index
+
+    def id_index(self, types: frozenset[NodeType]) -> tuple[list[str], list[str]]:
+        """Case-folded IDs of the allowed types and the IDs themselves, same order."""
+        found = self._ids.get(types)
+        if found is None:
+            nids = [nid for nid, t in self.origin.items() if t in types]
+            found = [nid.casefold() for nid in nids], nids
+            self._ids[types] = found
+        return found
+
+    # --- matching -------------------------------------------------------------------------
+
+    def exact(self, text: str, types: frozenset[NodeType]) -> _Match | None:
+        """Steps 1–3: an ID, a folded name or a name without legal form; ``None`` if not."""
+        if text in self.origin:
+            return _Match("id", (text,))
+        by_id, by_name = self.indexes()
+        same = by_id.get(text.casefold(), [])
+        if len(same) == 1:
+            return _Match("id", (same[0],))
+        key = fold(text)
+        named = by_name.get(key, []) if key else []
+        fitting = [n for n in named if self.origin[n] in types]
+        if len(named) > 1 and len(fitting) != 1:
+            return _Match("ambiguous", tuple(named), same_name=True)
+        if named:
+            return _Match("name", (fitting[0] if fitting else named[0],))
+        origin = self.origin
+        legal = self.name_index().by_key.get(" ".join(name_tokens(text)), [])
+        fitting = [n for n in legal if origin[n] in types]
+        if len(fitting) > 1:
+            return _Match("ambiguous", tuple(fitting))
+        if fitting or len(legal) == 1:  # a node of another type: the edge check says so
+            return _Match("legal", ((fitting or legal)[0],))
+        return None
+
+    def match(self, text: str, types: frozenset[NodeType]) -> _Match:
+        """How a reference text reads (steps 1–5 of the module docs); cached per text."""
+        key = (text, types)
+        found = self._matches.get(key)
+        if found is None:
+            found = self.exact(text, types) or self.guess(text, types)
+            self._matches[key] = found
+        return found
+
+    def guess(self, text: str, types: frozenset[NodeType]) -> _Match:
+        """Steps 4 and 5: a unique close name, else candidates or suggestions."""
+        query = name_tokens(text)
+        id_like = looks_like_id(text)
+        ids: list[str] = []
+        if id_like:
+            keys, nids = self.id_index(types)
+            ids = [nids[i] for _, _, i in process.extract(
+                text.casefold(), keys, scorer=fuzz.ratio, score_cutoff=_ID_CUTOFF, limit=2)]
+        if ids:  # a mistyped ID: never read as a name
+            return _Match("unknown", tuple(ids), id_like=True, close_ids=True)
+        close = self.close_names(query, types)
+        if close:
+            best = close[0][0]
+            if len(close) == 1 or best - close[1][0] >= FUZZY_MARGIN:
+                return _Match("close", (close[0][1],))
+            return _Match("ambiguous", tuple(n for s, n in close if best - s < FUZZY_MARGIN))
+        return _Match("unknown", tuple(self.suggest_names(query, types)), id_like=id_like)
+
+    def close_names(self, query: tuple[str, ...], types: frozenset[NodeType]
+                    ) -> list[tuple[float, str]]:
+        """Nodes of the allowed types whose name contains the query (best first).
+
+        Every word has to be found, so only names holding the two rarest words of the
+        query (or typos of them) are scored.
+        """
+        words = [w for w in query if w not in _FILLER]
+        if not words:
+            return []
+        index = self.name_index()
+        postings = index.postings
+        blocks = sorted(([postings[w] for w in index.close_words(word)] for word in words),
+                        key=lambda lists: sum(map(len, lists)))
+        if not blocks[0]:
+            return []
+        pool: set[str] = set().union(*blocks[0])
+        if len(blocks) > 1 and len(pool) > _BLOCK_SMALL:
+            pool.intersection_update(set().union(*blocks[1]))
+        origin, names = self.origin, index.words
+        found: list[tuple[float, str]] = []
+        for nid in pool:
+            if origin[nid] in types:
+                score = _containment(words, names[nid])
+                if score >= FUZZY_CUTOFF:
+                    found.append((score, nid))
+        found.sort(key=lambda f: (-f[0], f[1]))
+        return found
+
+    def suggest_names(self, query: tuple[str, ...], types: frozenset[NodeType]) -> list[str]:
+        """Up to two nodes of the allowed types with a similar name ("meinten Sie")."""
+        index = self.name_index()
+        words = [w for w in query if w not in _FILLER] or list(query)
+        postings = sorted((index.postings[w] for q in words for w in index.close_words(q)),
+                          key=len)
+        pool: dict[str, str] = {}
+        origin = self.origin
+        for posting in postings:
+            for nid in posting:
+                if len(pool) >= _SUGGESTION_POOL:
+                    break
+                if nid not in pool and origin[nid] in types:
+                    pool[nid] = " ".join(index.words[nid])
+        if not pool:
+            return []
+        found = process.extract(" ".join(query), pool, scorer=fuzz.token_set_ratio,
+                                score_cutoff=_NAME_CUTOFF, limit=2)
+        return [nid for _, _, nid in found]
+
+    # --- references -----------------------------------------------------------------------
+
+    def _named(self, nid: str) -> str:
+        return f"{quote(self.names.get(nid, nid))} (ID {quote(nid)})"
 
     def resolve(self, raw: object, types: frozenset[NodeType], sheet: str, row: int,
                 column: str) -> str | None:
@@ -109,35 +484,76 @@ class References:
             return None
         if text in self.origin:
             return text
-        key = text.casefold()
-        by_id, by_name = self.indexes()
-        same = by_id.get(key, [])
-        if len(same) == 1:
-            return same[0]
-        named = by_name.get(key, [])
-        fitting = [n for n in named if self.origin[n] in types]
-        if len(named) > 1 and len(fitting) != 1:
-            self.error("ambiguous-reference", f"{quote(text)} ist nicht eindeutig: so heißen "
-                       f"{len(named)} Einträge ({', '.join(named)}). Tragen Sie statt des "
-                       "Namens die ID ein.", sheet, row, column, raw)
-            return None
-        if named:
-            nid = fitting[0] if fitting else named[0]
+        m = self.match(text, types)
+        if m.how == "id":
+            return m.nids[0]
+        if m.how == "name":
+            nid = m.nids[0]
+            name = self.names[nid]
+            sheet_of = quote(SHEET_OF[self.origin[nid]])
+            spelled = "" if name == text else f" (im Blatt {sheet_of}: {quote(name)})"
             self.warn("name-reference", f"{quote(text)} ist keine ID, sondern der Name von "
-                      f"{quote(nid)}; diese ID wird verwendet. Tragen Sie besser die ID "
-                      f"{quote(nid)} ein.", sheet, row, column, raw)
+                      f"{quote(nid)}{spelled}; diese ID wird verwendet. Tragen Sie besser die "
+                      f"ID {quote(nid)} ein.", sheet, row, column, raw)
             return nid
-        options: list[str] = []
-        if self.suggestions < _MAX_SUGGESTION_LOOKUPS:
-            self.suggestions += 1
-            pool = [n for n, t in self.origin.items() if t in types]
-            options = difflib.get_close_matches(text, pool, n=2, cutoff=0.6)
-        self.error("unknown-reference", f"Die ID {quote(text)} gibt es nicht. Tragen Sie die "
-                   f"ID {what(types)} ein{meant(options)}.", sheet, row, column, raw)
+        if m.how in ("legal", "close"):
+            nid = m.nids[0]
+            self.warn("name-reference", f"{quote(text)} als {self._named(nid)} gelesen. "
+                      f"Tragen Sie besser die ID {quote(nid)} ein.", sheet, row, column, raw)
+            return nid
+        if m.how == "ambiguous":
+            if m.same_name:
+                listing = f"so heißen {len(m.nids)} Einträge ({', '.join(m.nids)})"
+            else:
+                shown = [self._named(n) for n in m.nids[:_LISTED]]
+                more = len(m.nids) - len(shown)
+                listing = "gemeint sein können " + (
+                    f"{', '.join(shown)} und {more} weitere" if more else join_or(shown))
+            self.error("ambiguous-reference", f"{quote(text)} ist nicht eindeutig: {listing}. "
+                       "Tragen Sie statt des Namens die ID ein.", sheet, row, column, raw)
+            return None
+        names = (f" Meinten Sie {join_or([self._named(n) for n in m.nids])}?"
+                 if m.nids and not m.close_ids else "")
+        if m.id_like:
+            self.error("unknown-reference", f"Die ID {quote(text)} gibt es nicht.{names} "
+                       f"Tragen Sie die ID {what(types)} ein"
+                       f"{meant(list(m.nids) if m.close_ids else [])}.",
+                       sheet, row, column, raw)
+        else:
+            self.error("unknown-reference", f"Den Namen {quote(text)} gibt es in keinem "
+                       f"Blatt.{names} Tragen Sie die ID {what(types)} ein oder legen Sie den "
+                       "Eintrag dort an.", sheet, row, column, raw)
         return None
 
-    def resolve_quiet(self, text: str) -> bool:
-        return text in self.origin or len(self.indexes()[1].get(text.casefold(), [])) == 1
+    def settles(self, text: str, types: frozenset[NodeType], *, unique: bool = True) -> bool:
+        """Is the text an ID or a name (steps 1–3)? With ``unique=False`` an ambiguous name
+        counts too."""
+        m = self.exact(text, types)
+        return m is not None and (m.how != "ambiguous" or not unique)
+
+    def cell_refs(self, value: object, types: frozenset[NodeType], sheet: str, row: int,
+                  column: str) -> list[object]:
+        """The references in one cell of a column that may hold several (module docs)."""
+        if not isinstance(value, str) or not _SEPARATOR.search(value):
+            return [value]
+        text = value.strip()
+        if self.settles(text, types, unique=False):
+            return [value]  # a name that itself contains a separator
+        parts = split_multi(text)
+        out: list[object] = []
+        for part in parts:
+            pieces = [p for p in _SPLIT_MORE.split(part) if p] if (
+                "/" in part or "," in part) else []
+            if (len(pieces) > 1 and (len(parts) == 1 or not self.settles(part, types,
+                                                                        unique=False))
+                    and all(self.settles(p, types) for p in pieces)):
+                self.warn("guessed-value", f"{quote(part)} wurde als {len(pieces)} Einträge "
+                          f"gelesen: {_join_and([quote(p) for p in pieces])}. Trennen Sie "
+                          "mehrere Einträge besser mit „;“.", sheet, row, column, part)
+                out.extend(pieces)
+            else:
+                out.append(part)
+        return out
 
     def wrong_type(self, nid: str, types: frozenset[NodeType], sheet: str, row: int,
                    column: str, raw: object, problem: str | None = None) -> None:
@@ -193,14 +609,8 @@ class References:
         origin = self.origin
         for ref_sheet, col, row, node, value in self.refs:
             sheet = ref_sheet.name
-            raws: list[object]
-            if col.edge is None or (isinstance(value, str) and ";" not in value
-                                    and "|" not in value and "\n" not in value):
-                raws = [value]
-            else:
-                raws = list(split_multi(display(value)))
-                if len(raws) > 1 and self.resolve_quiet(display(value)):
-                    raws = [value]  # a name that itself contains a separator
+            raws = [value] if col.edge is None or value in origin else self.cell_refs(
+                value, col.ref_types, sheet, row, col.header)
             for raw in raws:
                 nid = raw if raw in origin else self.resolve(raw, col.ref_types, sheet, row,
                                                               col.header)
