@@ -60,11 +60,18 @@ def fold(text: object) -> str:
     ``ae/oe/ue/ss`` spelling of umlauts do not matter: ``"Übergang Schule – Beruf"``,
     ``"uebergang schule-beruf"`` and ``"UEBERGANG SCHULE BERUF"`` fold to the same key.
 
+    Other accents are dropped, not the letter: ``"Elterncafé"`` and ``"Elterncafe"`` are
+    the same key.
+
     >>> fold(" Kinder- und Jugendhilfe ")
     'kinderundjugendhilfe'
+    >>> fold("Elterncafé") == fold("Elterncafe"), fold("Straße") == fold("Strasse")
+    (True, True)
     """
-    s = unicodedata.normalize("NFKC", str(text)).translate(_DASHES).casefold()
-    return _NON_ALNUM.sub("", s.translate(_UMLAUTS))
+    s = unicodedata.normalize("NFKC", str(text)).casefold().translate(_UMLAUTS)
+    if not s.isascii():  # é → e: decompose, drop the accent (umlauts are spelled out above)
+        s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    return _NON_ALNUM.sub("", s)
 
 
 class Term(StrEnum):
