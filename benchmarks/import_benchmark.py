@@ -184,7 +184,7 @@ def generate_workbook(path: Path, seed: int = 7) -> dict[str, int]:
         guide.append([label, value])
     for name in SHEET_ORDER[1:-1]:
         ws = wb.create_sheet(name)
-        for row in data[name]:
+        for row in data.get(name, ()):  # Kategorien: none of its own
             ws.append(row)
     wb.create_sheet("Listen").append(["Sektor"])
     wb.save(path)

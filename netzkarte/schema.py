@@ -33,6 +33,9 @@ from netzkarte.vocab import (
 )
 
 __all__ = [
+    "CATEGORY_NODE_TYPES",
+    "CATEGORY_SCOPES",
+    "CATEGORY_SHEET",
     "DISTRICT_BASE_COLUMNS",
     "GUIDE_SHEET",
     "LISTS_SHEET",
@@ -251,8 +254,33 @@ DISTRICT_BASE_COLUMNS = (
 DISTRICTS = Sheet("Sozialräume", DISTRICT_BASE_COLUMNS,
                   hint="Sozialräume mit Kennzahlen; weitere Spalten = Indikatoren (Zahlen).")
 
+CATEGORY_NODE_TYPES: tuple[NodeType, ...] = (NodeType.ACTOR, NodeType.OFFICE, NodeType.OFFER)
+"""Node types a category can belong to (committees have a Gremientyp instead)."""
+CATEGORY_SCOPES: dict[bool, str] = {False: "Sozialraum", True: "ganze Kommune"}
+"""*Wirkungskreis* of an own category (``CategoryInfo.town_wide``) and its German label."""
+
+CATEGORY_SHEET = Sheet("Kategorien", (
+    Column("Kategorie", "label", required=True, width=28,
+           hint="Name Ihrer Kategorie, z. B. Krabbelgruppe. So tragen Sie sie in den anderen "
+                "Blättern in „Kategorie“ ein."),
+    Column("Knotentyp", "node_type", width=12,
+           hint="Akteur, Amt oder Angebot: in welchem Blatt die Kategorie vorkommt."),
+    Column("Sektor", "sector", _K.ENUM, Sector, width=28,
+           hint="Handlungsfeld aus der Liste; Vorgabe für alle Einträge dieser Kategorie."),
+    Column("Lebensphasen", "life_phases", _K.MULTI_ENUM, LifePhase, width=34,
+           hint="Vorgabe für die Einträge; mehrere getrennt durch ; (Semikolon)."),
+    Column("Wirkungskreis", "town_wide", width=16,
+           hint="Sozialraum: wirkt dort, wo es liegt. ganze Kommune: wirkt für alle "
+                "Sozialräume (wie ein Jobcenter). Leer: Sozialraum."),
+    Column("Form", "form", _K.ENUM, ActorForm, width=14,
+           hint="Nur für Akteure: Organisation, Einrichtung oder Person (freiwillig)."),
+    Column("Andere Schreibweisen", "aliases", _K.MULTI_TEXT, width=30,
+           hint="Weitere Namen, unter denen die Kategorie erkannt wird; mit ; trennen."),
+    _NOTE,
+), hint="Eigene Kategorien der Kommune mit ihren Vorgaben (freiwillig).")
+
 SHEETS: tuple[Sheet, ...] = (ACTORS, OFFICES, COMMITTEES, OFFERS, MEMBERSHIPS, RELATIONS,
-                             DISTRICTS)
+                             DISTRICTS, CATEGORY_SHEET)
 """Data sheets in template order (between Anleitung and Listen)."""
 
 SHEET_ORDER: tuple[str, ...] = (GUIDE_SHEET, *(s.name for s in SHEETS), LISTS_SHEET)

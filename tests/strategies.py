@@ -3,8 +3,8 @@
 ``network_maps()`` builds maps through the public API (``add_node``/``add_edge``), so every
 map obeys ``vocab.EDGE_RULES`` and ``endpoint_problem``. It covers all node types, every
 edge kind, random enums and multi-values, unicode names with umlauts, quotes and markup,
-dates, extra columns, raw text of unknown enum values, districts with indicators and the
-map metadata.
+dates, extra columns, raw text of unknown enum values, districts with indicators, the
+Kommune's own categories (sheet *Kategorien*, used by some nodes) and the map metadata.
 
 ``network_maps(excel=True)`` restricts the maps to what the Excel template can hold (the
 I/O conventions): no node attributes a sheet has no column for, no parallel duplicate
@@ -12,7 +12,8 @@ edges, no extra values of types a cell cannot keep (dates in extra columns), no
 ``meta.extra``.
 
 ``assert_maps_equal(a, b)`` compares nodes with typed attributes, edges as multisets,
-districts by value, metadata (without ``source``) and the extra-column order.
+districts by value, own categories with their notes, metadata (without ``source``) and the
+extra-column order.
 """
 
 from __future__ import annotations
@@ -28,11 +29,13 @@ from hypothesis import strategies as st
 
 from netzkarte import NetworkMap
 from netzkarte.model import NODE_FIELDS
-from netzkarte.schema import NODE_SHEETS, SHEETS
+from netzkarte.schema import CATEGORY_NODE_TYPES, CATEGORY_SHEET, NODE_SHEETS, SHEETS
 from netzkarte.vocab import (
     CATEGORIES,
     EDGE_RULES,
+    LIFE_PHASE_ORDER,
     ActorForm,
+    CategoryInfo,
     CommitteeType,
     EdgeKind,
     Level,
@@ -47,6 +50,7 @@ from netzkarte.vocab import (
     Strength,
     Term,
     Tier,
+    category_info,
     fold,
 )
 
@@ -141,8 +145,35 @@ _EXTRA_VALUES = {excel: _extra_values(excel) for excel in (False, True)}
 
 
 @st.composite
+def _own_categories(draw: st.DrawFn) -> list[CategoryInfo]:
+    """Own categories as sheet *Kategorien* reads them back: no built-in spelling reused,
+    every spelling unique, life phases in order. A prefix keeps short texts from reading as
+    "keine Angabe" (``k. A.``, ``n. b.``)."""
+    spellings = st.lists(texts(14).map(lambda t: f"Eigene {t}").filter(
+        lambda t: category_info(t) is None), min_size=1, max_size=3, unique_by=fold)
+    groups = draw(st.lists(spellings, max_size=3))
+    out: list[CategoryInfo] = []
+    seen: set[str] = set()
+    for group in groups:
+        group = [g for g in group if fold(g) not in seen]
+        if not group:
+            continue
+        seen.update(fold(g) for g in group)
+        ntype = draw(st.sampled_from(CATEGORY_NODE_TYPES))
+        phases = draw(st.lists(st.sampled_from(list(LifePhase)), max_size=3, unique=True))
+        form = draw(st.one_of(st.none(), st.sampled_from(list(ActorForm)))) if (
+            ntype is NodeType.ACTOR) else None
+        out.append(CategoryInfo(
+            group[0], ntype, draw(st.sampled_from(list(Sector))),
+            tuple(sorted(phases, key=LIFE_PHASE_ORDER.index)), form, tuple(group[1:]),
+            town_wide=draw(st.booleans()), custom=True))
+    return out
+
+
+@st.composite
 def _node_attrs(draw: st.DrawFn, node_type: NodeType, *, excel: bool, districts: list[str],
-                ao_ids: list[str], actor_ids: list[str]) -> dict[str, Any]:
+                ao_ids: list[str], actor_ids: list[str],
+                own: tuple[str, ...] = ()) -> dict[str, Any]:
     """Random attributes for one node of ``node_type`` (refs point at earlier nodes)."""
     fields = set(NODE_FIELDS[node_type])
     if excel:
@@ -152,7 +183,8 @@ def _node_attrs(draw: st.DrawFn, node_type: NodeType, *, excel: bool, districts:
         if not draw(st.booleans()):
             continue
         if key == "category":
-            attrs[key] = draw(_CATEGORY_MAKERS[node_type])
+            attrs[key] = draw(st.sampled_from(own) if own and draw(st.booleans())
+                              else _CATEGORY_MAKERS[node_type])
         elif key == "district":
             use_table = bool(districts) and draw(st.booleans())
             # a free name must not be a case variant of a table name: the importer maps
@@ -213,6 +245,17 @@ def network_maps(draw: st.DrawFn, *, excel: bool = False, max_nodes: int = 5,
     extra_columns = {s.name: draw(st.lists(st.sampled_from(_EXTRA_HEADERS), max_size=2,
                                            unique=True))
                      for s in SHEETS if s.name != "Sozialräume"}
+    # own categories before the nodes: their defaults are filled in when a node is added
+    own = draw(_own_categories())
+    m.set_categories(own)
+    for info in own:
+        kept: dict[str, Any] = {h: draw(_EXTRA_VALUES[excel])
+                                for h in extra_columns[CATEGORY_SHEET.name] if draw(st.booleans())}
+        if draw(st.booleans()):
+            kept["note"] = f"Notiz {draw(texts())}"
+        if kept:
+            m.category_extra[info.label] = kept
+    own_labels = {t: tuple(c.label for c in own if c.node_type is t) for t in NodeType}
     used_ids: set[str] = set()
     for ntype in (NodeType.OFFICE, NodeType.ACTOR, NodeType.COMMITTEE, NodeType.OFFER):
         sheet = NODE_SHEETS[ntype]
@@ -221,7 +264,7 @@ def network_maps(draw: st.DrawFn, *, excel: bool = False, max_nodes: int = 5,
             used_ids.add(fold(nid))
             attrs = draw(_node_attrs(ntype, excel=excel, districts=names,
                                      ao_ids=m.node_ids("actor") + m.node_ids("office"),
-                                     actor_ids=m.node_ids("actor")))
+                                     actor_ids=m.node_ids("actor"), own=own_labels[ntype]))
             extra = {h: draw(_EXTRA_VALUES[excel]) for h in extra_columns[sheet.name]
                      if draw(st.booleans())}
             m.add_node(nid, ntype, name=draw(texts()), extra=extra, **attrs)
@@ -339,6 +382,12 @@ def map_differences(a: NetworkMap, b: NetworkMap, *, limit: int = 12) -> list[st
     mb = {k: _canon(v) for k, v in b.meta.__dict__.items() if k != "source"}
     if ma != mb:
         out.append(f"meta: {ma} != {mb}")
+    if a.categories.custom != b.categories.custom:
+        out.append(f"own categories: {a.categories.custom} != {b.categories.custom}")
+    ka = {k: _canon(v) for k, v in a.category_extra.items() if _canon(v) is not None}
+    kb = {k: _canon(v) for k, v in b.category_extra.items() if _canon(v) is not None}
+    if ka != kb:
+        out.append(f"category notes and extras: {ka} != {kb}")
     ca = {k: v for k, v in a.extra_columns.items() if v}
     cb = {k: v for k, v in b.extra_columns.items() if v}
     if ca != cb:

@@ -22,12 +22,12 @@ Die ID „G-09“ gibt es nicht. Tragen Sie die ID eines Gremiums aus dem Blatt 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import difflib
 import gc
 import logging
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -43,6 +43,9 @@ from netzkarte.io.columns import STRICT_ENUMS, Columns
 from netzkarte.io.refs import SHEET_OF, join_or, meant, quote, what
 from netzkarte.model import MapMeta, NetworkMap
 from netzkarte.schema import (
+    CATEGORY_NODE_TYPES,
+    CATEGORY_SCOPES,
+    CATEGORY_SHEET,
     DISTRICT_BASE_COLUMNS,
     GUIDE_SHEET,
     LISTS_SHEET,
@@ -54,21 +57,28 @@ from netzkarte.schema import (
     ValueKind,
 )
 from netzkarte.vocab import (
+    CATEGORIES,
     EDGE_RULES,
+    ActorForm,
+    CategoryCatalogue,
+    CategoryInfo,
     EdgeKind,
+    Level,
+    LifePhase,
+    Method,
     NodeType,
-    category_info,
+    Recognition,
+    Sector,
     fold,
-    suggest_category,
 )
 
-__all__ = ["STRICT_ENUMS", "build_map", "gc_paused"]
+__all__ = ["STRICT_ENUMS", "build_map", "gc_paused", "own_category"]
 
 log = logging.getLogger(__name__)
 
 _ID_PREFIX = {NodeType.ACTOR: "A", NodeType.OFFICE: "AMT", NodeType.COMMITTEE: "G",
               NodeType.OFFER: "ANG"}
-_OPTIONAL_SHEETS = {"Sozialräume"}
+_OPTIONAL_SHEETS = {"Sozialräume", CATEGORY_SHEET.name}
 _NODE_SHEETS = [s for s in SHEETS if s.node_type is not None]
 _DISTRICTS = next(s for s in SHEETS if s.name == "Sozialräume")
 _MEMBERS = next(s for s in SHEETS if s.edge_kind is EdgeKind.MEMBER)
@@ -103,18 +113,104 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-@lru_cache(maxsize=2048)
-def _category_warning(text: str, node_type: NodeType) -> str | None:
-    info = category_info(text)
-    if info is not None and info.node_type is node_type:
+_SCOPE_SPELLINGS: dict[str, bool] = {fold(label): wide for wide, label in CATEGORY_SCOPES.items()}
+_SCOPE_SPELLINGS.update(dict.fromkeys(map(fold, (
+    "Kommune", "ganze Stadt", "Gesamtstadt", "gesamtstädtisch", "stadtweit", "kommunenweit",
+    "ganzer Kreis", "Kreis", "kreisweit", "überörtlich")), True))
+_SCOPE_SPELLINGS.update(dict.fromkeys(map(fold, (
+    "Stadtteil", "Quartier", "örtlich", "vor Ort", "lokal")), False))
+_WIDE_LEVELS = {Level.COUNTY: "kreisweit", Level.STATE: "landesweit"}
+
+
+def builtin_category(spelling: str, node_type: NodeType | None = None) -> CategoryInfo | None:
+    """The built-in category with this label or other spelling (folded), of ``node_type``
+    if given (a spelling two node types share gives the one that fits)."""
+    key = fold(spelling)
+    for info in CATEGORIES:
+        if (node_type is None or info.node_type is node_type) and key in {
+                fold(s) for s in (info.label, *info.aliases)}:
+            return info
+    return None
+
+
+def own_category(label: str, node_type: NodeType, sector: Sector,
+                 life_phases: tuple[LifePhase, ...] = (), form: ActorForm | None = None,
+                 aliases: tuple[str, ...] = (), town_wide: bool = False,
+                 core: LifePhase | None = None) -> CategoryInfo:
+    """A Kommune's own category (``custom=True``) as sheet *Kategorien* defines it.
+
+    What the sheet has no column for (``institution``, ``work_partner``, ``brands`` …, and
+    ``core`` when not given but one of the life phases) comes from the built-in category of
+    the same name and node type it replaces, else the defaults. The Excel and JSON readers
+    both build own categories here, so they agree.
+
+    >>> own_category("Kita", NodeType.ACTOR, Sector.SOCIAL).institution
+    True
+    """
+    values: dict[str, Any] = {
+        "label": label, "node_type": node_type, "sector": sector,
+        "life_phases": tuple(life_phases), "form": form, "aliases": tuple(aliases),
+        "town_wide": town_wide, "custom": True}
+    base = builtin_category(label, node_type)
+    if base is None:
+        return CategoryInfo(**values, core=core)
+    if core is None and base.core in life_phases:
+        core = base.core
+    return dataclasses.replace(base, **values, core=core)
+
+
+def _suggest(catalogue: CategoryCatalogue, text: str, node_type: NodeType, n: int = 3
+             ) -> list[str]:
+    """Labels of the catalogue's categories of ``node_type`` spelled close to ``text``."""
+    spellings: dict[str, str] = {}
+    for info in catalogue:
+        if info.node_type is node_type:
+            for spelling in (info.label, *info.aliases):
+                spellings.setdefault(fold(spelling), info.label)
+    keys = difflib.get_close_matches(fold(text), list(spellings), n=n * 3, cutoff=0.75)
+    return list(dict.fromkeys(spellings[k] for k in keys))[:n]
+
+
+def _category_warning(catalogue: CategoryCatalogue, rec: Recognition, node_type: NodeType
+                      ) -> tuple[str, str] | None:
+    """Issue code and German message for how a row's category was read (``None``: exact).
+
+    ``catalogue`` is the map's: its own categories (sheet *Kategorien*) make the same text
+    mean something else in another map, so :meth:`_Builder.nodes` memoises the messages
+    per sheet (the same category, or category and name, repeats over thousands of rows)
+    rather than in a process-wide cache that would keep old maps' catalogues alive.
+    """
+    if rec.method is Method.EMPTY or (rec.method is Method.EXACT and rec.info is not None):
         return None
-    if info is not None:
-        return (f"Die Kategorie {quote(text)} gehört zu {SHEET_OF[info.node_type]}, nicht zu "
-                f"{SHEET_OF[node_type]}; Vorgaben für Sektor und Lebensphasen entfallen. "
-                "Prüfen Sie das Blatt oder wählen Sie eine passende Kategorie.")
-    return (f"Die Kategorie {quote(text)} ist nicht bekannt"
-            f"{meant(suggest_category(text, node_type))}. Sie wird übernommen; tragen Sie "
-            "Sektor und Lebensphasen bitte selbst ein.")
+    text = rec.text or ""
+    other = catalogue.get(text) if text else None
+    wrong_sheet = other is not None and other.node_type is not node_type
+    if rec.method is Method.AMBIGUOUS:
+        options = join_or([quote(c) for c in rec.candidates])
+        said = rec.message() or (f"Die Kategorie {quote(text)} ist mehrdeutig: gemeint sein "
+                                 f"kann {options}. Bis Sie eine davon eintragen, zählt der "
+                                 "Eintrag in keiner Auswertung, die die Kategorie braucht.")
+        which = "eine davon" if rec.candidates else "eine genauere Kategorie"
+        return ("ambiguous-category", f"{said} Tragen Sie {which} ein oder legen Sie die "
+                "Kategorie im Blatt „Kategorien“ selbst fest.")
+    if rec.info is not None:  # a guess: from a word part or from the name
+        said = rec.message() or f"Die Kategorie wurde als {quote(rec.info.label)} gelesen."
+        if wrong_sheet:
+            assert other is not None
+            said += (f" ({quote(other.label)} ist eine Kategorie für das Blatt "
+                     f"{quote(SHEET_OF[other.node_type])}.)")
+        return "guessed-category", said
+    if wrong_sheet:
+        assert other is not None
+        return ("unknown-category", f"Die Kategorie {quote(text)} gehört zu "
+                f"{SHEET_OF[other.node_type]}, nicht zu {SHEET_OF[node_type]}; Vorgaben für "
+                "Sektor und Lebensphasen entfallen. Prüfen Sie das Blatt oder wählen Sie eine "
+                "passende Kategorie.")
+    return ("unknown-category", f"Die Kategorie {quote(text)} ist nicht bekannt"
+            f"{meant(_suggest(catalogue, text, node_type))}. Sie wird übernommen, zählt aber "
+            "in keiner Auswertung, die die Kategorie braucht. Wählen Sie eine Kategorie aus "
+            "der Liste oder legen Sie sie im Blatt „Kategorien“ mit Knotentyp, Sektor und "
+            "Lebensphasen fest.")
 
 
 @dataclass
@@ -289,6 +385,9 @@ class _Builder(Columns):
         filled = table.filled(j for j in (*lay.known.values(), *(j for j, _ in lay.extras)))
         add_node = self.map._add_typed_node  # values are parsed and checked here
         origin, names, rows = self.origin, self.names, self.rows
+        catalogue = self.map.categories
+        categorised = any(c.attr == "category" for c in sheet.columns)
+        messages: dict[Recognition, tuple[str, str] | None] = {}
         added = 0
         for i in range(table.nrows):
             if not filled[i]:
@@ -324,12 +423,20 @@ class _Builder(Columns):
             for col, values in refs:
                 if values[i] is not None:
                     self.refs.append((sheet, col, row, nid, values[i]))
-            category = attrs.get("category")
-            if category is not None:
-                message = _category_warning(category, ntype)
-                if message:
-                    self.warn("unknown-category", message, sheet.name, row, "Kategorie",
-                              category)
+            info: CategoryInfo | None = None
+            if categorised:
+                category = attrs.get("category")
+                # the same key as _add_typed_node's lookup: one recognition per row
+                rec = catalogue.recognize(category, name=attrs["name"], node_type=ntype)
+                info = rec.info
+                if rec.method is not Method.EXACT or info is None:
+                    if rec not in messages:
+                        messages[rec] = _category_warning(catalogue, rec, ntype)
+                    found = messages[rec]
+                    if found:
+                        self.warn(found[0], found[1], sheet.name, row, "Kategorie", category)
+            if "level" in attrs:  # every contradiction involves the Ebene
+                self.contradictions(sheet, row, attrs, info)
             if "district" in attrs:
                 self.node_districts.append((nid, sheet.name, row, attrs["district"]))
             attrs["extra"] = extra
@@ -341,6 +448,41 @@ class _Builder(Columns):
             added += 1
         if added == 0:
             self.empty_sheet(sheet)
+
+    def contradictions(self, sheet: Sheet, row: int, attrs: dict[str, Any],
+                       info: CategoryInfo | None) -> None:
+        """Warn when a row's Ebene, Sozialraum and category contradict each other.
+
+        Ebene „Kommune“ with a Sozialraum is normal (a municipal Kita in Nord) and not
+        reported; the analyses judge a facility in its Sozialraum.
+        """
+        level, district = attrs.get("level"), attrs.get("district")
+        has_district = any(c.attr == "district" for c in sheet.columns)
+        if info is not None and info.town_wide and level is Level.DISTRICT:
+            address = (f"; der Sozialraum {quote(district)} gilt als Adresse" if district
+                       else "")
+            self.warn("contradiction", f"Ein Eintrag der Kategorie {quote(info.label)} "
+                      "arbeitet für die ganze Kommune oder den Kreis, die Ebene ist aber "
+                      "„Sozialraum“. "
+                      f"netzkarte zählt den Eintrag für alle Sozialräume{address}. Tragen Sie "
+                      "als Ebene „Kommune“ ein; ist es eine Stelle nur für einen Sozialraum, "
+                      "legen Sie dafür im Blatt „Kategorien“ eine eigene Kategorie mit "
+                      "Wirkungskreis „Sozialraum“ an.", sheet.name, row, "Ebene", level.label)
+        elif level is Level.DISTRICT and has_district and not district:
+            self.warn("contradiction", "Die Ebene ist „Sozialraum“, aber es ist kein "
+                      "Sozialraum eingetragen. netzkarte kann den Eintrag keinem Sozialraum "
+                      "zuordnen: In den Auswertungen nach Sozialraum zählt er nicht. Tragen Sie "
+                      "den Sozialraum ein (Name wie im Blatt „Sozialräume“) oder ändern Sie die "
+                      "Ebene.", sheet.name, row, "Sozialraum")
+        elif level in _WIDE_LEVELS and district and not (info is not None and info.town_wide):
+            # (a town-wide category says the same as the Ebene: its Sozialraum is an address)
+            self.warn("contradiction", f"Die Ebene ist {quote(level.label)}, eingetragen ist "
+                      f"aber auch der Sozialraum {quote(district)}. netzkarte liest den "
+                      f"Sozialraum als Adresse; der Eintrag zählt {_WIDE_LEVELS[level]}, für "
+                      "alle Sozialräume. Tragen Sie als Ebene „Sozialraum“ oder „Kommune“ ein, "
+                      "wenn er nur dort arbeitet; arbeitet er darüber hinaus, lassen Sie "
+                      "„Sozialraum“ leer (die Lage zeigen Breitengrad und Längengrad).",
+                      sheet.name, row, "Ebene", level.label)
 
     def sort_issues(self) -> None:
         """File-level issues first, then by sheet (template order) and row."""
@@ -449,6 +591,169 @@ class _Builder(Columns):
         self.warn("guessed-value", f"{join_or([quote(d) for d in dropped])} gilt nicht für "
                   "Mitgliedschaften und wird übergangen. Tragen Sie Mitgliedschaften besser im "
                   "Blatt „Mitgliedschaften“ ein.", sheet.name, row, dropped[0])
+
+    # --- own categories -------------------------------------------------------------------
+
+    def categories(self, table: _Table) -> None:
+        """Sheet *Kategorien*: the Kommune's own categories, read before any node.
+
+        Each valid row becomes a ``CategoryInfo(custom=True)``; the map's catalogue then
+        fills sector and life phases of every node of that category and every analysis
+        reads it. A row that redefines a built-in category replaces it (a warning); its
+        empty cells take the built-in values. A row without a usable Knotentyp or Sektor is
+        an error and defines nothing; the rest of the workbook is read as usual.
+        """
+        sheet = CATEGORY_SHEET
+        lay = self.layout(sheet, table)
+        if lay.empty or not lay.ok:
+            return
+        cols = table.columns
+        blank: list[object] = [None] * table.nrows
+        raw = {c.attr: cols[lay.known[c.attr]] if c.attr in lay.known else blank
+               for c in sheet.columns}
+        typed: dict[str, list[Any]] = {}
+        sides: dict[int, dict[str, Any]] = {}
+        for col in sheet.columns:
+            if col.attr in lay.known and col.attr not in ("node_type", "town_wide"):
+                typed[col.attr], side = self.convert(sheet, col, raw[col.attr])
+                for i, unknown in side.items():
+                    sides.setdefault(i, {}).update(unknown)
+            else:
+                typed[col.attr] = blank
+        extras = [(h, cols[j]) for j, h in lay.extras]
+        filled = table.filled(j for j in (*lay.known.values(), *(j for j, _ in lay.extras)))
+        spelled: dict[str, tuple[str, int]] = {}  # folded spelling -> own label, row
+        infos: list[CategoryInfo] = []
+        for i in range(table.nrows):
+            if not filled[i]:
+                continue
+            row = i + 2
+            label = typed["label"][i]
+            if label is None:
+                self.error("missing-value", "Der Name der Kategorie fehlt. Tragen Sie ihn in "
+                           "„Kategorie“ ein oder löschen Sie die Zeile.", sheet.name, row,
+                           "Kategorie")
+                continue
+            if fold(label) in spelled:
+                first, at = spelled[fold(label)]
+                spelling = ("" if fold(first) == fold(label)
+                            else f" (als andere Schreibweise von {quote(first)})")
+                self.error("duplicate-category", f"Die Kategorie {quote(label)} ist schon in "
+                           f"Zeile {at} festgelegt{spelling}. Führen Sie beide Zeilen "
+                           "zusammen.", sheet.name, row, "Kategorie", label)
+                continue
+            info = self.category_row(sheet, row, label, {a: v[i] for a, v in raw.items()},
+                                      {a: v[i] for a, v in typed.items()})
+            if info is None:
+                continue
+            aliases = self.own_spellings(sheet, row, info, spelled)
+            if aliases != info.aliases:
+                info = dataclasses.replace(info, aliases=aliases)
+            infos.append(info)
+            kept: dict[str, Any] = dict(sides.get(i, {}))
+            if typed["note"][i] is not None:
+                kept["note"] = typed["note"][i]
+            kept.update({h: values[i] for h, values in extras if values[i] is not None})
+            if kept:
+                self.map.category_extra[label] = kept
+        if infos:
+            self.map.set_categories(infos)
+
+    def category_row(self, sheet: Sheet, row: int, label: str, raw: dict[str, object],
+                     typed: dict[str, Any]) -> CategoryInfo | None:
+        """One own category from its row, or ``None`` after reporting why it cannot be."""
+        base = builtin_category(label)  # the built-in category it replaces, if any
+        ntype = self.category_type(sheet, row, raw["node_type"], base)
+        if ntype is None:
+            return None
+        base = builtin_category(label, ntype) or base
+        inherit = base is not None and base.node_type is ntype
+        sector = typed["sector"] or (base.sector if inherit and base is not None else None)
+        if sector is None:
+            if raw["sector"] is None:  # an unknown Sektor has been reported already
+                self.error("missing-value", f"Der Sektor der Kategorie {quote(label)} fehlt. "
+                           "Wählen Sie in „Sektor“ das Handlungsfeld aus der Liste: Es färbt "
+                           "alle Einträge dieser Kategorie.", sheet.name, row, "Sektor")
+            return None
+        phases = typed["life_phases"] or (base.life_phases if inherit and base else ())
+        town_wide = self.category_scope(sheet, row, raw["town_wide"])
+        if town_wide is None:
+            town_wide = base.town_wide if inherit and base is not None else False
+        form = typed["form"]
+        if form is not None and ntype is not NodeType.ACTOR:
+            self.warn("guessed-value", f"„Form“ gilt nur für Akteure; bei {quote(ntype.label)} "
+                      "wird sie übergangen. Löschen Sie den Wert.", sheet.name, row,
+                      "Form", raw["form"])
+            form = None
+        if form is None and inherit and base is not None:
+            form = base.form
+        if base is not None:
+            same = ("" if fold(base.label) == fold(label)
+                    else f" (als andere Schreibweise von {quote(base.label)})")
+            self.warn("builtin-category", f"Die Kategorie {quote(label)} gibt es schon "
+                      f"eingebaut{same}. Ihre Definition gilt statt der eingebauten"
+                      f"{'; leere Zellen übernehmen deren Vorgaben' if inherit else ''}. "
+                      "Wählen Sie einen anderen Namen, wenn Sie die eingebaute behalten "
+                      "möchten.", sheet.name, row, "Kategorie", label)
+        return own_category(label, ntype, sector, tuple(phases), form,
+                            tuple(typed["aliases"] or ()), town_wide)
+
+    def category_type(self, sheet: Sheet, row: int, raw: object, base: CategoryInfo | None
+                      ) -> NodeType | None:
+        """The Knotentyp of an own category (an empty cell takes the built-in one's)."""
+        allowed = join_or([quote(t.label) for t in CATEGORY_NODE_TYPES])
+        if raw is None:
+            if base is not None:
+                return base.node_type
+            self.error("missing-value", f"Der Knotentyp fehlt. Wählen Sie {allowed}: in "
+                       "welchem Blatt die Kategorie vorkommt.", sheet.name, row, "Knotentyp")
+            return None
+        ntype = NodeType.parse(cell_text(raw))
+        if ntype in CATEGORY_NODE_TYPES:
+            return ntype
+        why = ("Gremien haben keine Kategorie, sondern einen Gremientyp. "
+               if ntype is NodeType.COMMITTEE else "")
+        self.error("unknown-value", f"{quote(display(raw))} ist kein Knotentyp. {why}Wählen Sie "
+                   f"{allowed}; die Kategorie dieser Zeile gilt erst dann.", sheet.name, row,
+                   "Knotentyp", raw)
+        return None
+
+    def category_scope(self, sheet: Sheet, row: int, raw: object) -> bool | None:
+        """*Wirkungskreis*: ``True`` for the whole Kommune, ``None`` when empty or unknown."""
+        if raw is None:
+            return None
+        wide = _SCOPE_SPELLINGS.get(fold(display(raw)))
+        if wide is None:
+            self.error("unknown-value", f"{quote(display(raw))} ist kein Wirkungskreis. Wählen "
+                       f"Sie {join_or([quote(v) for v in CATEGORY_SCOPES.values()])}.",
+                       sheet.name, row, "Wirkungskreis", raw)
+        return wide
+
+    def own_spellings(self, sheet: Sheet, row: int, info: CategoryInfo,
+                      spelled: dict[str, tuple[str, int]]) -> tuple[str, ...]:
+        """Record the category's spellings; drop other spellings another row already has."""
+        spelled[fold(info.label)] = (info.label, row)
+        aliases: list[str] = []
+        for alias in info.aliases:
+            key = fold(alias)
+            if key in spelled:
+                owner, at = spelled[key]
+                if owner != info.label:
+                    self.warn("duplicate-category", f"Die Schreibweise {quote(alias)} gehört "
+                              f"schon zur Kategorie {quote(owner)} (Zeile {at}) und wird hier "
+                              "übergangen. Tragen Sie sie nur bei einer Kategorie ein.",
+                              sheet.name, row, "Andere Schreibweisen", alias)
+                continue
+            builtin = builtin_category(alias)
+            if builtin is not None and fold(builtin.label) != fold(info.label):
+                self.warn("builtin-category", f"Die Schreibweise {quote(alias)} steht schon "
+                          f"bei der eingebauten Kategorie {quote(builtin.label)}; hier gilt "
+                          f"sie für Ihre Kategorie {quote(info.label)}. Löschen Sie sie hier, "
+                          "wenn die eingebaute gemeint ist.", sheet.name, row,
+                          "Andere Schreibweisen", alias)
+            spelled[key] = (info.label, row)
+            aliases.append(alias)
+        return tuple(aliases)
 
     # --- districts and metadata -----------------------------------------------------------
 
@@ -569,8 +874,8 @@ def build_map(sheets: Mapping[str, pd.DataFrame | RowInput], *,
         (case, spaces, ``ae`` for ``ä``) are accepted. A DataFrame's columns are the header
         cells and its rows the data rows from Excel row 2 on (blank rows kept so row
         numbers count); row dicts are keyed by header. *Anleitung* and *Listen* are ignored,
-        *Sozialräume* is optional, every other data sheet must be present (an empty list is
-        fine).
+        *Sozialräume* and *Kategorien* are optional, every other data sheet must be present
+        (an empty list is fine).
     meta : mapping, optional
         Map metadata keyed by attribute (``municipality`` …) or German label (``Kommune``,
         ``Stand`` …); unknown keys go into ``MapMeta.extra``.
@@ -600,6 +905,8 @@ def build_map(sheets: Mapping[str, pd.DataFrame | RowInput], *,
     with gc_paused():
         tables = b.match_sheets(sheets)
         b.meta(meta or {}, source)
+        if CATEGORY_SHEET.name in tables:  # before any node: defaults come from it
+            b.categories(tables[CATEGORY_SHEET.name])
         if "Sozialräume" in tables:
             b.districts(tables["Sozialräume"])
         for sheet in _NODE_SHEETS:

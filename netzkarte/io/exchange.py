@@ -9,6 +9,12 @@
   edge has ``kind`` (``"Kooperation"`` …), ``directed`` and ``weight`` (the strength 1–4,
   else 1). Contact data (personal) is left out unless ``include_contact=True``; the
   district table is not part of these formats.
+* The Kommune's own categories (sheet *Kategorien*) travel in GraphML as the graph
+  attribute ``categories``: JSON text, a list of the records of the JSON format
+  (:func:`~netzkarte.io.json_format.category_records`). GEXF 1.2 has no graph-level
+  attributes (networkx writes only the graph's name), so a GEXF file does not carry the
+  definitions; their effect, each node's sector and life phases, is in the node attributes
+  of both formats.
 
 Every file is written atomically (:func:`netzkarte.io.atomic.atomic_path`).
 
@@ -28,6 +34,7 @@ Examples
 
 from __future__ import annotations
 
+import json
 import logging
 import math
 import os
@@ -41,7 +48,14 @@ import networkx as nx
 
 from netzkarte.errors import InputError
 from netzkarte.io.atomic import atomic_path
-from netzkarte.io.json_format import JSON_SCHEMA, check_file, read_json, to_json_dict, write_json
+from netzkarte.io.json_format import (
+    JSON_SCHEMA,
+    category_records,
+    check_file,
+    read_json,
+    to_json_dict,
+    write_json,
+)
 from netzkarte.model import NetworkMap
 from netzkarte.vocab import EDGE_RULES, EdgeKind, NodeType, Strength, Term
 
@@ -129,6 +143,9 @@ def _flat_graph(network: NetworkMap, *, include_contact: bool,
             value = _flat(getattr(meta, key))
             if value is not None:
                 g.graph[key] = value
+        own = category_records(network)
+        if own:
+            g.graph["categories"] = json.dumps(own, ensure_ascii=False)
     node_records: list[dict[str, Flat]] = []
     for nid, data in network.graph.nodes(data=True):
         ntype: NodeType = data["type"]

@@ -20,7 +20,16 @@ import pandas as pd
 
 from netzkarte.model import NetworkMap
 from netzkarte.schema import LISTS_SHEET, SHEETS, ValueKind
-from netzkarte.vocab import EDGE_RULES, EdgeKind, LifePhase, NodeType, Strength
+from netzkarte.vocab import (
+    EDGE_RULES,
+    CategoryInfo,
+    EdgeKind,
+    LifePhase,
+    NodeType,
+    Sector,
+    Strength,
+)
+from netzkarte.vocab.terms import STRENGTH_GUESSES
 
 __all__ = ["example_map", "guide_lines"]
 
@@ -40,6 +49,12 @@ _SHEET_TEXT: dict[str, str] = {
                    "Kooperationen die Stärke. Mitgliedschaften gehören ins eigene Blatt.",
     "Sozialräume": "Eine Zeile je Sozialraum. Weitere Spalten rechts sind Kennzahlen "
                    "(z. B. SGB-II-Quote Kinder, Anteil BuT) und enthalten Zahlen.",
+    "Kategorien": "Nur ausfüllen, wenn Ihre Kommune Kategorien nutzt, die die Auswahlliste "
+                  "nicht kennt (z. B. Krabbelgruppe, Stadtteilmütter): je Kategorie eine Zeile "
+                  "mit Knotentyp, Sektor und Lebensphasen. Diese Vorgaben gelten dann für alle "
+                  "Einträge der Kategorie und in allen Auswertungen. „ganze Kommune“ bei "
+                  "Wirkungskreis heißt: wirkt für alle Sozialräume, wo immer die Adresse liegt. "
+                  "Heißt eine Zeile wie eine eingebaute Kategorie, gilt Ihre Definition.",
 }
 _NODE_TEXT: dict[NodeType, str] = {
     NodeType.ACTOR: "Einrichtung, Organisation oder Person außerhalb der Kernverwaltung "
@@ -87,6 +102,7 @@ def guide_lines() -> list[tuple[str, str]]:
     refs = [c.header for sh in SHEETS for c in sh.columns if c.kind is ValueKind.REF]
     multi = [c.header for sh in SHEETS for c in sh.columns
              if c.kind in (ValueKind.MULTI_ENUM, ValueKind.MULTI_TEXT)]
+    choices = [c.header for sh in SHEETS for c in sh.columns if c.kind is ValueKind.MULTI_ENUM]
     lines: list[tuple[str, str]] = [
         ("h", "Was ist eine Netzwerkkarte?"),
         ("", "Die Netzwerkkarte ist die Bestandsaufnahme Ihrer Präventionskette: wer dazugehört, "
@@ -110,10 +126,22 @@ def guide_lines() -> list[tuple[str, str]]:
              "AMT-01, G-01, ANG-001). Leere IDs werden erzeugt; IDs später nicht mehr ändern."),
         ("", f"Verweise ({', '.join(dict.fromkeys(refs))}) enthalten die ID des anderen "
              "Eintrags. Ein Name geht auch, wenn er eindeutig ist."),
-        ("h", "Mehrere Werte, ja/nein, Datum"),
+        ("h", "Mehrere Werte, ja/nein, Datum, Zahlen"),
         ("", f"In {', '.join(dict.fromkeys(multi))} dürfen mehrere Werte stehen, getrennt durch "
-             "; (Semikolon), z. B. „0–3 Jahre; 3–6 Jahre (Kita)“."),
-        ("", "ja/nein-Spalten: ja oder nein (auch x, 1, 0). Datum: TT.MM.JJJJ, z. B. 01.03.2019."),
+             "; (Semikolon) oder je Wert eine Zeile (Alt+Eingabe), z. B. „0–3 Jahre; 3–6 Jahre "
+             f"(Kita)“. In {', '.join(dict.fromkeys(choices))} trennen auch / und Komma."),
+        ("", "Lebensphasen dürfen auch als Alter (0–16 Jahre, ab 14), Klassen (Klasse 1–4), "
+             "Einrichtung (Krippe, Hort) oder „alle“ eingetragen werden; Altersangaben zählen "
+             "zu jeder Lebensphase, die sie berühren (6–10 Jahre ist nur die Grundschulzeit)."),
+        ("", "ja/nein-Spalten: ja oder nein (auch x, 1, 0; ein Strich heißt nein). Datum: "
+             "TT.MM.JJJJ, z. B. 01.03.2019. Ungefähre Daten gelten ab ihrem Beginn: 2018 als "
+             "01.01.2018, März 2020 als 01.03.2020, Herbst 2021 als 01.09.2021, Schuljahr "
+             "2019/20 als 01.08.2019."),
+        ("", "Zahlen: am besten nur die Zahl. „ca. 15“ gilt als 15, „10–12“ als 11, bei "
+             "Sitzungen pro Jahr „monatlich“ als 12 und „14-tägig“ als 26."),
+        ("", "Unbekanntes leer lassen oder „k. A.“, „unbekannt“ oder – eintragen: Das zählt "
+             "als leer. Was netzkarte nicht lesen kann, bleibt als Text erhalten, zählt aber in "
+             "keiner Auswertung; die Prüfung nennt jede solche Zelle und jede Deutung."),
         ("h", "Arten von Einträgen"),
     ]
     lines += [("", f"{t.label}: {_NODE_TEXT[t]}") for t in NodeType]
@@ -122,6 +150,10 @@ def guide_lines() -> list[tuple[str, str]]:
               for k in EdgeKind]
     lines.append(("h", "Stärke einer Zusammenarbeit"))
     lines += [("", f"{s.value} {s.label}: {_STRENGTH_TEXT[s]}.") for s in Strength]
+    words = "; ".join(f"{', '.join(STRENGTH_GUESSES[s][:4])} → {s.value}" for s in Strength)
+    lines.append(("", "Am besten die Zahl eintragen. Auch Wörter werden gelesen und in der "
+                      f"Prüfung als Hinweis genannt: {words}. Andere Wörter (z. B. „viel“) "
+                      "sind ein Fehler, weil unklar ist, welche Stufe gemeint ist."))
     lines += [
         ("h", "Datenschutz"),
         ("", "Namen von Personen (Form „Person“) und die Spalte „Kontakt“ sind "
@@ -146,7 +178,8 @@ def example_map() -> NetworkMap:
     Returns
     -------
     NetworkMap
-        Seven nodes of all four types, one membership, one cooperation, one district.
+        Seven nodes of all four types, one membership, one cooperation, one district and
+        one own category.
 
     Examples
     --------
@@ -155,6 +188,9 @@ def example_map() -> NetworkMap:
     (3, 'A-002')
     """
     m = NetworkMap()
+    m.set_categories([CategoryInfo("Krabbelgruppe", NodeType.OFFER, Sector.YOUTH_WELFARE,
+                                   (LifePhase.U3,), aliases=("Krabbelkreis",), custom=True)])
+    m.category_extra["Krabbelgruppe"] = {"note": "eigene Kategorie der Kommune"}
     m.add_node("A-001", "actor", name="Kita Sonnenschein", form="Einrichtung", category="Kita",
                level="Sozialraum", municipality="Kindertal", district="Nord",
                contact="kita.sonnenschein@example.org", note="U3-Gruppe ab 2025")

@@ -2,8 +2,15 @@
 
 Node-link records with every typed attribute (enums as English codes, multi-values as
 lists, dates as ISO strings, ``extra`` dates tagged ``{"$date": "…"}``), edges in graph
-order with their keys, the order of extra columns, the district table (with dtypes) and the
-map metadata. ``read_json(write_json(m))`` gives back ``m``.
+order with their keys, the order of extra columns, the district table (with dtypes), the
+Kommune's own categories (sheet *Kategorien*, key ``"categories"``; files without it have
+none) and the map metadata. ``read_json(write_json(m))`` gives back ``m``.
+
+An own category is written as::
+
+    {"label": "Krabbelgruppe", "node_type": "offer", "sector": "youth_welfare",
+     "life_phases": ["u3"], "form": null, "aliases": ["Krabbelkreis"], "core": null,
+     "town_wide": false, "note": "seit 2020", "extra": {"Quelle": "AG 78"}}
 
 Reading checks the envelope first (JSON at all? ``schema`` ours and this major version?)
 and raises :class:`~netzkarte.errors.InputError` for anything unreadable; then every record
@@ -22,11 +29,11 @@ Examples
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import math
 import os
+import re
 from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import Path
@@ -36,11 +43,20 @@ import pandas as pd
 
 from netzkarte.errors import InputError, NetzkarteError, ValidationError, ValidationReport
 from netzkarte.io.atomic import atomic_path
+from netzkarte.io.build import own_category
 from netzkarte.model import NODE_FIELDS, MapMeta, NetworkMap
-from netzkarte.schema import NODE_SHEETS, SHEETS, ValueKind, sheet
-from netzkarte.vocab import EdgeKind, NodeType, Strength, Term
+from netzkarte.schema import (
+    CATEGORY_NODE_TYPES,
+    CATEGORY_SHEET,
+    NODE_SHEETS,
+    SHEETS,
+    ValueKind,
+    sheet,
+)
+from netzkarte.vocab import CategoryInfo, EdgeKind, LifePhase, NodeType, Strength, Term, fold
 
-__all__ = ["JSON_SCHEMA", "check_file", "read_json", "to_json_dict", "write_json"]
+__all__ = ["JSON_SCHEMA", "category_records", "check_file", "read_json", "to_json_dict",
+           "write_json"]
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +64,13 @@ JSON_SCHEMA = "netzkarte/1"
 """Schema id written into every JSON file; readers refuse other major versions."""
 
 _MAX_JSON_BYTES = 500 * 1024 * 1024
+_MAX_DIGITS = 308  # an integer with more digits is no float (what Excel and JavaScript hold)
+_MAX_NUMBER = 10**15  # Excel keeps 15 significant digits: a larger count is not exact there
+_NUMBER_RANGE: dict[str, tuple[float, float]] = {
+    "lat": (-90, 90), "lon": (-180, 180), "capacity": (0, _MAX_NUMBER),
+    "meetings_per_year": (0, _MAX_NUMBER), "population": (0, _MAX_NUMBER),
+    "children": (0, _MAX_NUMBER)}
+"""Allowed range of each number attribute; any other number attribute is ±10**15."""
 _EXPORT_HINT = "Schreiben Sie die Datei neu mit „netzkarte export DATEI -o karte.json“."
 
 # How each attribute is typed, taken from the template schema (one table for everything).
@@ -106,6 +129,29 @@ def _scalar(value: Any) -> Any:
     return _encode_extra(value)
 
 
+def category_records(network: NetworkMap) -> list[dict[str, Any]]:
+    """The map's own categories as JSON records, each with its Bemerkung and extra columns.
+
+    >>> from netzkarte import NetworkMap
+    >>> from netzkarte.vocab import CategoryInfo, NodeType, Sector
+    >>> m = NetworkMap()
+    >>> m.set_categories([CategoryInfo("Krabbelgruppe", NodeType.OFFER, Sector.YOUTH_WELFARE,
+    ...                                (), custom=True)])
+    >>> category_records(m)[0]["node_type"]
+    'offer'
+    """
+    out = []
+    for info in network.categories.custom:
+        kept = network.category_extra.get(info.label, {})
+        out.append({"label": info.label, "node_type": info.node_type.value,
+                    "sector": info.sector.value, "life_phases": _encode(info.life_phases),
+                    "form": _encode(info.form), "aliases": list(info.aliases),
+                    "core": _encode(info.core), "town_wide": info.town_wide,
+                    "note": kept.get("note"),
+                    "extra": {k: _encode_extra(v) for k, v in kept.items() if k != "note"}})
+    return out
+
+
 def to_json_dict(network: NetworkMap) -> dict[str, Any]:
     """The JSON document of ``network`` as a dict (what :func:`write_json` writes)."""
     from netzkarte import __version__
@@ -146,6 +192,7 @@ def to_json_dict(network: NetworkMap) -> dict[str, Any]:
         "edges": edges,
         "extra_columns": {k: list(v) for k, v in network.extra_columns.items()},
         "districts": districts,
+        "categories": category_records(network),
     }
 
 
@@ -225,7 +272,7 @@ def _parse_document(path: Path) -> dict[str, Any]:
         raise InputError(f"„{path.name}“ ist keine UTF-8-Textdatei und damit kein JSON. "
                          f"{_EXPORT_HINT}", "not-json") from None
     try:
-        doc = json.loads(text)
+        doc, bad = _loads(text)
     except json.JSONDecodeError as err:
         raise InputError(f"„{path.name}“ ist kein gültiges JSON (Zeile {err.lineno}, "
                          f"Spalte {err.colno}). {_EXPORT_HINT}", "not-json") from None
@@ -247,14 +294,129 @@ def _parse_document(path: Path) -> dict[str, Any]:
                          f"erwartet „{JSON_SCHEMA}“).", "wrong-schema")
     for key, kind, name in (("nodes", list, "eine Liste"), ("edges", list, "eine Liste"),
                             ("meta", dict, "ein Objekt"), ("extra_columns", dict, "ein Objekt"),
-                            ("districts", dict, "ein Objekt")):
+                            ("districts", dict, "ein Objekt"), ("categories", list, "eine Liste")):
         if key in doc and not isinstance(doc[key], kind):
             raise _structure(path, f"„{key}“ muss {name} sein.")
-    for key in ("nodes", "edges"):
+    for key in ("nodes", "edges", "categories"):
         for i, record in enumerate(doc.get(key, [])):
             if not isinstance(record, dict):
                 raise _structure(path, f"{key}[{i}] muss ein Objekt sein.")
+    if bad:
+        doc[_BAD_NUMBERS] = _take_bad_numbers(doc)
     return doc
+
+
+class _BadNumber:
+    """A number of the file that no reader or writer can hold: NaN, ±Infinity, 1e400, or an
+    integer of more than 308 digits. It stands in the document until it is reported."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        digits = text.lstrip("-")
+        self.text = f"{text[:12]}… ({len(digits)} Ziffern)" if len(text) > 24 else text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+_BAD_NUMBERS = "\0bad-numbers"  # key under which _parse_document hands them on
+
+
+def _loads(text: str) -> tuple[Any, bool]:
+    """``json.loads`` that never fails on a number: bad ones become :class:`_BadNumber`.
+
+    Python's ``json`` reads ``NaN`` and ``Infinity``, turns ``1e400`` into ``inf`` and
+    refuses integers of more than 4,300 digits with a ``ValueError``; here each becomes a
+    marker whose place is reported with its JSON path.
+    """
+    seen: list[bool] = []
+
+    def integer(literal: str) -> int | _BadNumber:
+        if len(literal) > _MAX_DIGITS and len(literal.lstrip("-")) > _MAX_DIGITS:
+            seen.append(True)
+            return _BadNumber(literal)
+        return int(literal)
+
+    def real(literal: str) -> float | _BadNumber:
+        value = float(literal)
+        if math.isfinite(value):
+            return value
+        seen.append(True)
+        return _BadNumber(literal)
+
+    def constant(literal: str) -> _BadNumber:
+        seen.append(True)
+        return _BadNumber(literal)
+
+    doc = json.loads(text, parse_int=integer, parse_float=real, parse_constant=constant)
+    return doc, bool(seen)
+
+
+def _take_bad_numbers(doc: Any) -> list[tuple[str, str]]:
+    """Every :class:`_BadNumber` as ``(JSON path, literal)``; each is replaced by ``None``."""
+    found: list[tuple[str, str]] = []
+    stack: list[tuple[Any, str]] = [(doc, "")]
+    while stack:
+        container, path = stack.pop()
+        items = (container.items() if isinstance(container, dict) else enumerate(container))
+        for key, value in list(items):
+            here = (f"{path}[{key}]" if isinstance(key, int)
+                    else f"{path}.{key}" if path else str(key))
+            if isinstance(value, _BadNumber):
+                found.append((here, value.text))
+                container[key] = None
+            elif isinstance(value, dict | list):
+                stack.append((value, here))
+    return sorted(found)
+
+
+def _report_bad_numbers(doc: dict[str, Any], dec: _Decoder) -> None:
+    """Report the numbers :func:`_take_bad_numbers` took out, each with its JSON path."""
+    for path, literal in doc.pop(_BAD_NUMBERS, []):
+        sheet_name, column = None, path.rsplit(".", 1)[-1]
+        match = re.match(r"(nodes|edges)\[(\d+)\]\.(\w+)$", path)
+        records = doc.get(match.group(1), []) if match else []
+        if match and int(match.group(2)) < len(records):
+            record = records[int(match.group(2))]
+            if match.group(1) == "nodes":
+                ntype = NodeType.parse(record.get("type")) if isinstance(
+                    record.get("type"), str) else None
+                sheet_name = NODE_SHEETS[ntype].name if ntype else None
+            else:
+                kind = record.get("kind")
+                sheet_name = _edge_sheet(EdgeKind.parse(kind) if isinstance(kind, str)
+                                         else None)
+            column = _header(sheet_name, match.group(3))
+        elif path.startswith("districts"):
+            sheet_name = "Sozialräume"
+        dec.problem("bad-number", f"{literal} ist keine gültige Zahl (nicht endlich oder mit "
+                    f"mehr als {_MAX_DIGITS} Stellen). Tragen Sie eine Zahl ein oder "
+                    "exportieren Sie die Datei neu.", sheet_name=sheet_name, where=path,
+                    column=column, value=literal)
+
+
+def _json_path(where: str, key: str) -> str:
+    """``nodes[3].capacity`` from a place like ``Knoten nodes[3] (ID „K1“)`` and a key."""
+    match = re.search(r"\b([a-z_]+\[\d+\])", where)
+    base = match.group(1) if match else where.split(" ")[0] if where else ""
+    return f"{base}.{key}" if base else key
+
+
+def _expected_number(key: str, integer: bool) -> str:
+    low, high = _NUMBER_RANGE.get(key, (-_MAX_NUMBER, _MAX_NUMBER))
+    what = "eine ganze Zahl" if integer else "eine Zahl"
+    if high < _MAX_NUMBER:
+        return f"{what} von {low:g} bis {high:g}"
+    return f"{what} ab 0 (höchstens 15 Stellen)" if low == 0 else \
+        f"{what} mit höchstens 15 Stellen vor dem Komma"
+
+
+def _number_ok(key: str, value: int | float) -> bool:
+    low, high = _NUMBER_RANGE.get(key, (-_MAX_NUMBER, _MAX_NUMBER))
+    if isinstance(value, float) and not math.isfinite(value):
+        return False
+    return low <= value <= high
 
 
 class _Decoder:
@@ -274,8 +436,10 @@ class _Decoder:
         column = _header(sheet_name, key)
 
         def bad(code: str, expected: str) -> None:
-            self.problem(code, f"„{key}“ muss {expected} sein, nicht {raw!r}.",
-                         sheet_name=sheet_name, where=where, column=column, value=raw)
+            shown = repr(raw) if len(repr(raw)) <= 40 else f"{repr(raw)[:40]}…"
+            self.problem(code, f"„{key}“ ({_json_path(where, key)}) muss {expected} sein, "
+                         f"nicht {shown}.", sheet_name=sheet_name, where=where, column=column,
+                         value=raw if isinstance(raw, str | int | float | bool) else str(raw))
 
         if raw is None:
             return None
@@ -302,9 +466,10 @@ class _Decoder:
                 return None
             return raw
         if kind in (ValueKind.FLOAT, ValueKind.INT):
+            integer = kind is ValueKind.INT
             ok = isinstance(raw, int | float) and not isinstance(raw, bool)
-            if not ok or (kind is ValueKind.INT and not isinstance(raw, int)):
-                bad("bad-number", "eine ganze Zahl" if kind is ValueKind.INT else "eine Zahl")
+            if not ok or (integer and not isinstance(raw, int)) or not _number_ok(key, raw):
+                bad("bad-number", _expected_number(key, integer))
                 return None
             return raw
         if kind is ValueKind.STRENGTH:
@@ -467,6 +632,114 @@ def _read_edges(doc: dict[str, Any], network: NetworkMap, dec: _Decoder) -> None
             network.graph.add_edge(u, v, key=wanted, **data)
 
 
+# Reference attributes that are no edge (Federführung, Ort): (attr, header, allowed types)
+_REF_ATTRS: dict[NodeType, tuple[tuple[str, str, frozenset[NodeType]], ...]] = {
+    s.node_type: tuple((c.attr, c.header, c.ref_types) for c in s.columns
+                       if c.kind is ValueKind.REF and c.edge is None)
+    for s in SHEETS if s.node_type is not None}
+
+
+def _record_index(doc: dict[str, Any]) -> dict[str, int]:
+    """Node id → position of its record in ``nodes`` (the first one, for the JSON path)."""
+    index: dict[str, int] = {}
+    for i, record in enumerate(doc.get("nodes", [])):
+        nid = record.get("id")
+        if isinstance(nid, str):
+            index.setdefault(nid, i)
+    return index
+
+
+def _check_references(network: NetworkMap, index: Mapping[str, int], dec: _Decoder) -> None:
+    """Federführung and Ort must name a node of the right type, not the node itself.
+
+    These references are attributes, not edges, so adding the node does not check them.
+    """
+    graph = network.graph
+    for nid, data in graph.nodes(data=True):
+        for attr, header, types in _REF_ATTRS.get(data["type"], ()):
+            target = data.get(attr)
+            if target is None:
+                continue
+            i = index.get(nid, -1)
+            where = f"Knoten nodes[{i}] (ID „{nid}“)"
+            path = f"„{attr}“ ({_json_path(where, attr)})"
+            allowed = " oder ".join(f"„{t.label}“" for t in sorted(types, key=str))
+            if not isinstance(target, str) or target not in graph:
+                code = "unknown-reference"
+                message = (f"{path} verweist auf „{target}“, aber diesen Knoten gibt es in "
+                           "„nodes“ nicht. Tragen Sie die ID eines vorhandenen Knotens ein "
+                           "oder entfernen Sie den Eintrag.")
+            elif graph.nodes[target]["type"] not in types:
+                code = "wrong-reference-type"
+                message = (f"{path} verweist auf „{target}“ vom Typ "
+                           f"„{graph.nodes[target]['type'].label}“; erlaubt ist {allowed}. "
+                           "Tragen Sie die ID eines passenden Knotens ein.")
+            elif target == nid:
+                code = "self-loop"
+                message = (f"{path} verweist auf den Knoten selbst. Tragen Sie einen anderen "
+                           "Knoten ein oder entfernen Sie den Eintrag.")
+            else:
+                continue
+            dec.problem(code, message, sheet_name=NODE_SHEETS[data["type"]].name,
+                        where=where, column=header, value=str(target))
+
+
+def _missing(value: Any) -> bool:
+    return value is None or value is pd.NA or value is pd.NaT or (
+        isinstance(value, float) and value != value)
+
+
+def _changed_value(before: pd.Series, after: pd.Series) -> tuple[Any, Any] | None:
+    """The first value a dtype cast changed (``9800`` → ``72`` for ``int8``), else ``None``."""
+    for a, b in zip(before.tolist(), after.tolist(), strict=True):
+        if _missing(a) and _missing(b):
+            continue
+        try:
+            same = isinstance(a, bool) == isinstance(b, bool) and bool(a == b)
+        except (TypeError, ValueError):
+            same = False
+        if not same:
+            return a, b
+    return None
+
+
+def _district_cells(rows: list[list[Any]], columns: list[Any], dec: _Decoder) -> bool:
+    """Check every cell of the district table; ``True`` when all can be read."""
+    ok = True
+    for k, row in enumerate(rows):
+        name = row[0]
+        if not isinstance(name, str) or not name.strip():
+            dec.problem("bad-value", f"Der Name des Sozialraums (districts.data[{k}][0]) muss "
+                        f"ein Text sein, nicht {name!r}. Tragen Sie den Namen ein.",
+                        sheet_name="Sozialräume", where="Sozialräume", column="Sozialraum",
+                        value=str(name))
+            ok = False
+        for j, (column, value) in enumerate(zip(columns, row[1:], strict=True), 1):
+            path = f"districts.data[{k}][{j}]"
+            value = _decode_tagged(value)
+            if value is None or isinstance(value, date):
+                continue
+            if column in ("population", "children"):
+                good = (isinstance(value, int) and not isinstance(value, bool)
+                        and _number_ok(column, value))
+                expected = _expected_number(column, True)
+            elif column == "municipality":
+                good, expected = isinstance(value, str), "ein Text"
+            else:
+                good = isinstance(value, str | bool) or (
+                    isinstance(value, int | float) and _number_ok(column, value))
+                expected = "eine Zahl oder ein Text"
+            if not good:
+                number = isinstance(value, int | float) and not isinstance(value, bool)
+                header = _header("Sozialräume", str(column))
+                dec.problem("bad-number" if number else "bad-value",
+                            f"„{header}“ ({path}) muss {expected} sein, nicht {value!r}.",
+                            sheet_name="Sozialräume", where="Sozialräume", column=header,
+                            value=str(value))
+                ok = False
+    return ok
+
+
 def _read_districts(raw: Mapping[str, Any], dec: _Decoder) -> pd.DataFrame | None:
     index, columns = raw.get("index", "district"), raw.get("columns", [])
     dtypes, rows = raw.get("dtypes", []), raw.get("data", [])
@@ -475,6 +748,8 @@ def _read_districts(raw: Mapping[str, Any], dec: _Decoder) -> pd.DataFrame | Non
             or not all(isinstance(r, list) and len(r) == len(columns) + 1 for r in rows)):
         dec.problem("bad-value", "„districts“ braucht „columns“ und „data“ mit gleich "
                     "langen Zeilen.", sheet_name="Sozialräume", where=where)
+        return None
+    if not _district_cells(rows, columns, dec):
         return None
     names = [r[0] for r in rows]
     seen: set[Any] = set()
@@ -488,11 +763,91 @@ def _read_districts(raw: Mapping[str, Any], dec: _Decoder) -> pd.DataFrame | Non
                          columns=[str(index), *map(str, columns)])
     table = table.set_index(str(index))
     if isinstance(dtypes, list) and len(dtypes) == len(columns):
-        for column, dtype in zip(table.columns, dtypes, strict=True):
-            # keep what pandas inferred when the dtype does not apply; values are unchanged
-            with contextlib.suppress(TypeError, ValueError):
-                table[column] = table[column].astype(dtype)
+        for j, (column, dtype) in enumerate(zip(table.columns, dtypes, strict=True)):
+            # keep what pandas inferred when the dtype does not apply
+            try:
+                cast = table[column].astype(dtype)
+            except (TypeError, ValueError, OverflowError):
+                continue
+            changed = _changed_value(table[column], cast)
+            if changed is not None:  # a cast must never change a value (int8: 9800 → 72)
+                dec.problem("bad-value", f"Der Typ „{dtype}“ (districts.dtypes[{j}]) passt "
+                            f"nicht zur Spalte „{column}“: {changed[0]!r} würde zu "
+                            f"{changed[1]!r}. Löschen Sie den Eintrag in „dtypes“ oder "
+                            "exportieren Sie die Datei neu.", sheet_name="Sozialräume",
+                            where="Sozialräume", column=str(column), value=str(dtype))
+                continue
+            table[column] = cast
     return table
+
+
+def _read_categories(doc: dict[str, Any], network: NetworkMap, dec: _Decoder) -> None:
+    """The Kommune's own categories (before the nodes: their defaults come from them)."""
+    name = CATEGORY_SHEET.name
+    infos: list[CategoryInfo] = []
+    seen: set[str] = set()
+    codes = ", ".join(t.value for t in CATEGORY_NODE_TYPES)
+    for i, record in enumerate(doc.get("categories") or []):
+        label = record.get("label")
+        where = f"Kategorie categories[{i}]" + (f" („{label}“)" if isinstance(label, str)
+                                                else "")
+
+        def bad(message: str, column: str, value: Any, where: str = where) -> None:
+            dec.problem("bad-value", message, sheet_name=name, where=where, column=column,
+                        value=value)
+
+        if not isinstance(label, str) or not label.strip():
+            bad("„label“ fehlt oder ist kein Text.", "Kategorie", label)
+            continue
+        if fold(label) in seen:
+            dec.problem("duplicate-category", "Die Kategorie steht mehrfach in der Liste.",
+                        sheet_name=name, where=where, column="Kategorie", value=label)
+            continue
+        seen.add(fold(label))
+        raw_type = record.get("node_type")
+        ntype = NodeType.parse(raw_type) if isinstance(raw_type, str) else None
+        if ntype not in CATEGORY_NODE_TYPES:
+            dec.problem("unknown-value", f"„node_type“ muss {codes} sein, nicht {raw_type!r}.",
+                        sheet_name=name, where=where, column="Knotentyp", value=raw_type)
+            continue
+        assert ntype is not None
+        sector = dec.value("sector", record.get("sector"), sheet_name=name, where=where)
+        if sector is None:
+            if record.get("sector") is None:
+                bad("„sector“ fehlt.", "Sektor", None)
+            continue
+        phases = dec.value("life_phases", record.get("life_phases") or [], sheet_name=name,
+                           where=where)
+        form = dec.value("form", record.get("form"), sheet_name=name, where=where)
+        raw_core = record.get("core")
+        core = LifePhase.parse(raw_core) if isinstance(raw_core, str) else None
+        if raw_core is not None and core is None:
+            dec.problem("unknown-value", f"„core“ muss ein Code der Lebensphasen sein, nicht "
+                        f"{raw_core!r}.", sheet_name=name, where=where, column="core",
+                        value=raw_core)
+        aliases = record.get("aliases") or []
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            bad("„aliases“ muss eine Liste von Texten sein.", "Andere Schreibweisen",
+                str(aliases))
+            aliases = []
+        town_wide = record.get("town_wide", False)
+        if not isinstance(town_wide, bool):
+            dec.problem("bad-bool", f"„town_wide“ muss true oder false sein, nicht "
+                        f"{town_wide!r}.", sheet_name=name, where=where,
+                        column="Wirkungskreis", value=town_wide)
+            town_wide = False
+        infos.append(own_category(label, ntype, sector, tuple(phases or ()), form,
+                                  tuple(aliases), town_wide, core))
+        kept = dec.extra(record.get("extra"), sheet_name=name, where=where)
+        note = record.get("note")
+        if isinstance(note, str):
+            kept = {"note": note, **kept}
+        elif note is not None:
+            bad("„note“ muss ein Text sein.", "Bemerkung", str(note))
+        if kept:
+            network.category_extra[label] = kept
+    if infos:
+        network.set_categories(infos)
 
 
 def _read_meta(raw: Mapping[str, Any], dec: _Decoder) -> MapMeta:
@@ -518,6 +873,71 @@ def _read_meta(raw: Mapping[str, Any], dec: _Decoder) -> MapMeta:
     if isinstance(extra, dict):
         meta.extra = {str(k): str(v) for k, v in extra.items()}
     return meta
+
+
+def check_map(network: NetworkMap) -> ValidationReport:
+    """Check a map in memory as :func:`read_json` checks a file, before a writer runs.
+
+    Numbers must be finite and in range (``_NUMBER_RANGE``: coordinates, no negative
+    capacities, meetings or inhabitants, at most 15 digits), Federführung and Ort must name
+    a node of the right type. ``netzkarte export`` writes only a map without errors here, so
+    an export never produces a file that netzkarte cannot read back, and no writer meets a
+    value it cannot write (an integer of 400 digits, ``inf``). Places are named as in the
+    JSON file that would be written (``nodes[3].capacity``).
+
+    Returns
+    -------
+    ValidationReport
+        Every problem found (``ok`` when there is none).
+
+    Examples
+    --------
+    >>> from netzkarte import NetworkMap
+    >>> m = NetworkMap()
+    >>> m.add_node("CAFE", "offer", name="Elterncafé", capacity=-5)
+    >>> [i.code for i in check_map(m).errors]
+    ['bad-number']
+    """
+    report = ValidationReport(counts=network.counts(), source=network.meta.source)
+    dec = _Decoder(report)
+    graph = network.graph
+    index: dict[str, int] = {}
+    nodes: Any = graph.nodes(data=True)
+    edges: Any = graph.edges(data=True)
+    for i, (nid, data) in enumerate(nodes):
+        index[nid] = i
+        where = f"Knoten nodes[{i}] (ID „{nid}“)"
+        sheet_name = NODE_SHEETS[data["type"]].name
+        for key, value in data.items():
+            if _FIELD_KIND.get(key, (None, None))[0] in (ValueKind.INT, ValueKind.FLOAT):
+                dec.value(key, value, sheet_name=sheet_name, where=where)
+        _check_extra_numbers(data.get("extra") or {}, where, sheet_name, dec)
+    for i, (u, v, data) in enumerate(edges):
+        where = f"Beziehung edges[{i}] ({u} → {v})"
+        sheet_name = _edge_sheet(data["kind"])
+        for key, value in data.items():
+            if _FIELD_KIND.get(key, (None, None))[0] in (ValueKind.INT, ValueKind.FLOAT):
+                dec.value(key, value, sheet_name=sheet_name, where=where)
+        _check_extra_numbers(data.get("extra") or {}, where, sheet_name, dec)
+    _check_references(network, index, dec)
+    table = network.districts
+    if len(table):
+        rows = [[_scalar(idx), *(_scalar(x) for x in row)]
+                for idx, row in zip(table.index, table.itertuples(index=False), strict=True)]
+        _district_cells(rows, [str(c) for c in table.columns], dec)
+    return report
+
+
+def _check_extra_numbers(extra: Mapping[str, Any], where: str, sheet_name: str,
+                         dec: _Decoder) -> None:
+    """An extra column's number must fit a float (a 400-digit integer crashes writers)."""
+    for name, value in extra.items():
+        if isinstance(value, int) and not isinstance(value, bool) \
+                and len(str(abs(value))) > _MAX_DIGITS:
+            dec.problem("bad-number", f"Zusatzspalte „{name}“ ({_json_path(where, 'extra')}."
+                        f"{name}): Die Zahl hat mehr als {_MAX_DIGITS} Stellen. Tragen Sie "
+                        "eine kürzere Zahl ein.", sheet_name=sheet_name, where=where,
+                        column=name, value=f"{str(value)[:12]}…")
 
 
 def read_json(path: str | os.PathLike[str]) -> NetworkMap:
@@ -558,10 +978,13 @@ def read_json(path: str | os.PathLike[str]) -> NetworkMap:
     doc = _parse_document(p)
     report = ValidationReport(source=str(p))
     dec = _Decoder(report)
+    _report_bad_numbers(doc, dec)
     meta = _read_meta(doc.get("meta") or {}, dec)
     meta.source = str(p)
     network = NetworkMap(meta=meta)
+    _read_categories(doc, network, dec)
     _read_nodes(doc, network, dec)
+    _check_references(network, _record_index(doc), dec)
     _read_edges(doc, network, dec)
     columns = doc.get("extra_columns") or {}
     network.extra_columns = {str(k): [str(c) for c in v] for k, v in columns.items()

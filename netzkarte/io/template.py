@@ -33,6 +33,7 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 import os
@@ -50,6 +51,9 @@ from netzkarte.io.atomic import atomic_path
 from netzkarte.io.guide import example_map, guide_lines
 from netzkarte.model import NetworkMap
 from netzkarte.schema import (
+    CATEGORY_NODE_TYPES,
+    CATEGORY_SCOPES,
+    CATEGORY_SHEET,
     DISTRICTS,
     GUIDE_SHEET,
     LISTS_SHEET,
@@ -117,11 +121,17 @@ LISTS: tuple[tuple[str, list[str]], ...] = (
     ("Art", EdgeKind.labels()),
     ("Stärke", Strength.labels()),
     ("ja/nein", _BOOL_LABELS),
+    ("Knotentyp", [t.label for t in CATEGORY_NODE_TYPES]),
+    ("Wirkungskreis", list(CATEGORY_SCOPES.values())),
     ("Kategorie Akteur", _category_labels(NodeType.ACTOR)),
     ("Kategorie Amt", _category_labels(NodeType.OFFICE)),
     ("Kategorie Angebot", _category_labels(NodeType.OFFER)),
 )
-"""The columns of the *Listen* sheet: (header, German labels), in sheet order."""
+"""The columns of the *Listen* sheet: (header, German labels), in sheet order.
+
+A filled workbook appends the Kommune's own categories to the *Kategorie* lists
+(:func:`_lists`), so its dropdowns offer them too.
+"""
 
 _LIST_OF_ENUM: dict[type[Term], str] = {
     ActorForm: "Form", Sector: "Sektor", Level: "Ebene", LifePhase: "Lebensphasen",
@@ -129,6 +139,22 @@ _LIST_OF_ENUM: dict[type[Term], str] = {
     Tier: "Steuerungsebene", NetworkKind: "Netzwerkart", OfferStatus: "Status",
     MemberFunction: "Funktion", EdgeKind: "Art",
 }
+
+
+_CATEGORY_LISTS: dict[str, NodeType] = {f"Kategorie {t.label}": t for t in CATEGORY_NODE_TYPES}
+
+
+def _lists(m: NetworkMap) -> list[tuple[str, list[str]]]:
+    """:data:`LISTS` with the map's own categories added to the *Kategorie* lists."""
+    own = m.categories.custom
+    out: list[tuple[str, list[str]]] = []
+    for name, values in LISTS:
+        ntype = _CATEGORY_LISTS.get(name)
+        if ntype is not None and own:
+            values = [*values, *(c.label for c in own
+                                 if c.node_type is ntype and c.label not in values)]
+        out.append((name, values))
+    return out
 
 
 # --- the tables ------------------------------------------------------------------------
@@ -252,6 +278,8 @@ def _tables(m: NetworkMap) -> list[_Table]:
                         row.append(_known(col, d.get(col.attr), extra))
                 row.extend(_plain(extra.get(h)) for h in table.extras)
                 table.rows.append(row)
+        elif sh is CATEGORY_SHEET:
+            _category_rows(m, table)
         elif sh in (MEMBERSHIPS, RELATIONS):
             edges = member_edges if sh is MEMBERSHIPS else other_edges
             table.extras = _extra_order(m.extra_columns.get(sh.name, ()),
@@ -279,6 +307,25 @@ def _tables(m: NetworkMap) -> list[_Table]:
                 table.rows.append(row)
         tables.append(table)
     return tables
+
+
+def _category_rows(m: NetworkMap, table: _Table) -> None:
+    """Sheet *Kategorien*: one row per own category, as the reader reads it back."""
+    own = m.categories.custom
+    kept = m.category_extra
+    table.extras = _extra_order(m.extra_columns.get(CATEGORY_SHEET.name, ()),
+                                (kept.get(c.label, {}) for c in own),
+                                {*table.sheet.headers, "note"})
+    for info in own:
+        extra = kept.get(info.label, {})
+        values: dict[str, Any] = {
+            "label": info.label, "node_type": info.node_type,
+            "sector": info.sector, "life_phases": info.life_phases,
+            "town_wide": CATEGORY_SCOPES[info.town_wide], "form": info.form,
+            "aliases": info.aliases, "note": extra.get("note")}
+        row = [_known(col, values[col.attr], extra) for col in table.sheet.columns]
+        row.extend(_plain(extra.get(h)) for h in table.extras)
+        table.rows.append(row)
 
 
 # --- cells and styles --------------------------------------------------------------------
@@ -352,16 +399,19 @@ def _list_for(col: Column, sheet: Sheet | None) -> str | None:
         return "Stärke"
     if col.attr == "category" and sheet is not None and sheet.node_type is not None:
         return f"Kategorie {sheet.node_type.label}"
+    if sheet is CATEGORY_SHEET and col.attr in ("node_type", "town_wide"):
+        return col.header  # Knotentyp, Wirkungskreis
     return None
 
 
-def _validations(sheet: Sheet, last_row: int) -> list[Any]:
+def _validations(sheet: Sheet, last_row: int,
+                 lists: Sequence[tuple[str, list[str]]] = LISTS) -> list[Any]:
     """Dropdowns on enum columns, input messages on every known column."""
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
     ranges = {name: f"{LISTS_SHEET}!${get_column_letter(i)}$2:${get_column_letter(i)}$"
-              f"{len(values) + 1}" for i, (name, values) in enumerate(LISTS, 1)}
+              f"{len(values) + 1}" for i, (name, values) in enumerate(lists, 1)}
     out = []
     for i, col in enumerate(sheet.columns, 1):
         letter = get_column_letter(i)
@@ -376,8 +426,9 @@ def _validations(sheet: Sheet, last_row: int) -> list[Any]:
                             f"muss in der Liste „{list_name}“ (Blatt „Listen“) stehen.")
             elif col.attr == "category":
                 dv.errorStyle, dv.errorTitle = "warning", "Kategorie nicht in der Liste"
-                dv.error = ("Unbekannte Kategorien werden übernommen, aber ohne Vorgaben für "
-                            "Sektor und Lebensphasen. Trotzdem verwenden?")
+                dv.error = ("Unbekannte Kategorien werden übernommen, zählen aber in keiner "
+                            "Auswertung nach Kategorie. Eigene Kategorien legen Sie im Blatt "
+                            "„Kategorien“ fest. Trotzdem verwenden?")
             elif col.enum is not None and col.enum not in _STRICT:
                 dv.errorStyle, dv.errorTitle = "warning", "Wert nicht in der Liste"
                 dv.error = ("Dieser Wert steht nicht in der Liste; die Prüfung meldet ihn als "
@@ -413,7 +464,8 @@ def _extra_width(header: str) -> float:
     return float(max(12, min(40, len(header) + 4)))
 
 
-def _write_data_sheet(ws: Any, table: _Table, validation_rows: int) -> None:
+def _write_data_sheet(ws: Any, table: _Table, validation_rows: int,
+                      lists: Sequence[tuple[str, list[str]]] = LISTS) -> None:
     from openpyxl.utils import get_column_letter
 
     widths = [float(c.width) for c in table.sheet.columns]
@@ -421,18 +473,18 @@ def _write_data_sheet(ws: Any, table: _Table, validation_rows: int) -> None:
     _prepare_sheet(ws, widths)
     last_data = len(table.rows) + 1
     ws.auto_filter.ref = f"A1:{get_column_letter(len(widths))}{last_data}"
-    for dv in _validations(table.sheet, max(validation_rows, last_data)):
+    for dv in _validations(table.sheet, max(validation_rows, last_data), lists):
         ws.data_validations.append(dv)
     ws.append(_header_cells(ws, table))
     for row in table.rows:
         ws.append([_out(ws, v) for v in row])
 
 
-def _write_lists(ws: Any) -> None:
-    _prepare_sheet(ws, [max(14.0, max(len(v) for v in vals) + 2.0) for _, vals in LISTS])
-    ws.append([_styled(ws, name, bold=True, fill=_HEADER_FILL) for name, _ in LISTS])
-    for i in range(max(len(vals) for _, vals in LISTS)):
-        ws.append([vals[i] if i < len(vals) else None for _, vals in LISTS])
+def _write_lists(ws: Any, lists: Sequence[tuple[str, list[str]]] = LISTS) -> None:
+    _prepare_sheet(ws, [max(14.0, max(len(v) for v in vals) + 2.0) for _, vals in lists])
+    ws.append([_styled(ws, name, bold=True, fill=_HEADER_FILL) for name, _ in lists])
+    for i in range(max(len(vals) for _, vals in lists)):
+        ws.append([vals[i] if i < len(vals) else None for _, vals in lists])
 
 
 # --- the guide -------------------------------------------------------------------------
@@ -485,6 +537,74 @@ class _StableZip(zipfile.ZipFile):
         return info
 
 
+EXCEL_CELL_LIMIT = 32_767
+"""The most characters one Excel cell holds; longer text is refused, never cut."""
+
+
+def _check_cell_lengths(m: NetworkMap, tables: Sequence[_Table]) -> None:
+    """Raise :class:`ValidationError` naming every cell longer than Excel allows.
+
+    Excel cuts (or refuses to open) longer cells, so such a workbook would silently lose
+    text; the JSON export keeps any length.
+    """
+    from netzkarte.errors import ValidationError, ValidationReport
+
+    report = ValidationReport(counts=m.counts())
+
+    def too_long(sheet: str, row: int | None, column: str, text: str, who: str) -> None:
+        report.add("cell-too-long", f"{who}Der Text hat {len(text):,} Zeichen; eine Excel-Zelle "
+                   f"fasst höchstens {EXCEL_CELL_LIMIT:,}. Kürzen Sie ihn oder exportieren "
+                   "Sie nach .json, das den vollständigen Text behält.".replace(",", "."),
+                   sheet=sheet, row=row, column=column, value=text[:60])
+
+    limit = EXCEL_CELL_LIMIT
+    for attr, label in META_FIELDS:
+        shown = _label(getattr(m.meta, attr))
+        if isinstance(shown, str) and len(shown) > limit:
+            too_long(GUIDE_SHEET, None, label, shown, "")
+    for label, value in m.meta.extra.items():
+        if isinstance(value, str) and len(value) > limit:
+            too_long(GUIDE_SHEET, None, str(label), value, "")
+    for table in tables:
+        headers = table.headers
+        for i, row in enumerate(table.rows):
+            for j, value in enumerate(row):
+                if value.__class__ is str and len(value) > limit:
+                    key = (" → ".join(str(v) for v in row[:2])
+                           if table.sheet in (MEMBERSHIPS, RELATIONS) else row[0])
+                    too_long(table.sheet.name, i + 2, headers[j], value, f"Eintrag „{key}“: ")
+    if not report.ok:
+        raise ValidationError(report)
+
+
+def _abandon(wb: Any, archive: zipfile.ZipFile | None) -> None:
+    """After a failed save: close every open stream quietly and remove openpyxl's temp files.
+
+    A write-only worksheet keeps a generator and a temporary file open until it is saved.
+    Left to the garbage collector after an error, the generators write their closing tags
+    into already closed files and Python prints "Exception ignored … I/O operation on
+    closed file" after the German error message.
+    """
+    for ws in getattr(wb, "worksheets", ()):
+        rows = getattr(ws, "_rows", None)
+        if rows is not None:
+            with contextlib.suppress(Exception):
+                rows.close()
+        writer = getattr(ws, "_writer", None)
+        if writer is not None:
+            with contextlib.suppress(Exception):
+                writer.close()
+            with contextlib.suppress(Exception):
+                writer.cleanup()  # the temporary file of the sheet
+    if archive is not None:
+        with contextlib.suppress(Exception):
+            archive.close()
+        fp, archive.fp = archive.fp, None  # closing failed: ZipFile.__del__ must not retry
+        if fp is not None:
+            with contextlib.suppress(Exception):
+                fp.close()
+
+
 def write_excel(network_map: NetworkMap, path: str | os.PathLike[str], *,
                 validation_rows: int = VALIDATION_ROWS) -> Path:
     """Write ``network_map`` as a filled template workbook (the reverse of the import).
@@ -503,6 +623,14 @@ def write_excel(network_map: NetworkMap, path: str | os.PathLike[str], *,
     -------
     Path
         The written file.
+
+    Raises
+    ------
+    ValidationError
+        A text is longer than an Excel cell holds (32,767 characters; code
+        ``cell-too-long``, one issue per cell); nothing is written.
+    WriteError
+        The file cannot be written (full disk, no permission); it names ``path``.
 
     Examples
     --------
@@ -525,19 +653,26 @@ def write_excel(network_map: NetworkMap, path: str | os.PathLike[str], *,
     from openpyxl.writer.excel import ExcelWriter
 
     tables = _tables(network_map)
-    wb = Workbook(write_only=True)
-    props = wb.properties
-    props.creator = props.lastModifiedBy = "netzkarte"
-    props.created = props.modified = _FIXED_TIME
-    props.title = network_map.meta.title or "Netzwerkkarte"
-    _write_guide(wb.create_sheet(GUIDE_SHEET), network_map)
-    for table in tables:
-        _write_data_sheet(wb.create_sheet(table.sheet.name), table, validation_rows)
-    _write_lists(wb.create_sheet(LISTS_SHEET))
+    lists = _lists(network_map)
+    _check_cell_lengths(network_map, tables)
     target = Path(path)
-    with atomic_path(target) as tmp:
-        archive = _StableZip(tmp, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
-        ExcelWriter(wb, archive).save()  # not wb.save(): that stamps "modified" with now
+    wb = Workbook(write_only=True)
+    archive: zipfile.ZipFile | None = None
+    try:
+        props = wb.properties
+        props.creator = props.lastModifiedBy = "netzkarte"
+        props.created = props.modified = _FIXED_TIME
+        props.title = network_map.meta.title or "Netzwerkkarte"
+        _write_guide(wb.create_sheet(GUIDE_SHEET), network_map)
+        for table in tables:
+            _write_data_sheet(wb.create_sheet(table.sheet.name), table, validation_rows, lists)
+        _write_lists(wb.create_sheet(LISTS_SHEET), lists)
+        with atomic_path(target) as tmp:
+            archive = _StableZip(tmp, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+            ExcelWriter(wb, archive).save()  # not wb.save(): that stamps "modified" with now
+    except BaseException:  # a full disk, Ctrl+C …: close what is open, keep the error
+        _abandon(wb, archive)
+        raise
     rows = sum(len(t.rows) for t in tables)
     log.info("Arbeitsmappe %s geschrieben (%d Datenzeilen).", target, rows)
     return target

@@ -10,9 +10,8 @@ import pandas as pd
 import pytest
 from xlsx_helpers import Rows, as_rows, base_sheets, codes, edge, only, write_workbook
 
-from netzkarte import ValidationError
 from netzkarte.io.build import build_map
-from netzkarte.io.excel import read_excel
+from netzkarte.io.excel import read_excel, validate_excel
 from netzkarte.vocab import (
     ActorForm,
     EdgeKind,
@@ -110,10 +109,10 @@ def test_multi_value_separators(sheets: dict[str, Rows], typed: str) -> None:
     assert netmap.node("SRK")["life_phases"] == (LifePhase.KITA, LifePhase.PRIMARY)
 
 
-def test_commas_between_values_are_a_guess(sheets: dict[str, Rows]) -> None:
+def test_commas_between_values_are_separators(sheets: dict[str, Rows]) -> None:
     sheets["Akteure"][3]["Rollen"] = "Lotse, Fachpromotor"
     netmap, report = build_map(sheets)
-    assert codes(report) == ["guessed-value"]
+    assert codes(report) == []
     assert netmap.node("P1")["roles"] == (Role.GUIDE, Role.EXPERT_PROMOTER)
 
 
@@ -171,7 +170,7 @@ def test_unique_name_instead_of_id_is_a_warning(sheets: dict[str, Rows]) -> None
 
 
 def test_unknown_category_is_kept_with_a_suggestion(sheets: dict[str, Rows]) -> None:
-    sheets["Akteure"].append({"ID": "X1", "Name": "Kita Regenbogen", "Kategorie": "Kitta"})
+    sheets["Akteure"].append({"ID": "X1", "Name": "Regenbogen", "Kategorie": "Kitta"})
     netmap, report = build_map(sheets)
     issue = only(report, "unknown-category")
     assert issue.severity == "warning" and "meinten Sie „Kita“?" in issue.message
@@ -247,11 +246,11 @@ def test_messy_workbook_through_excel(tmp_path: Path) -> None:
     rows = {name: as_rows(r) for name, r in data.items()}
     rows["Akteure"].insert(2, [None] * len(rows["Akteure"][0]))  # a blank row 3
     path = write_workbook(tmp_path / "messy.xlsx", rows)
-    with pytest.raises(ValidationError) as caught:
-        read_excel(path)
-    [issue] = caught.value.report.errors
-    assert (issue.sheet, issue.row, issue.column, issue.code) == ("Akteure", 7, "Sektor",
-                                                                   "unknown-value")
+    netmap, report = validate_excel(path)  # an unknown Sektor is a warning, kept as text
+    [issue] = report.issues
+    assert (issue.sheet, issue.row, issue.column, issue.code, issue.severity) == (
+        "Akteure", 7, "Sektor", "unknown-value", "warning")
+    assert netmap is not None and netmap.node("X1")["extra"] == {"Sektor": "Gesundheitt"}
     rows["Akteure"].pop()  # drop X1
     netmap = read_excel(write_workbook(tmp_path / "messy2.xlsx", rows))
     assert netmap.node("K1")["lat"] == 51.5

@@ -110,6 +110,10 @@ def expected_list(sheet_name: str, col: Any) -> list[str] | None:
     if col.attr == "category":
         node_type = next(s.node_type for s in SHEETS if s.name == sheet_name)
         return [c.label for c in CATEGORIES if c.node_type is node_type]
+    if sheet_name == "Kategorien" and col.attr == "node_type":
+        return ["Akteur", "Amt", "Angebot"]
+    if sheet_name == "Kategorien" and col.attr == "town_wide":
+        return ["Sozialraum", "ganze Kommune"]
     return None
 
 
