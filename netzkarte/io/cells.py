@@ -2,50 +2,77 @@
 
 Administrators type what they are used to: ``" 12 "``, ``12.0`` for an ID, ``3,5`` with a
 decimal comma, ``01.03.2019`` or ``2019-03-01`` or a real date cell, ``x`` for yes,
-``Kita; Grundschule`` or one value per line. These helpers turn one raw cell value (as the
-Excel reader or a list of row dicts delivers it) into the typed value, or say that they
-cannot. They never raise for bad content; the caller (:mod:`netzkarte.io.build`) turns
-``None`` into an issue with row and column.
+``Kita; Grundschule`` or one value per line, ``k. A.`` for "don't know", ``Herbst 2021`` for
+a date, ``ca. 15`` or ``monatlich`` for a number, ``0–16 Jahre`` for life phases. These
+helpers turn one raw cell value (as the Excel reader or a list of row dicts delivers it)
+into the typed value, or say that they cannot, and say when the reading was a guess. They
+never raise for bad content; the caller (:mod:`netzkarte.io.columns`) turns ``None`` into
+an issue with row and column, and a guess into a warning that names the value taken.
 
 >>> cell_text(12.0), cell_text("  Kita Nord "), cell_text(float("nan"))
 ('12', 'Kita Nord', None)
 >>> parse_number("3,5", integer=False), parse_number("1.200", integer=True)
 (3.5, 1200)
->>> parse_date("01.03.2019")
-(datetime.date(2019, 3, 1), False)
+>>> parse_date("01.03.2019"), parse_date("Herbst 2021")
+((datetime.date(2019, 3, 1), ''), (datetime.date(2021, 9, 1), 'Jahreszeit: ihr erster Monat'))
+>>> read_number("14-tägig", integer=False, per_year=True)
+(26.0, 'Sitzungsrhythmus: 26-mal im Jahr')
 >>> split_multi("Kita; Grundschule | Hort\\nOGS")
 ['Kita', 'Grundschule', 'Hort', 'OGS']
+>>> is_missing("k. A."), is_missing("–"), is_missing("Kita")
+(True, True, False)
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from functools import lru_cache
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
-from netzkarte.vocab import Strength, Term, parse_bool
+from netzkarte.vocab import LIFE_PHASE_ORDER, LifePhase, Strength, Term, fold, parse_bool
+from netzkarte.vocab.terms import LIFE_PHASE_GROUPS
 
 __all__ = [
+    "LIFE_PHASE_AGES",
+    "MISSING_MARKERS",
+    "MultiReading",
     "cell_text",
     "display",
     "is_blank",
+    "is_missing",
     "parse_date",
     "parse_flag",
     "parse_number",
     "parse_strength",
     "parse_term",
+    "phases_for_ages",
+    "read_life_phases",
+    "read_multi",
+    "read_number",
     "split_multi",
 ]
 
 T = TypeVar("T", bound=Term)
 
 _MULTI_SPLIT = re.compile(r"\s*(?:;|\||\r\n|\n|\r)\s*")
+_WEAK_SPLIT = re.compile(r"\s*[/,]\s*")
+_BULLET = re.compile(r"^(?:[-–—•·*▪]|\d+[.)])\s+")
 _GERMAN_DATE = re.compile(r"(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4}|\d{2})")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.]*)?")
 _THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+")
 _SPACES = str.maketrans("", "", " \u00a0\u202f'")
 _EXCEL_EPOCH = date(1899, 12, 30)
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
+
+MISSING_MARKERS: frozenset[str] = frozenset("".join(w.casefold().split()) for w in (
+    "k. A.", "k. A", "keine Angabe", "keine Angaben", "unbekannt", "nicht bekannt", "n. b.",
+    "n. b", "entfällt", "entfaellt", "entf.", "n. a.", "n/a", "nicht zutreffend", "keine"))
+"""What people write for "don't know" or "does not apply", lower case without spaces.
+Abbreviations count only with their dots (``NB`` or ``KA`` may be a real text); text made
+only of punctuation (``-``, ``–``, ``—``, ``?``, ``/``) is a missing marker, too."""
 
 
 def is_blank(value: object) -> bool:
@@ -62,6 +89,20 @@ def is_blank(value: object) -> bool:
         return bool(value != value)  # NaN and NaT are not equal to themselves
     except (TypeError, ValueError):  # pandas.NA refuses bool(); nothing else should
         return type(value).__name__ == "NAType"
+
+
+@lru_cache(maxsize=4096)
+def is_missing(text: str) -> bool:
+    """``True`` for a missing marker: ``k. A.``, ``keine Angabe``, ``unbekannt``, ``n. b.``,
+    ``entfällt``, ``–``, ``?`` … (an optional cell written this way counts as empty).
+
+    In a ja/nein column a dash alone still means nein (:func:`parse_flag` is asked first).
+    """
+    if len(text) > 24:
+        return False
+    if not any(ch.isalnum() for ch in text):
+        return bool(text.strip())
+    return "".join(text.casefold().split()) in MISSING_MARKERS
 
 
 def cell_text(value: object) -> str | None:
@@ -103,8 +144,21 @@ def display(value: object) -> str:
 
 
 def split_multi(text: str) -> list[str]:
-    """Split a multi-value cell at ``;``, ``|`` or line breaks; drop empty parts."""
+    """Split a multi-value cell at ``;``, ``|`` or line breaks; drop empty parts.
+
+    (References and free-text lists split only here; controlled values also at ``/`` and
+    ``,``, see :func:`read_multi`.)
+    """
     return [part for part in _MULTI_SPLIT.split(text.strip()) if part]
+
+
+def _plain(text: str) -> str:
+    """Lower case, one kind of dash, single spaces: the form the patterns below match."""
+    text = unicodedata.normalize("NFKC", text).translate(_DASHES).casefold()
+    return " ".join(text.split())
+
+
+# --- numbers --------------------------------------------------------------------------------
 
 
 def parse_number(value: object, *, integer: bool) -> int | float | None:
@@ -138,40 +192,236 @@ def parse_number(value: object, *, integer: bool) -> int | float | None:
     return number
 
 
-def parse_date(value: object) -> tuple[date | None, bool]:
-    """``(date, guessed)`` from a date cell, ``01.03.2019``, ``1.3.19`` or ISO text.
+_NUM = r"[+-]?\d{1,3}(?:[.\u00a0\u202f' ]\d{3})+(?:,\d+)?|[+-]?\d+(?:[.,]\d+)?"
+# units that only repeat what the column means: read without a warning
+_UNITS = (r"%|prozent|€|eur|euro|plätze|platz|personen|teilnehmende|teilnehmer(?:innen)?|tn"
+          r"|kinder|familien|einwohner(?:innen)?|ew|sitzungen|treffen|termine|°")
+_WITH_UNIT = re.compile(rf"({_NUM})\s*(?:{_UNITS})\.?")
+_ABOUT = re.compile(rf"(ca\.?|circa|zirka|etwa|rund|ungefähr|geschätzt|~|≈|über|mehr als|>|"
+                    rf"mind\.?|mindestens|knapp|bis zu|max\.?|maximal|höchstens|unter|"
+                    rf"weniger als|<)\s*({_NUM})\s*(?:(?:{_UNITS})\.?)?")
+_SPAN = re.compile(rf"(?:ca\.?\s*)?({_NUM})\s*(?:-|bis|/)\s*({_NUM})\s*(?:(?:{_UNITS})\.?)?")
+_LEADING = re.compile(rf"({_NUM})(?=[\s(]|$)\s*\(?(.*?)\)?")
+_COUNT_WORDS = {"ein": 1, "eine": 1, "einmal": 1, "zwei": 2, "drei": 3, "vier": 4,
+                "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
+                "elf": 11, "zwölf": 12}
+_PER = {"jahr": 1, "jährlich": 1, "halbjahr": 2, "halbjährlich": 2, "quartal": 4,
+        "vierteljahr": 4, "vierteljährlich": 4, "quartalsweise": 4, "monat": 12,
+        "monatlich": 12, "woche": 52, "wöchentlich": 52}
+_RHYTHM = re.compile(
+    r"(?:ca\.?\s*)?(\d+|" + "|".join(_COUNT_WORDS) + r")\s*-?\s*(?:(x|mal)\.?)?\s*"
+    r"(?:(?:pro|im|je|in der|in einem|per|/)\s*)?(" + "|".join(_PER) + r")?")
+_RHYTHM_WORDS: dict[str, int] = {fold(w): n for n, words in (
+    (52, ("wöchentlich", "jede Woche", "einmal pro Woche", "einmal in der Woche")),
+    (26, ("14-tägig", "14tägig", "vierzehntägig", "zweiwöchentlich", "2-wöchentlich",
+          "zweiwöchig", "alle zwei Wochen", "alle 2 Wochen", "alle 14 Tage")),
+    (12, ("monatlich", "jeden Monat", "einmal im Monat", "einmal pro Monat")),
+    (6, ("zweimonatlich", "2-monatlich", "alle zwei Monate", "alle 2 Monate")),
+    (4, ("vierteljährlich", "quartalsweise", "quartalsmäßig", "jedes Quartal",
+         "einmal im Quartal", "einmal pro Quartal", "dreimonatlich", "alle drei Monate",
+         "alle 3 Monate")),
+    (2, ("halbjährlich", "zweimal jährlich", "zweimal im Jahr", "sechsmonatlich",
+         "alle sechs Monate", "alle 6 Monate")),
+    (1, ("jährlich", "einmal jährlich", "einmal im Jahr", "einmal pro Jahr")),
+) for w in words}
 
-    ``guessed`` is ``True`` when the reading needed a guess: a two-digit year or a bare
-    Excel serial number (a date cell that lost its format). ``(None, False)`` means the
-    value is no date.
+
+def _german(number: float) -> str:
+    """``11.5`` → ``"11,5"``, ``12.0`` → ``"12"``."""
+    if float(number).is_integer():
+        return str(int(number))
+    return f"{number:.6g}".replace(".", ",")
+
+
+def _whole(number: float, integer: bool) -> int | float | None:
+    if not integer:
+        return number
+    return int(number) if float(number).is_integer() else None
+
+
+def read_number(value: object, *, integer: bool, per_year: bool = False
+                ) -> tuple[int | float | None, str]:
+    """``(number, note)`` from a cell that may carry words and units besides the number.
+
+    ``note`` is empty when the number is plain (``12``, ``3,5``, ``12 Plätze``, ``31,4 %``)
+    and otherwise says how it was read: ``ca. 15`` and ``über 20`` as 15 and 20, a range
+    ``10–12`` as its middle, and with ``per_year`` (*Sitzungen pro Jahr*) a rhythm such as
+    ``monatlich`` (12), ``14-tägig`` (26) or ``3x im Quartal`` (12). ``(None, "")`` when
+    nothing is readable (``nach Bedarf``).
+
+    >>> read_number("ca. 15", integer=True), read_number("10–12", integer=True)
+    ((15, 'ungefähre Angabe'), (11, 'Spanne 10 bis 12: die Mitte'))
+    >>> read_number("2x jährlich", integer=False, per_year=True)
+    (2.0, 'Sitzungsrhythmus: 2-mal im Jahr')
+    """
+    number = parse_number(value, integer=integer)
+    if number is not None or not isinstance(value, str):
+        return number, ""
+    text = _plain(value)
+    if per_year:
+        count = _RHYTHM_WORDS.get(fold(text))
+        if count is None:
+            match = _RHYTHM.fullmatch(text)
+            if match and (match.group(2) or match.group(3)):  # "4x", "4 pro Monat"
+                times, _, per = match.groups()
+                count = ((int(times) if times.isdigit() else _COUNT_WORDS[times])
+                         * _PER.get(per, 1))
+        if count is not None:
+            return (count if integer else float(count)), f"Sitzungsrhythmus: {count}-mal im Jahr"
+    match = _WITH_UNIT.fullmatch(text)
+    if match:
+        return parse_number(match.group(1), integer=integer), ""
+    match = _ABOUT.fullmatch(text)
+    if match:
+        word, token = match.groups()
+        found = parse_number(token, integer=integer)
+        bound = {"über": "mindestens", "mehr als": "mindestens", ">": "mindestens",
+                 "unter": "höchstens", "weniger als": "höchstens", "<": "höchstens"}
+        kind = bound.get(word, "Grenze" if word.startswith(("mind", "bis", "max", "höch"))
+                         else "ungefähre Angabe")
+        return found, kind
+    match = _SPAN.fullmatch(text)
+    if match:
+        low = parse_number(match.group(1), integer=False)
+        high = parse_number(match.group(2), integer=False)
+        if low is not None and high is not None and low <= high:
+            middle = (low + high) / 2
+            if integer:
+                middle = float(int(middle + 0.5))
+            return (_whole(middle, integer),
+                    f"Spanne {_german(low)} bis {_german(high)}: die Mitte")
+    match = _LEADING.fullmatch(text)
+    if match and match.group(2):
+        found = parse_number(match.group(1), integer=integer)
+        if found is not None:
+            return found, "der Text nach der Zahl wird übergangen"
+    return None, ""
+
+
+# --- dates ----------------------------------------------------------------------------------
+
+_MONTHS: dict[str, int] = {}
+for _n, _names in enumerate((
+        ("januar", "jan", "jänner", "jän", "january"), ("februar", "feb", "febr", "february"),
+        ("märz", "maerz", "mär", "mrz", "marz", "march", "mar"), ("april", "apr"),
+        ("mai", "may"), ("juni", "jun", "june"), ("juli", "jul", "july"), ("august", "aug"),
+        ("september", "sep", "sept"), ("oktober", "okt", "october", "oct"),
+        ("november", "nov"), ("dezember", "dez", "december", "dec")), start=1):
+    for _name in _names:
+        _MONTHS[_name] = _n
+_MONTH = r"(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_SEASONS = {"frühjahr": 3, "frühling": 3, "sommer": 6, "herbst": 9, "winter": 12}
+_DATE_PREFIX = re.compile(r"(?:seit|ab|ca\.?|circa|etwa|ungefähr|vermutlich|im|am)\s+"
+                          r"(?:(?:dem|der|den)\s+)?")
+_DAY_MONTH_NAME = re.compile(r"(\d{1,2})\.?\s*" + _MONTH + r"\s*(\d{4})")
+_YEAR = re.compile(r"(\d{4})")
+_MONTH_YEAR = re.compile(r"(\d{1,2})\s*[./-]\s*(\d{4})|(\d{4})-(\d{1,2})")
+_MONTH_NAME_YEAR = re.compile(_MONTH + r"\s*(\d{4})")
+_SEASON = re.compile(r"(" + "|".join(_SEASONS) + r")\s*(\d{4})(?:\s*/\s*(\d{2}|\d{4}))?")
+_SCHOOL_YEAR = re.compile(r"(?:(?:schuljahr|sj|kitajahr|kindergartenjahr)\.?\s*)?"
+                          r"(\d{4}|\d{2})\s*[/-]\s*(\d{4}|\d{2})")
+_PART_OF_YEAR = re.compile(r"(?:([12])\.\s*halbjahr|([1-4])\.\s*quartal|q([1-4])|"
+                           r"(anfang|mitte|ende))\s*(\d{4})")
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    if len(text) == 2:
+        year += 2000 if year <= 69 else 1900
+    return year
+
+
+def parse_date(value: object) -> tuple[date | None, str]:
+    """``(date, note)`` from a date cell or the ways people write dates.
+
+    ``note`` is empty for an exact date (a date cell, ``01.03.2019``, ``2019-03-01``,
+    ``1. März 2019``) and otherwise says which day was taken for an incomplete one: a year
+    alone (``2018``, also as a number) is its 1 January, a month (``03/2020``, ``März
+    2020``, ``Mrz. 2020``) its first day, a season (``Herbst 2021``, ``Winter 2019/20``)
+    its first month, a school year (``Schuljahr 2019/20``, ``SJ 2019/2020``) its start on
+    1 August; ``seit``/``ab`` in front change nothing. A two-digit year and a bare Excel
+    serial number are guesses, too. ``(None, "")`` means the value is no date.
+
+    >>> parse_date("SJ 2019/2020")
+    (datetime.date(2019, 8, 1), 'Schuljahr: sein Beginn am 1. August')
+    >>> parse_date(2018)
+    (datetime.date(2018, 1, 1), 'nur das Jahr: der 1. Januar')
     """
     if isinstance(value, datetime):
-        return value.date(), False
+        return value.date(), ""
     if isinstance(value, date):
-        return value, False
+        return value, ""
     if isinstance(value, int | float) and not isinstance(value, bool):
-        if 20_000 <= value <= 80_000 and float(value).is_integer():  # 1954 … 2119
-            return _EXCEL_EPOCH + timedelta(days=int(value)), True
-        return None, False
-    text = str(value).strip()
+        if value != value or not float(value).is_integer():
+            return None, ""
+        if 1900 <= value <= 2199:  # a year, not the serial number of a day in 1905
+            return date(int(value), 1, 1), "nur das Jahr: der 1. Januar"
+        if 20_000 <= value <= 80_000:  # 1954 … 2119
+            return _EXCEL_EPOCH + timedelta(days=int(value)), "Excel-Datumszahl"
+        return None, ""
+    text = _plain(str(value))
+    while True:
+        match = _DATE_PREFIX.match(text)
+        if not match:
+            break
+        text = text[match.end():]
+    try:
+        return _date_text(text)
+    except ValueError:  # 31.02., month 13 …
+        return None, ""
+
+
+def _date_text(text: str) -> tuple[date | None, str]:
     match = _GERMAN_DATE.fullmatch(text)
-    guessed = False
     if match:
         day, month, year_text = match.groups()
-        year = int(year_text)
-        if len(year_text) == 2:
-            year += 2000 if year <= 69 else 1900
-            guessed = True
-        parts = (year, int(month), int(day))
-    else:
-        match = _ISO_DATE.fullmatch(text)
-        if not match:
-            return None, False
-        parts = (int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    try:
-        return date(*parts), guessed
-    except ValueError:
-        return None, False
+        return (date(_year(year_text), int(month), int(day)),
+                "zweistellige Jahreszahl" if len(year_text) == 2 else "")
+    match = _ISO_DATE.fullmatch(text)
+    if match:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3))), ""
+    match = _DAY_MONTH_NAME.fullmatch(text)
+    if match:
+        return date(int(match.group(3)), _MONTHS[match.group(2)], int(match.group(1))), ""
+    match = _YEAR.fullmatch(text)
+    if match and 1900 <= int(text) <= 2199:
+        return date(int(text), 1, 1), "nur das Jahr: der 1. Januar"
+    match = _MONTH_YEAR.fullmatch(text)
+    if match:
+        month, year = ((match.group(1), match.group(2)) if match.group(1)
+                       else (match.group(4), match.group(3)))
+        return date(int(year), int(month), 1), "Monat und Jahr: der Monatserste"
+    match = _MONTH_NAME_YEAR.fullmatch(text)
+    if match:
+        return (date(int(match.group(2)), _MONTHS[match.group(1)], 1),
+                "Monat und Jahr: der Monatserste")
+    match = _SEASON.fullmatch(text)
+    if match:
+        season, year = match.group(1), int(match.group(2))
+        return date(year, _SEASONS[season], 1), "Jahreszeit: ihr erster Monat"
+    match = _SCHOOL_YEAR.fullmatch(text)
+    if match:
+        first, second = _year(match.group(1)), _year(match.group(2))
+        if second % 100 == (first + 1) % 100:
+            return date(first, 8, 1), "Schuljahr: sein Beginn am 1. August"
+        return None, ""
+    match = _PART_OF_YEAR.fullmatch(text)
+    if match:
+        half, quarter, q, part, year = match.groups()
+        if half:
+            month, note = (1 if half == "1" else 7), "Halbjahr: sein erster Monat"
+        elif quarter or q:
+            month, note = 3 * int(quarter or q) - 2, "Quartal: sein erster Monat"
+        else:
+            month = {"anfang": 1, "mitte": 7, "ende": 12}[part]
+            note = "Anfang: Januar, Mitte: Juli, Ende: Dezember"
+        return date(int(year), month, 1), note
+    return None, ""
+
+
+# --- flags, terms, strength -----------------------------------------------------------------
+
+_FLAG_LEAD = re.compile(r"(ja|nein|yes|no)\b[\s,;:.(–-]+\S.*", re.S)
 
 
 @lru_cache(maxsize=4096)
@@ -184,6 +434,21 @@ def parse_flag(value: object) -> bool | None:
     if isinstance(value, bool | int | float):
         return parse_bool(value)
     return _flag(str(value))
+
+
+def read_flag(value: object) -> tuple[bool | None, str]:
+    """``(flag, note)``: :func:`parse_flag`, and ``ja, seit 2019`` read as ja with a note.
+
+    >>> read_flag("nein (geplant)")
+    (False, 'nur das erste Wort')
+    """
+    flag = parse_flag(value)
+    if flag is not None or not isinstance(value, str):
+        return flag, ""
+    match = _FLAG_LEAD.fullmatch(value.strip().casefold())
+    if match:
+        return match.group(1) in ("ja", "yes"), "nur das erste Wort"
+    return None, ""
 
 
 @lru_cache(maxsize=16384)
@@ -206,3 +471,154 @@ def parse_strength(value: object) -> Strength | None:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return Strength.parse(value)
     return _strength(str(value))
+
+
+# --- life phases ----------------------------------------------------------------------------
+
+LIFE_PHASE_AGES: dict[LifePhase, tuple[int, int]] = {
+    LifePhase.PREGNANCY: (-1, 0), LifePhase.U3: (0, 3), LifePhase.KITA: (3, 6),
+    LifePhase.PRIMARY: (6, 10), LifePhase.SECONDARY: (10, 16),
+    LifePhase.TRANSITION_WORK: (16, 27)}
+"""Age span of each life phase in years, from inclusive to exclusive: 0–3 ends on the third
+birthday, where 3–6 begins. Pregnancy lies before birth."""
+
+_AGE_UNIT = r"(?:\s*(?:jahren|jahre|jahr|j\.?|lj\.?|jährige[n]?)(?:\s+alt)?)?"
+_AGE_RANGE = re.compile(r"(?:(?:kinder|jugendliche|junge menschen|familien mit kindern|alter|"
+                        r"im alter)\s+)?(?:von\s+)?(\d{1,2})\s*(?:-|bis(?:\s+unter)?)\s*"
+                        r"(\d{1,2})" + _AGE_UNIT)
+# "U3-Plätze", "Ü3-Gruppe", "über 3-Jährige": the age word before it is what counts
+_AGE_NOUN = re.compile(r"[\s-]+(?:plätze|platz|gruppen?|bereich|betreuung|kinder|"
+                       r"jährige[n]?|alter)")
+_AGE_FROM = re.compile(r"(?:ab|über|ü|älter als)\s*(\d{1,2})" + _AGE_UNIT)
+_AGE_UNDER = re.compile(r"(?:u|unter|bis|jünger als)\s*(\d{1,2})" + _AGE_UNIT)
+_AGE_ONE = re.compile(r"(\d{1,2})" + _AGE_UNIT.removesuffix("?"))
+_GRADE_WORD = r"(?:klassen?|kl\.?|klassenstufen?|jahrgangsstufen?|jahrgänge|jahrgang|jg\.?)"
+_GRADES = re.compile(_GRADE_WORD + r"\s*(\d{1,2})(?:\s*(?:-|bis|/|und)\s*(\d{1,2}))?\.?|"
+                     r"(\d{1,2})\.?\s*(?:(?:-|bis|/|und)\s*(\d{1,2})\.?\s*)?"
+                     r"(?:klassen?|klässler(?:innen)?|jahrgang|schuljahr)")
+
+
+def phases_for_ages(start: int, end: int) -> tuple[LifePhase, ...]:
+    """The life phases an age span from ``start`` to ``end`` years touches.
+
+    The span is read like the phases themselves, ``end`` exclusive: 6–10 is the primary
+    school phase only (not the Kita years, which end at 6), 0–16 the four phases from 0–3
+    to 10–16, 16–25 the transition to work. A single age (``start == end``) means that
+    year of life.
+
+    >>> [p.label for p in phases_for_ages(3, 10)]
+    ['3–6 Jahre (Kita)', '6–10 Jahre (Grundschule)']
+    """
+    if end == start:
+        end += 1
+    return tuple(p for p in LIFE_PHASE_ORDER[1:]
+                 if start < LIFE_PHASE_AGES[p][1] and end > LIFE_PHASE_AGES[p][0])
+
+
+@lru_cache(maxsize=4096)
+def read_life_phases(text: str) -> tuple[tuple[LifePhase, ...], bool] | None:
+    """``(phases, guessed)`` one cell part stands for, ``None`` if none.
+
+    Exact: a label or accepted spelling (``Kita``, ``Ü3``, ``Hort``, ``Klasse 1–4``) and
+    the words for several phases (``alle``, ``U6``, ``Jugendliche``). Guessed from numbers:
+    an age span (``0–16 Jahre``, ``1 bis 3``, ``ab 14``, ``unter 10``) or school years
+    (``Klasse 7–9``), mapped with :func:`phases_for_ages`.
+
+    >>> read_life_phases("16–25 Jahre")
+    ((<LifePhase.TRANSITION_WORK: 'transition_work'>,), True)
+    """
+    member = LifePhase.parse(text)
+    if member is not None:
+        return (member,), False
+    group = LIFE_PHASE_GROUPS.get(fold(text))
+    if group is not None:
+        return group, False
+    plain = _plain(text).strip("()")
+    noun = _AGE_NOUN.search(plain)
+    if noun is not None and noun.end() == len(plain) and noun.start() > 0:
+        stem = read_life_phases(plain[:noun.start()])
+        return (stem[0], True) if stem else None
+    span: tuple[int, int] | None = None
+    if match := _AGE_RANGE.fullmatch(plain):
+        span = int(match.group(1)), int(match.group(2))
+    elif match := _AGE_FROM.fullmatch(plain):
+        span = int(match.group(1)), 27
+    elif match := _AGE_UNDER.fullmatch(plain):
+        span = 0, int(match.group(1))
+    elif match := _AGE_ONE.fullmatch(plain):
+        span = int(match.group(1)), int(match.group(1))
+    elif match := _GRADES.fullmatch(plain):
+        first = int(match.group(1) or match.group(3))
+        last = int(match.group(2) or match.group(4) or first)
+        if 1 <= first <= last <= 13:
+            span = first + 5, last + 6  # grade 1 is the seventh year of life
+    if span is None or span[0] > span[1]:
+        return None
+    phases = phases_for_ages(*span)
+    return (phases, True) if phases else None
+
+
+# --- several controlled values in one cell --------------------------------------------------
+
+
+class MultiReading(NamedTuple):
+    """What :func:`read_multi` made of a multi-value cell."""
+
+    members: tuple[Term, ...]
+    """Every value read, in the order typed, without repeats."""
+    guesses: tuple[tuple[str, tuple[Term, ...]], ...]
+    """Parts read by interpretation (age spans) and what they became."""
+    unread: tuple[str, ...]
+    """Parts that are no known value."""
+
+
+def _one(enum: type[Term], text: str) -> tuple[tuple[Term, ...], bool] | None:
+    if enum is LifePhase:
+        return read_life_phases(text)
+    member = parse_term(enum, text)
+    return ((member,), False) if member is not None else None
+
+
+def _parts(text: str) -> Iterator[str]:
+    for part in split_multi(text):
+        part = _BULLET.sub("", part)
+        if part and not is_missing(part):
+            yield part
+
+
+def read_multi(enum: type[Term], text: str) -> MultiReading:
+    """Read a cell of several controlled values (*Lebensphasen*, *Rollen*).
+
+    Values are separated by ``;``, ``|``, line breaks, ``/`` or ``,``; a text that is a
+    known value as a whole is never split (``Übergang Schule/Beruf``), and ``/`` and ``,``
+    only split a part that is no known value itself. Missing markers and list bullets are
+    dropped.
+
+    >>> r = read_multi(LifePhase, "Kita / Grundschule, 0–16; Studium")
+    >>> [m.value for m in r.members], r.unread
+    (['kita', 'primary', 'u3', 'secondary'], ('Studium',))
+    """
+    members: list[Term] = []
+    guesses: list[tuple[str, tuple[Term, ...]]] = []
+    unread: list[str] = []
+    whole = _one(enum, text.strip())
+    for part in [text.strip()] if whole else _parts(text):
+        got = whole or _one(enum, part)
+        if got is None:
+            pieces = [p for p in _WEAK_SPLIT.split(part) if p and not is_missing(p)]
+            readings = [_one(enum, p) for p in pieces]
+            if len(pieces) < 2 or not any(readings):
+                unread.append(part)
+                continue
+            for piece, reading in zip(pieces, readings, strict=True):
+                if reading is None:
+                    unread.append(piece)
+                    continue
+                members.extend(reading[0])
+                if reading[1]:
+                    guesses.append((piece, reading[0]))
+            continue
+        members.extend(got[0])
+        if got[1]:
+            guesses.append((part, got[0]))
+    return MultiReading(tuple(dict.fromkeys(members)), tuple(guesses), tuple(unread))

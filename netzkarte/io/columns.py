@@ -1,107 +1,202 @@
 """Typed column values for the importer: parse a whole column, report each bad cell.
 
-Works column by column with a cache of good parses (a column repeats the same few spellings
-thousands of times); every bad cell becomes an issue with row, column and a German fix.
-Used by :mod:`netzkarte.io.build`.
+Lenient by design: only what breaks the structure of the map is an error here, that is an
+unknown kind of relation (*Art*) and a tie strength that cannot be placed on the 1–4 scale.
+Everything else is optional, so a value that still cannot be read becomes a *warning*, its
+raw text is kept in the node's or edge's ``extra`` under the column header (the Excel
+export writes it back into the same column) and the analyses run without it. Values read by
+interpretation (``Herbst 2021``, ``ca. 15``, ``monatlich``, ``0–16 Jahre``, ``eng``) are
+taken with a warning that names what was taken; missing markers (``k. A.``, ``–``,
+``unbekannt`` …) count as empty cells without any message.
+
+Works column by column with a cache per spelling (a column repeats the same few spellings
+thousands of times): a good parse is stored once, a guess or a problem is stored with its
+messages, which are repeated for every row that has the same spelling. Used by
+:mod:`netzkarte.io.build`.
 
 >>> sorted(e.__name__ for e in STRICT_ENUMS)
-['EdgeKind', 'LifePhase', 'MemberFunction', 'Role', 'Sector', 'Tier']
+['EdgeKind']
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from netzkarte.errors import Issue
 from netzkarte.io.cells import (
     cell_text,
     display,
+    is_missing,
     parse_date,
-    parse_flag,
-    parse_number,
     parse_strength,
     parse_term,
+    read_flag,
+    read_multi,
+    read_number,
     split_multi,
 )
 from netzkarte.io.refs import References, meant, quote
 from netzkarte.schema import Column, Sheet, ValueKind
-from netzkarte.vocab import (
-    LIFE_PHASE_ORDER,
-    EdgeKind,
-    LifePhase,
-    MemberFunction,
-    Role,
-    Sector,
-    Term,
-    Tier,
-)
+from netzkarte.vocab import LIFE_PHASE_ORDER, EdgeKind, LifePhase, Strength, Term
 
-__all__ = ["STRICT_ENUMS", "Columns"]
+__all__ = ["STRENGTH_SCALE", "STRICT_ENUMS", "Columns"]
 
-STRICT_ENUMS: frozenset[type[Term]] = frozenset(
-    {Sector, LifePhase, Role, EdgeKind, Tier, MemberFunction})
-"""Enums whose unknown values are errors; the others (Form, Ebene …) only warn."""
+STRICT_ENUMS: frozenset[type[Term]] = frozenset({EdgeKind})
+"""Enums whose unknown values are errors: only the kind of a relation, without which the
+edge cannot be built. Unknown values of every other enum are warnings; the text is kept."""
+
+STRENGTH_SCALE = ("1 Austausch (man kennt sich und tauscht Informationen aus), "
+                  "2 Kooperation (man hilft sich im Einzelfall), "
+                  "3 Koordination (man plant gemeinsam und stimmt sich ab), "
+                  "4 Integration (man arbeitet gemeinsam „aus einer Hand“)")
+"""The 1–4 scale of tie strength as the messages explain it."""
+
+_KEPT = "zählt in keiner Auswertung; der Text bleibt erhalten"
+_OVER_THREE = re.compile(r"(?:ü|ue|über|ueber)\s*-?\s*3(?!\d)", re.I)
+
+
+def _suggest(enum: type[Term], text: str) -> list[str]:
+    """``enum.suggest``, but for what says "über 3" the Kita years, never "0–3 Jahre"."""
+    labels = enum.suggest(text)
+    if enum is LifePhase and _OVER_THREE.search(text):
+        kita = LifePhase.KITA.label
+        labels = [kita, *(label for label in labels if label not in (kita, LifePhase.U3.label))]
+    return labels
+
+
+def _german(number: float) -> str:
+    return str(int(number)) if float(number).is_integer() else f"{number:.6g}".replace(".", ",")
+
+
+def _is_edge_sheet(sheet: Sheet) -> bool:
+    return bool(sheet.columns) and sheet.columns[0].attr == "source"
 
 
 class Columns(References):
     """Cell and column parsing on top of the issue collection of :class:`References`."""
 
+    def __init__(self, source: str | None) -> None:
+        super().__init__(source)
+        # raw text of unreadable values on the edge sheets, by (sheet, row), until the
+        # row's edge is added (see edge())
+        self._edge_extra: dict[tuple[str, int], dict[str, Any]] = {}
+
     def value(self, sheet: Sheet, col: Column, raw: object, row: int,
               extra: dict[str, Any]) -> Any:
-        """Typed value of a non-blank cell, or ``None`` after reporting the problem."""
+        """Typed value of a non-blank cell, or ``None`` after reporting the problem.
+
+        Raw text that cannot be read goes into ``extra[col.header]``.
+        """
         kind = col.kind
         if kind is ValueKind.TEXT:
-            return cell_text(raw)
+            text = cell_text(raw)
+            return None if text is not None and self.missing(col, text) else text
         if kind is ValueKind.ENUM:
             assert col.enum is not None
             member = parse_term(col.enum, raw)
-            if member is None:
+            if member is None and not self.missing(col, display(raw)):
                 self.unknown_value(sheet, col, raw, row, extra)
             return member
         if kind is ValueKind.MULTI_ENUM:
-            return self.multi_enum(sheet, col, raw, row)
+            return self.multi_enum(sheet, col, raw, row, extra)
         if kind is ValueKind.MULTI_TEXT:
-            return tuple(split_multi(display(raw))) or None
+            return tuple(p for p in split_multi(display(raw)) if not is_missing(p)) or None
         if kind is ValueKind.BOOL:
-            flag = parse_flag(raw)
-            if flag is None:
-                self.error("bad-bool", f"{quote(display(raw))} ist weder ja noch nein. Tragen "
-                           f"Sie in {quote(col.header)} „ja“ oder „nein“ ein.",
-                           sheet.name, row, col.header, raw)
-            return flag
+            return self.flag(sheet, col, raw, row, extra)
         if kind in (ValueKind.INT, ValueKind.FLOAT):
-            number = parse_number(raw, integer=kind is ValueKind.INT)
-            limit = {"lat": 90.0, "lon": 180.0}.get(col.attr)
-            if number is not None and limit is not None and abs(number) > limit:
-                number = None
-            if number is None:
-                what = "eine ganze Zahl (z. B. 12)" if kind is ValueKind.INT else (
-                    f"eine Zahl zwischen -{limit:.0f} und {limit:.0f} (z. B. 51,4512)" if limit
-                    else "eine Zahl (z. B. 4 oder 3,5)")
-                self.error("bad-number", f"{quote(display(raw))} ist hier keine gültige Zahl. "
-                           f"Tragen Sie in {quote(col.header)} {what} ein.",
-                           sheet.name, row, col.header, raw)
-            return number
+            return self.number(sheet, col, raw, row, extra)
         if kind is ValueKind.DATE:
-            return self.date(sheet.name, col.header, raw, row)
+            return self.date(sheet.name, col.header, raw, row, extra)
         if kind is ValueKind.STRENGTH:
-            strength = parse_strength(raw)
-            if strength is None:
-                self.error("bad-strength", f"{quote(display(raw))} ist keine gültige Stärke. "
-                           "Tragen Sie 1 bis 4 ein: 1 Austausch, 2 Kooperation, "
-                           "3 Koordination, 4 Integration.", sheet.name, row, col.header, raw)
-            return strength
+            return self.strength(sheet, col, raw, row)
         return cell_text(raw)
 
-    def date(self, sheet: str, header: str, raw: object, row: int | None) -> Any:
-        when, guessed = parse_date(raw)
+    @staticmethod
+    def missing(col: Column, text: str) -> bool:
+        """An optional cell that says "don't know" (``k. A.``, ``–``, ``?`` …) is empty."""
+        return not col.required and is_missing(text)
+
+    def kept(self, col: Column, raw: object, extra: dict[str, Any]) -> str:
+        text = display(raw)
+        extra[col.header] = text
+        return text
+
+    def flag(self, sheet: Sheet, col: Column, raw: object, row: int,
+             extra: dict[str, Any]) -> bool | None:
+        flag, note = read_flag(raw)
+        if flag is None:
+            if not self.missing(col, display(raw)):
+                text = self.kept(col, raw, extra)
+                self.warn("bad-bool", f"{quote(text)} ist weder ja noch nein und {_KEPT}. "
+                          f"Tragen Sie in {quote(col.header)} „ja“ oder „nein“ ein.",
+                          sheet.name, row, col.header, raw)
+        elif note:
+            self.warn("guessed-value", f"{quote(display(raw))} als "
+                      f"„{'ja' if flag else 'nein'}“ gelesen ({note}). Tragen Sie in "
+                      f"{quote(col.header)} nur „ja“ oder „nein“ ein, Erläuterungen in "
+                      "„Bemerkung“.", sheet.name, row, col.header, raw)
+        return flag
+
+    def number(self, sheet: Sheet, col: Column, raw: object, row: int,
+               extra: dict[str, Any]) -> int | float | None:
+        integer = col.kind is ValueKind.INT
+        number, note = read_number(raw, integer=integer,
+                                   per_year=col.attr == "meetings_per_year")
+        limit = {"lat": 90.0, "lon": 180.0}.get(col.attr)
+        if number is not None and limit is not None and abs(number) > limit:
+            number = None
+        if number is None:
+            if not self.missing(col, display(raw)):
+                text = self.kept(col, raw, extra)
+                what = "eine ganze Zahl (z. B. 12)" if integer else (
+                    f"eine Zahl zwischen -{limit:.0f} und {limit:.0f} (z. B. 51,4512)" if limit
+                    else "eine Zahl (z. B. 4 oder 3,5)")
+                self.warn("bad-number", f"{quote(text)} ist hier keine lesbare Zahl und "
+                          f"{_KEPT}. Tragen Sie in {quote(col.header)} {what} ein.",
+                          sheet.name, row, col.header, raw)
+        elif note:
+            self.warn("guessed-value", f"{quote(display(raw))} als {_german(number)} gelesen "
+                      f"({note}). Tragen Sie in {quote(col.header)} nur die Zahl ein, wenn "
+                      "eine andere gemeint ist.", sheet.name, row, col.header, raw)
+        return number
+
+    def date(self, sheet: str, header: str, raw: object, row: int | None,
+             extra: dict[str, Any] | None = None) -> Any:
+        when, note = parse_date(raw)
+        text = display(raw)
         if when is None:
-            self.error("bad-date", f"{quote(display(raw))} ist kein Datum. Tragen Sie in "
-                       f"{quote(header)} ein Datum wie 01.03.2019 ein.", sheet, row, header, raw)
-        elif guessed:
-            self.warn("guessed-value", f"{quote(display(raw))} wurde als Datum "
-                      f"{when:%d.%m.%Y} gelesen. Tragen Sie das Datum vollständig ein, z. B. "
-                      "01.03.2019.", sheet, row, header, raw)
+            if is_missing(text):
+                return None
+            if extra is not None:
+                extra[header] = text
+            self.warn("bad-date", f"{quote(text)} ist kein lesbares Datum und {_KEPT}. "
+                      f"Tragen Sie in {quote(header)} ein Datum wie 01.03.2019 ein (auch "
+                      "„2019“, „03/2019“ oder „Schuljahr 2019/20“ werden gelesen).",
+                      sheet, row, header, raw)
+        elif note:
+            self.warn("guessed-value", f"{quote(text)} als {when:%d.%m.%Y} gelesen ({note}). "
+                      "Tragen Sie das Datum vollständig ein, z. B. 01.03.2019, wenn ein "
+                      "anderer Tag gemeint ist.", sheet, row, header, raw)
         return when
+
+    def strength(self, sheet: Sheet, col: Column, raw: object, row: int) -> Strength | None:
+        strength = parse_strength(raw)
+        if strength is not None:
+            return strength
+        text = display(raw)
+        strength = Strength.guess(text)
+        if strength is not None:
+            self.warn("guessed-value", f"{quote(text)} als Stärke {strength.value} "
+                      f"({strength.label}) gelesen, auf der Skala "
+                      f"{', '.join(Strength.labels())}. Tragen Sie die Zahl ein, wenn eine "
+                      "andere Stufe gemeint ist.", sheet.name, row, col.header, raw)
+        elif not self.missing(col, text):
+            self.error("bad-strength", f"{quote(text)} ist keine gültige Stärke. Tragen Sie "
+                       f"1 bis 4 ein: {STRENGTH_SCALE}. Wörter wie „lose“, „regelmäßig“, "
+                       "„eng“ oder „sehr eng“ werden ebenfalls gelesen.",
+                       sheet.name, row, col.header, raw)
+        return strength
 
     def unknown_value(self, sheet: Sheet, col: Column, raw: object, row: int,
                       extra: dict[str, Any]) -> None:
@@ -110,60 +205,65 @@ class Columns(References):
         allowed = ", ".join(col.enum.labels())
         if col.enum in STRICT_ENUMS:
             self.error("unknown-value", f"{quote(text)} ist kein erlaubter Wert für "
-                       f"{quote(col.header)}{meant(col.enum.suggest(text))}. Wählen Sie "
+                       f"{quote(col.header)}{meant(_suggest(col.enum, text))}. Wählen Sie "
                        f"einen Wert aus der Auswahlliste: {allowed}.",
                        sheet.name, row, col.header, raw)
             return
         extra[col.header] = text
         self.warn("unknown-value", f"{quote(text)} ist kein bekannter Wert für "
-                  f"{quote(col.header)}{meant(col.enum.suggest(text))}. Der Text bleibt "
+                  f"{quote(col.header)}{meant(_suggest(col.enum, text))}. Der Text bleibt "
                   "erhalten, zählt aber in keiner Auswertung. Wählen Sie einen Wert aus der "
                   f"Auswahlliste: {allowed}.", sheet.name, row, col.header, raw)
 
-    def multi_enum(self, sheet: Sheet, col: Column, raw: object, row: int
-                   ) -> tuple[Term, ...] | None:
-        assert col.enum is not None
-        out: list[Term] = []
-        for part in split_multi(display(raw)):
-            member = parse_term(col.enum, part)
-            if member is None and "," in part:
-                pieces = [p.strip() for p in part.split(",") if p.strip()]
-                found = [parse_term(col.enum, p) for p in pieces]
-                if all(found):
-                    self.warn("guessed-value", f"{quote(part)} wurde an den Kommas getrennt. "
-                              "Trennen Sie mehrere Werte mit ; (Semikolon).",
-                              sheet.name, row, col.header, raw)
-                    out.extend(f for f in found if f is not None)
-                    continue
-            if member is None:
-                self.error("unknown-value", f"{quote(part)} ist kein erlaubter Wert für "
-                           f"{quote(col.header)}{meant(col.enum.suggest(part))}. Wählen Sie "
-                           f"Werte aus der Auswahlliste: {', '.join(col.enum.labels())}; "
-                           "mehrere trennen Sie mit ; (Semikolon).",
-                           sheet.name, row, col.header, part)
-                continue
-            out.append(member)
-        unique = list(dict.fromkeys(out))
-        if col.enum is LifePhase:
-            unique.sort(key=LIFE_PHASE_ORDER.index)
-        return tuple(unique) or None
+    def multi_enum(self, sheet: Sheet, col: Column, raw: object, row: int,
+                   extra: dict[str, Any] | None = None) -> tuple[Term, ...] | None:
+        enum = col.enum
+        assert enum is not None
+        text = display(raw)
+        if self.missing(col, text):
+            return None
+        reading = read_multi(enum, text)
+        for part, taken in reading.guesses:
+            self.warn("guessed-value", f"{quote(part)} als {'; '.join(m.label for m in taken)}"
+                      " gelesen (Altersangabe: jede Lebensphase, die dieses Alter berührt). "
+                      "Prüfen Sie die Zuordnung; sonst wählen Sie Werte aus der Auswahlliste.",
+                      sheet.name, row, col.header, raw)
+        allowed = ", ".join(enum.labels())
+        for part in reading.unread:
+            self.warn("unknown-value", f"{quote(part)} ist kein bekannter Wert für "
+                      f"{quote(col.header)}{meant(_suggest(enum, part))}. Der Text bleibt "
+                      "erhalten, zählt aber in keiner Auswertung. Wählen Sie Werte aus der "
+                      f"Auswahlliste: {allowed}; mehrere trennen Sie mit ; (Semikolon).",
+                      sheet.name, row, col.header, part)
+        if reading.unread and extra is not None:
+            extra[col.header] = "; ".join(reading.unread)
+        members = list(reading.members)
+        if enum is LifePhase:
+            members.sort(key=lambda m: LIFE_PHASE_ORDER.index(LifePhase(m)))
+        return tuple(members) or None
 
     def convert(self, sheet: Sheet, col: Column, values: list[object]
                 ) -> tuple[list[Any], dict[int, dict[str, Any]]]:
         """Typed value per row (``None`` for blank or bad cells, after reporting them).
 
-        Works column by column with a cache of good parses: a column repeats the same few
-        spellings thousands of times. The second result holds, per row index, raw text of
-        unknown non-strict enum values that goes into the node's ``extra``.
+        Works column by column with a cache per spelling: a good parse is stored once; a
+        guess or a problem is stored with its issues, which are repeated (with the row
+        changed) for every later row of the same spelling. The second result holds, per
+        row index, the raw text of values that could not be read, for the node's ``extra``.
         """
         side: dict[int, dict[str, Any]] = {}
         if col.kind is ValueKind.TEXT:
-            return [v.strip() if v.__class__ is str else cell_text(v) for v in values], side
+            texts = [v.strip() if v.__class__ is str else cell_text(v) for v in values]
+            if not col.required:
+                _blank_markers(texts)
+            return texts, side
         out: list[Any] = [None] * len(values)
         cache: dict[object, Any] = {}
+        noisy: dict[object, tuple[Any, list[Issue], dict[str, Any]]] = {}
         issues = self.report.issues
         number = col.kind is ValueKind.FLOAT
         limit = {"lat": 90.0, "lon": 180.0}.get(col.attr, 1e300)
+        pending = self._edge_extra if _is_edge_sheet(sheet) else None
         for i, raw in enumerate(values):
             if raw is None:
                 continue
@@ -176,12 +276,48 @@ class Columns(References):
             if hit is not None:
                 out[i] = hit
                 continue
-            before = len(issues)
-            extra: dict[str, Any] = {}
-            value = self.value(sheet, col, raw, i + 2, extra)
+            row = i + 2
+            known = noisy.get(key)
+            if known is None:
+                before = len(issues)
+                extra: dict[str, Any] = {}
+                value = self.value(sheet, col, raw, row, extra)
+                if value is not None and len(issues) == before and not extra:
+                    cache[key] = value
+                else:
+                    noisy[key] = (value, issues[before:], extra)
+            else:
+                value, found, extra = known
+                issues.extend(Issue(f.code, f.message, f.sheet, row, f.column, f.value,
+                                    f.severity) for f in found)
+            out[i] = value
             if extra:
                 side[i] = extra
-            out[i] = value
-            if value is not None and len(issues) == before:
-                cache[key] = value
+                if pending is not None:
+                    pending.setdefault((sheet.name, row), {}).update(extra)
         return out, side
+
+    def edge(self, source: str, target: str, kind: EdgeKind, sheet: str, row: int,
+             columns: tuple[str, str], raws: tuple[object, object],
+             attrs: dict[str, Any] | None = None, extra: dict[str, Any] | None = None) -> None:
+        """:meth:`References.edge`, keeping the raw text of unreadable values of the row.
+
+        The edge sheets of :mod:`netzkarte.io.build` pass only the extra columns as
+        ``extra``; the text that :meth:`convert` kept for the row is added here.
+        """
+        kept = self._edge_extra.pop((sheet, row), None) if self._edge_extra else None
+        if kept:
+            extra = {**kept, **(extra or {})}
+        super().edge(source, target, kind, sheet, row, columns, raws, attrs, extra)
+
+
+def _blank_markers(texts: list[str | None]) -> None:
+    """Set missing markers in a text column to ``None`` (each spelling checked once)."""
+    seen: dict[str, bool] = {}
+    for i, text in enumerate(texts):
+        if text is not None and len(text) <= 24:
+            hit = seen.get(text)
+            if hit is None:
+                hit = seen[text] = is_missing(text)
+            if hit:
+                texts[i] = None

@@ -299,8 +299,8 @@ _term(LifePhase,
               "Säuglinge", "Kleinkinder", "Frühe Hilfen", "0 bis 3", "0 bis 3 Jahre",
               "infancy", "0-3 years"),
        # Ü3 is the Kita group of children from three to school age, never 0–3
-       "kita": ("Kita", "Ü3", "über 3", "über 3 Jahre", "Ü3-Bereich", "Ü3-Gruppe", "Ü3-Kinder",
-                "3-6", "3–6", "3–6 Jahre", "3 bis 6", "3 bis 6 Jahre", "Kindergarten",
+       "kita": ("Kita", "Ü3", "Ü3 Jahre", "über 3", "über 3 Jahre", "Ü3-Bereich", "Ü3-Gruppe",
+                "Ü3-Kinder", "3-6", "3–6", "3–6 Jahre", "3 bis 6", "3 bis 6 Jahre", "Kindergarten",
                 "Kindergartenalter", "Kindergartenkinder", "Kita-Alter", "Kitakinder",
                 "Vorschulalter", "Vorschule", "Vorschulkinder", "Elementarbereich",
                 "early childhood", "3-6 years"),
@@ -597,12 +597,12 @@ for _member, _words in {
         _STRENGTH_WORDS[fold(_word)] = _member
 
 STRENGTH_GUESSES: dict[Strength, tuple[str, ...]] = {
-    Strength.EXCHANGE: ("lose", "locker", "gelegentlich", "selten", "sporadisch", "kennen uns",
+    Strength.EXCHANGE: ("lose", "gelegentlich", "selten", "kennen uns", "locker", "sporadisch",
                         "wir kennen uns", "man kennt sich", "Informationsaustausch"),
-    Strength.COOPERATION: ("regelmäßig", "mittel", "fallbezogen", "fallweise",
-                           "im Einzelfall", "einzelfallbezogen"),
+    Strength.COOPERATION: ("regelmäßig", "mittel", "fallbezogen", "im Einzelfall", "fallweise",
+                           "einzelfallbezogen"),
     Strength.COORDINATION: ("eng", "intensiv", "gut", "abgestimmt", "planen gemeinsam"),
-    Strength.INTEGRATION: ("sehr eng", "sehr intensiv", "sehr gut", "gemeinsam",
+    Strength.INTEGRATION: ("sehr eng", "sehr intensiv", "gemeinsam", "sehr gut",
                            "gemeinsame Angebote", "verzahnt"),
 }
 """Everyday words for a tie's strength and the step of the 1–4 scale each is read as
