@@ -30,6 +30,7 @@ import errno
 import io
 import json
 import logging
+import os
 import re
 import sys
 import traceback
@@ -39,6 +40,7 @@ from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
 from netzkarte import __version__
 from netzkarte.errors import InputError, NetzkarteError, ValidationError, ValidationReport
+from netzkarte.io.atomic import WriteError
 
 if TYPE_CHECKING:
     from netzkarte.model import NetworkMap
@@ -204,6 +206,9 @@ def build_parser() -> GermanArgumentParser:
                    help="Zieldatei; die Endung bestimmt das Format")
     p.add_argument("--mit-kontaktdaten", action="store_true",
                    help="GraphML/GEXF: Kontaktdaten mit aufnehmen (JSON und .xlsx: immer)")
+    p.add_argument("--ueberschreiben", action="store_true",
+                   help="eine vorhandene .xlsx-Datei ersetzen (eigene Blätter, Kommentare "
+                        "und Formatierungen darin gehen verloren)")
 
     p = command("demo", "Beispielkommune Kindertal: Arbeitsmappe, Karte und Bericht schreiben")
     p.add_argument("-o", "--ausgabe", metavar="ORDNER", default="netzkarte-demo",
@@ -305,6 +310,41 @@ def _say(text: str) -> None:
     print(text)
 
 
+_HTML = (".html", ".htm")
+
+
+def _same_file(a: str | Path, b: str | Path) -> bool:
+    """Do two paths name the same file (also through a symbolic or hard link)?"""
+    pa, pb = Path(a), Path(b)
+    try:
+        if pa.exists() and pb.exists():
+            return os.path.samefile(pa, pb)
+    except OSError:
+        pass
+    return os.path.normcase(os.path.abspath(pa)) == os.path.normcase(os.path.abspath(pb))
+
+
+def _check_output(option: str, target: str | Path | None, inputs: Sequence[str | Path], *,
+                  suffixes: tuple[str, ...], what: str) -> None:
+    """Refuse an output with the wrong suffix or one that is an input (exit code 2).
+
+    Runs before anything is read or written, so a refused command changes no file.
+    """
+    if target is None:
+        return
+    path = Path(target)
+    if path.suffix.lower() not in suffixes:
+        example = path.with_suffix(suffixes[0]).name if path.stem else f"ausgabe{suffixes[0]}"
+        raise InputError(f"{option} {path.name or path}: {what}; geben Sie einen Namen mit "
+                         f"{suffixes[0]} an, z. B. {example}.", "wrong-suffix")
+    for source in inputs:
+        if _same_file(source, path):
+            raise InputError(
+                f"{option} {path}: Das ist dieselbe Datei wie die Eingabe „{source}“; sie "
+                "würde überschrieben und Ihre Daten gingen verloren. Geben Sie für die Ausgabe "
+                "einen anderen Dateinamen an.", "output-is-input")
+
+
 def _error(text: str) -> None:
     print(f"netzkarte: {text}", file=sys.stderr)
 
@@ -378,16 +418,44 @@ def cmd_pruefen(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     """``netzkarte export DATEI -o ZIEL``: write another format."""
     from netzkarte.io.exchange import SUFFIXES, save
+    from netzkarte.io.json_format import check_map
 
     target = Path(args.ausgabe)
     if target.suffix.lower() not in SUFFIXES:
         raise InputError(f"Unbekanntes Zielformat „{target.suffix or target.name}“. Möglich "
                          "sind " + ", ".join(SUFFIXES) + ".", "unknown-format")
+    _check_output("-o", target, [args.datei], suffixes=SUFFIXES, what="")
+    if target.suffix.lower() == ".xlsx" and target.exists():
+        _existing_workbook(target, replace=args.ueberschreiben)
     network = load_map(args.datei)
+    report = check_map(network)  # never write a file that netzkarte could not read back
+    if not report.ok:
+        raise ValidationError(report)
     written = save(network, target, include_contact=args.mit_kontaktdaten)
     c = network.counts()
     _say(f"Exportiert: {written} ({len(network)} Knoten, {c['edges']} Beziehungen)")
     return EXIT_OK
+
+
+def _existing_workbook(target: Path, *, replace: bool) -> None:
+    """``export -o X.xlsx`` onto an existing workbook: refuse, or warn what is not kept.
+
+    The export writes a fresh workbook after the template; sheets of its own, comments,
+    formulas and formatting in the existing file would be gone. Like ``vorlage``, it
+    replaces the file only with ``--ueberschreiben``.
+    """
+    from netzkarte.io.safety import foreign_sheets
+
+    foreign = foreign_sheets(target)
+    lost = ("die Blätter " + ", ".join(f"„{s}“" for s in foreign) + " (nicht Teil der "
+            "Vorlage), " if foreign else "") + "Kommentare, Formeln und Formatierungen"
+    if not replace:
+        raise InputError(f"„{target}“ gibt es schon. Der Export schreibt eine neue "
+                         f"Arbeitsmappe nach der Vorlage; {lost} dieser Datei gingen verloren. "
+                         "Wählen Sie einen anderen Dateinamen oder hängen Sie --ueberschreiben "
+                         "an.", "file-exists")
+    log.warning("Achtung: „%s“ wird ersetzt; %s der bisherigen Datei werden nicht übernommen.",
+                target, lost)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -416,6 +484,11 @@ def cmd_vergleich(args: argparse.Namespace) -> int:
     )
 
     html_target = args.ausgabe or (None if args.json else "vergleich.html")
+    inputs = [args.alt, args.neu]
+    _check_output("-o", html_target, inputs, suffixes=_HTML,
+                  what="Der Vergleich wird als HTML-Datei geschrieben")
+    _check_output("--json", args.json, inputs, suffixes=(".json",),
+                  what="Der Vergleich wird als JSON-Datei geschrieben")
     old, new = load_map(args.alt), load_map(args.neu)
     if old.meta.municipality and new.meta.municipality \
             and old.meta.municipality != new.meta.municipality:
@@ -440,6 +513,8 @@ def cmd_bericht(args: argparse.Namespace) -> int:
     from netzkarte.analysis.core import analyze
     from netzkarte.render.report import write_report
 
+    _check_output("-o", args.ausgabe, [args.datei], suffixes=_HTML,
+                  what="Der Bericht wird als HTML-Datei geschrieben")
     network = load_map(args.datei)
     result = analyze(network, progress=sys.stderr.isatty())
     written = write_report(network, args.ausgabe, result=result, anonymous=args.anonym,
@@ -453,6 +528,8 @@ def cmd_karte(args: argparse.Namespace) -> int:
     """``netzkarte karte DATEI -o karte.html``: the interactive map with the findings panel."""
     from netzkarte.render.html_map import write_map
 
+    _check_output("-o", args.ausgabe, [args.datei], suffixes=_HTML,
+                  what="Die Karte wird als HTML-Datei geschrieben")
     network = load_map(args.datei)
     result = None
     if not args.ohne_befunde:
@@ -478,6 +555,10 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     from netzkarte.analysis.core import analyze, format_summary
     from netzkarte.io.atomic import atomic_write_text
 
+    _check_output("--json", args.json, [args.datei], suffixes=(".json",),
+                  what="Die Befunde werden als JSON-Datei geschrieben")
+    _check_output("--xlsx", args.xlsx, [args.datei], suffixes=(".xlsx",),
+                  what="Die Maßnahmenliste wird als Excel-Arbeitsmappe geschrieben")
     network = load_map(args.datei)
     result = analyze(network, progress=sys.stderr.isatty())
     if args.anonym:
@@ -519,6 +600,27 @@ _OS_REASONS: dict[int, str] = {
 }
 
 
+_WRITE_HINTS: dict[int, str] = {
+    errno.ENOSPC: "Geben Sie Speicherplatz frei oder wählen Sie ein anderes Laufwerk.",
+    errno.EDQUOT: "Geben Sie Speicherplatz frei oder wählen Sie ein anderes Laufwerk.",
+    errno.EACCES: "Wählen Sie einen Ordner, in dem Sie schreiben dürfen (z. B. Ihre "
+                  "Dokumente), oder schließen Sie die Datei, falls sie in einem anderen "
+                  "Programm geöffnet ist.",
+    errno.EPERM: "Wählen Sie einen Ordner, in dem Sie schreiben dürfen (z. B. Ihre Dokumente).",
+    errno.EROFS: "Wählen Sie einen Ordner auf einem beschreibbaren Laufwerk.",
+}
+
+
+def _write_error(err: OSError) -> str:
+    """The German message for a failed write; it names the file the user asked for."""
+    name = str(err.filename)
+    reason = _OS_REASONS.get(err.errno or 0, err.strerror or str(err))
+    hint = _WRITE_HINTS.get(err.errno or 0, "Prüfen Sie Pfad und Schreibrechte.")
+    kept = (f" Die vorhandene Datei „{name}“ ist unverändert." if Path(name).exists() else
+            " Es wurde nichts geschrieben.")
+    return f"„{name}“ kann nicht geschrieben werden: {reason}. {hint}{kept}"
+
+
 def _run(fn: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     """Run one command; map every failure to a German message and an exit code."""
     try:
@@ -537,6 +639,9 @@ def _run(fn: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> i
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK  # output piped into `head` and closed early
+    except WriteError as err:
+        _error(_write_error(err))
+        return EXIT_INPUT
     except OSError as err:
         name = f"„{err.filename}“" if err.filename else "Eine Datei"
         reason = _OS_REASONS.get(err.errno or 0, err.strerror or str(err))

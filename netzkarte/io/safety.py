@@ -29,7 +29,8 @@ from typing import Any
 
 from netzkarte.errors import InputError
 
-__all__ = ["Limits", "check_workbook", "require_defusedxml", "too_many_rows", "workbook_error"]
+__all__ = ["Limits", "check_workbook", "foreign_sheets", "require_defusedxml",
+           "too_many_rows", "workbook_error"]
 
 _MB = 1024 * 1024
 _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"\$?[A-Z]{1,3}\$?(\d+)"
@@ -234,6 +235,30 @@ def _check_archive(zf: zipfile.ZipFile, p: Path, limits: Limits) -> None:
         if last_row > limits.max_rows:
             name = labels.get(member, PurePosixPath(member).stem)
             raise too_many_rows(str(name), last_row, limits)
+
+
+def foreign_sheets(path: str | os.PathLike[str]) -> list[str]:
+    """Names of the sheets of a workbook that are not part of the template.
+
+    Reads only the workbook part; an unreadable file gives ``[]``.
+
+    >>> import tempfile, pathlib, openpyxl
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "eigen.xlsx"
+    >>> wb = openpyxl.Workbook(); wb.active.title = "Akteure"
+    >>> _ = wb.create_sheet("Notizen"); wb.save(p)
+    >>> foreign_sheets(p)
+    ['Notizen']
+    """
+    from netzkarte.schema import SHEET_ORDER
+    from netzkarte.vocab import fold
+
+    known = {fold(name) for name in SHEET_ORDER}
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = list(_sheet_names(zf).values())
+    except (OSError, zipfile.BadZipFile):
+        return []
+    return [name for name in names if fold(name) not in known]
 
 
 def too_many_rows(sheet: str, rows: int, limits: Limits) -> InputError:
