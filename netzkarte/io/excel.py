@@ -20,27 +20,31 @@ from __future__ import annotations
 
 import logging
 import os
+import re
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
+from xml.sax.saxutils import unescape
 
 import pandas as pd
 
-from netzkarte.errors import InputError, ValidationError, ValidationReport
+from netzkarte.errors import InputError, Issue, ValidationError, ValidationReport
 from netzkarte.io.build import build_map, gc_paused
 from netzkarte.io.cells import cell_text, is_blank
 from netzkarte.io.safety import (
     Limits,
+    _sheet_names,
     check_workbook,
     require_defusedxml,
     too_many_rows,
     workbook_error,
 )
 from netzkarte.model import NetworkMap
-from netzkarte.schema import GUIDE_SHEET, META_FIELDS
+from netzkarte.schema import GUIDE_SHEET, META_FIELDS, SHEET_ORDER, SHEETS, Column, ValueKind
 from netzkarte.vocab import fold
 
-__all__ = ["WorkbookTables", "read_excel", "read_tables", "validate_excel"]
+__all__ = ["CellNote", "WorkbookTables", "read_excel", "read_tables", "validate_excel"]
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +64,28 @@ class WorkbookTables:
     sheets: dict[str, pd.DataFrame] = field(default_factory=dict)
     meta: dict[str, object] = field(default_factory=dict)
     source: str | None = None
+    cells: list[CellNote] = field(default_factory=list)
+    """Cells the raw values do not tell the whole truth about: Excel errors, formulas
+    without a stored result, merged ranges (see :class:`CellNote`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class CellNote:
+    """One cell whose raw value was changed or completed while reading.
+
+    ``kind`` is ``"error"`` (an Excel error such as ``#REF!``; ``text`` is the error),
+    ``"formula"`` (a formula without a stored result; ``text`` is the formula) or
+    ``"merged"`` (a merged range filled down; ``text`` is the value, ``extent`` the range
+    like ``B2:B5``). ``row`` is the Excel row, ``column`` the 0-based column index.
+    """
+
+    sheet: str
+    row: int
+    column: int
+    kind: str
+    text: str
+    extent: str = ""
+    last: int = 0  # merged: the last Excel row filled
 
 
 def _read_meta(rows: list[list[Any]]) -> dict[str, object]:
@@ -92,6 +118,173 @@ def _frame(rows: list[list[Any]]) -> pd.DataFrame:
     return pd.DataFrame(rows[1:], columns=headers, dtype=object)
 
 
+# --- cells that calamine reads as empty: Excel errors and formulas without a result -------
+
+_DATA_SHEETS = {fold(s.name): s.name for s in SHEETS}
+_FORMULA_OR_ERROR = re.compile(rb"<(?:\w+:)?f[\s>/]|\st=[\"']e[\"']")
+_CELL_REF = re.compile(rb"\sr=[\"']\$?([A-Z]{1,3})\$?(\d+)[\"']")
+_CELL_TYPE = re.compile(rb"\st=[\"'](\w+)[\"']")
+_FORMULA = re.compile(rb"<(?:\w+:)?f\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?f>)", re.S)
+_VALUE = re.compile(rb"<(?:\w+:)?v\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?v>)", re.S)
+_ROOT_PREFIX = re.compile(rb"<(\w+):worksheet\b")
+_TEXT_TYPES = (b"str", b"s", b"inlineStr")
+_ENTITIES = {"&quot;": '"', "&apos;": "'"}
+
+_EXCEL_ERRORS: dict[str, str] = {
+    "#REF!": "Die Formel verweist ins Leere (auf gelöschte Zellen, Zeilen oder Blätter).",
+    "#N/A": "Die Formel hat keinen Wert gefunden (z. B. SVERWEIS ohne Treffer).",
+    "#DIV/0!": "Die Formel teilt durch null.",
+    "#NAME?": "Die Formel enthält einen Namen oder eine Funktion, die Excel nicht kennt.",
+    "#VALUE!": "Die Formel rechnet mit einem Wert der falschen Art (z. B. Text statt Zahl).",
+    "#NUM!": "Die Formel ergibt keine gültige Zahl.",
+    "#NULL!": "Die Bereiche der Formel überschneiden sich nicht.",
+}
+
+
+def _column_index(letters: bytes) -> int:
+    index = 0
+    for byte in letters:
+        index = index * 26 + byte - 64
+    return index - 1
+
+
+def _cell_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _scan_sheet(data: bytes) -> list[tuple[int, int, str, str]]:
+    """Error cells and formulas without a stored result in one worksheet's XML.
+
+    Returns ``(row, column, kind, text)`` with 0-based row and column. A sheet without any
+    formula or error costs one search; otherwise only the cells at those places are
+    parsed. A formula whose stored result is an empty text (``t="str"``) is fine.
+    """
+    if b"<f" not in data and b"t=\"e\"" not in data and b"t='e'" not in data:
+        prefixed = _ROOT_PREFIX.search(data, 0, 2048)
+        if prefixed is None or b":f" not in data:
+            return []
+    prefixed = _ROOT_PREFIX.search(data, 0, 2048)
+    prefix = prefixed.group(1) + b":" if prefixed else b""
+    open_tag, close_tag = b"<" + prefix + b"c ", b"</" + prefix + b"c>"
+    found: list[tuple[int, int, str, str]] = []
+    at = 0
+    while (mark := _FORMULA_OR_ERROR.search(data, at)) is not None:
+        start = data.rfind(open_tag, 0, mark.start())
+        head_end = data.find(b">", start)
+        if start < 0 or head_end < 0:
+            break
+        self_closing = data[head_end - 1:head_end] == b"/"
+        end = head_end + 1 if self_closing else data.find(close_tag, head_end)
+        if end < 0 or end < mark.start():  # the mark is not inside a cell
+            at = mark.end()
+            continue
+        at = end
+        head, body = data[start:head_end], b"" if self_closing else data[head_end + 1:end]
+        ref = _CELL_REF.search(head)
+        if ref is None:
+            continue
+        row, column = int(ref.group(2)) - 1, _column_index(ref.group(1))
+        kind = _CELL_TYPE.search(head)
+        value = _VALUE.search(body)
+        stored = value.group(1) if value is not None else None
+        if kind is not None and kind.group(1) == b"e":
+            text = unescape((stored or b"").decode("utf-8", "replace"), _ENTITIES).strip()
+            found.append((row, column, "error", text or "#FEHLER"))
+            continue
+        formula = _FORMULA.search(body)
+        if formula is None or (stored or (kind is not None and kind.group(1) in _TEXT_TYPES)):
+            continue  # no formula, or its result is stored
+        text = unescape((formula.group(1) or b"").decode("utf-8", "replace"), _ENTITIES)
+        found.append((row, column, "formula", f"={text}" if text else "="))
+    return found
+
+
+def _formula_cells(path: str | os.PathLike[str]) -> dict[str, list[tuple[int, int, str, str]]]:
+    """:func:`_scan_sheet` for every data sheet of the workbook, keyed by sheet name."""
+    out: dict[str, list[tuple[int, int, str, str]]] = {}
+    with zipfile.ZipFile(path) as zf:
+        for part, name in _sheet_names(zf).items():
+            if fold(name) not in _DATA_SHEETS:
+                continue
+            try:
+                data = zf.read(part)
+            except KeyError:
+                continue
+            found = _scan_sheet(data)
+            if found:
+                out[name] = found
+    return out
+
+
+def _note_cells(name: str, rows: list[list[Any]], found: list[tuple[int, int, str, str]],
+                notes: list[CellNote]) -> None:
+    """Put the error text or formula into cells calamine read as empty; record each."""
+    for row, column, kind, text in found:
+        if row == 0:
+            continue  # a header cell: the header check reports it
+        while len(rows) <= row:
+            rows.append([])
+        cells = rows[row]
+        if len(cells) <= column:
+            cells.extend([""] * (column + 1 - len(cells)))
+        if not is_blank(cells[column]):
+            continue  # calamine has a value after all
+        cells[column] = text
+        notes.append(CellNote(name, row + 1, column, kind, text))
+
+
+def _fill_merged(name: str, rows: list[list[Any]], ranges: Any, notes: list[CellNote]) -> None:
+    """Fill each merged range of data rows down from its top cell (Excel keeps only that).
+
+    Only rows that hold something else are filled: a merge reaching past the last entry
+    must not invent rows. Merges in the header row and across columns only are skipped.
+    """
+    for (top, left), (bottom, right) in ranges or ():
+        if top < 1 or bottom <= top or top >= len(rows) or left >= len(rows[top]):
+            continue
+        value = rows[top][left]
+        if is_blank(value):
+            continue
+        filled = 0
+        last = top
+        for r in range(top + 1, min(bottom, len(rows) - 1) + 1):
+            cells = rows[r]
+            others = any(not is_blank(v) for j, v in enumerate(cells) if j != left)
+            if not others:
+                continue
+            if len(cells) <= left:
+                cells.extend([""] * (left + 1 - len(cells)))
+            if is_blank(cells[left]):
+                cells[left] = value
+                filled, last = filled + 1, r
+        if filled:
+            extent = f"{_cell_letter(left)}{top + 1}:{_cell_letter(right)}{bottom + 1}"
+            notes.append(CellNote(name, top + 1, left, "merged", str(cell_text(value)), extent,
+                                  last + 1))
+
+
+def _open_book(path: str | os.PathLike[str]) -> Any:
+    """The calamine workbook; a file name that is no UTF-8 is read through a file object.
+
+    On Linux a name with a Latin-1 byte (``st\\xe4dt.xlsx``) reaches Python as text with a
+    surrogate escape, which the Rust reader cannot take as a path.
+    """
+    from python_calamine import CalamineWorkbook
+
+    name = os.fspath(path)
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        with open(name, "rb") as fh:
+            return CalamineWorkbook.from_filelike(fh)
+    return CalamineWorkbook.from_path(name)
+
+
 def read_tables(path: str | os.PathLike[str], *, limits: Limits | None = None
                 ) -> WorkbookTables:
     """Check and read every sheet of a workbook as raw cell values.
@@ -102,6 +295,12 @@ def read_tables(path: str | os.PathLike[str], *, limits: Limits | None = None
     Kreis-scale workbook. Values are as calamine delivers them: text, ``float`` for every
     number, ``bool``, ``datetime.date``/``datetime.datetime`` for date cells and ``""``
     for empty cells.
+
+    calamine also reads Excel errors (``#REF!`` …) and formulas without a stored result as
+    ``""``. Where a data sheet has formulas or errors at all, its XML is searched for them
+    (one search per sheet otherwise): such cells get the error text or the formula as their
+    value and a :class:`CellNote` in ``cells``. Merged ranges of data rows are filled down
+    from their top cell, also with a note.
 
     Parameters
     ----------
@@ -128,19 +327,23 @@ def read_tables(path: str | os.PathLike[str], *, limits: Limits | None = None
     >>> read_tables(p).sheets["Akteure"].to_dict("records")
     [{'ID': 'A-1', 'Name': 'Kita Nord'}]
     """
-    from python_calamine import CalamineWorkbook
-
     limits = limits or Limits()
     require_defusedxml()
     check_workbook(path, limits)
     name = Path(path).name
     tables = WorkbookTables(source=name)
+    merged: dict[str, Any] = {}
     try:
         with gc_paused():
-            book = CalamineWorkbook.from_path(os.fspath(path))
-            raw = {sheet: book.get_sheet_by_name(sheet).to_python(
-                       skip_empty_area=False, nrows=limits.max_rows + 1)
-                   for sheet in book.sheet_names}
+            book = _open_book(path)
+            raw: dict[str, list[list[Any]]] = {}
+            for sheet in book.sheet_names:
+                content = book.get_sheet_by_name(sheet)
+                raw[sheet] = content.to_python(skip_empty_area=False,
+                                               nrows=limits.max_rows + 1)
+                if fold(sheet) in _DATA_SHEETS:
+                    merged[sheet] = getattr(content, "merged_cell_ranges", None)
+            found = _formula_cells(path)
     except Exception as err:  # calamine raises its own error types
         raise workbook_error(
             "not-a-workbook",
@@ -151,8 +354,74 @@ def read_tables(path: str | os.PathLike[str], *, limits: Limits | None = None
             raise too_many_rows(str(sheet_name), len(rows), limits)
         if fold(sheet_name) == fold(GUIDE_SHEET):
             tables.meta = _read_meta(rows)
+        if sheet_name in found:
+            _note_cells(sheet_name, rows, found[sheet_name], tables.cells)
+        if merged.get(sheet_name):
+            _fill_merged(sheet_name, rows, merged[sheet_name], tables.cells)
         tables.sheets[str(sheet_name)] = _frame(rows)
     return tables
+
+
+def _schema_column(sheet: str, header: object) -> Column | None:
+    """The template column a header names (as the importer matches it), else ``None``."""
+    text = cell_text(header)
+    if text is None:
+        return None
+    key = fold(text)
+    for col in next(s for s in SHEETS if s.name == sheet).columns:
+        if fold(col.header) == key or fold(col.attr) == key:
+            return col
+    return None
+
+
+def _cell_issue(note: CellNote, col: Column | None, header: str, serious: bool) -> Issue:
+    """The issue of one noted cell: an error in an ID or reference, else a warning."""
+    key = col is not None and (col.kind in (ValueKind.ID, ValueKind.REF) or col.required)
+    severity: Literal["error", "warning"] = "error" if key or serious else "warning"
+    quoted = f"„{header}“"
+    if note.kind == "merged":
+        rows = f"{note.row} bis {note.last}"
+        return Issue("merged-cells", f"Die Zellen {note.extent} sind verbunden; der Wert "
+                     f"„{note.text}“ gilt für die Zeilen {rows}. Heben Sie die Verbindung auf "
+                     "(Start → Verbinden und zentrieren) und tragen Sie den Wert in jede Zeile "
+                     "ein.", note.sheet, note.row, header, note.text, "warning")
+    fix = ("Tragen Sie den Wert direkt ein." if severity == "error" else
+           f"Tragen Sie den Wert direkt ein; bis dahin bleibt der Text „{note.text}“ "
+           "erhalten, zählt aber in keiner Auswertung.")
+    if note.kind == "error":
+        why = _EXCEL_ERRORS.get(note.text.upper(), "Excel meldet hier einen Fehler.")
+        return Issue("excel-error", f"{note.text} in {quoted}: {why} {fix}", note.sheet,
+                     note.row, header, note.text, severity)
+    return Issue("formula-without-value", f"Die Formel „{note.text}“ in {quoted} hat keinen "
+                 "gespeicherten Wert: Die Datei wurde von einem Programm geschrieben, das "
+                 "Formeln nicht ausrechnet. Öffnen und speichern Sie sie in Excel oder "
+                 f"LibreOffice, oder {fix[0].lower()}{fix[1:]}", note.sheet, note.row, header,
+                 note.text, severity)
+
+
+def _add_cell_issues(report: ValidationReport, tables: WorkbookTables) -> None:
+    """Report the noted cells; each replaces what the build said about the same cell."""
+    if not tables.cells:
+        return
+    order = {name: i for i, name in enumerate(SHEET_ORDER)}
+    for note in tables.cells:
+        sheet = _DATA_SHEETS[fold(note.sheet)]
+        frame = tables.sheets[note.sheet]
+        header_cell = frame.columns[note.column] if note.column < frame.shape[1] else None
+        col = _schema_column(sheet, header_cell)
+        header = col.header if col is not None else (cell_text(header_cell)
+                                                      or _cell_letter(note.column))
+        note = CellNote(sheet, note.row, note.column, note.kind, note.text, note.extent,
+                        note.last)
+        same = [i for i in report.issues if i.sheet == sheet and i.row == note.row
+                and fold(i.column or "") == fold(header)]
+        if note.kind != "merged":
+            for issue in same:
+                report.issues.remove(issue)
+        serious = any(i.severity == "error" for i in same)
+        report.issues.append(_cell_issue(note, col, header, serious))
+    report.issues.sort(key=lambda i: (order.get(i.sheet or "", -1) if i.sheet else -2,
+                                      i.row or 0))
 
 
 def validate_excel(path: str | os.PathLike[str], *, limits: Limits | None = None
@@ -187,6 +456,7 @@ def validate_excel(path: str | os.PathLike[str], *, limits: Limits | None = None
     """
     tables = read_tables(path, limits=limits)
     netmap, report = build_map(tables.sheets, meta=tables.meta, source=tables.source)
+    _add_cell_issues(report, tables)
     return (netmap if report.ok else None), report
 
 

@@ -29,7 +29,7 @@ from typing import Any
 
 from netzkarte.errors import InputError
 
-__all__ = ["Limits", "check_workbook", "foreign_sheets", "require_defusedxml",
+__all__ = ["Limits", "check_workbook", "foreign_sheets", "is_encrypted", "require_defusedxml",
            "too_many_rows", "workbook_error"]
 
 _MB = 1024 * 1024
@@ -104,7 +104,46 @@ def require_defusedxml() -> None:
             "„pip install defusedxml“ aus.") from None
 
 
+# Directory entry of a compound file: the name in UTF-16LE, zero-padded to 64 bytes, then its
+# length in bytes including the terminating zero. Excel stores a password-protected .xlsx as
+# a compound file with the streams "EncryptionInfo" and "EncryptedPackage" (MS-OFFCRYPTO).
+_ENCRYPTED_STREAMS = tuple((name.encode("utf-16-le") + b"\0\0", (len(name) + 1) * 2)
+                           for name in ("EncryptedPackage", "EncryptionInfo"))
+
+
+def is_encrypted(path: str | os.PathLike[str]) -> bool:
+    """Is ``path`` a password-protected (encrypted) Office document?
+
+    Looks for a directory entry named ``EncryptedPackage`` or ``EncryptionInfo`` in the
+    compound file: entries are 128 bytes, aligned to 128 bytes after the 512-byte header,
+    with the name's byte length at offset 64. Called only for files that start with the
+    compound-file signature; the file is within the size limit by then.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "alt.xls"
+    >>> _ = p.write_bytes(_OLE_MAGIC + bytes(1016))
+    >>> is_encrypted(p)
+    False
+    """
+    data = Path(path).read_bytes()
+    for name, length in _ENCRYPTED_STREAMS:
+        at = data.find(name, 512)
+        while at != -1:
+            if at % 128 == 0 and int.from_bytes(data[at + 64:at + 66], "little") == length:
+                return True
+            at = data.find(name, at + 1)
+    return False
+
+
 def _not_a_workbook(path: Path, head: bytes) -> InputError:
+    if head.startswith(_OLE_MAGIC) and is_encrypted(path):
+        return workbook_error(
+            "encrypted-workbook",
+            f"„{path.name}“ ist mit einem Passwort geschützt (verschlüsselt); netzkarte kann "
+            "die Daten darin nicht lesen. Öffnen Sie die Datei in Excel, entfernen Sie das "
+            "Kennwort (Datei → Informationen → Arbeitsmappe schützen → Mit Kennwort "
+            "verschlüsseln, Feld leeren) und speichern Sie sie erneut. In LibreOffice: Datei → "
+            "Speichern unter, „Mit Kennwort speichern“ abwählen.")
     if head.startswith(_OLE_MAGIC):
         what = "eine alte Excel-Datei (.xls) oder ein anderes Office-Format"
     elif head.lstrip().startswith((b"<", b"\xef\xbb\xbf<")):
@@ -164,7 +203,8 @@ def check_workbook(path: str | os.PathLike[str], limits: Limits | None = None) -
     ------
     InputError
         With ``code`` ``file-missing``, ``file-empty``, ``not-a-workbook``,
-        ``file-too-large``, ``zip-too-large`` or ``too-many-rows`` and a German message.
+        ``encrypted-workbook``, ``file-too-large``, ``zip-too-large`` or ``too-many-rows``
+        and a German message.
 
     Examples
     --------

@@ -10,20 +10,25 @@ than Excel holds.
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
 import struct
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
-from xlsx_helpers import base_sheets
+from xlsx_helpers import base_sheets, codes, only, write_base
 
 from netzkarte import NetworkMap
-from netzkarte.errors import ValidationError
+from netzkarte.errors import InputError, ValidationError
+from netzkarte.io.excel import read_excel, validate_excel
 from netzkarte.io.json_format import check_map, read_json, write_json
-from netzkarte.io.safety import foreign_sheets
+from netzkarte.io.safety import check_workbook, foreign_sheets
 from netzkarte.io.template import EXCEL_CELL_LIMIT, write_excel
 
 # --- helpers ----------------------------------------------------------------------------
@@ -121,10 +126,140 @@ def _read_errors(tmp_path: Path, doc: dict[str, Any] | str) -> list[Any]:
 # --- password-protected workbooks, file names that are no UTF-8 --------------------------
 
 
+def test_encrypted_workbook_is_named_as_such(tmp_path: Path) -> None:
+    path = tmp_path / "geschuetzt.xlsx"
+    path.write_bytes(compound_file(["EncryptionInfo", "EncryptedPackage"]))
+    with pytest.raises(InputError) as caught:
+        check_workbook(path)
+    assert caught.value.code == "encrypted-workbook"
+    message = str(caught.value)
+    assert "geschuetzt.xlsx" in message and "mit einem Passwort geschützt" in message
+    assert "Kennwort" in message and ".xls)" not in message
+
+
+def test_old_xls_is_still_called_an_old_excel_file(tmp_path: Path) -> None:
+    path = tmp_path / "alt.xlsx"
+    path.write_bytes(compound_file(["Workbook", "SummaryInformation"]))
+    with pytest.raises(InputError) as caught:
+        check_workbook(path)
+    assert caught.value.code == "not-a-workbook"
+    assert "alte Excel-Datei (.xls)" in str(caught.value)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names are bytes on Linux only")
+def test_file_name_with_a_latin1_byte_is_readable(tmp_path: Path) -> None:
+    raw = os.fsencode(tmp_path) + b"/st\xe4dt.xlsx"  # Latin-1 "ä": no UTF-8
+    write_base(tmp_path / "plain.xlsx")
+    shutil.copyfile(tmp_path / "plain.xlsx", raw)
+    assert read_excel(os.fsdecode(raw)).counts()["offer"] == 1
+    done = subprocess.run([sys.executable, "-m", "netzkarte", "pruefen", raw],
+                          capture_output=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    assert b"Die Datei ist g" in done.stdout
+
+
 # --- Excel error cells and formulas without a stored result ------------------------------
 
 
+@pytest.mark.parametrize("error", ["#REF!", "#N/A", "#DIV/0!", "#NAME?", "#VALUE!"])
+def test_error_in_an_optional_cell_is_a_warning_that_keeps_the_text(tmp_path: Path,
+                                                                     error: str) -> None:
+    path = write_base(tmp_path / "k.xlsx")
+    ref = f"{_column('Angebote', 'Kapazität')}2"
+    _set_cell_xml(path, "Angebote", ref, _error_cell(ref, error))
+    netmap, report = validate_excel(path)
+    assert report.ok and netmap is not None
+    issue = only(report, "excel-error")
+    assert issue.severity == "warning"
+    assert (issue.sheet, issue.row, issue.column, issue.value) == ("Angebote", 2, "Kapazität",
+                                                                   error)
+    assert issue.message.startswith(f"{error} in „Kapazität“: ")
+    assert "Tragen Sie den Wert direkt ein" in issue.message
+    assert netmap.graph.nodes["CAFE"]["extra"]["Kapazität"] == error
+    assert "capacity" not in netmap.graph.nodes["CAFE"]
+    assert "bad-number" not in codes(report)  # one issue per cell, not two
+
+
+def test_ref_error_message_says_what_happened(tmp_path: Path) -> None:
+    path = write_base(tmp_path / "k.xlsx")
+    ref = f"{_column('Angebote', 'Kapazität')}2"
+    _set_cell_xml(path, "Angebote", ref, _error_cell(ref, "#REF!"))
+    _, report = validate_excel(path)
+    assert "#REF! in „Kapazität“: Die Formel verweist ins Leere" in \
+        only(report, "excel-error").message
+
+
+def test_error_in_an_id_is_an_error_not_a_generated_id(tmp_path: Path) -> None:
+    path = write_base(tmp_path / "k.xlsx")
+    _set_cell_xml(path, "Akteure", "A3", _error_cell("A3", "#N/A"))
+    netmap, report = validate_excel(path)
+    assert netmap is None and not report.ok
+    issue = only(report, "excel-error")
+    assert (issue.severity, issue.sheet, issue.row, issue.column) == ("error", "Akteure", 3,
+                                                                      "ID")
+    assert "generated-id" not in codes(report)
+
+
+def test_error_in_a_reference_is_an_error(tmp_path: Path) -> None:
+    path = write_base(tmp_path / "k.xlsx")
+    ref = f"{_column('Akteure', 'Organisation')}3"
+    _set_cell_xml(path, "Akteure", ref, _error_cell(ref, "#REF!"))
+    _, report = validate_excel(path)
+    issue = only(report, "excel-error")
+    assert (issue.severity, issue.row, issue.column) == ("error", 3, "Organisation")
+    assert "unknown-reference" not in codes(report)
+
+
+def test_formula_without_a_stored_result(tmp_path: Path) -> None:
+    sheets = base_sheets()
+    sheets["Angebote"][0]["Kapazität"] = "=SUMME(B2:B4)"  # openpyxl stores no result
+    sheets["Mitgliedschaften"][2]["Gremium"] = "=Gremien!A3"
+    path = write_base(tmp_path / "k.xlsx", sheets)
+    _, report = validate_excel(path)
+    found = {(i.sheet, i.row, i.column): i for i in report.issues
+             if i.code == "formula-without-value"}
+    assert set(found) == {("Angebote", 2, "Kapazität"), ("Mitgliedschaften", 4, "Gremium")}
+    assert found["Angebote", 2, "Kapazität"].severity == "warning"
+    assert found["Mitgliedschaften", 4, "Gremium"].severity == "error"
+    assert "„=SUMME(B2:B4)“" in found["Angebote", 2, "Kapazität"].message
+    assert "speichern Sie sie in Excel oder LibreOffice" in \
+        found["Angebote", 2, "Kapazität"].message
+
+
+def test_formulas_with_stored_results_are_fine(tmp_path: Path) -> None:
+    path = write_base(tmp_path / "k.xlsx")
+    ref = f"{_column('Angebote', 'Kapazität')}2"
+    _set_cell_xml(path, "Angebote", ref, f'<c r="{ref}"><f>10+10</f><v>20</v></c>')
+    note = f"{_column('Akteure', 'Name')}2"
+    _set_cell_xml(path, "Akteure", note,
+                  f'<c r="{note}" t="str"><f>"Familienhilfe e. V."</f>'
+                  '<v>Familienhilfe e. V.</v></c>')
+    netmap, report = validate_excel(path)
+    assert netmap is not None and netmap.graph.nodes["CAFE"]["capacity"] == 20
+    assert not {"excel-error", "formula-without-value"} & set(codes(report))
+
+
 # --- merged cells ------------------------------------------------------------------------
+
+
+def test_merged_district_is_filled_down_with_a_warning(tmp_path: Path) -> None:
+    sheets = base_sheets()
+    for row in sheets["Akteure"]:
+        row["Sozialraum"] = None
+    sheets["Akteure"][0]["Sozialraum"] = "Nord"
+    path = write_base(tmp_path / "k.xlsx", sheets)
+    wb = openpyxl.load_workbook(path)
+    letter = _column("Akteure", "Sozialraum")
+    wb["Akteure"].merge_cells(f"{letter}2:{letter}7")  # two rows past the last entry
+    wb.save(path)
+    netmap, report = validate_excel(path)
+    assert netmap is not None
+    assert [netmap.graph.nodes[n].get("district") for n in ("TR", "K1", "GS1", "P1")] == \
+        ["Nord"] * 4
+    assert netmap.counts()["actor"] == 4  # no rows invented below the data
+    issue = only(report, "merged-cells")
+    assert (issue.severity, issue.row, issue.column) == ("warning", 2, "Sozialraum")
+    assert f"{letter}2:{letter}7" in issue.message and "Zeilen 2 bis 5" in issue.message
 
 
 # --- JSON: numbers -----------------------------------------------------------------------
