@@ -314,3 +314,26 @@ def test_export_of_an_overlong_cell_names_it_and_json_keeps_it(
 # --- the FAQ on IDs says what netzkarte does -----------------------------------------------
 
 
+def test_faq_on_leading_zeros_is_true(tmp_path: Path) -> None:
+    faq = (ROOT / "docs" / "faq.md").read_text(encoding="utf-8")
+    assert "`007` und `7` sind für netzkarte verschiedene IDs" in faq
+    assert "`7`, `7.0` und „7“" in faq
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name in ("Akteure", "Ämter", "Angebote", "Beziehungen"):
+        wb.create_sheet(name).append(["ID", "Name"] if name != "Beziehungen"
+                                     else ["Von", "Zu", "Art"])
+    wb["Akteure"].append(["007", "Kita mit Text-ID"])  # a text cell keeps its zeros
+    wb["Akteure"].append([12, "Kita mit Zahl-ID"])  # typed as a number
+    committees = wb.create_sheet("Gremien")
+    committees.append(["ID", "Name"])
+    committees.append(["G1", "Steuerungsgruppe"])
+    members = wb.create_sheet("Mitgliedschaften")
+    members.append(["Mitglied", "Gremium"])
+    members.append([7, "G1"])  # Excel made 7 of 007
+    members.append(["12", "G1"])  # text "12" is the number 12
+    members.append([12.0, "G1"])
+    wb.save(tmp_path / "ids.xlsx")
+    _, report = validate_excel(tmp_path / "ids.xlsx")
+    unknown = [(i.row, str(i.value)) for i in report.errors if i.code == "unknown-reference"]
+    assert unknown == [(2, "7.0")] or unknown == [(2, "7")]
