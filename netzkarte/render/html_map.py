@@ -8,11 +8,15 @@ attribute. Here the node and edge data are built field by field from an allow-li
 ``<script type="application/json">`` block with ``<``, ``>``, ``&``, U+2028 and U+2029
 escaped; the page script builds every text with ``textContent``, never ``innerHTML``.
 
+With findings the page also carries the *Datenlage* of the analysis (:data:`DATENLAGE_KEYS`):
+the counts per reason, the advice and the nodes to classify — by page id, so a click focuses
+the node — and it marks uncertain findings „unsicher“.
+
 Privacy: contact data (``Kontakt``) and the free-text notes (``Bemerkung``) appear only with
 ``with_contacts=True``;
 ``anonymous=True`` replaces the names of persons by category and organisation
-(``"Person (Jugendamt)"``) everywhere — labels, details, search, findings — and drops
-notes and the ids of persons.
+(``"Person (Jugendamt)"``) everywhere — labels, details, search, findings, Datenlage — and
+drops notes and the ids of persons.
 
 Examples
 --------
@@ -34,7 +38,7 @@ import math
 import os
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -64,7 +68,10 @@ from netzkarte.vocab import (
 )
 
 __all__ = [
+    "DATENLAGE_KEYS",
+    "DATENLAGE_NODE_KEYS",
     "EDGE_KEYS",
+    "FINDING_KEYS",
     "NODE_KEYS",
     "build_payload",
     "json_for_script",
@@ -86,8 +93,24 @@ EDGE_KEYS: frozenset[str] = frozenset({"id", "from", "to", "kind", "strength", "
                                        "formal"})
 """Every key an edge may carry in the page's JSON."""
 
+FINDING_KEYS: frozenset[str] = frozenset({"id", "kind", "kindLabel", "severity",
+                                          "severityLabel", "title", "text", "recommendation",
+                                          "nodes", "edges", "uncertain"})
+"""Every key a finding may carry in the page's JSON (``uncertain`` only when „unsicher“)."""
+
+DATENLAGE_KEYS: frozenset[str] = frozenset({"counts", "uncertain", "advice", "nodes", "more"})
+"""Every key of the page's ``datenlage`` (absent without findings): ``counts`` (German label
+and number per reason), ``uncertain`` (number of uncertain findings), ``advice`` (German
+sentences), ``nodes`` (the nodes to classify, at most 150) and ``more`` (how many further)."""
+
+DATENLAGE_NODE_KEYS: frozenset[str] = frozenset({"node", "reasons", "decides"})
+"""Every key of an entry of ``datenlage.nodes``: the page id of the node (its label, already
+anonymised, comes from the node), the German reasons and how many uncertain findings it
+could decide."""
+
 ClusterBy = Literal["district", "committee"]
 _BIG = 1500  # above this many nodes: straight edges, no hover, edges hidden while dragging
+_DATENLAGE_NODES = 150  # nodes to classify carried in the page
 
 
 class _FindingLike(Protocol):
@@ -268,7 +291,9 @@ def build_payload(m: NetworkMap, *, layout: str = "netz", anonymous: bool = Fals
     with_contacts : bool
         Include ``contact`` values and notes (personal data) — off by default.
     findings : AnalysisResult or list of Finding, optional
-        Shown in the findings panel; their nodes and edges can be highlighted.
+        Shown in the findings panel (uncertain ones marked „unsicher“); their nodes and
+        edges can be highlighted. With findings the page also gets the *Datenlage* panel
+        (``data_quality`` of the result, computed from the map for a plain list).
     title : str, optional
         Page title (default ``"Netzwerkkarte <Kommune>"``).
     cluster : {"district", "committee"}, optional
@@ -360,7 +385,8 @@ def build_payload(m: NetworkMap, *, layout: str = "netz", anonymous: bool = Fals
         by_pair[frozenset((u, v))].append(edge["id"])
         present["kinds"].add(kind)
 
-    page_findings = _payload_findings(_findings_list(findings), vid, by_pair, m, anon)
+    listed = _findings_list(findings)
+    page_findings = _payload_findings(listed, vid, by_pair, m, anon)
     municipality = m.meta.municipality
     heading = title or m.meta.title or (f"Netzwerkkarte {municipality}" if municipality
                                          else "Netzwerkkarte")
@@ -379,6 +405,8 @@ def build_payload(m: NetworkMap, *, layout: str = "netz", anonymous: bool = Fals
         "edges": edges,
         "findings": page_findings,
         "guides": [g.to_dict() for g in lay.guides],
+        **({} if findings is None
+           else {"datenlage": _payload_datenlage(m, findings, listed, vid, anonymous)}),
     }
 
 
@@ -413,8 +441,46 @@ def _payload_findings(findings: list[_FindingLike], vid: Mapping[str, str],
             "recommendation": clean(f.recommendation),
             "nodes": [vid[str(n)] for n in f.nodes if str(n) in vid],
             "edges": edge_ids,
+            **({"uncertain": True} if getattr(f, "confidence", "sicher") == "unsicher" else {}),
         })
     return out
+
+
+def _payload_datenlage(m: NetworkMap, findings: Any, listed: list[_FindingLike],
+                       vid: Mapping[str, str], anonymous: bool) -> dict[str, Any]:
+    """The Datenlage panel: from an :class:`AnalysisResult` its ``data_quality``, for a
+    plain list of findings computed from the map.
+
+    Nodes go in by page id (their label in the page is already anonymous); the advice
+    sentences name persons by category and organisation with ``anonymous``.
+    """
+    from netzkarte.analysis.datenlage import REASONS, data_quality
+    from netzkarte.analysis.findings import Finding
+    from netzkarte.render.privacy import Anonymizer
+    from netzkarte.render.report import reason_labels
+
+    dq = getattr(findings, "data_quality", None) or data_quality(
+        m, [f for f in listed if isinstance(f, Finding)])  # type: ignore[misc]
+    text: Callable[[Any], str] = Anonymizer(m).text if anonymous else str
+    uncertain = [f for f in listed if getattr(f, "confidence", "sicher") == "unsicher"]
+    decides: defaultdict[str, int] = defaultdict(int)
+    for f in uncertain:
+        for n in (getattr(f, "evidence", None) or {}).get("unclassified") or ():
+            decides[str(n)] += 1
+    entries = [e for e in dq.get("nodes") or () if str(e.get("id")) in vid]
+    entries.sort(key=lambda e: -decides[str(e.get("id"))])  # stable: map order otherwise
+    nodes = []
+    for entry in entries[:_DATENLAGE_NODES]:
+        node = str(entry.get("id"))
+        item: dict[str, Any] = {"node": vid[node], "reasons": reason_labels(entry)}
+        if decides[node]:
+            item["decides"] = decides[node]
+        nodes.append(item)
+    return {"counts": [{"label": REASONS.get(k, k), "n": int(n)}
+                       for k, n in (dq.get("counts") or {}).items() if n],
+            "uncertain": len(uncertain),
+            "advice": [text(a) for a in dq.get("advice") or ()],
+            "nodes": nodes, "more": max(0, len(entries) - _DATENLAGE_NODES)}
 
 
 # --- page -------------------------------------------------------------------------------------

@@ -1,12 +1,14 @@
 """The meeting report (``netzkarte bericht``): one offline HTML file in German.
 
 What the coordinator hands out or projects at the network meeting: a title page
-(municipality, snapshot, Leitbild), the key figures, the most important findings with
-their recommendations, the quality framework, one section per district, the map and a
-glossary. Figures (:mod:`netzkarte.render.figures`) are embedded as inline SVG, the
-interactive map as an ``<iframe srcdoc>``; nothing is loaded from anywhere, so the file
-works on a laptop without network and prints to PDF on clean A4 pages (page breaks before
-the main sections, the static overview instead of the interactive map).
+(municipality, snapshot, Leitbild), the key figures, the *Datenlage* (what the analyses
+could not judge, which entries to classify and what that would change), the most important
+findings with their recommendations — uncertain ones marked „unsicher“ —, the quality
+framework, one section per district, the map and a glossary. Figures
+(:mod:`netzkarte.render.figures`) are embedded as inline SVG, the interactive map as an
+``<iframe srcdoc>``; nothing is loaded from anywhere, so the file works on a laptop without
+network and prints to PDF on clean A4 pages (page breaks before the main sections, the
+static overview instead of the interactive map).
 
 The page is our own Jinja template with autoescape: every text from the workbook is
 escaped, and ``anonymous=True`` replaces person names everywhere — figures, findings,
@@ -29,7 +31,9 @@ import logging
 import math
 import os
 import time
+from collections import Counter
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -47,7 +51,7 @@ from netzkarte.model import NetworkMap
 from netzkarte.schema import DISTRICT_BASE_COLUMNS
 from netzkarte.vocab import LIFE_PHASE_ORDER, ActorForm, EdgeKind, NodeType, Transition, fold
 
-__all__ = ["GLOSSARY", "render_report", "write_report"]
+__all__ = ["GLOSSARY", "data_quality_of", "reason_labels", "render_report", "write_report"]
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +91,9 @@ GLOSSARY: tuple[tuple[str, str], ...] = (
 """The glossary box of the report: term and plain-German explanation."""
 
 _TOP_PER_KIND = 5
+_DATENLAGE_SHOWN = 25  # nodes to classify and uncertain findings listed in the report
+_UNCERTAIN_HINT = ("Einträge ohne Einordnung könnten diesen Befund ändern; "
+                   "siehe Abschnitt Datenlage.")
 _NODE_LABELS = {t.value: t.label for t in NodeType}
 _EDGE_LABELS = {k.value: k.label for k in EdgeKind}
 _BASE_LABELS = {c.attr: c.header for c in DISTRICT_BASE_COLUMNS}
@@ -178,7 +185,8 @@ def _finding_item(f: Finding, clean: Callable[[Any], str]) -> dict[str, Any]:
     return {"id": f.id, "severity": f.severity, "severity_label": SEVERITY_LABELS[f.severity],
             "kind_label": KIND_LABELS[f.kind], "title": clean(f.title), "text": clean(f.text),
             "recommendation": clean(f.recommendation), "where": " · ".join(clean(w)
-                                                                            for w in where)}
+                                                                            for w in where),
+            "uncertain": f.confidence == "unsicher"}
 
 
 def _findings_by_kind(result: AnalysisResult, clean: Callable[[Any], str], top: int
@@ -191,6 +199,7 @@ def _findings_by_kind(result: AnalysisResult, clean: Callable[[Any], str], top: 
         counts = {s: sum(f.severity == s for f in items) for s in SEVERITY_LABELS}
         groups.append({"kind": kind, "label": label, "total": len(items),
                        "counts": [(SEVERITY_LABELS[s], n, s) for s, n in counts.items() if n],
+                       "uncertain": sum(f.confidence == "unsicher" for f in items),
                        "shown": [_finding_item(f, clean) for f in items[:top]],
                        "more": max(0, len(items) - top)})
     return groups
@@ -232,7 +241,7 @@ def _districts(m: NetworkMap, result: AnalysisResult, clean: Callable[[Any], str
             gaps.append({"transition": t.label if t is not None else f.transition,
                          "unlinked": unlinked, "earlier": f.evidence.get("earlier_count"),
                          "committees": len(f.evidence.get("committees") or ()),
-                         "severity": f.severity,
+                         "severity": f.severity, "uncertain": f.confidence == "unsicher",
                          "severity_label": SEVERITY_LABELS[f.severity]})
         out.append({"anchor": f"sozialraum-{number}", "name": name, "offers": offers,
                     "gaps_in_phases": [o["phase"] for o in offers if o["offers"] == 0],
@@ -241,6 +250,89 @@ def _districts(m: NetworkMap, result: AnalysisResult, clean: Callable[[Any], str
                                  if f.kind != "transition_gap"],
                     "gaps": gaps})
     return out
+
+
+def reason_labels(entry: Mapping[str, Any]) -> list[str]:
+    """German reasons of one node of the *Datenlage* (``data_quality["nodes"][i]``).
+
+    An ambiguous category names its candidates; unknown reason codes are shown as they
+    are. Shared by the report, the map and the Maßnahmenliste.
+
+    >>> for label in reason_labels({"reasons": ["ambiguous_category", "no_life_phase"],
+    ...                             "candidates": ["Erziehungsberatung", "Frühe Hilfen"]}):
+    ...     print(label)
+    Kategorie mehrdeutig (Erziehungsberatung oder Frühe Hilfen)
+    ohne Lebensphase
+    """
+    from netzkarte.analysis.datenlage import REASONS
+
+    out = []
+    candidates = [str(c) for c in entry.get("candidates") or ()]
+    for reason in entry.get("reasons") or ():
+        label = REASONS.get(str(reason), str(reason))
+        if reason == "ambiguous_category" and candidates:
+            shown = (", ".join(candidates[:-1]) + " oder " + candidates[-1]
+                     if len(candidates) > 1 else candidates[0])
+            label += f" ({shown})"
+        out.append(label)
+    return out
+
+
+def data_quality_of(m: NetworkMap | None, result: AnalysisResult) -> dict[str, Any]:
+    """The *Datenlage* of a result: its own, or computed from the map when it has none
+    (a result built by hand); empty without a map."""
+    if result.data_quality or m is None:
+        return dict(result.data_quality)
+    from netzkarte.analysis.datenlage import data_quality
+
+    return data_quality(m, result.findings)
+
+
+def _datenlage(m: NetworkMap, result: AnalysisResult, names: Mapping[str, str],
+               anonymous: bool, clean: Callable[[Any], str], shown_ids: set[str]
+               ) -> dict[str, Any]:
+    """The section *Datenlage*: counts, advice, the nodes to classify, uncertain findings.
+
+    Nodes whose classification would decide uncertain findings come first. With
+    ``anonymous`` a person is named by category and organisation and shows no id, and the
+    advice sentences go through the :class:`~netzkarte.render.privacy.Anonymizer`.
+    """
+    from netzkarte.analysis.datenlage import REASONS
+    from netzkarte.render.privacy import Anonymizer
+
+    dq = data_quality_of(m, result)
+    anon = Anonymizer(m) if anonymous else None
+    text: Callable[[Any], str] = anon.text if anon is not None else (
+        lambda v: "" if v is None else str(v))
+    uncertain = [f for f in result.findings if f.confidence == "unsicher"]
+    decides: Counter[str] = Counter(str(n) for f in uncertain
+                                    for n in f.evidence.get("unclassified") or ())
+    entries = list(dq.get("nodes") or ())
+    order = sorted(range(len(entries)),
+                   key=lambda i: (-decides[str(entries[i].get("id"))], i))
+    rows = []
+    for i in order[:_DATENLAGE_SHOWN]:
+        entry = entries[i]
+        node = str(entry.get("id"))
+        person = anon is not None and node in anon.labels
+        rows.append({"id": "" if person else text(node),
+                     "name": names.get(node) or text(entry.get("name") or node),
+                     "type": _NODE_LABELS.get(str(entry.get("type")), str(entry.get("type"))),
+                     "category": text(entry.get("category") or ""),
+                     "reasons": "; ".join(reason_labels(entry)),
+                     "decides": decides[node]})
+    items = []
+    for f in uncertain[:_DATENLAGE_SHOWN]:
+        item = _finding_item(f, clean)
+        item["anchor"] = f"befund-{f.id}" if f.id in shown_ids else ""
+        items.append(item)
+    counts = [(REASONS.get(k, k), n) for k, n in (dq.get("counts") or {}).items() if n]
+    return {"counts": counts, "advice": [text(a) for a in dq.get("advice") or ()],
+            "nodes": rows, "nodes_total": len(entries),
+            "nodes_more": max(0, len(entries) - _DATENLAGE_SHOWN),
+            "uncertain": items, "uncertain_total": len(uncertain),
+            "uncertain_more": max(0, len(uncertain) - _DATENLAGE_SHOWN),
+            "empty": not counts and not uncertain and not entries}
 
 
 def _contacts(m: NetworkMap, names: Mapping[str, str], anonymous: bool
@@ -289,16 +381,16 @@ def _anonymous_result(result: AnalysisResult, clean: Callable[[Any], str]) -> An
 
     Not :func:`netzkarte.render.privacy.anonymous_result`: that one also replaces person ids
     in ``Finding.nodes`` by labels, and the embedded map needs the ids to mark the persons a
-    finding is about (the map shows them under their anonymous labels anyway).
+    finding is about (the map shows them under their anonymous labels anyway). The
+    *Datenlage* is passed on as it is: the map anonymises it itself.
     """
-    from dataclasses import replace
-
     return AnalysisResult(
         municipality=result.municipality, summary=result.summary,
         findings=[replace(f, title=clean(f.title), text=clean(f.text),
                           recommendation=clean(f.recommendation)) for f in result.findings],
         quality_checks=result.quality_checks, tables=result.tables,
-        generated=result.generated, version=result.version)
+        generated=result.generated, version=result.version,
+        data_quality=result.data_quality)
 
 
 # --- page ------------------------------------------------------------------------------------
@@ -365,6 +457,8 @@ def render_report(m: NetworkMap, *, result: AnalysisResult | None = None,
 
         result = analyze(m, progress=False)
     names, clean = _name_cleaner(m, anonymous)
+    if not result.data_quality:
+        result = replace(result, data_quality=data_quality_of(m, result))
     meta = m.meta
     municipality = meta.municipality or "(ohne Namen)"
     heading = title or f"Netzwerkbericht {municipality}"
@@ -379,6 +473,7 @@ def render_report(m: NetworkMap, *, result: AnalysisResult | None = None,
         map_page = render_map(m, layout=layout, anonymous=anonymous,
                               with_contacts=with_contacts and not anonymous, findings=shown,
                               title=f"Netzwerkkarte {municipality}")
+    groups = _findings_by_kind(result, clean, max(0, int(top_findings)))
     checks = [{"id": q.id, "title": q.title, "status": q.status,
                "status_label": STATUS_LABELS.get(q.status, q.status),
                "symbol": STATUS_SYMBOLS.get(q.status, "?"), "evidence": clean(q.evidence),
@@ -399,7 +494,10 @@ def render_report(m: NetworkMap, *, result: AnalysisResult | None = None,
         "severity_totals": [(SEVERITY_LABELS[s], n, s) for s, n in
                             (result.summary.get("findings_by_severity") or {}).items() if n],
         "findings_total": len(result.findings),
-        "groups": _findings_by_kind(result, clean, max(0, int(top_findings))),
+        "groups": groups,
+        "datenlage": _datenlage(m, result, names, anonymous, clean,
+                                {f["id"] for g in groups for f in g["shown"]}),
+        "uncertain_hint": _UNCERTAIN_HINT,
         "checks": checks,
         "check_totals": [(STATUS_LABELS[s], sum(c["status"] == s for c in checks), s)
                          for s in STATUS_LABELS],

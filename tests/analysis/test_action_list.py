@@ -18,22 +18,24 @@ def test_action_list_lists_every_finding_in_order(small_map: NetworkMap, tmp_pat
     result = analyze(small_map, progress=False)
     path = write_action_list(result, tmp_path / "massnahmen.xlsx")
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["Maßnahmen", "Qualitätsrahmen"]
+    assert wb.sheetnames == ["Maßnahmen", "Qualitätsrahmen", "Datenlage"]
     ws = wb["Maßnahmen"]
     rows = list(ws.iter_rows(values_only=True))
-    assert rows[0] == ("Nr.", "Art", "Schwere", "Befund", "Erläuterung", "Empfehlung",
-                       "Beteiligte", "Sozialraum", "Zuständig", "Bis wann", "Status", "Notiz")
+    assert rows[0] == ("Nr.", "Art", "Schwere", "Sicherheit", "Befund", "Erläuterung",
+                       "Empfehlung", "Beteiligte", "Sozialraum", "Zuständig", "Bis wann",
+                       "Status", "Notiz")
     assert len(rows) == len(result.findings) + 1
     for number, (row, f) in enumerate(zip(rows[1:], result.findings, strict=True), 1):
         assert row[0] == number
         assert row[1] == KIND_LABELS[f.kind]
         assert row[2] == SEVERITY_LABELS[f.severity]
-        assert row[3] == f.title
-        assert row[5] == (f.recommendation or None)
-        assert row[8:] == (None, None, None, None)  # filled in at the meeting
+        assert row[3] == f.confidence
+        assert row[4] == f.title
+        assert row[6] == (f.recommendation or None)
+        assert row[9:] == (None, None, None, None)  # filled in at the meeting
     assert ws.freeze_panes == "A2"
-    assert ws.column_dimensions["D"].width == dict(ACTION_COLUMNS)["Befund"]
-    assert ws["D2"].alignment.wrap_text
+    assert ws.column_dimensions["E"].width == dict(ACTION_COLUMNS)["Befund"]
+    assert ws["E2"].alignment.wrap_text
     assert any(dv.formula1 == '"offen,in Arbeit,erledigt,verworfen"'
                for dv in ws.data_validations.dataValidation)
     qs = wb["Qualitätsrahmen"]
@@ -51,10 +53,10 @@ def test_involved_are_names_and_district_is_shown(tmp_path: Path) -> None:
     result = analyze(m, progress=False)
     path = write_action_list(result, tmp_path / "liste.xlsx")
     ws = openpyxl.load_workbook(path)["Maßnahmen"]
-    by_title = {row[3]: row for row in ws.iter_rows(min_row=2, values_only=True)}
+    by_title = {row[4]: row for row in ws.iter_rows(min_row=2, values_only=True)}
     row = by_title["Kita Wiese ist mit niemandem verbunden"]
-    assert row[6] == "Kita Wiese"
-    assert row[7] == "Süd"
+    assert row[7] == "Kita Wiese"
+    assert row[8] == "Süd"
     # a name that looks like a formula stays text
     cells = [c for r in ws.iter_rows(min_row=2) for c in r
              if isinstance(c.value, str) and c.value.startswith("=HYPERLINK")]

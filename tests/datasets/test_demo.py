@@ -51,7 +51,7 @@ def test_demo_findings_map_and_action_list_are_about_kindertal(outputs: DemoOutp
     page = (outputs.folder / "karte_kindertal.html").read_text(encoding="utf-8")
     assert "Steuerungsgruppe „Gut aufwachsen in Kindertal“" in page
     sheets = load_workbook(outputs.action_list, read_only=True).sheetnames
-    assert sheets == ["Maßnahmen", "Qualitätsrahmen"]
+    assert sheets == ["Maßnahmen", "Qualitätsrahmen", "Datenlage"]
 
 
 def test_second_run_overwrites_cleanly(tmp_path: Path) -> None:

@@ -580,12 +580,76 @@
       });
       lab.appendChild(cb);
       lab.appendChild(document.createTextNode(" " + f.title));
-      item.appendChild(el("div", "nk-finding-kind", f.kindLabel + " · " + f.severityLabel));
+      var kind = el("div", "nk-finding-kind", f.kindLabel + " · " + f.severityLabel);
+      if (f.uncertain) {
+        item.classList.add("nk-finding-unsicher");
+        item.dataset.confidence = "unsicher";
+        var badge = el("span", "nk-unsicher", "unsicher");
+        badge.title = "Einträge ohne Einordnung könnten diesen Befund ändern (siehe Datenlage).";
+        kind.appendChild(badge);
+      }
+      item.appendChild(kind);
       item.appendChild(lab);
       if (f.text) { item.title = f.text; }
       if (f.recommendation) { item.appendChild(el("div", "nk-finding-rec", "Empfehlung: " + f.recommendation)); }
       box.appendChild(item);
     });
+  }
+
+  // ---------------------------------------------------------------- Datenlage
+  function buildDatenlage() {
+    var dl = data.datenlage;
+    if (!dl) { return; }
+    var panel = document.getElementById("nk-datenlage");
+    var body = document.getElementById("nk-datenlage-body");
+    var total = dl.nodes.length + dl.more;
+    panel.hidden = false;
+    clear(body);
+    var box = el("div", "nk-datenlage");
+    if (!dl.counts.length && !dl.uncertain && !total) {
+      document.getElementById("nk-datenlage-summary").textContent = "– alles beurteilbar";
+      box.appendChild(el("p", "nk-muted", "Alle Einträge ließen sich beurteilen."));
+      body.appendChild(box);
+      return;
+    }
+    var parts = [];
+    if (total) { parts.push(total + (total === 1 ? " Eintrag" : " Einträge") + " ergänzen"); }
+    if (dl.uncertain) { parts.push(dl.uncertain + " unsicher"); }
+    document.getElementById("nk-datenlage-summary").textContent = "– " + parts.join(", ");
+    box.appendChild(el("p", null, "Was die Analysen nicht beurteilen konnten, weil Angaben fehlen:"));
+    var counts = el("ul", "nk-datenlage-counts");
+    dl.counts.forEach(function (c) { counts.appendChild(el("li", null, c.label + ": " + c.n)); });
+    box.appendChild(counts);
+    if (dl.uncertain) {
+      var p = el("p");
+      p.appendChild(document.createTextNode(dl.uncertain + (dl.uncertain === 1 ? " Befund ist" : " Befunde sind") + " deshalb "));
+      p.appendChild(el("span", "nk-unsicher", "unsicher"));
+      p.appendChild(document.createTextNode(" (höchstens „niedrig“)."));
+      box.appendChild(p);
+    }
+    if (dl.nodes.length) {
+      box.appendChild(el("h3", null, "Einträge mit fehlenden Angaben (" + total + ")"));
+      var list = el("ul", "nk-datenlage-nodes");
+      dl.nodes.forEach(function (item) {
+        if (!byId.has(item.node)) { return; }
+        var li = el("li");
+        li.dataset.node = item.node;
+        li.appendChild(linkTo(item.node));
+        var why = " – " + item.reasons.join("; ");
+        if (item.decides) { why += " (klärt " + item.decides + (item.decides === 1 ? " unsicheren Befund)" : " unsichere Befunde)"); }
+        li.appendChild(el("span", "nk-reasons", why));
+        list.appendChild(li);
+      });
+      if (dl.more) { list.appendChild(el("li", "nk-muted", "… und " + dl.more + " weitere")); }
+      box.appendChild(list);
+    }
+    if (dl.advice.length) {
+      box.appendChild(el("h3", null, "Was ergänzt werden sollte"));
+      var advice = el("ul", "nk-datenlage-advice");
+      dl.advice.forEach(function (a) { advice.appendChild(el("li", null, a)); });
+      box.appendChild(advice);
+    }
+    body.appendChild(box);
   }
 
   // ---------------------------------------------------------------- legend
@@ -693,6 +757,7 @@
   mark("clusters");
   buildFilters();
   buildFindings();
+  buildDatenlage();
   buildLegend();
 
   // ---------------------------------------------------------------- debug / test handle
