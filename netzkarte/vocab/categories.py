@@ -612,8 +612,9 @@ _NOT_FROM_NAME = frozenset({"kammer", "person", "einzelperson", "betrieb", "unte
                             "partei", "praktikum", "praevention", "schulung",
                             "monitoring", "qualifizierung", "fachtag", "mentoring",
                             "nachhilfe", "jugendhilfe", "innung", "tagespflege", "ganztag",
-                            "sprechstunde", "rucksack", "theater", "museum"})
-"""Keys a name never decides on (surnames like "Kammer", everyday words)."""
+                            "sprechstunde", "rucksack", "theater", "museum", "stiftung"})
+"""Keys a name never decides on: surnames ("Kammer"), everyday words, and legal forms – a
+"Stiftung Evangelisches Krankenhaus" is a hospital run by a foundation."""
 
 
 # --- normalisation and the index -----------------------------------------------------------

@@ -289,6 +289,7 @@ def test_the_name_tells_the_category(category: str | None, name: str, node_type:
     ("Ärztenetz Kindertal e. V. (Pädiatrie)", A), ("Kita-Verbund Nord", A),
     ("Spielkreis Wiesel", F), ("Marienhospital Kindertal gGmbH", A),
     ("Stadt Kindertal", A), ("Arbeitskreis Kita und Schule", A), ("Anna Meyer-Hort", A),
+    ("Stiftung Evangelisches Krankenhaus", A),
 ])
 def test_names_hint_conservatively(name: str, node_type: NodeType) -> None:
     r = recognize_category(None, name=name, node_type=node_type)
