@@ -49,6 +49,7 @@ __all__ = [
     "parse_strength",
     "parse_term",
     "phases_for_ages",
+    "read_flag",
     "read_life_phases",
     "read_multi",
     "read_number",
