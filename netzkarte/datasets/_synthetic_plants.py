@@ -175,8 +175,19 @@ class Generator(Bodies):
             for nid in b.find(["Schwangerschaftsberatung"], (k.name,)):
                 b.join(nid, net)
             self._seat_early_help(net, pools[k.index], rng)
+        seated = {n for k in self.kommunen if "fh" in k.committees
+                  for n in b.members[k.committees["fh"]]}
+        relies = {k.county for k in self.kommunen
+                  if not (k.own_youth_office and pools[k.index])}
         for c, com in enumerate(self.county_committees):
-            self._seat_early_help(com["fh"], county_pools[c] or everywhere, rng)
+            # not the institution already seated in a Kommune's network: the Kreis network
+            # would otherwise share its members and look like a parallel structure. Only
+            # when a Kommune's birth side meets the early help in the Kreis network does
+            # that network need a seat at any price.
+            pool = [n for n in county_pools[c] if n not in seated]
+            if not pool and c in relies:
+                pool = county_pools[c] or everywhere
+            self._seat_early_help(com["fh"], pool, rng)
 
     def _early_help(self, k: Kommune) -> list[str]:
         """The Kommune's institutions on the later side of Geburt → Frühe Hilfen."""

@@ -481,7 +481,7 @@ def _build() -> _Builder:
       phases=(U3, KITA), note="Dachverein der elterngetragenen Kitas")
     a("A-KSB", "Kinderschutzbund Ortsverband Kindertal e. V.", ORG, "Freier Träger", S_KJH,
       phases=(U3, KITA, PRIM, SEC))
-    a("A-KLINIK", "Marienhospital Kindertal gGmbH", ORG, "Krankenhaus", S_HEALTH,
+    a("A-KLINIK", "Marienhospital Kindertal gGmbH", ORG, "Geburtsklinik", S_HEALTH,
       phases=(PREG, U3))
     a("A-AERZTE", "Ärztenetz Kindertal e. V. (Pädiatrie)", ORG, None, S_HEALTH,
       phases=(U3, KITA, PRIM, SEC), note="Zusammenschluss der Kinder- und Jugendarztpraxen")
@@ -545,7 +545,8 @@ def _build() -> _Builder:
         a(node_id, name, FAC, category, S_EDU, district=district, phases=(SEC, WORK)
           if category in ("Gesamtschule", "Gymnasium", "Förderschule") else (SEC,),
           org="AMT-SVA")
-    a("A-BK", "Berufskolleg Kindertal-Lernfurt", FAC, "Berufskolleg", S_EDU, district=AS,
+    # run by the Kreis for the whole Kreis: no Sozialraum (its address is in the Altstadt)
+    a("A-BK", "Berufskolleg Kindertal-Lernfurt", FAC, "Berufskolleg", S_EDU,
       level="Kreis", phases=(WORK,), org="AMT-KSVA")
     # health
     a("A-GEBKLINIK", "Geburtsklinik am Marienhospital", FAC, "Geburtsklinik", S_HEALTH,
@@ -676,7 +677,8 @@ def _build() -> _Builder:
       note="Schulrätin für die Grundschulen")
     p("A-P-LINDNER", "Dr. Eva Lindner", "AMT-KJGD", S_HEALTH, R_FK, (FACH,), level="Kreis",
       note="Schulärztin, Schuleingangsuntersuchung")
-    p("A-P-MOELLER", "Jens Möller", "A-POL", S_POL, R_FK, (DREH,), level="Kreis", district=NS,
+    p("A-P-MOELLER", "Jens Möller", "A-POL", S_POL, R_FK, (DREH,), level="Sozialraum",
+      district=NS,
       note="Bezirksbeamter Nord")
 
     # --- Gremien --------------------------------------------------------------------------------

@@ -372,7 +372,9 @@ CATEGORIES: tuple[CategoryInfo, ...] = (
        "Innung", town_wide=True, work_partner=True),
     _c("Betrieb", _A, _S.WORK, (_P.TRANSITION_WORK,), _ORG, "Unternehmen",
        "Ausbildungsbetrieb", "Arbeitgeber"),
-    _c("Bildungsträger", _A, _S.WORK, (_P.TRANSITION_WORK,), _ORG, "Maßnahmeträger"),
+    _c("Bildungsträger", _A, _S.WORK, (_P.TRANSITION_WORK,), _ORG, "Maßnahmeträger",
+       "Träger der beruflichen Bildung", "Träger beruflicher Bildung", "Bildungswerk",
+       "Berufsbildungswerk", "Berufsbildungszentrum", "Weiterbildungsträger"),
     # --- actors: culture, sport, civil society, neighbourhood, other ---
     _c("Sportverein", _A, _S.CULTURE_SPORT, (_P.KITA, _P.PRIMARY, _P.SECONDARY), _ORG,
        "Sportbund", "Stadtsportbund", "Kreissportbund", "Turnverein", "TV", "TuS", "TSV",

@@ -292,7 +292,9 @@ _term(LifePhase,
        "transition_work": "16–27 Jahre (Übergang Schule–Beruf)"},
       # institutions and age words stand for the phase of their children (Hort: 6–10 …)
       {"pregnancy": ("Schwangerschaft", "Geburt", "Schwangere", "Schwangerschaft/Geburt",
-                     "rund um die Geburt", "vor der Geburt", "pränatal", "Pregnancy",
+                     "rund um die Geburt", "vor der Geburt", "pränatal", "werdende Eltern",
+                     "werdende Mütter", "werdende Väter", "Schwangere und junge Eltern",
+                     "Pregnancy",
                      "Pregnancy and birth", "prenatal"),
        "u3": ("0-3", "0–3", "unter 3", "unter 3 Jahre", "unter 3 Jahren", "U3", "Krippe",
               "Krippenalter", "Krippenkinder", "Kinderkrippe", "Kindertagespflege",
@@ -483,8 +485,12 @@ class OfferStatus(Term):
 
 _term(OfferStatus,
       {"planned": "geplant", "running": "laufend", "ended": "beendet"},
-      {"planned": ("in Planung", "Planned"), "running": ("aktiv", "läuft", "Running", "active"),
-       "ended": ("abgeschlossen", "eingestellt", "Ended", "closed")})
+      {"planned": ("in Planung", "in Vorbereitung", "in Gründung", "angedacht", "vorgesehen",
+                   "im Aufbau", "Planned"),
+       "running": ("aktiv", "läuft", "laufend", "in Betrieb", "bestehend", "besteht",
+                   "fortlaufend", "regelmäßig", "dauerhaft", "Running", "active"),
+       "ended": ("abgeschlossen", "eingestellt", "ausgelaufen", "beendet", "nicht mehr",
+                 "abgelaufen", "Ended", "closed")})
 
 
 class MemberFunction(Term):
