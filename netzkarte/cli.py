@@ -213,6 +213,32 @@ def build_parser() -> GermanArgumentParser:
     p = command("demo", "Beispielkommune Kindertal: Arbeitsmappe, Karte und Bericht schreiben")
     p.add_argument("-o", "--ausgabe", metavar="ORDNER", default="netzkarte-demo",
                    help="Zielordner (Vorgabe: netzkarte-demo)")
+
+    p = command("erhebung", "Fragebögen für die Bestandsaufnahme mit den Partnern schreiben")
+    p.add_argument("datei", metavar="DATEI", help=datei)
+    p.add_argument("-o", "--ausgabe", metavar="ORDNER", required=True,
+                   help="Zielordner: ein Fragebogen je Partner und ein leerer für neue Partner")
+    p.add_argument("--partner", metavar="ID", nargs="+", action="extend",
+                   help="nur für diese Partner (IDs von Akteuren oder Ämtern)")
+    p.add_argument("--mit-personen", action="store_true",
+                   help="auch Personen befragen und als Kontakte auflisten")
+
+    p = command("zusammenfuehren", "ausgefüllte Fragebögen in die Karte zusammenführen")
+    p.add_argument("datei", metavar="DATEI", help=datei)
+    p.add_argument("antworten", metavar="ANTWORT", nargs="+",
+                   help="zurückgeschickte Fragebögen (.xlsx, beliebige Dateinamen)")
+    p.add_argument("-o", "--ausgabe", metavar="NEU.xlsx", required=True,
+                   help="die zusammengeführte Karte als ausgefüllte Vorlage")
+    p.add_argument("--bericht", metavar="RUECKMELDUNG.html",
+                   help="Rückmeldung als HTML-Seite (Rücklauf, Dubletten, Konflikte)")
+    p.add_argument("--entscheidungen", metavar="RUECKMELDUNG.xlsx",
+                   help="Rückmeldung als Excel-Datei zum Entscheiden; vorhandene "
+                        "Entscheidungen darin werden zuerst übernommen")
+    p.add_argument("--staerke", choices=("minimum", "maximum", "mittel", "neueste"),
+                   default="minimum",
+                   help="Stärke, wenn beide Seiten verschiedene angeben (Vorgabe: minimum)")
+    p.add_argument("--mit-personen", action="store_true",
+                   help="Personen zählen als Befragte (wenn sie Fragebögen bekommen haben)")
     return parser
 
 
@@ -575,6 +601,32 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_erhebung(args: argparse.Namespace) -> int:
+    """``netzkarte erhebung DATEI -o ORDNER [--partner ID …]``: write the questionnaires."""
+    from netzkarte.survey.workflow import send_questionnaires
+
+    _, summary = send_questionnaires(args.datei, args.ausgabe, partners=args.partner,
+                                     persons=args.mit_personen)
+    _say(summary)
+    return EXIT_OK
+
+
+def cmd_zusammenfuehren(args: argparse.Namespace) -> int:
+    """``netzkarte zusammenfuehren DATEI ANTWORT… -o NEU.xlsx``: merge the answers.
+
+    Exit code 1 when an answer (or part of one) could not be used; the others are merged.
+    """
+    from netzkarte.survey.workflow import merge_files
+
+    run = merge_files(args.datei, args.antworten, args.ausgabe, report=args.bericht,
+                      decisions=args.entscheidungen, rule=args.staerke,
+                      persons=args.mit_personen)
+    _say("\n".join(run.lines))
+    for line in run.errors:
+        _error(line)
+    return EXIT_OK if run.ok else EXIT_INVALID
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "vorlage": cmd_vorlage,
     "pruefen": cmd_pruefen,
@@ -584,6 +636,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "bericht": cmd_bericht,
     "vergleich": cmd_vergleich,
     "demo": cmd_demo,
+    "erhebung": cmd_erhebung,
+    "zusammenfuehren": cmd_zusammenfuehren,
 }
 """Command name → function(args) → exit code. Every command runs inside :func:`_run`."""
 
