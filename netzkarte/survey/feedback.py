@@ -184,11 +184,13 @@ def write_feedback_xlsx(result: MergeResult, path: str | os.PathLike[str], *,
             out: list[Any] = []
             for j, value in enumerate(row, 1):
                 value = text_of(value) if isinstance(value, datetime) else value
-                if isinstance(value, str) and value.startswith("="):
-                    value = "'" + value
-                if j == decide:
+                formula_like = isinstance(value, str) and value.startswith("=")
+                if j == decide or formula_like:
                     cell = WriteOnlyCell(ws, value)
-                    cell.fill, cell.protection = decide_fill, Protection(locked=False)
+                    if formula_like:
+                        cell.data_type = "s"  # what partners typed stays text
+                    if j == decide:
+                        cell.fill, cell.protection = decide_fill, Protection(locked=False)
                     out.append(cell)
                 else:
                     out.append(value)

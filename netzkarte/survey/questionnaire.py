@@ -195,9 +195,9 @@ class _Writer:
         from openpyxl.cell import WriteOnlyCell
         from openpyxl.comments import Comment
 
-        if isinstance(value, str) and value.startswith("="):
-            value = "'" + value  # text, never a formula
         cell = WriteOnlyCell(ws, value)
+        if isinstance(value, str) and value.startswith("="):
+            cell.data_type = "s"  # text such as "=1+1" stays text, never a formula
         key = (bold, id(fill), unlocked, wrap, isinstance(value, date))
         cached = self.style_cache.get(key)
         if cached is not None:  # copying the style array is ~20x faster than styling anew
