@@ -51,7 +51,8 @@ def test_analyse_summary_json_and_action_list(tmp_path: Path,
     assert "Netzwerkanalyse Kindertal" in text and "Befunde:" in text
     doc = json.loads(out_json.read_text(encoding="utf-8"))
     assert set(doc) == {"municipality", "generated", "netzkarte_version", "summary", "findings",
-                        "quality_checks"}
+                        "quality_checks", "data_quality"}
+    assert {f["confidence"] for f in doc["findings"]} <= {"sicher", "unsicher"}
     assert doc["municipality"] == "Kindertal"
     assert {f["kind"] for f in doc["findings"]} <= KINDS
     assert all(q["status"] in {"pass", "warn", "fail", "unknown"} for q in doc["quality_checks"])

@@ -258,24 +258,28 @@ def _advice(m: NetworkMap, spots: BlindSpots, counts: Counter[str],
         ambiguous = spots.with_reason("ambiguous_category")
         amb = (f" Mehrdeutig sind {_names(m, ambiguous)}: wählen Sie die passende Kategorie."
                if ambiguous else "")
-        out.append(f"{len(unplaced)} Einträge ohne erkannte Kategorie ({_names(m, unplaced)}). "
+        out.append(f"{_count(unplaced, 'Eintrag', 'Einträge')} ohne erkannte Kategorie "
+                   f"({_names(m, unplaced)}). "
                    "Tragen Sie eine Kategorie aus der Liste ein oder legen Sie im Blatt "
                    "„Kategorien“ eigene an; dann zählen sie bei Übergängen und in der "
                    f"Versorgung.{amb}{decided}")
         decided = ""
     phaseless = spots.with_reason("no_life_phase")
     if phaseless:
-        out.append(f"{len(phaseless)} Einrichtungen oder Angebote ohne Lebensphase "
+        what = _count(phaseless, "Einrichtung oder Angebot", "Einrichtungen oder Angebote")
+        out.append(f"{what} ohne Lebensphase "
                    f"({_names(m, phaseless)}). Mit Lebensphasen gehen sie in Übergänge und "
                    f"Versorgungslücken ein.{decided}")
     no_district = spots.with_reason("no_district")
     if no_district:
-        out.append(f"{len(no_district)} Einträge ohne Sozialraum ({_names(m, no_district)}) "
-                   "wurden gesamtstädtisch gewertet. Mit Sozialraum werden sie dort "
-                   "beurteilt, wo sie arbeiten.")
+        out.append(f"{_count(no_district, 'Eintrag', 'Einträge')} ohne Sozialraum "
+                   f"({_names(m, no_district)}) "
+                   f"{'wurde' if len(no_district) == 1 else 'wurden'} gesamtstädtisch "
+                   "gewertet. Mit Sozialraum werden sie dort beurteilt, wo sie arbeiten.")
     no_sector = spots.with_reason("no_sector")
     if no_sector:
-        out.append(f"{len(no_sector)} Akteure oder Ämter ohne Handlungsfeld "
+        out.append(f"{_count(no_sector, 'Akteur oder Amt', 'Akteure oder Ämter')} ohne "
+                   "Handlungsfeld "
                    f"({_names(m, no_sector)}). Mit Handlungsfeld zählen sie bei der "
                    "Zusammensetzung der Steuerungsgruppe, bei zivilgesellschaftlichen Akteuren "
                    "und im E-I-Index.")
@@ -286,6 +290,10 @@ def _advice(m: NetworkMap, spots: BlindSpots, counts: Counter[str],
                    f"({_names(m, planned)}); {'es zählt' if one else 'sie zählen'} noch nicht "
                    "als Versorgung. Sobald es läuft, Status „laufend“ eintragen.")
     return out
+
+
+def _count(nodes: list[str], one: str, many: str) -> str:
+    return f"1 {one}" if len(nodes) == 1 else f"{len(nodes)} {many}"
 
 
 def format_data_quality(dq: dict[str, Any]) -> list[str]:

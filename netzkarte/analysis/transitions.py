@@ -51,7 +51,7 @@ the finding is ``unsicher`` and at most ``low``
 
 Förderschulen (``special_schools``) are on neither side of the general rule: a Kita's tie
 to a Förderschule does not link it to the Grundschule most of its children go to, and the
-seed's "soziale Inklusion" aims at the regular school. At Schule → Beruf they count as
+quality framework's "soziale Inklusion" aims at the regular school. At Schule → Beruf they count as
 schools.
 
 Offices (Schulamt, Jugendamt) are administration, not institutions children pass through:

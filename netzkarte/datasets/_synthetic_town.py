@@ -369,8 +369,21 @@ class Town:
             start = rng.randrange(len(phases))
             wanted.append((cat, tuple(phases[start:start + rng.randint(1, 3)])))
         referrers = self.b.find(REFERRERS, (d.name,))
-        for i, (cat, phases) in enumerate(wanted):
-            self.offer(k, d, cat, phases, i, scope, referrers)
+        made = [self.offer(k, d, cat, phases, i, scope, referrers)
+                for i, (cat, phases) in enumerate(wanted)]
+        # only running offers cover a district: where a phase has only planned ones, the
+        # first of them runs (no random draw, so the rest of the town stays as it was)
+        nodes = self.b.nodes
+        running = {p for oid in made if nodes[oid][1].get("status") is OfferStatus.RUNNING
+                   for p in nodes[oid][1]["life_phases"]}
+        for phase in PHASES:
+            if phase in banned or phase in running:
+                continue
+            for oid in made:
+                if phase in nodes[oid][1]["life_phases"]:
+                    nodes[oid][1]["status"] = OfferStatus.RUNNING
+                    running.update(nodes[oid][1]["life_phases"])
+                    break
 
     def offer(self, k: Kommune, d: District, cat: str, phases: tuple[LifePhase, ...], i: int,
               scope: Sequence[str], referrers: Sequence[str]) -> str:

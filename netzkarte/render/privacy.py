@@ -215,4 +215,5 @@ def anonymous_result(result: AnalysisResult, m: NetworkMap) -> AnalysisResult:
     names = {anon.node(k): anon.labels.get(k) or anon.text(v) for k, v in result.names.items()}
     return replace(result, summary=anon.deep(result.summary), findings=findings,
                    quality_checks=checks, names=names,
-                   tables={k: anon.frame(t) for k, t in result.tables.items()})
+                   tables={k: anon.frame(t) for k, t in result.tables.items()},
+                   data_quality=anon.deep(result.data_quality))

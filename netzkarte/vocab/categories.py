@@ -359,7 +359,8 @@ CATEGORIES: tuple[CategoryInfo, ...] = (
     _c("Sozialpädiatrisches Zentrum", _A, _S.HEALTH, _CHILD, _FAC, "SPZ", town_wide=True),
     _c("Frühförderstelle", _A, _S.HEALTH, (_P.U3, _P.KITA), _FAC, "Frühförderung",
        "Interdisziplinäre Frühförderung", "Interdisziplinäre Frühförderstelle",
-       "Heilpädagogische Frühförderung", "Frühförderzentrum", "IFF", core=_P.U3),
+       "Heilpädagogische Frühförderung", "Frühförderzentrum", "IFF", core=_P.U3,
+       town_wide=True),  # one interdisciplinary centre serves a town or Kreis (SGB IX § 46)
     # --- actors: work (SGB III, SGB II, KAoA) ---
     _c("Agentur für Arbeit", _A, _S.WORK, (_P.TRANSITION_WORK,), _ORG, "Arbeitsagentur",
        "Berufsberatung", "BA", "Bundesagentur für Arbeit", "Arbeitsamt",

@@ -15,6 +15,7 @@ import openpyxl
 import pytest
 
 from netzkarte.analysis.compare import Comparison, compare
+from netzkarte.analysis.coverage import coverage_table
 from netzkarte.cli import main
 from netzkarte.datasets import kindertal
 from netzkarte.vocab import EdgeKind, LifePhase
@@ -101,12 +102,21 @@ def test_new_findings_are_an_overloaded_person_and_an_unreached_actor(
         "1 Akteur ohne Weg zur Steuerungsgruppe", "Julia Neumann sitzt in 6 Gremien"]
 
 
-def test_pregnancy_gap_in_nordstadt_was_closed(diff: Comparison) -> None:
-    resolved = [f for f in diff.findings_resolved if f.kind == "coverage_gap"]
-    assert [(f.district, f.severity) for f in resolved] == [("Nordstadt", "high")]
+def test_pregnancy_is_covered_town_wide_and_nordstadt_gained_a_local_offer(
+        diff: Comparison) -> None:
+    # the Babybesuchsdienst and the Familienhebammen visit families in every district
+    # (town-wide, outreach), so no district lacks an offer around birth in either year
+    for m in (diff.old, diff.new):
+        table = coverage_table(m)
+        assert (table.xs("pregnancy", level="phase")["town_wide"] >= 2).all()
+    assert not [f for f in diff.findings_resolved + diff.findings_new
+                if f.kind == "coverage_gap" and f.evidence.get("phase") == "pregnancy"]
+    # the Hebammensprechstunde brings one into the Nordstadt itself
     offer = diff.new.node("ANG-HEBSPRECH-NS")
     assert "ANG-HEBSPRECH-NS" in diff.nodes_added
     assert offer["district"] == "Nordstadt" and LifePhase.PREGNANCY in offer["life_phases"]
+    assert coverage_table(diff.old).loc[("Nordstadt", "pregnancy"), "offers"] == 0
+    assert coverage_table(diff.new).loc[("Nordstadt", "pregnancy"), "offers"] >= 1
 
 
 def test_persisting_findings_are_not_counted_as_resolved_and_new(diff: Comparison) -> None:
@@ -159,7 +169,7 @@ def test_cli_writes_html_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[
     out = capsys.readouterr().out
     assert code == 0
     assert "Vergleich Kindertal: Stand 30.06.2017 → 31.03.2019" in out
-    assert "Befunde: 6 gelöst, 2 neu, 37 weiterhin offen" in out
+    assert "Befunde: 5 gelöst, 2 neu, 30 weiterhin offen" in out
     assert f"Geschrieben: {html_out}" in out and f"Geschrieben: {json_out}" in out
     page = html_out.read_text(encoding="utf-8")
     assert "Vergleich der Netzwerkkarte Kindertal" in page

@@ -26,7 +26,7 @@ def _offer(m: NetworkMap, oid: str, district: str, phases: list[str], **kw: Any)
                **kw)
 
 
-def test_coverage_table_counts_running_and_planned_offers() -> None:
+def test_coverage_table_counts_running_offers_and_planned_apart() -> None:
     m = NetworkMap("Kindertal")
     _districts(m, {"Nord": (2000, 0.3), "Süd": (1000, 0.1)})
     _offer(m, "O1", "Nord", ["Kita", "Grundschule"])
@@ -35,8 +35,10 @@ def test_coverage_table_counts_running_and_planned_offers() -> None:
     m.add_node("K", "actor", name="Kita Süd", category="Kita", district="Süd")
     m.add_node("O4", "offer", name="Elterncafé", venue="K", life_phases=["0-3"])
     t = coverage_table(m)
-    assert t.loc[("Nord", "kita"), "offers"] == 2
-    assert t.loc[("Nord", "kita"), "per_1000_children"] == 1.0
+    # only running offers cover; the planned one is counted apart, the ended one not at all
+    assert t.loc[("Nord", "kita"), "offers"] == 1
+    assert t.loc[("Nord", "kita"), "planned"] == 1
+    assert t.loc[("Nord", "kita"), "per_1000_children"] == 0.5
     assert t.loc[("Nord", "primary"), "offers"] == 1
     assert t.loc[("Süd", "u3"), "offers"] == 1  # district of its venue
     assert t.loc[("Süd", "u3"), "need"] == 0.1

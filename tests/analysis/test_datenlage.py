@@ -230,3 +230,25 @@ def test_a_planned_offer_does_not_link_kita_and_school_yet() -> None:
     m.add_edge("K", "O2", "provides")
     assert [f for f in find_transition_gaps(m, transitions=["kita->primary"])
             if f.district == "Nord" and f.evidence["unlinked"]] == []
+
+
+def test_anonymised_datenlage_names_no_person() -> None:
+    from netzkarte.render.privacy import anonymous_result
+
+    m = _town()
+    m.add_node("P-ANNA", "actor", name="Anna Kurz", form="Person")
+    m.add_node("O", "actor", name="Verein am Markt", form="Organisation")
+    m.add_edge("P-ANNA", "O", "belongs_to")
+    shown = json.dumps(anonymous_result(analyze(m, progress=False), m).data_quality,
+                       ensure_ascii=False)
+    assert "Anna" not in shown and "P-ANNA" not in shown
+    assert "Person (Verein am Markt)" in shown
+
+
+def test_one_entry_is_named_in_the_singular() -> None:
+    m = _town()
+    m.add_node("X", "offer", name="Wirbelwind am Nordplatz", category="Spielkreisle",
+               district="Nord")
+    advice = data_quality(m, [])["advice"]
+    assert advice[0].startswith("1 Eintrag ohne erkannte Kategorie")
+    assert any(a.startswith("1 Einrichtung oder Angebot ohne Lebensphase") for a in advice)
