@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import importlib
 import inspect
 import logging
 import math
@@ -33,6 +32,8 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
+from netzkarte.analysis.bottlenecks import find_bottlenecks
+from netzkarte.analysis.coverage import find_coverage_gaps
 from netzkarte.analysis.datenlage import data_quality, format_data_quality
 from netzkarte.analysis.findings import (
     KIND_LABELS,
@@ -42,47 +43,80 @@ from netzkarte.analysis.findings import (
     Finding,
     QualityCheck,
 )
+from netzkarte.analysis.isolated import find_isolated
 from netzkarte.analysis.kommunen import (
     find_county_gaps,
     municipalities,
     municipality_of,
     split_by_municipality,
 )
+from netzkarte.analysis.parallel import find_parallel_structures
+from netzkarte.analysis.promoters import find_promoter_gaps
+from netzkarte.analysis.quality import check_quality
+from netzkarte.analysis.transitions import find_transition_gaps
 from netzkarte.errors import NetzkarteError, OptionError
 from netzkarte.model import NetworkMap
 from netzkarte.progress import progress_bar
 from netzkarte.vocab import EdgeKind, NodeType, Sector
 
-__all__ = ["ANALYSES", "METRIC_OPTIONS", "analysis_options", "analyze", "format_summary"]
+__all__ = ["ANALYSES", "METRIC_OPTIONS", "Analysis", "analysis_options", "analyze",
+           "format_summary"]
 
 log = logging.getLogger(__name__)
 
 
+Output = tuple[list[Finding], list[QualityCheck]]
+"""What one analysis run gives: findings and quality checks (most give no checks)."""
+
+
 @dataclass(frozen=True)
-class _Analysis:
+class Analysis:
+    """One analysis of :func:`analyze`.
+
+    ``run(m, tables, **options)`` is the one signature every analysis has: the map, the
+    key-figure tables computed once beforehand (``centrality`` …), and the analysis's own
+    keyword options, which are those of ``function`` (the public function documented in
+    its module). ``per_municipality``: run once per Kommune when a map holds several (its
+    suggestions and checks never cross a Kommune's border); otherwise on the whole map.
+    """
+
     key: str
-    module: str
-    function: str
     label: str  # German, for the progress bar
+    function: Callable[..., Any]
+    run: Callable[..., Output]
+    per_municipality: bool = False
 
 
-PER_MUNICIPALITY: frozenset[str] = frozenset({"transitions", "coverage", "promoters", "quality"})
-"""Analyses run once per Kommune when a map holds several (their suggestions and checks
-never cross a Kommune's border); the others run on the whole map."""
+def _findings_only(func: Callable[..., list[Finding]]) -> Callable[..., Output]:
+    def run(m: NetworkMap, tables: dict[str, pd.DataFrame], **options: Any) -> Output:
+        return func(m, **options), []
+    return run
 
-ANALYSES: tuple[_Analysis, ...] = (
-    _Analysis("parallel", "netzkarte.analysis.parallel", "find_parallel_structures",
-              "Parallelstrukturen"),
-    _Analysis("transitions", "netzkarte.analysis.transitions", "find_transition_gaps",
-              "Übergänge"),
-    _Analysis("coverage", "netzkarte.analysis.coverage", "find_coverage_gaps",
-              "Versorgungslücken"),
-    _Analysis("bottlenecks", "netzkarte.analysis.bottlenecks", "find_bottlenecks", "Engpässe"),
-    _Analysis("promoters", "netzkarte.analysis.promoters", "find_promoter_gaps", "Promotoren"),
-    _Analysis("isolated", "netzkarte.analysis.isolated", "find_isolated", "Isolierte Knoten"),
-    _Analysis("quality", "netzkarte.analysis.quality", "check_quality", "Qualitätsrahmen"),
+
+def _bottlenecks(m: NetworkMap, tables: dict[str, pd.DataFrame], **options: Any) -> Output:
+    return find_bottlenecks(m, centrality_table=tables["centrality"], **options), []
+
+
+def _quality(m: NetworkMap, tables: dict[str, pd.DataFrame], **options: Any) -> Output:
+    checks, findings = check_quality(m, **options)
+    return findings, checks
+
+
+ANALYSES: tuple[Analysis, ...] = (
+    Analysis("parallel", "Parallelstrukturen", find_parallel_structures,
+             _findings_only(find_parallel_structures)),
+    Analysis("transitions", "Übergänge", find_transition_gaps,
+             _findings_only(find_transition_gaps), per_municipality=True),
+    Analysis("coverage", "Versorgungslücken", find_coverage_gaps,
+             _findings_only(find_coverage_gaps), per_municipality=True),
+    Analysis("bottlenecks", "Engpässe", find_bottlenecks, _bottlenecks),
+    Analysis("promoters", "Promotoren", find_promoter_gaps, _findings_only(find_promoter_gaps),
+             per_municipality=True),
+    Analysis("isolated", "Isolierte Knoten", find_isolated, _findings_only(find_isolated)),
+    Analysis("quality", "Qualitätsrahmen", check_quality, _quality, per_municipality=True),
 )
-"""Every analysis ``analyze`` runs, in this order."""
+"""Every analysis ``analyze`` runs, in this order. A new analysis is a module with a
+public function ``(m, *, options…) -> list[Finding]`` and one line here."""
 
 METRIC_OPTIONS: dict[str, Any] = {"seed": 0, "resolution": 1.0, "backend": "auto",
                                   "exact_max_nodes": 5000, "pivots": 1000}
@@ -92,19 +126,6 @@ size up to which betweenness and closeness are exact, and the pivots of the esti
 it (see :func:`~netzkarte.analysis.metrics.centrality`)."""
 
 _RESERVED = {"centrality_table"}  # passed by analyze itself, not by the user
-
-
-def _load(analysis: _Analysis) -> Callable[..., Any] | None:
-    """The analysis function, or ``None`` while its module does not exist yet."""
-    try:
-        module = importlib.import_module(analysis.module)
-    except ModuleNotFoundError as exc:
-        if exc.name != analysis.module:
-            raise
-        log.warning("Analyse %s ist nicht verfügbar (Modul %s fehlt)", analysis.label,
-                    analysis.module)
-        return None
-    return getattr(module, analysis.function)  # type: ignore[no-any-return]
 
 
 def _options_of(func: Callable[..., Any]) -> dict[str, Any]:
@@ -121,9 +142,7 @@ def analysis_options() -> dict[str, dict[str, Any]]:
     """
     out: dict[str, dict[str, Any]] = {"metrics": dict(METRIC_OPTIONS)}
     for analysis in ANALYSES:
-        func = _load(analysis)
-        if func is not None:
-            out[analysis.key] = _options_of(func)
+        out[analysis.key] = _options_of(analysis.function)
     return out
 
 
@@ -196,9 +215,7 @@ def analyze(m: NetworkMap, *, progress: bool | None = None, **options: Any) -> A
     if not isinstance(m, NetworkMap):
         raise NetzkarteError(f"analyze() erwartet eine Netzwerkkarte (NetworkMap), nicht "
                              f"{type(m).__name__}.")
-    funcs = {a.key: f for a in ANALYSES if (f := _load(a)) is not None}
-    routed = _route(options, funcs)
-    skipped = [a.key for a in ANALYSES if a.key not in funcs]
+    routed = _route(options, {a.key: a.function for a in ANALYSES})
     started = time.perf_counter()
     findings: list[Finding] = []
     checks: list[QualityCheck] = []
@@ -209,21 +226,12 @@ def analyze(m: NetworkMap, *, progress: bool | None = None, **options: Any) -> A
         summary, tables = _key_figures(m, **routed["metrics"])
         bar.update()
         for analysis in ANALYSES:
-            if analysis.key not in funcs:
-                bar.update()
-                continue
             bar.set_postfix_str(analysis.label)
-            kwargs = routed[analysis.key]
-            if analysis.key == "bottlenecks":
-                kwargs = {**kwargs, "centrality_table": tables["centrality"]}
-            runs = (parts if parts and analysis.key in PER_MUNICIPALITY
-                    else [(None, m)])
+            runs = parts if parts and analysis.per_municipality else [(None, m)]
             for muni, part in runs:
-                out = funcs[analysis.key](part, **kwargs)
-                more = out[1] if analysis.key == "quality" else out
-                if analysis.key == "quality":
-                    checks += [replace(q, municipality=muni or m.meta.municipality or None)
-                               for q in out[0]]
+                more, their_checks = analysis.run(part, tables, **routed[analysis.key])
+                checks += [replace(q, municipality=muni or m.meta.municipality or None)
+                           for q in their_checks]
                 findings += [_scoped(f, muni) for f in more] if muni else more
             bar.update()
         if parts:
@@ -240,8 +248,6 @@ def analyze(m: NetworkMap, *, progress: bool | None = None, **options: Any) -> A
                     for f in findings]
     findings = _unique_ids(findings)
     summary.update(_finding_counts(findings, checks))
-    if skipped:
-        summary["analyses_skipped"] = skipped
     from netzkarte import __version__
 
     involved = {n for f in findings for n in f.nodes}
@@ -288,7 +294,7 @@ def _clean(value: float) -> float | None:
 def _key_figures(m: NetworkMap, *, seed: int = 0, resolution: float = 1.0,
                  backend: str = "auto", exact_max_nodes: int = 5000, pivots: int = 1000
                  ) -> tuple[dict[str, Any], dict[str, pd.DataFrame]]:
-    from netzkarte.analysis.bottlenecks import distances_to, steering_bodies, steering_members
+    from netzkarte.analysis.bottlenecks import distances_to
     from netzkarte.analysis.metrics import (
         brokerage,
         centrality,
@@ -298,6 +304,7 @@ def _key_figures(m: NetworkMap, *, seed: int = 0, resolution: float = 1.0,
         sector_groups,
         tie_digraph,
     )
+    from netzkarte.analysis.steering import steering_bodies, steering_members
 
     counts = m.counts()
     graph = m.collaboration_graph()
@@ -427,8 +434,6 @@ def format_summary(result: AnalysisResult, *, top: int = 10) -> str:
         statuses: Counter[str] = Counter(q.status for q in result.quality_checks)
         lines.append("Qualitätsrahmen: " + ", ".join(
             f"{statuses[k]} {label}" for k, label in STATUS_LABELS.items()))
-    if s.get("analyses_skipped"):
-        lines.append("Nicht ausgeführt: " + ", ".join(s["analyses_skipped"]))
     quality_lines = format_data_quality(result.data_quality)
     if quality_lines:
         lines += ["", *quality_lines]

@@ -37,8 +37,9 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from netzkarte.analysis.bottlenecks import name_list, steering_groups
+from netzkarte.analysis.bottlenecks import name_list
 from netzkarte.analysis.findings import Finding, Severity
+from netzkarte.analysis.steering import steering_groups
 from netzkarte.model import NetworkMap
 from netzkarte.vocab import ActorForm, EdgeKind, NodeType, Rank, Role, Sector
 

@@ -33,9 +33,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from netzkarte.analysis.bottlenecks import steering_groups
 from netzkarte.analysis.coverage import district_names, need_ranks, offer_district
 from netzkarte.analysis.findings import STATUS_LABELS, Finding, QualityCheck, Severity, Status
+from netzkarte.analysis.steering import steering_groups
 from netzkarte.analysis.transitions import TieIndex, tie_index, transition_sides
 from netzkarte.model import NetworkMap
 from netzkarte.vocab import (

@@ -8,14 +8,9 @@ import networkx as nx
 import pytest
 
 from netzkarte import NetworkMap, NetzkarteError
-from netzkarte.analysis.bottlenecks import (
-    cut_structure,
-    distances_to,
-    find_bottlenecks,
-    steering_bodies,
-    steering_members,
-)
+from netzkarte.analysis.bottlenecks import cut_structure, distances_to, find_bottlenecks
 from netzkarte.analysis.findings import Finding
+from netzkarte.analysis.steering import steering_bodies, steering_members
 
 
 def _by_check(findings: list[Finding], check: str) -> list[Finding]:
