@@ -512,6 +512,7 @@ class _Builder(Columns):
         src_col, dst_col = sheet.columns[0], sheet.columns[1]
         src, dst = cols[lay.known["source"]], cols[lay.known["target"]]
         fields: list[tuple[str, list[Any]]] = []
+        sides: dict[int, dict[str, Any]] = {}  # row index -> raw text of unreadable values
         kinds: list[Any] = [sheet.edge_kind] * table.nrows
         reporters: list[object] | None = None
         kind_col: Column | None = None
@@ -522,7 +523,9 @@ class _Builder(Columns):
             if col.attr == "reported_by":
                 reporters = values
                 continue
-            converted, _ = self.convert(sheet, col, values)
+            converted, side = self.convert(sheet, col, values)
+            for i, kept in side.items():
+                sides.setdefault(i, {}).update(kept)
             if col.attr == "kind":
                 kinds, kind_col = converted, col
             else:
@@ -556,6 +559,8 @@ class _Builder(Columns):
                 self.member_attrs(sheet, row, attrs)
             if source is not None and target is not None:
                 extra = {h: v[i] for h, v in extras if v[i] is not None} if extras else {}
+                if i in sides:
+                    extra = {**sides[i], **extra}
                 self.edge(source, target, kind, name, row, heads, (s_raw, t_raw), attrs,
                           extra)
         if added == 0:

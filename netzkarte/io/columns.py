@@ -69,18 +69,8 @@ def _german(number: float) -> str:
     return str(int(number)) if float(number).is_integer() else f"{number:.6g}".replace(".", ",")
 
 
-def _is_edge_sheet(sheet: Sheet) -> bool:
-    return bool(sheet.columns) and sheet.columns[0].attr == "source"
-
-
 class Columns(References):
     """Cell and column parsing on top of the issue collection of :class:`References`."""
-
-    def __init__(self, source: str | None) -> None:
-        super().__init__(source)
-        # raw text of unreadable values on the edge sheets, by (sheet, row), until the
-        # row's edge is added (see edge())
-        self._edge_extra: dict[tuple[str, int], dict[str, Any]] = {}
 
     def value(self, sheet: Sheet, col: Column, raw: object, row: int,
               extra: dict[str, Any]) -> Any:
@@ -263,7 +253,6 @@ class Columns(References):
         issues = self.report.issues
         number = col.kind is ValueKind.FLOAT
         limit = {"lat": 90.0, "lon": 180.0}.get(col.attr, 1e300)
-        pending = self._edge_extra if _is_edge_sheet(sheet) else None
         for i, raw in enumerate(values):
             if raw is None:
                 continue
@@ -293,22 +282,7 @@ class Columns(References):
             out[i] = value
             if extra:
                 side[i] = extra
-                if pending is not None:
-                    pending.setdefault((sheet.name, row), {}).update(extra)
         return out, side
-
-    def edge(self, source: str, target: str, kind: EdgeKind, sheet: str, row: int,
-             columns: tuple[str, str], raws: tuple[object, object],
-             attrs: dict[str, Any] | None = None, extra: dict[str, Any] | None = None) -> None:
-        """:meth:`References.edge`, keeping the raw text of unreadable values of the row.
-
-        The edge sheets of :mod:`netzkarte.io.build` pass only the extra columns as
-        ``extra``; the text that :meth:`convert` kept for the row is added here.
-        """
-        kept = self._edge_extra.pop((sheet, row), None) if self._edge_extra else None
-        if kept:
-            extra = {**kept, **(extra or {})}
-        super().edge(source, target, kind, sheet, row, columns, raws, attrs, extra)
 
 
 def _blank_markers(texts: list[str | None]) -> None:
