@@ -37,6 +37,7 @@ from netzkarte.io.cells import (
     cell_text,
     display,
     is_blank,
+    is_missing,
     split_multi,
 )
 from netzkarte.io.columns import STRICT_ENUMS, Columns
@@ -375,7 +376,7 @@ class _Builder(Columns):
                 continue
             values = cols[lay.known[col.attr]]
             if col.kind is ValueKind.REF:
-                refs.append((col, values))
+                refs.append((col, values if col.required else _without_markers(values)))
                 continue
             converted, side = self.convert(sheet, col, values)
             fields.append((col.attr, converted))
@@ -511,6 +512,7 @@ class _Builder(Columns):
         cols = table.columns
         src_col, dst_col = sheet.columns[0], sheet.columns[1]
         src, dst = cols[lay.known["source"]], cols[lay.known["target"]]
+        src_ids, dst_ids = _without_markers(src), _without_markers(dst)  # "k. A.": empty
         fields: list[tuple[str, list[Any]]] = []
         sides: dict[int, dict[str, Any]] = {}  # row index -> raw text of unreadable values
         kinds: list[Any] = [sheet.edge_kind] * table.nrows
@@ -521,7 +523,7 @@ class _Builder(Columns):
                 continue
             values = cols[lay.known[col.attr]]
             if col.attr == "reported_by":
-                reporters = values
+                reporters = _without_markers(values)
                 continue
             converted, side = self.convert(sheet, col, values)
             for i, kept in side.items():
@@ -540,9 +542,9 @@ class _Builder(Columns):
                 continue
             row = i + 2
             added += 1
-            s_raw, t_raw, kind = src[i], dst[i], kinds[i]
+            s_raw, t_raw, kind = src_ids[i], dst_ids[i], kinds[i]
             if s_raw is None or t_raw is None or kind is None:
-                self.incomplete_edge(sheet, row, (src_col, dst_col), (s_raw, t_raw),
+                self.incomplete_edge(sheet, row, (src_col, dst_col), (src[i], dst[i]),
                                      kind_col is not None and kinds[i] is None
                                      and cols[lay.known["kind"]][i] is None)
                 continue
@@ -568,11 +570,20 @@ class _Builder(Columns):
 
     def incomplete_edge(self, sheet: Sheet, row: int, cols: tuple[Column, Column],
                         raws: tuple[object, object], kind_missing: bool) -> None:
-        """Report empty Von/Zu/Art cells; still check the references that are there."""
+        """Report empty Von/Zu/Art cells; still check the references that are there.
+
+        A missing marker (``k. A.``, ``–`` …) in Von/Zu is an empty cell: an edge needs both
+        ends.
+        """
         for col, raw in zip(cols, raws, strict=True):
             if raw is None:
                 self.error("missing-value", f"{quote(col.header)} ist leer. Tragen Sie die "
                            f"ID {what(col.ref_types)} ein.", sheet.name, row, col.header)
+            elif _is_marker(raw) and raw not in self.origin:
+                self.error("missing-value", f"{quote(col.header)} enthält nur {quote(raw)} "
+                           f"(keine Angabe). Eine Beziehung braucht beide Enden: Tragen Sie die "
+                           f"ID {what(col.ref_types)} ein oder löschen Sie die Zeile.",
+                           sheet.name, row, col.header, raw)
             else:
                 self.resolve(raw, col.ref_types, sheet.name, row, col.header)
         if kind_missing:
@@ -855,6 +866,27 @@ class _Builder(Columns):
             else:
                 setattr(out, attr, display(raw))
         self.map.meta = out
+
+
+def _is_marker(value: object) -> bool:
+    return isinstance(value, str) and len(value) <= 24 and is_missing(value)
+
+
+def _without_markers(values: list[object]) -> list[object]:
+    """A reference column with missing markers (``k. A.``, ``–``, ``unbekannt`` …) as empty
+    cells; the column itself when it has none (each spelling is checked once)."""
+    out: list[object] | None = None
+    seen: dict[object, bool] = {}
+    for i, value in enumerate(values):
+        if value.__class__ is str:
+            hit = seen.get(value)
+            if hit is None:
+                hit = seen[value] = _is_marker(value)
+            if hit:
+                if out is None:
+                    out = list(values)
+                out[i] = None
+    return values if out is None else out
 
 
 def _letter(index: int) -> str:

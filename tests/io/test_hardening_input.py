@@ -8,7 +8,8 @@ input means what it says.
 
 from __future__ import annotations
 
-from xlsx_helpers import Rows, edge
+import pytest
+from xlsx_helpers import Rows, assert_german_fix, codes, edge, only
 
 from netzkarte.io.build import build_map
 from netzkarte.io.columns import Columns
@@ -32,3 +33,35 @@ def test_unreadable_edge_cells_and_extra_columns_together(sheets: dict[str, Rows
                                                   "Quelle": "Interview"}
     assert edge(netmap, "JA", "SG")["extra"] == {"Seit": "nach Absprache"}
 
+
+# --- missing markers in reference columns -----------------------------------------------
+
+OPTIONAL_REFS = [("Akteure", 1, "Organisation"), ("Ämter", 1, "Übergeordnet"),
+                 ("Gremien", 0, "Federführung"), ("Gremien", 1, "Berichtet an"),
+                 ("Angebote", 0, "Anbieter"), ("Angebote", 0, "Ort"),
+                 ("Beziehungen", 0, "Gemeldet von")]
+
+
+@pytest.mark.parametrize("marker", ["k. A.", "–", "unbekannt", "?", "keine Angabe"])
+@pytest.mark.parametrize(("sheet", "index", "header"), OPTIONAL_REFS)
+def test_missing_marker_in_an_optional_reference_is_an_empty_cell(
+        sheets: dict[str, Rows], sheet: str, index: int, header: str, marker: str) -> None:
+    sheets[sheet][index][header] = marker
+    netmap, report = build_map(sheets)
+    assert report.ok and report.issues == [], [str(i) for i in report.issues]
+    assert marker not in netmap.graph  # no node, no edge, nothing invented
+
+
+@pytest.mark.parametrize(("sheet", "header"), [("Mitgliedschaften", "Mitglied"),
+                                               ("Mitgliedschaften", "Gremium"),
+                                               ("Beziehungen", "Von"), ("Beziehungen", "Zu")])
+def test_missing_marker_in_a_required_reference_is_a_missing_value(
+        sheets: dict[str, Rows], sheet: str, header: str) -> None:
+    sheets[sheet][0][header] = "k. A."
+    _, report = build_map(sheets)
+    issue = only(report, "missing-value")
+    assert (issue.severity, issue.sheet, issue.row, issue.column, issue.value) == (
+        "error", sheet, 2, header, "k. A.")
+    assert f"„{header}“ enthält nur „k. A.“ (keine Angabe)" in issue.message
+    assert_german_fix(issue.message)
+    assert "unknown-reference" not in codes(report)
