@@ -18,6 +18,7 @@ __all__ = [
     "NetzkarteError",
     "OptionError",
     "UnknownNodeError",
+    "UnknownValueError",
     "ValidationError",
     "ValidationReport",
 ]
@@ -39,6 +40,11 @@ class InputError(NetzkarteError):
     def __init__(self, message: str, code: str = "input-error") -> None:
         super().__init__(message)
         self.code = code
+
+
+class UnknownValueError(NetzkarteError):
+    """A value, attribute or name the vocabulary or the model does not know (an unknown
+    node type, sector label or attribute passed to :meth:`NetworkMap.add_node`)."""
 
 
 class EndpointError(NetzkarteError):

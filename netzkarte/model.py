@@ -32,7 +32,7 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from netzkarte.errors import EndpointError, UnknownNodeError
+from netzkarte.errors import EndpointError, UnknownNodeError, UnknownValueError
 from netzkarte.schema import DISTRICT_BASE_COLUMNS
 from netzkarte.vocab import (
     LIFE_PHASE_ORDER,
@@ -123,7 +123,7 @@ def _coerce(key: str, value: Any) -> Any:
             return value
         parsed = enum.parse(value)
         if parsed is None:
-            raise ValueError(f"Unbekannter Wert für {key}: {value!r}. "
+            raise UnknownValueError(f"Unbekannter Wert für {key}: {value!r}. "
                              f"Erlaubt: {', '.join(enum.labels())}.")
         return parsed
     if key in _MULTI_ENUM_FIELDS:
@@ -133,7 +133,7 @@ def _coerce(key: str, value: Any) -> Any:
         for item in items:
             parsed = enum.parse(item)
             if parsed is None:
-                raise ValueError(f"Unbekannter Wert für {key}: {item!r}.")
+                raise UnknownValueError(f"Unbekannter Wert für {key}: {item!r}.")
             if parsed not in out:
                 out.append(parsed)
         if key == "life_phases":
@@ -146,7 +146,7 @@ def _coerce(key: str, value: Any) -> Any:
             return value
         parsed_strength = Strength.parse(value)
         if parsed_strength is None:
-            raise ValueError(f"Stärke muss 1 bis 4 sein, nicht {value!r}.")
+            raise UnknownValueError(f"Stärke muss 1 bis 4 sein, nicht {value!r}.")
         return parsed_strength
     return value
 
@@ -195,21 +195,21 @@ class NetworkMap:
 
         Raises
         ------
-        ValueError
+        UnknownValueError
             For unknown attributes or values, or a node id already used by another type.
         """
         ntype = node_type if type(node_type) is NodeType else NodeType.parse(node_type)
         if ntype is None:
-            raise ValueError(f"Unbekannter Knotentyp {node_type!r}.")
+            raise UnknownValueError(f"Unbekannter Knotentyp {node_type!r}.")
         node_id = str(node_id)
         if node_id in self.graph and self.graph.nodes[node_id]["type"] is not ntype:
-            raise ValueError(f"Die ID {node_id!r} gehört schon zu einem Knoten vom Typ "
+            raise UnknownValueError(f"Die ID {node_id!r} gehört schon zu einem Knoten vom Typ "
                              f"{self.graph.nodes[node_id]['type'].label}.")
         allowed = NODE_FIELDS[ntype]
         data: dict[str, Any] = {"type": ntype, "name": name or node_id}
         for key, value in attrs.items():
             if key not in allowed:
-                raise ValueError(f"{ntype.label} kennt kein Attribut {key!r}. "
+                raise UnknownValueError(f"{ntype.label} kennt kein Attribut {key!r}. "
                                  f"Bekannt: {', '.join(allowed)}.")
             coerced = _coerce(key, value)
             if coerced is not None and coerced != ():
@@ -234,7 +234,7 @@ class NetworkMap:
         """
         ekind = kind if type(kind) is EdgeKind else EdgeKind.parse(kind)
         if ekind is None:
-            raise ValueError(f"Unbekannte Beziehungsart {kind!r}.")
+            raise UnknownValueError(f"Unbekannte Beziehungsart {kind!r}.")
         source, target = str(source), str(target)
         for node in (source, target):
             if node not in self.graph:
@@ -249,7 +249,7 @@ class NetworkMap:
         allowed = _MEMBER_FIELDS if ekind is EdgeKind.MEMBER else _TIE_FIELDS
         for key, value in attrs.items():
             if key not in allowed:
-                raise ValueError(f"{ekind.label} kennt kein Attribut {key!r}. "
+                raise UnknownValueError(f"{ekind.label} kennt kein Attribut {key!r}. "
                                  f"Bekannt: {', '.join(sorted(allowed))}.")
             coerced = _coerce(key, value)
             if coerced is not None:

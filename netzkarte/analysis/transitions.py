@@ -93,6 +93,7 @@ from typing import Any
 from netzkarte.analysis.coverage import district_names, haversine_km, need_ranks
 from netzkarte.analysis.datenlage import BlindSpots, blind_spots, is_institution, local_district
 from netzkarte.analysis.findings import Finding, Severity
+from netzkarte.errors import OptionError
 from netzkarte.model import NetworkMap
 from netzkarte.vocab import (
     EdgeKind,
@@ -209,7 +210,7 @@ def transition_sides(m: NetworkMap, transition: Transition | str, *, max_span: i
 
     Raises
     ------
-    ValueError
+    OptionError
         For an unknown transition name.
 
     >>> from netzkarte import NetworkMap
@@ -222,7 +223,7 @@ def transition_sides(m: NetworkMap, transition: Transition | str, *, max_span: i
     """
     t = Transition.parse(transition)
     if t is None:
-        raise ValueError(f"Unbekannter Übergang {transition!r}. Erlaubt: "
+        raise OptionError(f"Unbekannter Übergang {transition!r}. Erlaubt: "
                          + ", ".join(x.value for x in Transition) + ".")
     early, late = t.phases
     work = {_label_of(w) for w in work_partners}
@@ -355,7 +356,7 @@ def find_transition_gaps(
 
     Raises
     ------
-    ValueError
+    OptionError
         For an unknown transition name.
 
     Notes
@@ -377,7 +378,7 @@ def find_transition_gaps(
     for raw in transitions:
         t = Transition.parse(raw)
         if t is None:
-            raise ValueError(f"Unbekannter Übergang {raw!r}.")
+            raise OptionError(f"Unbekannter Übergang {raw!r}.")
         earlier, later = transition_sides(m, t, max_span=max_span,
                                           work_partners=work_partners,
                                           special_schools=special_schools)
