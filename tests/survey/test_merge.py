@@ -277,3 +277,11 @@ def test_the_date_in_ausgefuellt_am_is_the_time_of_the_answer(planted: Scenario,
     assert result.answers[0].answered == datetime(2019, 5, 3)
     assert result.map.node("GA")["extra"]["Antwort"] == "03.05.2019 00:00 (ga.xlsx)"
 
+
+def test_json_export_keeps_the_survey(merged: MergeResult, tmp_path: Path) -> None:
+    from netzkarte import load, save
+
+    again = load(save(merged.map, tmp_path / "karte.json"))
+    assert tie_confirmation(again) == tie_confirmation(merged.map)
+    assert non_responders(again) == ["GA"]
+
