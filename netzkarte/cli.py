@@ -486,7 +486,7 @@ def _existing_workbook(target: Path, *, replace: bool) -> None:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """``netzkarte demo [-o ORDNER]``: write the example town Kindertal and list the files."""
-    from netzkarte.datasets.demo import run_demo
+    from netzkarte.demo import run_demo
 
     outputs = run_demo(Path(args.ausgabe), progress=sys.stderr.isatty())
     _say(f"Beispielstadt Kindertal geschrieben nach {outputs.folder.resolve()}:")

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 CONFIG = ROOT / "mkdocs.yml"
 
-# CONTRACT.md, section "CLI": command → the options it documents.
+# The documented command line: command → the options its handbook page documents.
 CLI_CONTRACT: dict[str, tuple[str, ...]] = {
     "vorlage": (),
     "pruefen": ("--json",),
@@ -36,6 +36,8 @@ CLI_CONTRACT: dict[str, tuple[str, ...]] = {
     "vergleich": ("-o", "--json"),
     "export": ("-o", ".graphml", ".gexf", ".json", ".xlsx"),
     "demo": ("-o",),
+    "erhebung": ("-o", "--partner", "--mit-personen"),
+    "zusammenfuehren": ("-o", "--bericht", "--entscheidungen", "--staerke", "--mit-personen"),
 }
 LAYOUTS = ("netz", "kette", "kreis")
 

@@ -1,18 +1,19 @@
 """The example town Kindertal as a :class:`~netzkarte.model.NetworkMap`.
 
-Kindertal is the fictitious town of the quality framework's case study (seed 003, chapter 3):
-about 60,000 inhabitants, burdened districts north of the A 40, a steering group chaired by
-the Bürgermeisterin and a prevention coordinator at the Jugendamt. The rows live in
-:mod:`netzkarte.datasets.kindertal_data`; this module builds them through
+Kindertal is the fictitious town of the quality framework's case study (docs/grundlagen.md):
+about 60,000 inhabitants, burdened districts north of the motorway, a steering group chaired
+by the Bürgermeisterin and a prevention coordinator at the Jugendamt. Its rows ship as data
+files (``netzkarte/datasets/data/kindertal_2017.json`` and ``kindertal_2019.json``, one list
+of rows per sheet, keyed by the template's headers); this module builds them through
 :func:`netzkarte.io.build.build_map`, the same path an Excel import takes, so the example is
 checked by the same validator as every user's workbook.
 
 Two snapshots exist: 2017 (start state, Stand 30.06.2017) and 2019 (after the first two-year
-cycle of the action plan, Stand 31.03.2019). The workbooks ``examples/kindertal_2017.xlsx`` and
-``examples/kindertal_2019.xlsx`` are written from them; regenerate them after a change of the
-data or of the template with::
+cycle of the action plan, Stand 31.03.2019). The data files and the workbooks
+``examples/kindertal_2017.xlsx`` and ``examples/kindertal_2019.xlsx`` are written by the
+repository's tool (the example itself is edited in ``tools/kindertal_data.py``)::
 
-    python -m netzkarte.datasets.kindertal
+    python tools/regenerate.py
 
 Examples
 --------
@@ -24,20 +25,19 @@ Examples
 
 from __future__ import annotations
 
+import json
 import logging
 import os
-import sys
-from collections.abc import Callable, Sequence
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from netzkarte.datasets import kindertal_data as data
 from netzkarte.errors import NetzkarteError, ValidationError, ValidationReport
 from netzkarte.model import NetworkMap
 
-__all__ = ["REGENERATE", "SOURCE", "YEARS", "example_path", "kindertal", "kindertal_report",
-           "main", "write_examples"]
+__all__ = ["DATA", "REGENERATE", "SOURCE", "YEARS", "example_path", "kindertal",
+           "kindertal_report", "write_examples"]
 
 log = logging.getLogger(__name__)
 
@@ -45,35 +45,40 @@ YEARS: tuple[int, ...] = (2017, 2019)
 """The snapshots of Kindertal that exist."""
 SOURCE = "netzkarte.datasets.kindertal"
 """``meta.source`` of the maps built here."""
-REGENERATE = "python -m netzkarte.datasets.kindertal"
-"""The command that rewrites the shipped example workbooks."""
+REGENERATE = "python tools/regenerate.py"
+"""The command that rewrites the shipped data files and example workbooks."""
+DATA = Path(__file__).resolve().parent / "data"
+"""Where the rows of the example live (``kindertal_<year>.json``)."""
 
-_ROWS: dict[int, tuple[Callable[[], data.Sheets], str]] = {
-    2017: (data.rows_2017, data.CUTOFF_2017),
-    2019: (data.rows_2019, data.CUTOFF_2019),
-}
 _EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 def _year(year: object) -> int:
-    if isinstance(year, bool) or not isinstance(year, int) or year not in _ROWS:
+    if isinstance(year, bool) or not isinstance(year, int) or year not in YEARS:
         allowed = " und ".join(str(y) for y in YEARS)
         raise NetzkarteError(f"Kindertal gibt es nur für die Jahre {allowed}, nicht für "
                              f"{year!r}. Rufen Sie z. B. kindertal(2019) auf.")
     return year
 
 
+def _rows(year: int) -> tuple[dict[str, list[dict[str, Any]]], dict[str, object]]:
+    """The sheets (row dicts keyed by header) and the metadata of one snapshot."""
+    doc = json.loads((DATA / f"kindertal_{year}.json").read_text(encoding="utf-8"))
+    sheets = {name: [dict(zip(sheet["headers"], row, strict=True)) for row in sheet["rows"]]
+              for name, sheet in doc["sheets"].items()}
+    return sheets, {**doc["meta"], "Stand": date.fromisoformat(doc["cutoff"])}
+
+
 @lru_cache(maxsize=len(YEARS))
 def _built(year: int) -> tuple[NetworkMap, ValidationReport]:
-    rows, cutoff = _ROWS[year]
-    meta: dict[str, object] = {**data.META, "Stand": date.fromisoformat(cutoff)}
-    network_map, report = _build_rows(rows(), meta)
+    rows, meta = _rows(year)
+    network_map, report = _build_rows(rows, meta)
     if not report.ok:  # a defect of the bundled data, caught by the tests
         raise ValidationError(report)
     return network_map, report
 
 
-def _build_rows(rows: data.Sheets, meta: dict[str, object]
+def _build_rows(rows: dict[str, list[dict[str, Any]]], meta: dict[str, object]
                    ) -> tuple[NetworkMap, ValidationReport]:
     """Build rows through the importer's builder (imported here: it pulls in pandas I/O)."""
     from netzkarte.io.build import build_map
@@ -181,18 +186,3 @@ def write_examples(folder: str | os.PathLike[str] | None = None) -> list[Path]:
 
     return [write_excel(kindertal(year), example_path(year, folder))
             for year in sorted(YEARS, reverse=True)]
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Regenerate the example workbooks: ``python -m netzkarte.datasets.kindertal [ORDNER]``."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    if len(args) > 1 or any(a.startswith("-") for a in args):
-        print(f"Aufruf: {REGENERATE} [ORDNER]  (Vorgabe: {_EXAMPLES})", file=sys.stderr)
-        return 2
-    for path in write_examples(args[0] if args else None):
-        print(f"Beispiel geschrieben: {path}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

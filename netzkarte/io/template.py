@@ -39,7 +39,6 @@ import math
 import os
 import re
 import shutil
-import sys
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -703,15 +702,3 @@ def write_template(path: str | os.PathLike[str], *,
     ['Mitglied', 'Gremium', 'Funktion', 'Seit', 'Bemerkung']
     """
     return write_excel(NetworkMap(), path, validation_rows=validation_rows)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Regenerate the shipped template: ``python -m netzkarte.io.template [PFAD]``."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    target = write_template(args[0] if args else "data_templates/netzkarte_vorlage.xlsx")
-    print(f"Vorlage geschrieben: {target}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -1,7 +1,7 @@
 """The example town Kindertal: clean build, shipped workbooks, and the case study's facts.
 
-The content tests check what a reader of the quality framework's case study (seed 003,
-chapter 3) expects to find on Kindertal's Netzwerkkarte.
+The content tests check what a reader of the quality framework's case study (chapter 3,
+see docs/grundlagen.md) expects to find on Kindertal's Netzwerkkarte.
 """
 
 from __future__ import annotations
@@ -23,12 +23,12 @@ import netzkarte
 from netzkarte import NetworkMap, NetzkarteError
 from netzkarte.datasets import kindertal
 from netzkarte.datasets.kindertal import (
+    DATA,
     REGENERATE,
     SOURCE,
     YEARS,
     example_path,
     kindertal_report,
-    main,
     write_examples,
 )
 from netzkarte.io.excel import read_tables, validate_excel
@@ -209,14 +209,21 @@ def test_shipped_workbook_cells_match_a_fresh_export(year: int, tmp_path: Path) 
                       f"export. Regenerate the shipped workbooks with: {REGENERATE}")
 
 
-def test_main_regenerates_into_a_folder_and_rejects_options(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([str(tmp_path)]) == 0
-    printed = capsys.readouterr().out
-    assert str(tmp_path / "kindertal_2019.xlsx") in printed
-    assert str(tmp_path / "kindertal_2017.xlsx") in printed
-    assert main(["--hilfe"]) == 2
-    assert "Aufruf" in capsys.readouterr().err
+def test_shipped_data_files_are_what_the_tool_writes() -> None:
+    """The example is edited in tools/kindertal_data.py; the package ships its rows as JSON."""
+    import json
+    import sys
+
+    tools = Path(__file__).resolve().parents[2] / "tools"
+    sys.path.insert(0, str(tools))
+    try:
+        from regenerate import kindertal_json  # type: ignore[import-not-found]
+    finally:
+        sys.path.remove(str(tools))
+    for year in YEARS:
+        shipped = json.loads((DATA / f"kindertal_{year}.json").read_text(encoding="utf-8"))
+        assert shipped == json.loads(json.dumps(kindertal_json(year))), (
+            f"netzkarte/datasets/data/kindertal_{year}.json is out of date: {REGENERATE}")
 
 
 # --- the case study's facts ----------------------------------------------------------------
@@ -342,9 +349,9 @@ def test_offers_cover_all_six_life_phases(year: int, m17: NetworkMap, m19: Netwo
     assert min(phases.values()) >= 3
 
 
-# Real people named in the seed documents (the contact person of seed 002, the authors of the
-# promoter model) must not appear. Stored as SHA-256 prefixes of the case-folded words, so
-# this test file does not spread the names either.
+# Real people named in the source documents (the contact person of the Hochsauerlandkreis
+# talk, the authors of the promoter model) must not appear. Stored as SHA-256 prefixes of the
+# case-folded words, so this test file does not spread the names either.
 _REAL = frozenset({"5745d3cf0cfd2b37", "b739f20c305b0f69", "2c70f132a00e28c8",
                    "8d3dcfd302904a57", "1b1d61f68321c4fa", "a2f5f206f79898a1"})
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from netzkarte import cli
-from netzkarte.datasets import demo, kindertal
-from netzkarte.datasets.demo import DemoOutputs, run_demo
+from netzkarte import cli, demo
+from netzkarte.datasets import kindertal
+from netzkarte.demo import DemoOutputs, run_demo
 from netzkarte.io.excel import validate_excel
 
 FILES = ["kindertal_2019.xlsx", "kindertal_2017.xlsx", "karte_kindertal.html",

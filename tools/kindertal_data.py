@@ -31,7 +31,7 @@ __all__ = ["CUTOFF_2017", "CUTOFF_2019", "META", "rows_2017", "rows_2019"]
 Row = dict[str, object]
 Sheets = dict[str, list[Row]]
 
-# --- vocabulary (German labels exactly as in DOMAIN.md) ------------------------------------
+# --- vocabulary (German labels exactly as in the template) ----------------------------------
 
 PREG = "Schwangerschaft und Geburt"
 U3 = "0–3 Jahre"
@@ -555,7 +555,7 @@ def _build() -> _Builder:
       level="Kommune", phases=(PREG, U3))
     a("A-HEB-SP", "Hebammenpraxis Storchennest", FAC, "Hebamme", S_HEALTH, district=SP,
       phases=(PREG, U3))
-    # no paediatric practice in the two burdened northern districts (seed 003)
+    # no paediatric practice in the two burdened northern districts (the case study)
     for praxis_id, name, district in (
             ("A-KIA-AS1", "Kinder- und Jugendarztpraxis Dr. Feldmann", AS),
             ("A-KIA-AS2", "Kinderarztpraxis am Markt", AS),
@@ -985,7 +985,7 @@ def _offers(b: _Builder) -> None:
 
 def _memberships(b: _Builder) -> None:
     m, ms = b.member, b.members
-    # steering group: office heads of town and Kreis (seed 003), since 2014
+    # steering group: office heads of town and Kreis (the case study), since 2014
     sg = "2014-02-01"
     m("A-P-HOFFMANN", "G-SG", "Vorsitz", sg)
     m("A-P-NEUMANN", "G-SG", "Koordination", "2014-09-01")
@@ -1120,7 +1120,8 @@ def _memberships(b: _Builder) -> None:
 
 def _relations(b: _Builder) -> None:
     r, c = b.rel, b.coop
-    # Leitbild-Kontrakte (seed 003): Kreis, Regionales Bildungsnetzwerk, AG Freie Wohlfahrtspflege
+    # Leitbild-Kontrakte (the case study): Kreis, Regionales Bildungsnetzwerk, AG Freie
+    # Wohlfahrtspflege
     for partner in ("AMT-LR", "AMT-RBB", "A-AGW"):
         r("AMT-VS", partner, CONTRACT, formal=True, since="2014-06-01",
           note="Leitbild „Gut aufwachsen in Kindertal“ als verbindliche Grundlage")
