@@ -39,9 +39,11 @@ __all__ = [
     "DISTRICT_BASE_COLUMNS",
     "GUIDE_SHEET",
     "LISTS_SHEET",
+    "MAX_NUMBER",
     "META_FIELDS",
     "MULTI_SEPARATOR",
     "NODE_SHEETS",
+    "NUMBER_RANGE",
     "SHEETS",
     "SHEET_ORDER",
     "Column",
@@ -285,6 +287,18 @@ SHEETS: tuple[Sheet, ...] = (ACTORS, OFFICES, COMMITTEES, OFFERS, MEMBERSHIPS, R
 
 SHEET_ORDER: tuple[str, ...] = (GUIDE_SHEET, *(s.name for s in SHEETS), LISTS_SHEET)
 NODE_SHEETS: dict[NodeType, Sheet] = {s.node_type: s for s in SHEETS if s.node_type}
+
+MAX_NUMBER = 10**15
+"""Largest magnitude of any number value: Excel keeps 15 significant digits, so a larger
+count would not be exact there."""
+
+NUMBER_RANGE: dict[str, tuple[float, float]] = {
+    "lat": (-90, 90), "lon": (-180, 180), "capacity": (0, MAX_NUMBER),
+    "meetings_per_year": (0, MAX_NUMBER), "population": (0, MAX_NUMBER),
+    "children": (0, MAX_NUMBER)}
+"""Allowed range of each number attribute (``Column.attr``); any other number, an indicator
+of *Sozialräume* too, lies within ±:data:`MAX_NUMBER`. One table for the Excel reader, the
+JSON reader and the check before an export, so they never disagree about a value."""
 
 META_FIELDS: tuple[tuple[str, str], ...] = (
     ("municipality", "Kommune"),

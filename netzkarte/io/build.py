@@ -25,6 +25,7 @@ import contextlib
 import dataclasses
 import difflib
 import gc
+import itertools
 import logging
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -41,7 +42,7 @@ from netzkarte.io.cells import (
     split_multi,
 )
 from netzkarte.io.columns import STRICT_ENUMS, Columns
-from netzkarte.io.refs import SHEET_OF, join_or, meant, quote, what
+from netzkarte.io.refs import _ROW_SPAN, SHEET_OF, join_or, meant, quote, what
 from netzkarte.model import MapMeta, NetworkMap
 from netzkarte.schema import (
     CATEGORY_NODE_TYPES,
@@ -485,6 +486,47 @@ class _Builder(Columns):
                       "„Sozialraum“ leer (die Lage zeigen Breitengrad und Längengrad).",
                       sheet.name, row, "Ebene", level.label)
 
+    def cycles(self) -> None:
+        """A chain of *Berichtet an*, or of *Übergeordnet*/*Organisation*, that comes back to
+        where it started is an error (``reference-cycle``), spelled out as
+        ``G-01 → G-02 → G-03 → G-01``; one report per circle (strongly connected group),
+        at the row of its first link. Linear in the number of edges.
+        """
+        import networkx as nx
+
+        found: dict[EdgeKind, list[tuple[str, str]]] = {k: [] for k in _CYCLE_TEXT}
+        edges: Any = self.map.graph.edges(data="kind")
+        for u, v, kind in edges:
+            if kind in found:
+                found[kind].append((u, v))
+        for kind, pairs in found.items():
+            if len(pairs) < 2:
+                continue
+            graph: nx.DiGraph[str] = nx.DiGraph(pairs)
+            for group in nx.strongly_connected_components(graph):
+                if len(group) > 1:
+                    self.cycle(kind, _circle(graph, group))
+
+    def cycle(self, kind: EdgeKind, circle: list[str]) -> None:
+        """Report one circle of ``kind`` edges (``circle[0] == circle[-1]``)."""
+        places = [self.edges_seen[f"{u}\x00{v}\x00{kind.value}"]
+                  for u, v in itertools.pairwise(circle)]
+        start = places.index(min(places))  # begin at the first row of the workbook
+        circle = circle[start:-1] + circle[:start + 1]
+        places = places[start:] + places[:start]
+        chain = " → ".join(circle)
+        where = []
+        for (u, v), place in zip(itertools.pairwise(circle), places, strict=True):
+            sheet_index, row = divmod(place, _ROW_SPAN)
+            where.append(f"{SHEET_ORDER[sheet_index]}, Zeile {row}: {u} → {v}")
+        sheet, row = divmod(places[0], _ROW_SPAN)
+        column, why = _CYCLE_TEXT[kind]
+        column = _CYCLE_COLUMNS.get(SHEET_ORDER[sheet], column)
+        self.error("reference-cycle", f"Die Angaben bilden einen Kreis: {chain}. {why} "
+                   f"Beteiligt sind: {'; '.join(where)}. Prüfen Sie diese Zeilen und "
+                   "löschen oder korrigieren Sie die Angabe, die nicht stimmt.",
+                   SHEET_ORDER[sheet], row, column, circle[1])
+
     def sort_issues(self) -> None:
         """File-level issues first, then by sheet (template order) and row."""
         order = {name: i for i, name in enumerate(SHEET_ORDER)}
@@ -868,6 +910,29 @@ class _Builder(Columns):
         self.map.meta = out
 
 
+_CYCLE_TEXT: dict[EdgeKind, tuple[str, str]] = {
+    EdgeKind.REPORTS_TO: ("Berichtet an", "Ein Gremium kann nicht über andere an sich selbst "
+                          "berichten."),
+    EdgeKind.BELONGS_TO: ("Übergeordnet", "Kein Eintrag kann über andere sich selbst "
+                          "übergeordnet sein oder zu sich selbst gehören."),
+}
+_CYCLE_COLUMNS = {"Akteure": "Organisation", "Ämter": "Übergeordnet", "Gremien": "Berichtet an",
+                  "Beziehungen": "Zu"}
+
+
+def _circle(graph: Any, group: set[str]) -> list[str]:
+    """One circle through a strongly connected group: follow the first successor inside the
+    group from its smallest node until a node comes back (``[a, b, c, a]``)."""
+    node = min(group)
+    seen: dict[str, int] = {}
+    path: list[str] = []
+    while node not in seen:
+        seen[node] = len(path)
+        path.append(node)
+        node = next(v for v in graph.successors(node) if v in group)
+    return [*path[seen[node]:], node]
+
+
 def _is_marker(value: object) -> bool:
     return isinstance(value, str) and len(value) <= 24 and is_missing(value)
 
@@ -954,6 +1019,7 @@ def build_map(sheets: Mapping[str, pd.DataFrame | RowInput], *,
         for sheet in (_MEMBERS, _RELATIONS):
             if sheet.name in tables:
                 b.edge_sheet(sheet, tables[sheet.name])
+        b.cycles()
         b.sort_issues()
     counts = b.map.counts()
     b.report.counts = counts

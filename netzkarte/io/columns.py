@@ -37,7 +37,7 @@ from netzkarte.io.cells import (
     split_multi,
 )
 from netzkarte.io.refs import References, meant, quote
-from netzkarte.schema import Column, Sheet, ValueKind
+from netzkarte.schema import MAX_NUMBER, NUMBER_RANGE, Column, Sheet, ValueKind
 from netzkarte.vocab import LIFE_PHASE_ORDER, EdgeKind, LifePhase, Strength, Term
 
 __all__ = ["STRENGTH_SCALE", "STRICT_ENUMS", "Columns"]
@@ -63,6 +63,11 @@ def _suggest(enum: type[Term], text: str) -> list[str]:
         kita = LifePhase.KITA.label
         labels = [kita, *(label for label in labels if label not in (kita, LifePhase.U3.label))]
     return labels
+
+
+def _in_range(attr: str, number: float) -> bool:
+    low, high = NUMBER_RANGE.get(attr, (-MAX_NUMBER, MAX_NUMBER))
+    return low <= number <= high
 
 
 def _german(number: float) -> str:
@@ -136,6 +141,9 @@ class Columns(References):
         limit = {"lat": 90.0, "lon": 180.0}.get(col.attr)
         if number is not None and limit is not None and abs(number) > limit:
             number = None
+        elif number is not None and not _in_range(col.attr, number):
+            self.out_of_range(sheet, col, raw, row, number)
+            return None
         if number is None:
             if not self.missing(col, display(raw)):
                 text = self.kept(col, raw, extra)
@@ -150,6 +158,20 @@ class Columns(References):
                       f"({note}). Tragen Sie in {quote(col.header)} nur die Zahl ein, wenn "
                       "eine andere gemeint ist.", sheet.name, row, col.header, raw)
         return number
+
+    def out_of_range(self, sheet: Sheet, col: Column, raw: object, row: int,
+                     number: float) -> None:
+        """A negative count or a number beyond :data:`~netzkarte.schema.MAX_NUMBER`: an
+        error, as in the JSON reader and the check before an export (one range table)."""
+        low, _ = NUMBER_RANGE.get(col.attr, (-MAX_NUMBER, MAX_NUMBER))
+        integer = "eine ganze Zahl" if col.kind is ValueKind.INT else "eine Zahl"
+        why = ("kann nicht negativ sein" if number < low else
+               "ist zu groß (mehr als 15 Stellen vor dem Komma)")
+        wanted = (f"{integer} ab 0" if low == 0 else
+                  f"{integer} mit höchstens 15 Stellen vor dem Komma")
+        self.error("bad-number", f"{quote(display(raw))}: {quote(col.header)} {why}. Tragen "
+                   f"Sie {wanted} ein oder lassen Sie die Zelle leer.", sheet.name, row,
+                   col.header, raw)
 
     def date(self, sheet: str, header: str, raw: object, row: int | None,
              extra: dict[str, Any] | None = None) -> Any:
@@ -252,11 +274,11 @@ class Columns(References):
         noisy: dict[object, tuple[Any, list[Issue], dict[str, Any]]] = {}
         issues = self.report.issues
         number = col.kind is ValueKind.FLOAT
-        limit = {"lat": 90.0, "lon": 180.0}.get(col.attr, 1e300)
+        low, high = NUMBER_RANGE.get(col.attr, (-MAX_NUMBER, MAX_NUMBER))
         for i, raw in enumerate(values):
             if raw is None:
                 continue
-            if number and raw.__class__ is float and abs(raw) <= limit:
+            if number and raw.__class__ is float and low <= raw <= high:
                 out[i] = raw  # a number cell: nothing to parse
                 continue
             # 1, 1.0 and True are equal as dict keys; the class keeps them apart

@@ -48,7 +48,9 @@ from netzkarte.model import NODE_FIELDS, MapMeta, NetworkMap
 from netzkarte.schema import (
     CATEGORY_NODE_TYPES,
     CATEGORY_SHEET,
+    MAX_NUMBER,
     NODE_SHEETS,
+    NUMBER_RANGE,
     SHEETS,
     ValueKind,
     sheet,
@@ -65,12 +67,6 @@ JSON_SCHEMA = "netzkarte/1"
 
 _MAX_JSON_BYTES = 500 * 1024 * 1024
 _MAX_DIGITS = 308  # an integer with more digits is no float (what Excel and JavaScript hold)
-_MAX_NUMBER = 10**15  # Excel keeps 15 significant digits: a larger count is not exact there
-_NUMBER_RANGE: dict[str, tuple[float, float]] = {
-    "lat": (-90, 90), "lon": (-180, 180), "capacity": (0, _MAX_NUMBER),
-    "meetings_per_year": (0, _MAX_NUMBER), "population": (0, _MAX_NUMBER),
-    "children": (0, _MAX_NUMBER)}
-"""Allowed range of each number attribute; any other number attribute is ±10**15."""
 _EXPORT_HINT = "Schreiben Sie die Datei neu mit „netzkarte export DATEI -o karte.json“."
 
 # How each attribute is typed, taken from the template schema (one table for everything).
@@ -404,16 +400,16 @@ def _json_path(where: str, key: str) -> str:
 
 
 def _expected_number(key: str, integer: bool) -> str:
-    low, high = _NUMBER_RANGE.get(key, (-_MAX_NUMBER, _MAX_NUMBER))
+    low, high = NUMBER_RANGE.get(key, (-MAX_NUMBER, MAX_NUMBER))
     what = "eine ganze Zahl" if integer else "eine Zahl"
-    if high < _MAX_NUMBER:
+    if high < MAX_NUMBER:
         return f"{what} von {low:g} bis {high:g}"
     return f"{what} ab 0 (höchstens 15 Stellen)" if low == 0 else \
         f"{what} mit höchstens 15 Stellen vor dem Komma"
 
 
 def _number_ok(key: str, value: int | float) -> bool:
-    low, high = _NUMBER_RANGE.get(key, (-_MAX_NUMBER, _MAX_NUMBER))
+    low, high = NUMBER_RANGE.get(key, (-MAX_NUMBER, MAX_NUMBER))
     if isinstance(value, float) and not math.isfinite(value):
         return False
     return low <= value <= high
@@ -878,7 +874,7 @@ def _read_meta(raw: Mapping[str, Any], dec: _Decoder) -> MapMeta:
 def check_map(network: NetworkMap) -> ValidationReport:
     """Check a map in memory as :func:`read_json` checks a file, before a writer runs.
 
-    Numbers must be finite and in range (``_NUMBER_RANGE``: coordinates, no negative
+    Numbers must be finite and in range (``NUMBER_RANGE``: coordinates, no negative
     capacities, meetings or inhabitants, at most 15 digits), Federführung and Ort must name
     a node of the right type. ``netzkarte export`` writes only a map without errors here, so
     an export never produces a file that netzkarte cannot read back, and no writer meets a

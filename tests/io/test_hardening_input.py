@@ -8,11 +8,17 @@ input means what it says.
 
 from __future__ import annotations
 
-import pytest
-from xlsx_helpers import Rows, assert_german_fix, codes, edge, only
+from pathlib import Path
 
+import pytest
+from xlsx_helpers import Rows, assert_german_fix, codes, edge, only, write_base
+
+from netzkarte import schema
+from netzkarte.io import columns, json_format
 from netzkarte.io.build import build_map
 from netzkarte.io.columns import Columns
+from netzkarte.io.excel import validate_excel
+from netzkarte.io.json_format import check_map
 
 # --- unreadable raw text of edge cells --------------------------------------------------
 
@@ -65,3 +71,69 @@ def test_missing_marker_in_a_required_reference_is_a_missing_value(
     assert f"„{header}“ enthält nur „k. A.“ (keine Angabe)" in issue.message
     assert_german_fix(issue.message)
     assert "unknown-reference" not in codes(report)
+
+
+# --- plausibility: circles and numbers out of range -------------------------------------
+
+
+def test_a_circle_in_berichtet_an_is_an_error_spelled_out(sheets: dict[str, Rows]) -> None:
+    sheets["Gremien"] = [{"ID": "G-01", "Name": "Lenkungskreis", "Berichtet an": "G-02"},
+                         {"ID": "G-02", "Name": "Netzwerk Frühe Hilfen", "Berichtet an": "G-03"},
+                         {"ID": "G-03", "Name": "AK Übergänge", "Berichtet an": "G-01"}]
+    sheets["Mitgliedschaften"] = [{"Mitglied": "JA", "Gremium": "G-01"}]
+    _, report = build_map(sheets)
+    issue = only(report, "reference-cycle")
+    assert (issue.severity, issue.sheet, issue.row, issue.column) == ("error", "Gremien", 2,
+                                                                      "Berichtet an")
+    assert "G-01 → G-02 → G-03 → G-01" in issue.message
+    assert "Gremien, Zeile 4: G-03 → G-01" in issue.message
+    assert_german_fix(issue.message)
+
+
+def test_a_circle_in_uebergeordnet_and_one_through_beziehungen(sheets: dict[str, Rows]) -> None:
+    sheets["Ämter"][0]["Übergeordnet"] = "JA"  # BM → JA → BM
+    sheets["Beziehungen"].append({"Von": "SG", "Zu": "SRK", "Art": "berichtet an"})
+    _, report = build_map(sheets)
+    found = {i.sheet: i for i in report.issues if i.code == "reference-cycle"}
+    assert set(found) == {"Ämter", "Gremien"}
+    assert "BM → JA → BM" in found["Ämter"].message
+    assert found["Ämter"].column == "Übergeordnet" and found["Ämter"].row == 2
+    assert "SRK → SG → SRK" in found["Gremien"].message
+    assert "Beziehungen, Zeile 4: SG → SRK" in found["Gremien"].message
+
+
+def test_a_chain_without_a_circle_is_fine(sheets: dict[str, Rows]) -> None:
+    sheets["Gremien"].append({"ID": "G3", "Name": "AK Kita", "Berichtet an": "SRK"})
+    sheets["Ämter"].append({"ID": "ASD", "Name": "Sozialer Dienst", "Übergeordnet": "JA"})
+    _, report = build_map(sheets)
+    assert report.ok and "reference-cycle" not in codes(report)
+
+
+NEGATIVE = [("Angebote", 0, "Kapazität", -5), ("Gremien", 0, "Sitzungen pro Jahr", "-4"),
+            ("Sozialräume", 0, "Einwohner", -9800), ("Sozialräume", 0, "Kinder unter 18", "-1"),
+            ("Angebote", 0, "Kapazität", 10**16), ("Sozialräume", 0, "Einwohner", 1e18),
+            ("Sozialräume", 0, "SGB-II-Quote Kinder", 1e20),
+            ("Gremien", 0, "Sitzungen pro Jahr", "ca. -3")]
+
+
+@pytest.mark.parametrize(("sheet", "index", "header", "typed"), NEGATIVE)
+def test_numbers_out_of_range_are_errors_as_in_the_json_reader(
+        sheets: dict[str, Rows], tmp_path: Path, sheet: str, index: int, header: str,
+        typed: object) -> None:
+    sheets[sheet][index][header] = typed
+    netmap, report = validate_excel(write_base(tmp_path / "k.xlsx", sheets))
+    issue = only(report, "bad-number")
+    assert netmap is None
+    assert (issue.severity, issue.sheet, issue.row, issue.column) == ("error", sheet, 2, header)
+    assert ("kann nicht negativ sein" in issue.message) == (str(typed).find("-") >= 0)
+    assert_german_fix(issue.message)
+
+
+def test_what_pruefen_accepts_export_writes(sheets: dict[str, Rows], tmp_path: Path) -> None:
+    # the bounds of both readers are one table
+    assert json_format.NUMBER_RANGE is columns.NUMBER_RANGE is schema.NUMBER_RANGE
+    sheets["Angebote"][0]["Kapazität"] = 10**15  # the largest allowed count
+    sheets["Gremien"][0]["Sitzungen pro Jahr"] = 0
+    netmap, report = validate_excel(write_base(tmp_path / "k.xlsx", sheets))
+    assert netmap is not None and report.ok
+    assert check_map(netmap).ok
