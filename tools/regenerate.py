@@ -47,12 +47,29 @@ def kindertal_json(year: int) -> dict[str, object]:
             "meta": kindertal_data.META, "sheets": sheets}
 
 
+def _dumps(doc: dict[str, object]) -> str:
+    """JSON with one row per line, so a change of the example is a readable diff."""
+    def one(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    head = {k: v for k, v in doc.items() if k != "sheets"}
+    lines = ["{" + ",\n".join(f" {one(k)}: {one(v)}" for k, v in head.items()) + ",",
+             ' "sheets": {']
+    sheets = doc["sheets"]
+    assert isinstance(sheets, dict)
+    for i, (name, sheet) in enumerate(sheets.items()):
+        rows = ",\n".join(f"   {one(row)}" for row in sheet["rows"])
+        lines.append(f"  {one(name)}: {{\"headers\": {one(sheet['headers'])},\n"
+                     f"   \"rows\": [\n{rows}]}}{',' if i < len(sheets) - 1 else ''}")
+    lines.append(" }\n}\n")
+    return "\n".join(lines)
+
+
 def main() -> int:
     DATA.mkdir(parents=True, exist_ok=True)
     for year in YEARS:
         path = DATA / f"kindertal_{year}.json"
-        text = json.dumps(kindertal_json(year), ensure_ascii=False, indent=1)
-        path.write_text(text + "\n", encoding="utf-8")
+        path.write_text(_dumps(kindertal_json(year)), encoding="utf-8")
         print(f"geschrieben: {path.relative_to(ROOT)}")
     sys.modules["netzkarte.datasets.kindertal"]._built.cache_clear()  # the JSON just changed
     for path in write_examples(ROOT / "examples"):
