@@ -132,7 +132,7 @@ def _add_common(parser: argparse.ArgumentParser, *, top: bool) -> None:
 
 
 def build_parser() -> GermanArgumentParser:
-    """The complete argument parser (all commands of CONTRACT.md)."""
+    """The complete argument parser (every command of the README's table)."""
     parser = GermanArgumentParser(
         prog="netzkarte",
         description="Netzwerkkarten kommunaler Präventionsketten: Excel-Vorlage, Prüfung, "

@@ -81,7 +81,7 @@ class Issue:
     severity: Severity = "error"
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready dict in the shape of CONTRACT.md (``pruefen --json``)."""
+        """JSON-ready dict in the shape of ``pruefen --json`` (docs/vorlage.md)."""
         data = asdict(self)
         value = data["value"]
         if value is not None and not isinstance(value, str | int | float | bool):
@@ -132,7 +132,7 @@ class ValidationReport:
         self.add(code, message, severity="warning", **where)
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON of ``netzkarte pruefen --json`` (CONTRACT.md)."""
+        """The JSON of ``netzkarte pruefen --json`` (documented in docs/vorlage.md)."""
         def strip(issue: Issue) -> dict[str, Any]:
             data = issue.to_dict()
             data.pop("severity")

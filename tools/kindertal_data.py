@@ -845,7 +845,7 @@ def _offers(b: _Builder) -> None:
         f(f"ANG-EKG-{key}", f"Eltern-Kind-Gruppe im Familienzentrum {name}", _kita_id(key),
           "Elternkurs", (U3,), "Eltern mit Kindern unter 3", district=district,
           venue=_kita_id(key), since=since)
-    # the seed's duplicate: a second parents' café in Kreuzfeld by another provider
+    # the case study's duplicate: a second parents' café in Kreuzfeld by another provider
     f("ANG-MUETTERCAFE-KF", "Mütter-Café Kreuzfeld", "A-BRUECKE", "Elterncafé", (U3, KITA),
       "Eltern im Quartier", district=KF, note="ähnlich dem Elterncafé im Familienzentrum")
     # counselling in the Familienzentren: in the south before, in the north since the cycle

@@ -238,7 +238,7 @@ class Town:
         if k.own_youth_office:
             for i, party in enumerate(("Fraktion A", "Fraktion B", "Fraktion C")):
                 ids[f"party{i}"] = actor(f"{party} im Rat {k.name}", "Politische Fraktion")
-        # contracts binding the Leitbild (seed 003: with the Kreis and the welfare AG)
+        # contracts binding the Leitbild (quality framework: with the Kreis and the welfare AG)
         b.tie(ids["top"], cids["top"], EdgeKind.CONTRACT, formal=True)
         if self.rng.random() < 0.5:
             b.tie(ids["top"], welfare[0], EdgeKind.CONTRACT, formal=True)

@@ -1,11 +1,11 @@
 """Synthetic Netzwerkkarten of any size, with known problems planted on request.
 
 :func:`synthetic` builds a realistic prevention-chain network — one town, a Kreis with a
-dozen Kommunen, or a state programme with 40+ Kommunen side by side — from a seed. The
-shape follows seeds 002 and 003: Kreis offices and bodies, Kommunen sharing a few
-Jugendämter, a tiered steering structure (tier a Steuerungsgruppe, tier b thematic
-networks, tier c Sozialraumkonferenzen), facilities and offers in every district and
-life phase, cooperation mostly within district and sector.
+dozen Kommunen, or a state programme with 40+ Kommunen side by side — from a seed. The shape
+follows the quality framework and the Hochsauerlandkreis talk (docs/grundlagen.md): Kreis
+offices and bodies, Kommunen sharing a few Jugendämter, a tiered steering structure (tier a
+Steuerungsgruppe, tier b thematic networks, tier c Sozialraumkonferenzen), facilities and
+offers in every district and life phase, cooperation mostly within district and sector.
 
 Without ``plant`` the map is *clean*: every Kita is tied to a Grundschule of its district,
 every Kindertagespflege to a Kita of its district and every Frühförderstelle to a Kita of its
@@ -57,7 +57,7 @@ INDICATORS: tuple[str, ...] = ("SGB-II-Quote Kinder (%)", "Sprachförderbedarf S
 
 CORE_SECTORS: tuple[Sector, ...] = (Sector.YOUTH_WELFARE, Sector.EDUCATION, Sector.SOCIAL,
                                     Sector.URBAN, Sector.HEALTH)
-"""Sectors every clean steering group covers (seed 003, Prüffragen)."""
+"""Sectors every clean steering group covers (quality framework, Prüffragen)."""
 
 KITA_SIDE = ("Kita", "Familienzentrum")
 """Categories on the earlier side of the planted Kita → Grundschule gap."""

@@ -7,7 +7,7 @@ block in rows 3–8 and one example row per data sheet), the data sheets with Ge
 in row 1 (frozen, bold, filtered, a comment with the hint on every header), and *Listen*
 with the allowed values that the dropdowns (data validation) of every enum column use.
 
-Export rules (``/tmp/io_contract.md``, agreed with the reader): enums by German label,
+Export rules (what the reader accepts back): enums by German label,
 multi-values joined by ``"; "``, booleans ``ja``/``nein``, dates as real Excel dates
 (``DD.MM.YYYY``), strength as ``"3 Koordination"``; extra columns after the known ones in
 ``NetworkMap.extra_columns`` order; a raw unknown value kept in ``extra[<header>]`` goes back

@@ -1,6 +1,6 @@
 """Kindertal 2017 → 2019: the comparison shows what the first cycle of the action plan brought.
 
-The seed's case study: after two years Kindertal has new Familienzentren and parent
+The quality framework's case study: after two years Kindertal has new Familienzentren and parent
 counselling in the burdened north, more ties, and Sozialraumkonferenzen that close
 transition gaps. Also: the JSON shape, and ``netzkarte vergleich`` on the example workbooks.
 """
