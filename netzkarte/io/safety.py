@@ -55,8 +55,8 @@ class Limits:
         Summed uncompressed size of all zip members (default 300 MB). Real workbooks
         unpack to 5–15× their size; this stops zip bombs before anything is unpacked.
     max_rows : int
-        Rows per sheet, header included (default 250,000). The largest plan (a state programme,
-        docs/grundlagen.md) (60,000 nodes of a state programme) stays far below; a sheet
+        Rows per sheet, header included (default 250,000). The largest plan (60,000 nodes of a
+        state programme, docs/grundlagen.md) stays far below; a sheet
         with a million rows is almost always a formatting accident that would only waste
         minutes of parsing.
 
