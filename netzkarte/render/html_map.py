@@ -72,6 +72,7 @@ __all__ = [
     "DATENLAGE_NODE_KEYS",
     "EDGE_KEYS",
     "FINDING_KEYS",
+    "GROUP_KEYS",
     "NODE_KEYS",
     "build_payload",
     "json_for_script",
@@ -86,7 +87,7 @@ log = logging.getLogger(__name__)
 NODE_KEYS: frozenset[str] = frozenset({
     "id", "uid", "label", "type", "form", "category", "sector", "level", "rank",
     "municipality", "district", "phases", "roles", "badge", "coord", "committeeType", "tier",
-    "status", "outreach", "x", "y", "size", "metric", "cl", "contact", "note"})
+    "status", "outreach", "x", "y", "size", "metric", "cl", "grp", "pri", "contact", "note"})
 """Every key a node may carry in the page's JSON (the allow-list; tests hold it)."""
 
 EDGE_KEYS: frozenset[str] = frozenset({"id", "from", "to", "kind", "strength", "function",
@@ -95,8 +96,19 @@ EDGE_KEYS: frozenset[str] = frozenset({"id", "from", "to", "kind", "strength", "
 
 FINDING_KEYS: frozenset[str] = frozenset({"id", "kind", "kindLabel", "severity",
                                           "severityLabel", "title", "text", "recommendation",
-                                          "nodes", "edges", "uncertain"})
-"""Every key a finding may carry in the page's JSON (``uncertain`` only when „unsicher“)."""
+                                          "nodes", "edges", "links", "district",
+                                          "uncertain"})
+"""Every key a finding may carry in the page's JSON (``uncertain`` only when „unsicher“).
+
+``nodes`` are what the finding is about, widened per kind so that every finding shows
+something (a coverage gap: the institutions of its Sozialraum; a parallel structure: both
+bodies and their shared members; a transition gap: both sides and the suggested partners;
+a sector without promoters: the sector's actors and the steering group); ``links`` are the
+suggested new relations (``from``, ``to``, ``label``), drawn dashed."""
+
+GROUP_KEYS: frozenset[str] = frozenset({"id", "label", "parent", "x", "y", "n", "kind"})
+"""Every key of a group (bundle) in the page's ``groups``: large maps open aggregated
+(Kommune → Sozialraum → institutions); ``cluster`` bundles by district or committee."""
 
 DATENLAGE_KEYS: frozenset[str] = frozenset({"counts", "uncertain", "advice", "nodes", "more"})
 """Every key of the page's ``datenlage`` (absent without findings): ``counts`` (German label
@@ -109,7 +121,8 @@ anonymised, comes from the node), the German reasons and how many uncertain find
 could decide."""
 
 ClusterBy = Literal["district", "committee"]
-_BIG = 1500  # above this many nodes: straight edges, no hover, edges hidden while dragging
+_BIG = 1500  # above this many nodes: opened aggregated, straight edges, no hover
+_LOOSE = 60  # nodes without a Sozialraum (or Kommune) shown directly up to this many
 _DATENLAGE_NODES = 150  # nodes to classify carried in the page
 
 
@@ -323,6 +336,8 @@ def build_payload(m: NetworkMap, *, layout: str = "netz", anonymous: bool = Fals
     sizes = style.node_sizes(raw_metric)
     clusters = _cluster_keys(m, cluster)
     vid = {node: f"n{i}" for i, node in enumerate(m.graph.nodes)}
+    groups, group_of = _groups(m, clusters, lay.positions)
+    priority = _priority(m)
 
     nodes: list[dict[str, Any]] = []
     present: dict[str, set[Any]] = defaultdict(set)
@@ -359,6 +374,9 @@ def build_payload(m: NetworkMap, *, layout: str = "netz", anonymous: bool = Fals
             item["metric"] = round(metric, 4)
         if node in clusters:
             item["cl"] = clusters[node]
+        if node in group_of:
+            item["grp"] = group_of[node]
+        item["pri"] = priority[node]
         if with_contacts and data.get("contact") not in (None, ""):
             item["contact"] = _text(data["contact"])
         # notes are free text and often hold phone numbers or names: personal like contacts
@@ -395,6 +413,7 @@ def build_payload(m: NetworkMap, *, layout: str = "netz", anonymous: bool = Fals
                  "layoutLabel": LAYOUTS[lay.name], "anonymous": anonymous,
                  "withContacts": with_contacts, "nodeCount": len(nodes),
                  "edgeCount": len(edges), "big": len(nodes) > _BIG, "cluster": cluster,
+                 "aggregated": bool(groups),
                  "phaseOrder": [p.value for p in LIFE_PHASE_ORDER]},
         "labels": _labels(),
         "style": _style_table(),
@@ -405,9 +424,159 @@ def build_payload(m: NetworkMap, *, layout: str = "netz", anonymous: bool = Fals
         "edges": edges,
         "findings": page_findings,
         "guides": [g.to_dict() for g in lay.guides],
+        "groups": groups,
         **({} if findings is None
            else {"datenlage": _payload_datenlage(m, findings, listed, vid, anonymous)}),
     }
+
+
+def _priority(m: NetworkMap) -> dict[str, int]:
+    """Rank of every node by importance for the labels (0 = most important).
+
+    Steering and coordination bodies, offices, coordinators and promoters come first, then
+    the number of relations; the map always names the first few and the rest as room allows.
+    """
+    bonus_tier = {Tier.A: 60.0, Tier.B: 30.0, Tier.C: 8.0}
+    bonus_role = {Role.COORDINATOR: 40.0, Role.POWER_PROMOTER: 20.0}
+
+    def score(node: str) -> float:
+        data = m.graph.nodes[node]
+        value = float(m.graph.degree(node))
+        if data["type"] is NodeType.COMMITTEE:
+            value += 10.0 + bonus_tier.get(data.get("tier"), 0.0)  # type: ignore[arg-type]
+        elif data["type"] is NodeType.OFFICE:
+            value += 12.0
+        for role in data.get("roles") or ():
+            value += bonus_role.get(role, 8.0)
+        return value
+
+    order = sorted(m.graph.nodes, key=lambda n: (-score(n), str(m.name(n)), n))
+    return {node: i for i, node in enumerate(order)}
+
+
+def _groups(m: NetworkMap, clusters: Mapping[str, str],
+            positions: Mapping[str, tuple[float, float]]
+            ) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """Bundles of the page: the ``cluster`` keys, or above :data:`_BIG` nodes the hierarchy
+    Kommune → Sozialraum → institutions. Returns the groups (parents first, placed at the
+    centre of their members) and the innermost group id per node."""
+    keyed: dict[str, tuple[str, ...]] = {}
+    kinds: dict[tuple[str, ...], str] = {}
+    if clusters:
+        for node, key in clusters.items():
+            keyed[node] = (key,)
+            kinds[(key,)] = "cluster"
+    elif m.graph.number_of_nodes() > _BIG:
+        towns = {d.get("municipality") for _, d in m.graph.nodes(data=True)} - {None, ""}
+        several = len(towns) > 1
+        loose_town: defaultdict[str, list[str]] = defaultdict(list)
+        loose: list[str] = []
+        for node, data in m.graph.nodes(data=True):
+            town = _text(data["municipality"]) if data.get("municipality") else ""
+            district = _text(data["district"]) if data.get("district") else ""
+            path: tuple[str, ...] = ()
+            if several and town:
+                path = (f"Kommune {town}",)
+                kinds[path] = "municipality"
+            if district:
+                path = (*path, f"Sozialraum {district}")
+                kinds[path] = "district"
+                keyed[node] = path
+            elif town and several:
+                loose_town[town].append(node)
+            else:
+                loose.append(node)
+        for town, own in loose_town.items():
+            for node in own:  # the Kommune's own nodes sit in its group directly
+                keyed[node] = (f"Kommune {town}",)
+        if len(loose) > _LOOSE:
+            label = "Kreisebene und ohne Kommune" if several else "gesamtstädtisch"
+            for node in loose:
+                keyed[node] = (label,)
+            kinds[(label,)] = "rest"
+    if not keyed:
+        return [], {}
+    members: defaultdict[tuple[str, ...], list[str]] = defaultdict(list)
+    for node, path in keyed.items():
+        for depth in range(1, len(path) + 1):
+            members[path[:depth]].append(node)
+    paths = sorted((p for p, ms in members.items() if len(ms) > 1),
+                   key=lambda p: (len(p), p))
+    gid = {path: f"g{i}" for i, path in enumerate(paths)}
+    groups: list[dict[str, Any]] = []
+    for path in paths:
+        xs = [positions[n][0] for n in members[path]]
+        ys = [positions[n][1] for n in members[path]]
+        parent = next((gid[path[:d]] for d in range(len(path) - 1, 0, -1)
+                       if path[:d] in gid), None)
+        groups.append({"id": gid[path], "label": path[-1], "n": len(members[path]),
+                       "x": round(sum(xs) / len(xs), 1), "y": round(sum(ys) / len(ys), 1),
+                       "kind": kinds.get(path, "cluster"),
+                       **({"parent": parent} if parent else {})})
+    group_of: dict[str, str] = {}
+    for node, path in keyed.items():
+        inner = next((gid[path[:d]] for d in range(len(path), 0, -1) if path[:d] in gid),
+                     None)
+        if inner:
+            group_of[node] = inner
+    return groups, group_of
+
+
+def _finding_nodes(f: _FindingLike, m: NetworkMap) -> list[str]:
+    """The nodes a finding shows, widened per kind so that every finding shows something."""
+    evidence: Mapping[str, Any] = getattr(f, "evidence", None) or {}
+    out: dict[str, None] = dict.fromkeys(str(n) for n in f.nodes)
+
+    def add(items: Iterable[Any]) -> None:
+        for item in items or ():
+            out.setdefault(str(item), None)
+
+    district = getattr(f, "district", None)
+
+    def in_district() -> list[str]:
+        return [n for n, d in m.graph.nodes(data=True)
+                if district and str(d.get("district") or "") == str(district)]
+
+    kind = str(f.kind)
+    if kind == "coverage_gap":
+        add(in_district())
+    elif kind == "parallel_structure":
+        add(evidence.get("shared_members") or ())
+        add(evidence.get("offers") or ())
+        add(evidence.get("providers") or ())
+    elif kind == "transition_gap":
+        add(evidence.get("unlinked") or ())
+        suggestions = evidence.get("suggestions")
+        if isinstance(suggestions, list):
+            add(s.get("id") for s in suggestions if isinstance(s, Mapping))
+    elif kind == "promoter" and evidence.get("sector"):
+        sector = str(evidence["sector"])
+        add(n for n, d in m.graph.nodes(data=True)
+            if d["type"] is NodeType.ACTOR and _code(d.get("sector")) == sector)
+    if kind == "promoter" and not f.nodes:
+        add(_steering(m))  # the body where the seat is missing
+    add(evidence.get("unclassified") or ())
+    if not out and district:
+        add(in_district())
+    if not out:
+        # about the structure as a whole (a quality standard): its committees
+        add(n for n in m.node_ids(NodeType.COMMITTEE))
+    return list(out)
+
+
+def _steering(m: NetworkMap) -> list[str]:
+    return [n for n, d in m.graph.nodes(data=True)
+            if d["type"] is NodeType.COMMITTEE and d.get("tier") is Tier.A]
+
+
+def _finding_links(f: _FindingLike) -> list[tuple[str, str, str]]:
+    """Suggested new relations of a finding (a transition gap's partners): drawn dashed."""
+    suggestions = (getattr(f, "evidence", None) or {}).get("suggestions")
+    if not isinstance(suggestions, list):
+        return []
+    return [(str(s["for"]), str(s["id"]), str(s.get("reason") or ""))
+            for s in suggestions
+            if isinstance(s, Mapping) and s.get("for") is not None and s.get("id") is not None]
 
 
 def _payload_findings(findings: list[_FindingLike], vid: Mapping[str, str],
@@ -439,8 +608,12 @@ def _payload_findings(findings: list[_FindingLike], vid: Mapping[str, str],
             "severityLabel": SEVERITY_LABELS.get(str(f.severity), str(f.severity)),
             "title": clean(f.title), "text": clean(getattr(f, "text", "")),
             "recommendation": clean(f.recommendation),
-            "nodes": [vid[str(n)] for n in f.nodes if str(n) in vid],
+            "nodes": [vid[n] for n in _finding_nodes(f, m) if n in vid],
             "edges": edge_ids,
+            "links": [{"from": vid[a], "to": vid[b], "label": clean(why)}
+                      for a, b, why in _finding_links(f) if a in vid and b in vid],
+            **({"district": clean(getattr(f, "district", ""))}
+               if getattr(f, "district", None) else {}),
             **({"uncertain": True} if getattr(f, "confidence", "sicher") == "unsicher" else {}),
         })
     return out

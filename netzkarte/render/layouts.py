@@ -151,10 +151,16 @@ def compute_layout(m: NetworkMap, name: str = "netz", *, seed: int = 7) -> Layou
 def _network_layout(m: NetworkMap, seed: int) -> Layout:
     import igraph as ig
 
-    ids = list(m.graph.nodes)
-    n = len(ids)
-    if n == 0:
+    every = list(m.graph.nodes)
+    if not every:
         return Layout("netz", {})
+    # nodes without any relation would be pushed to the rim and shrink the network: they
+    # are parked in a labelled strip below it instead
+    ids = [node for node in every if m.graph.degree(node) > 0]
+    alone = [node for node in every if m.graph.degree(node) == 0]
+    if len(ids) < 2:
+        ids, alone = every, []
+    n = len(ids)
     index = {node: i for i, node in enumerate(ids)}
     pairs = sorted({(min(index[u], index[v]), max(index[u], index[v]))
                     for u, v in m.graph.edges()})
@@ -174,7 +180,28 @@ def _network_layout(m: NetworkMap, seed: int) -> Layout:
     factor = side / span if n > 1 else 0.0
     positions = {node: (round((xs[i] - cx) * factor, 1), round((ys[i] - cy) * factor, 1))
                  for node, i in index.items()}
-    return Layout("netz", positions)
+    guides: list[Guide] = []
+    if alone:
+        guides = _park_strip(m, alone, positions)
+    return Layout("netz", positions, guides)
+
+
+def _park_strip(m: NetworkMap, alone: list[str],
+                positions: dict[str, tuple[float, float]]) -> list[Guide]:
+    """Place unconnected nodes in rows below the network, by name, with a heading."""
+    xs = [p[0] for p in positions.values()] or [0.0]
+    ys = [p[1] for p in positions.values()] or [0.0]
+    width = max(max(xs) - min(xs), 8 * _CELL_SPACING)
+    step_x, step_y = 4.5 * _SPACING, 2.2 * _SPACING
+    per_row = max(1, int(width // step_x) + 1)
+    top = max(ys) + 3.5 * _SPACING
+    left = (max(xs) + min(xs)) / 2 - (min(per_row, len(alone)) - 1) * step_x / 2
+    ordered = sorted(alone, key=lambda node: (str(m.graph.nodes[node].get("name") or ""), node))
+    for k, node in enumerate(ordered):
+        row, col = divmod(k, per_row)
+        positions[node] = (round(left + col * step_x, 1), round(top + row * step_y, 1))
+    return [Guide("text", left - step_x / 2, top - 1.4 * _SPACING, align="left",
+                  text=f"Ohne Verbindung ({len(alone)})", size=18.0)]
 
 
 # --- kette ------------------------------------------------------------------------------------

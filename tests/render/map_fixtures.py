@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass, field
+from typing import Any
 
 from netzkarte import NetworkMap
 from netzkarte.analysis.findings import Finding
 
-__all__ = ["CHROMIUM_ARGS", "HOSTILE_NAMES", "SECRET_MAIL", "build_big_map",
+__all__ = ["CHROMIUM_ARGS", "HOSTILE_NAMES", "SECRET_MAIL", "MapPage", "build_big_map",
            "build_hostile_map", "hostile_findings"]
 
 HOSTILE_NAMES: tuple[str, ...] = (
@@ -112,3 +114,29 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
+@dataclass
+class MapPage:
+    """An opened map and everything it did."""
+
+    page: Any
+    url: str
+    errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def js(self, expression: str, arg: Any = None) -> Any:
+        return self.page.evaluate(expression, arg)
+
+    def vid(self, uid: str) -> str:
+        found = self.js("u => netzkarte.idByUid(u)", uid)
+        assert found, uid
+        return str(found)
+
+    def text(self, selector: str) -> str:
+        return str(self.page.locator(selector).inner_text())
+
+    def assert_clean(self) -> None:
+        assert self.errors == []
+        assert self.dialogs == []
+        assert self.requests == [self.url]
+        assert self.js("window.__pwned") is None

@@ -8,83 +8,16 @@ aborts any request that is not the page itself.
 from __future__ import annotations
 
 import base64
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
+import networkx as nx
 import pytest
-from map_fixtures import HOSTILE_NAMES, SECRET_MAIL, build_big_map, hostile_findings
+from map_fixtures import HOSTILE_NAMES, SECRET_MAIL, MapPage, build_big_map, hostile_findings
 
 from netzkarte import NetworkMap
 from netzkarte.analysis.findings import Finding
-from netzkarte.render.html_map import write_map
 
 pytestmark = pytest.mark.browser
-
-
-@dataclass
-class MapPage:
-    """An opened map and everything it did."""
-
-    page: Any
-    url: str
-    errors: list[str] = field(default_factory=list)
-    requests: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
-
-    def js(self, expression: str, arg: Any = None) -> Any:
-        return self.page.evaluate(expression, arg)
-
-    def vid(self, uid: str) -> str:
-        found = self.js("u => netzkarte.idByUid(u)", uid)
-        assert found, uid
-        return str(found)
-
-    def text(self, selector: str) -> str:
-        return str(self.page.locator(selector).inner_text())
-
-    def assert_clean(self) -> None:
-        assert self.errors == []
-        assert self.dialogs == []
-        assert self.requests == [self.url]
-        assert self.js("window.__pwned") is None
-
-
-@pytest.fixture
-def open_map(browser: Any, tmp_path: Path) -> Iterator[Any]:
-    pages: list[Any] = []
-
-    def opener(m: NetworkMap, name: str = "karte.html", **options: Any) -> MapPage:
-        path = write_map(m, tmp_path / name, **options)
-        page = browser.new_page(viewport={"width": 1400, "height": 900})
-        pages.append(page)
-        shown = MapPage(page, path.resolve().as_uri())
-
-        def on_dialog(dialog: Any) -> None:
-            shown.dialogs.append(dialog.message)
-            dialog.dismiss()
-
-        def on_route(route: Any) -> None:
-            if route.request.url == shown.url:
-                route.continue_()
-            else:
-                route.abort()
-
-        page.on("pageerror", lambda exc: shown.errors.append(f"pageerror: {exc}"))
-        page.on("console", lambda msg: shown.errors.append(f"console: {msg.text}")
-                if msg.type in ("error", "warning") else None)
-        page.on("dialog", on_dialog)
-        page.on("request", lambda request: shown.requests.append(request.url))
-        page.route("**/*", on_route)
-        page.goto(shown.url)
-        page.wait_for_selector("body[data-netzkarte-ready=true]", state="attached",
-                               timeout=60_000)
-        return shown
-
-    yield opener
-    for page in pages:
-        page.close()
 
 
 def _transition_finding() -> Finding:
@@ -184,16 +117,25 @@ def test_click_shows_details_and_highlights_the_neighbourhood(open_map: Any,
                      "Mitgliedschaften (1)", "Sozialraumkonferenz Nord",
                      "→ Kooperation, Stärke 3 Koordination, formal", "Grundschule am Park"):
         assert expected in details
+    # focus hides (not greys) what is out of focus: one step by default, two on request
     neighbours = {shown.vid(u) for u in ("KITA1", "SRK", "TR", "GS1", "CAFE")}
-    dimmed = set(shown.js("netzkarte.dimmedNodeIds()"))
-    assert dimmed == {shown.vid(u) for u in small_map.graph.nodes} - neighbours
+    hidden = set(shown.js("netzkarte.hiddenNodeIds()"))
+    assert hidden == {shown.vid(u) for u in small_map.graph.nodes} - neighbours
+    assert shown.js("netzkarte.dimmedNodeIds()") == []
+    shown.page.select_option("#nk-steps", "2")
+    two_steps = set(shown.js("netzkarte.hiddenNodeIds()"))
+    assert two_steps < hidden
+    assert not {shown.vid(u) for u in nx.all_neighbors(small_map.graph, "SRK")} & two_steps
+    assert {lab["id"] for lab in shown.js("netzkarte.labels()")} <= set(
+        shown.js("netzkarte.visibleNodeIds()"))
+    shown.page.select_option("#nk-steps", "1")
     # a link in the details panel moves the selection
     shown.page.get_by_role("button", name="Grundschule am Park").click()
     assert shown.text("#nk-details").startswith("Grundschule am Park")
     # clicking the empty canvas clears it
     box = shown.page.locator("#nk-network").bounding_box()
     shown.page.mouse.click(box["x"] + 5, box["y"] + box["height"] - 5)
-    assert shown.js("netzkarte.dimmedNodeIds()") == []
+    assert shown.js("netzkarte.hiddenNodeIds()") == []
     shown.assert_clean()
 
 
@@ -323,11 +265,31 @@ def test_print_view_hides_panels_and_keeps_the_legend(open_map: Any,
     shown.assert_clean()
 
 
-def test_5000_nodes_render_and_signal_ready(open_map: Any) -> None:
+def test_5000_nodes_open_aggregated_and_bundles_open_close_and_reset(open_map: Any) -> None:
     m = build_big_map(5000)
     shown = open_map(m)
-    assert shown.js("netzkarte.visibleNodeIds().length") == len(m)
     assert shown.js("netzkarte.meta.big") is True
+    groups = shown.js("netzkarte.clusterIds()")
+    visible = set(shown.js("netzkarte.visibleNodeIds()"))
+    assert groups and len(visible) < 200
+    group = groups[0]
+    shown.js("g => netzkarte.openGroup(g)", group)
+    opened = shown.js("netzkarte.visibleNodeIds()")
+    assert group not in opened and len(opened) > len(visible)
+    members = [i for i in opened if shown.js("id => netzkarte.groupOf(id)", i) == group]
+    spots = shown.js("ids => ids.map(id => netzkarte.network.getPosition(id))", members)
+    assert len(members) > 10 and len({(p["x"], p["y"]) for p in spots}) == len(members)
+    shown.js("g => netzkarte.closeGroup(g)", group)
+    assert set(shown.js("netzkarte.visibleNodeIds()")) == visible
+    # a node inside a closed bundle: found by the search, selecting it opens its bundle
+    a0 = shown.vid("A0")
+    shown.page.fill("#nk-search", shown.js("id => netzkarte.labelOf(id)", a0))
+    assert a0 in shown.js("netzkarte.searchMatches()")
+    shown.page.press("#nk-search", "Enter")
+    assert a0 in shown.js("netzkarte.visibleNodeIds()")
+    shown.page.click("#nk-reset")  # reset closes the bundles again
+    assert set(shown.js("netzkarte.visibleNodeIds()")) == visible
+    assert shown.js("netzkarte.openGroups()") == []
     shown.assert_clean()
 
 

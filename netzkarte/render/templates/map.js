@@ -1,6 +1,13 @@
 /* netzkarte map page script.
  * Every text that came from input is written with textContent or drawn on the canvas;
- * nothing here uses innerHTML, insertAdjacentHTML, document.write or eval. */
+ * nothing here uses innerHTML, insertAdjacentHTML, document.write or eval.
+ *
+ * What the page holds: every node and edge of the map (data.nodes, data.edges), and a
+ * *view* of them in vis-network's DataSets: large maps open aggregated (data.groups:
+ * Kommune → Sozialraum → institutions) and only the open part is in the DataSets, so
+ * every interaction touches a few hundred items, not twenty thousand. Names are drawn by
+ * this script on top of the canvas at a fixed screen size: the most important always,
+ * the rest where they do not collide. */
 (function () {
   "use strict";
   var timings = { start: Math.round(performance.now()) };
@@ -10,8 +17,11 @@
   var BIG = !!META.big;
   var NONE = "__none__";
   var DIM_NODE = { background: "#EEEEEE", border: "#D5D5D5" };
-  var DIM_FONT = "#C8C8C8";
   var HIGHLIGHT = "#D40000";
+  var MATCH = "#0059A0";
+  var GROUP_COLOUR = { background: "#E4E4E4", border: "#555555" };
+  var LABEL_PX = 12, LABEL_PX_TOP = 14, LABEL_PX_GROUP = 15, LABEL_PX_TOUR = 18;
+  var groupsData = data.groups || [];
 
   // ---------------------------------------------------------------- helpers
   function el(tag, cls, text) {
@@ -33,6 +43,16 @@
     return "#" + ((1 << 24) + (r << 16) + (g << 8) + b).toString(16).slice(1);
   }
   function displayLabel(n) { return n.badge ? n.label + " [" + n.badge + "]" : n.label; }
+  function rgba(hex, alpha) {
+    var n = parseInt(hex.slice(1), 16);
+    return "rgba(" + ((n >> 16) & 255) + "," + ((n >> 8) & 255) + "," + (n & 255) + "," + alpha + ")";
+  }
+  function button(text, onClick, cls) {
+    var b = el("button", cls || null, text);
+    b.type = "button";
+    b.addEventListener("click", onClick);
+    return b;
+  }
 
   // ---------------------------------------------------------------- model
   var byId = new Map();
@@ -45,6 +65,27 @@
     adjacency.get(e.from).push(e);
     adjacency.get(e.to).push(e);
   });
+  var groupById = new Map();
+  groupsData.forEach(function (g) { g.members = []; g.children = []; groupById.set(g.id, g); });
+  groupsData.forEach(function (g) { if (g.parent) { groupById.get(g.parent).children.push(g.id); } });
+  // the chain of groups of every node and group, outermost first
+  var chainOf = new Map();
+  function groupChain(gid) {
+    var out = [];
+    while (gid) { out.unshift(gid); gid = groupById.get(gid).parent; }
+    return out;
+  }
+  groupsData.forEach(function (g) { chainOf.set(g.id, groupChain(g.parent)); });
+  data.nodes.forEach(function (n) {
+    if (n.grp && groupById.has(n.grp)) {
+      var chain = groupChain(n.grp);
+      chainOf.set(n.id, chain);
+      chain.forEach(function (gid) { groupById.get(gid).members.push(n.id); });
+    }
+  });
+  function isGroup(id) { return groupById.has(id); }
+  function itemOf(id) { return byId.get(id) || groupById.get(id); }
+  function groupLabel(g) { return g.label + " (" + g.n + ")"; }
 
   function tooltip(n) {
     var box = el("div");
@@ -63,8 +104,9 @@
     return el("div", null, parts.join(" · "));
   }
 
+  function nodeColour(n) { return n.sector ? S.sectors[n.sector] : S.noSector; }
   function baseNode(n) {
-    var colour = n.sector ? S.sectors[n.sector] : S.noSector;
+    var colour = nodeColour(n);
     var border = n.coord ? S.coordinatorBorder : darken(colour);
     var o = {
       id: n.id, x: n.x, y: n.y, label: displayLabel(n), shape: S.types[n.type].shape,
@@ -72,19 +114,23 @@
       color: { background: colour, border: border,
                highlight: { background: colour, border: "#000000" },
                hover: { background: colour, border: "#000000" } },
-      font: { color: "#222222" },
       shapeProperties: { borderDashes: n.form === "person" ? S.personDashes : false }
     };
     if (!BIG) { o.title = tooltip(n); }
     return o;
   }
+  function groupSize(g) { return Math.min(70, 16 + 3 * Math.sqrt(g.n)); }
+  function baseGroup(g) {
+    return {
+      id: g.id, x: g.x, y: g.y, label: groupLabel(g), shape: "dot", size: groupSize(g),
+      borderWidth: 2, color: { background: GROUP_COLOUR.background, border: GROUP_COLOUR.border,
+        highlight: { background: "#D0D0D0", border: "#000000" },
+        hover: { background: "#D0D0D0", border: "#000000" } }
+    };
+  }
   function edgeWidth(e) {
     if (e.kind === "cooperation" && e.strength) { return S.strengthWidth[String(e.strength)]; }
     return S.edges[e.kind].width;
-  }
-  function rgba(hex, alpha) {
-    var n = parseInt(hex.slice(1), 16);
-    return "rgba(" + ((n >> 16) & 255) + "," + ((n >> 8) & 255) + "," + (n & 255) + "," + alpha + ")";
   }
   var edgeColours = {};
   Object.keys(S.edges).forEach(function (k) {
@@ -98,32 +144,130 @@
     if (!BIG) { o.title = edgeTooltip(e); }
     return o;
   }
+  function baseBundleEdge(id, a, b, count) {
+    return { id: id, from: a, to: b, width: Math.min(8, 0.8 + Math.log(1 + count)),
+             color: { color: "rgba(120,120,120,0.45)", highlight: "#000000", hover: "#000000" },
+             title: undefined };
+  }
 
-  var hiddenSet = new Set();
+  // ---------------------------------------------------------------- the view
+  var open = new Set();           // opened groups
+  var hiddenSet = new Set();      // real nodes hidden by the filters
+  var nodes = new vis.DataSet();
+  var edges = new vis.DataSet();
+  var inView = new Set();         // node and group ids in the DataSet
+  var edgeInView = new Map();     // edge id -> [from, to, count]
+  function repOf(id) {
+    var chain = chainOf.get(id);
+    if (chain) {
+      for (var i = 0; i < chain.length; i++) { if (!open.has(chain[i])) { return chain[i]; } }
+    }
+    return id;
+  }
+  function wantedItems() {
+    var want = [];
+    data.nodes.forEach(function (n) { if (repOf(n.id) === n.id) { want.push(n.id); } });
+    groupsData.forEach(function (g) { if (!open.has(g.id) && repOf(g.id) === g.id) { want.push(g.id); } });
+    return want;
+  }
+  function syncView() {
+    var want = wantedItems();
+    var wantSet = new Set(want);
+    var removeNodes = [], addNodes = [];
+    inView.forEach(function (id) { if (!wantSet.has(id)) { removeNodes.push(id); } });
+    want.forEach(function (id) {
+      if (!inView.has(id)) { addNodes.push(isGroup(id) ? baseGroup(groupById.get(id)) : baseNode(byId.get(id))); }
+    });
+    var wantEdges = new Map();
+    data.edges.forEach(function (e) {
+      var a = repOf(e.from), b = repOf(e.to);
+      if (a === b) { return; }
+      if (a === e.from && b === e.to) { wantEdges.set(e.id, [a, b, 1]); return; }
+      var key = a < b ? "b:" + a + "|" + b : "b:" + b + "|" + a;
+      var have = wantEdges.get(key);
+      if (have) { have[2] += 1; } else { wantEdges.set(key, [a < b ? a : b, a < b ? b : a, 1]); }
+    });
+    var removeEdges = [], addEdges = [];
+    edgeInView.forEach(function (v, id) {
+      var w = wantEdges.get(id);
+      if (!w || w[2] !== v[2]) { removeEdges.push(id); }
+    });
+    wantEdges.forEach(function (w, id) {
+      var v = edgeInView.get(id);
+      if (!v || v[2] !== w[2]) {
+        addEdges.push(id.charAt(0) === "b" ? baseBundleEdge(id, w[0], w[1], w[2]) : baseEdge(edgeById.get(id)));
+      }
+    });
+    if (removeEdges.length) { edges.remove(removeEdges); }
+    if (removeNodes.length) { nodes.remove(removeNodes); }
+    if (addNodes.length) { nodes.add(addNodes); }
+    if (addEdges.length) { edges.add(addEdges); }
+    removeNodes.forEach(function (id) { inView.delete(id); nodeLook.delete(id); });
+    want.forEach(function (id) { inView.add(id); });
+    removeEdges.forEach(function (id) { edgeInView.delete(id); edgeLook.delete(id); });
+    wantEdges.forEach(function (w, id) { edgeInView.set(id, w); });
+    addNodes.forEach(function (o) { nodeLook.delete(o.id); });
+    addEdges.forEach(function (o) { edgeLook.delete(o.id); });
+    orderLabels();
+  }
+  function openGroup(gid, quiet) {
+    if (!groupById.has(gid) || open.has(gid)) { return; }
+    groupChain(gid).forEach(function (g) { open.add(g); });
+    open.add(gid);
+    if (!quiet) { syncView(); refreshEmphasis(); saveHash(); }
+  }
+  function closeGroup(gid) {
+    if (!open.has(gid)) { return; }
+    open.delete(gid);
+    // closing a group closes what is open inside it
+    groupsData.forEach(function (g) { if ((chainOf.get(g.id) || []).indexOf(gid) !== -1) { open.delete(g.id); } });
+    if (state.selected && repOf(state.selected) !== state.selected) { state.selected = null; resetDetails(); }
+    syncView(); refreshEmphasis(); saveHash();
+  }
+  function openAncestors(id) {
+    var chain = chainOf.get(id) || [];
+    var changed = false;
+    chain.forEach(function (g) { if (!open.has(g)) { open.add(g); changed = true; } });
+    return changed;
+  }
+
   mark("parsed");
-  var nodes = new vis.DataSet(data.nodes.map(baseNode));
-  var edges = new vis.DataSet(data.edges.map(baseEdge));
   var container = document.getElementById("nk-network");
+  var embedded = false;
+  try { embedded = window.self !== window.top; } catch (err) { embedded = true; }
   var options = {
     autoResize: true,
     physics: { enabled: false },
     layout: { improvedLayout: false, randomSeed: 7 },
     interaction: { hover: !BIG, tooltipDelay: 150, hideEdgesOnDrag: BIG, hideEdgesOnZoom: BIG,
                    multiselect: false, navigationButtons: false, keyboard: false },
-    nodes: { font: { face: S.font, size: META.nodeCount > 300 ? 12 : (META.layout === "netz" ? 14 : 20), strokeWidth: 3, strokeColor: "#ffffff" },
-             scaling: { label: { drawThreshold: 7 } } },
+    // names are drawn by this script (drawLabels): vis never draws them
+    nodes: { font: { face: S.font, size: 14 }, scaling: { label: { drawThreshold: 100000 } } },
     edges: { smooth: BIG ? false : { enabled: true, type: "continuous", roundness: 0.3 },
              selectionWidth: 1.5, arrows: { to: { scaleFactor: 0.6 } }, color: { inherit: false } }
   };
-  mark("datasets");
+  var nodeLook = new Map();  // id -> "normal" | "dim" | "finding" | "match" | "hidden"
+  var edgeLook = new Map();
+  var state = { query: "", matches: null, selected: null, steps: 1, findings: new Set(),
+                active: null, tour: null };
+  var labelOrder = [];
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
+  syncView();
   mark("network");
 
   // ---------------------------------------------------------------- background guides
+  var MIN_GUIDE_PX = 13;
   network.on("beforeDrawing", function (ctx) {
-    if (!data.guides.length) { return; }
     var scale = network.getScale();
     ctx.save();
+    // open bundles: a faint disc and their name behind their members
+    open.forEach(function (gid) {
+      var g = groupById.get(gid);
+      if (!g || repOf(gid) !== gid) { return; }
+      ctx.fillStyle = "rgba(0,0,0,0.035)";
+      ctx.beginPath(); ctx.arc(g.x, g.y, Math.max(60, 12 * Math.sqrt(g.n) * 4), 0, 2 * Math.PI); ctx.fill();
+    });
+    if (!data.guides.length) { ctx.restore(); return; }
     ctx.strokeStyle = "#D8D8D8";
     ctx.lineWidth = 1 / scale;
     ctx.textBaseline = "middle";
@@ -137,7 +281,8 @@
     data.guides.forEach(function (g) {
       if (g.kind !== "text") { return; }
       var align = g.align || "center";
-      var fontSize = g.size || 16;
+      // never smaller than MIN_GUIDE_PX on the screen
+      var fontSize = Math.max(g.size || 16, MIN_GUIDE_PX / scale);
       ctx.font = "600 " + fontSize + "px " + S.font;
       var lines = String(g.text).split("\n");
       lines.forEach(function (line, i) {
@@ -154,128 +299,278 @@
     ctx.restore();
   });
 
-  // fit nodes and guides (vis's own fit ignores the guides and never zooms in past 1)
-  function fitAll() {
-    var w = container.clientWidth || 800, h = container.clientHeight || 600;
-    var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-    function grow(x, y) { x0 = Math.min(x0, x); y0 = Math.min(y0, y); x1 = Math.max(x1, x); y1 = Math.max(y1, y); }
-    data.nodes.forEach(function (n) {
-      if (!hiddenSet.has(n.id)) { grow(n.x - n.size, n.y - n.size); grow(n.x + n.size, n.y + n.size + 18); }
-    });
-    if (x0 === Infinity) { grow(0, 0); }
-    data.guides.forEach(function (g) {
-      var fs = g.size || 16;
-      if (g.kind === "text") {
-        var lines = String(g.text).split("\n");
-        var tw = Math.max.apply(null, lines.map(function (t) { return t.length; })) * fs * 0.6;
-        var left = g.align === "left" ? g.x : (g.align === "right" ? g.x - tw : g.x - tw / 2);
-        grow(left, g.y - fs * lines.length); grow(left + tw, g.y + fs * lines.length);
-      } else if (g.kind === "line") { grow(g.x, g.y); grow(g.x2, g.y2); }
-      else { grow(g.x - g.r, g.y - g.r); grow(g.x + g.r, g.y + g.r); }
-    });
-    var scale = Math.min(2, 0.96 * Math.min(w / Math.max(x1 - x0, 1), h / Math.max(y1 - y0, 1)));
-    network.moveTo({ position: { x: (x0 + x1) / 2, y: (y0 + y1) / 2 }, scale: scale, animation: false });
+  // ---------------------------------------------------------------- names (own label layer)
+  // Drawn in screen pixels after vis has drawn the network: a fixed size whatever the zoom.
+  // The most important nodes (lowest "pri", every bundle, the selection, the nodes of the
+  // active finding and the search matches) are always named; the others only where their
+  // name collides with no name already placed (greedy, by importance).
+  var ALWAYS = 12;
+  var widthCache = new Map();
+  var measureCtx = document.createElement("canvas").getContext("2d");
+  function textWidth(text, px, bold) {
+    var key = (bold ? "b" : "") + px + "|" + text;
+    var w = widthCache.get(key);
+    if (w === undefined) {
+      measureCtx.font = (bold ? "700 " : "400 ") + px + "px " + S.font;
+      w = measureCtx.measureText(text).width;
+      widthCache.set(key, w);
+    }
+    return w;
   }
-
-  // ---------------------------------------------------------------- clustering
-  var clusterIds = [];
-  function applyClusters() {
-    if (!META.cluster) { return; }
-    var groups = new Map();
-    data.nodes.forEach(function (n) {
-      if (n.cl) {
-        if (!groups.has(n.cl)) { groups.set(n.cl, []); }
-        groups.get(n.cl).push(n);
-      }
-    });
-    // refresh vis's internal data once, with the last cluster (refreshing after each
-    // of 50 clusters costs seconds on 5,000 nodes)
-    var keys = Array.from(groups.keys()).filter(function (k) { return groups.get(k).length > 1; });
-    keys.forEach(function (key, i) {
-      var members = groups.get(key);
-      var id = "cluster:" + i;
-      var sx = 0, sy = 0;
-      members.forEach(function (n) { sx += n.x; sy += n.y; });
-      network.cluster({
-        joinCondition: function (opts) { var n = byId.get(opts.id); return !!n && n.cl === key; },
-        clusterNodeProperties: {
-          id: id, label: key + " (" + members.length + ")", shape: "dot",
-          size: Math.min(60, 14 + 3 * Math.sqrt(members.length)),
-          x: sx / members.length, y: sy / members.length,
-          color: { background: "#DDDDDD", border: "#555555" }, borderWidth: 2,
-          font: { size: 14, color: "#222222" }
-        }
-      }, i === keys.length - 1);
-      clusterIds.push(id);
+  function orderLabels() {
+    labelOrder = Array.from(inView);
+    labelOrder.sort(function (a, b) {
+      var ga = isGroup(a), gb = isGroup(b);
+      if (ga !== gb) { return ga ? -1 : 1; }
+      if (ga) { return groupById.get(b).n - groupById.get(a).n; }
+      return byId.get(a).pri - byId.get(b).pri;
     });
   }
-  applyClusters();
-  function isBundle(id) { return clusterIds.indexOf(id) !== -1; }
-  function openBundle(id) {
-    network.openCluster(id);
-    clusterIds = clusterIds.filter(function (c) { return c !== id; });
+  var lastLabels = [];
+  function labelText(id) {
+    return isGroup(id) ? groupLabel(groupById.get(id)) : displayLabel(byId.get(id));
   }
-  network.on("doubleClick", function (params) {
-    if (params.nodes.length && isBundle(params.nodes[0])) { openBundle(params.nodes[0]); }
-  });
-
-  // ---------------------------------------------------------------- emphasis (search, selection, findings)
-  var state = { query: "", matches: null, selected: null, findings: new Set() };
-  var nodeLook = new Map();  // id -> "normal" | "dim" | "finding"
-  var edgeLook = new Map();
-
-  function findingSets() {
-    var ns = new Set(), es = new Set();
-    data.findings.forEach(function (f) {
-      if (state.findings.has(f.id)) {
-        f.nodes.forEach(function (id) { ns.add(id); });
-        f.edges.forEach(function (id) { es.add(id); });
-      }
-    });
-    return { nodes: ns, edges: es };
-  }
-  function neighbourhood(id) {
-    var out = new Set([id]);
-    adjacency.get(id).forEach(function (e) { out.add(e.from); out.add(e.to); });
+  function forcedLabels() {
+    var out = new Set();
+    if (state.selected && inView.has(state.selected)) { out.add(state.selected); }
+    nodeLook.forEach(function (look, id) { if (look === "finding" || look === "match") { out.add(id); } });
     return out;
   }
+  function drawLabels(ctx) {
+    var view = network.body.view, scale = view.scale, tx = view.translation.x, ty = view.translation.y;
+    var W = container.clientWidth, H = container.clientHeight;
+    var dpr = (network.canvas && network.canvas.pixelRatio) || window.devicePixelRatio || 1;
+    var forced = forcedLabels();
+    var tour = !!state.tour;
+    var placed = [], grid = new Map(), CELL = 64;
+    function cells(r, fn) {
+      for (var cx = Math.floor(r[0] / CELL); cx <= Math.floor((r[0] + r[2]) / CELL); cx++) {
+        for (var cy = Math.floor(r[1] / CELL); cy <= Math.floor((r[1] + r[3]) / CELL); cy++) {
+          if (fn(cx + ":" + cy) === false) { return false; }
+        }
+      }
+      return true;
+    }
+    function free(r) {
+      return cells(r, function (key) {
+        var list = grid.get(key);
+        if (!list) { return true; }
+        for (var i = 0; i < list.length; i++) {
+          var o = list[i];
+          if (r[0] < o[0] + o[2] && o[0] < r[0] + r[2] && r[1] < o[1] + o[3] && o[1] < r[1] + r[3]) { return false; }
+        }
+        return true;
+      });
+    }
+    function take(r) { cells(r, function (key) { var l = grid.get(key); if (!l) { l = []; grid.set(key, l); } l.push(r); }); }
+    var out = [];
+    var shownCount = 0, PAD = 3;
+    function consider(id, must) {
+      var look = nodeLook.get(id) || "normal";
+      if (look === "hidden" || look === "dim") { return; }
+      var item = itemOf(id);
+      var sx = item.x * scale + tx, sy = item.y * scale + ty;
+      var r = (isGroup(id) ? groupSize(item) : item.size) * scale;
+      if (sx < -200 || sy < -50 || sx > W + 200 || sy > H + 50) { return; }
+      var group = isGroup(id);
+      var px = tour ? LABEL_PX_TOUR : (group ? LABEL_PX_GROUP : (must ? LABEL_PX_TOP : LABEL_PX));
+      var bold = group || must;
+      var text = labelText(id);
+      if (text.length > 48) { text = text.slice(0, 46) + "…"; }
+      var w = textWidth(text, px, bold), h = px * 1.25;
+      var spots = [[sx - w / 2, sy + r + 2], [sx - w / 2, sy - r - 2 - h], [sx + r + 4, sy - h / 2], [sx - r - 4 - w, sy - h / 2]];
+      var rect = null, lead = false;
+      for (var i = 0; i < spots.length; i++) {
+        var c = [spots[i][0] - PAD, spots[i][1] - 1, w + 2 * PAD, h + 2];
+        if ((must || (c[0] >= 0 && c[0] + c[2] <= W && c[1] >= 0 && c[1] + c[3] <= H)) && free(c)) { rect = c; break; }
+      }
+      if (!rect && must) {
+        // an important name is moved aside, with a thin line to its node
+        for (var ring = 1; ring <= 8 && !rect; ring++) {
+          for (var k = 0; k < 12 && !rect; k++) {
+            var ang = (k / 12) * 2 * Math.PI + ring * 0.4, dist = r + ring * 16;
+            var cx = sx + Math.cos(ang) * dist, cy = sy + Math.sin(ang) * dist;
+            var c2 = [cx - w / 2 - PAD, cy - h / 2 - 1, w + 2 * PAD, h + 2];
+            if (c2[0] >= 0 && c2[1] >= 0 && c2[0] + c2[2] <= W && c2[1] + c2[3] <= H && free(c2)) { rect = c2; lead = true; }
+          }
+        }
+        if (!rect) { rect = [spots[0][0] - PAD, spots[0][1] - 1, w + 2 * PAD, h + 2]; }
+      }
+      if (!rect) { return; }
+      take(rect);
+      out.push({ id: id, text: text, x: rect[0] + PAD, y: rect[1] + 1, w: w, h: h, px: px, bold: bold,
+                 always: must, look: look, lead: lead ? [sx, sy] : null });
+    }
+    var i, id;
+    // first the forced ones, then the most important, then the rest as room allows
+    forced.forEach(function (fid) { if (inView.has(fid)) { consider(fid, true); } });
+    for (i = 0; i < labelOrder.length && out.length < 600; i++) {
+      id = labelOrder[i];
+      if (forced.has(id)) { continue; }
+      var look = nodeLook.get(id) || "normal";
+      if (look === "hidden" || look === "dim") { continue; }
+      var must = isGroup(id) || shownCount < ALWAYS;
+      shownCount += 1;
+      consider(id, must);
+    }
+    ctx.save();
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.textBaseline = "top";
+    ctx.textAlign = "left";
+    ctx.lineJoin = "round";
+    ctx.strokeStyle = "rgba(60,60,60,0.8)";
+    ctx.lineWidth = 1;
+    out.forEach(function (lab) {
+      if (!lab.lead) { return; }
+      var lx = Math.max(lab.x, Math.min(lab.x + lab.w, lab.lead[0]));
+      var ly = lab.lead[1] < lab.y ? lab.y : lab.y + lab.h;
+      ctx.beginPath(); ctx.moveTo(lab.lead[0], lab.lead[1]); ctx.lineTo(lx, ly); ctx.stroke();
+    });
+    out.forEach(function (lab) {
+      ctx.font = (lab.bold ? "700 " : "400 ") + lab.px + "px " + S.font;
+      ctx.lineWidth = Math.max(3, lab.px / 4);
+      ctx.strokeStyle = "rgba(255,255,255,0.95)";
+      ctx.strokeText(lab.text, lab.x, lab.y + lab.px * 0.1);
+      ctx.fillStyle = lab.look === "finding" ? "#8A0000" : (lab.look === "match" ? "#003F73" : "#1A1A1A");
+      ctx.fillText(lab.text, lab.x, lab.y + lab.px * 0.1);
+    });
+    ctx.restore();
+    lastLabels = out;
+  }
+  network.on("afterDrawing", drawLabels);
+
+  // ---------------------------------------------------------------- fitting the view
+  function fitBox(x0, y0, x1, y1, maxScale, margin) {
+    var w = container.clientWidth || 800, h = container.clientHeight || 600;
+    var mx = Math.min(margin || 0, w / 5), my = Math.min((margin || 0) / 3, h / 8);
+    var scale = Math.min(maxScale || 2, 0.96 * Math.min((w - 2 * mx) / Math.max(x1 - x0, 1), (h - 2 * my) / Math.max(y1 - y0, 1)));
+    network.moveTo({ position: { x: (x0 + x1) / 2, y: (y0 + y1) / 2 }, scale: scale, animation: false });
+  }
+  function boxOf(ids) {
+    var b = [Infinity, Infinity, -Infinity, -Infinity];
+    ids.forEach(function (id) {
+      var it = itemOf(id);
+      if (!it) { return; }
+      var s = isGroup(id) ? groupSize(it) : it.size;
+      b[0] = Math.min(b[0], it.x - s); b[1] = Math.min(b[1], it.y - s);
+      b[2] = Math.max(b[2], it.x + s); b[3] = Math.max(b[3], it.y + s + 24);
+    });
+    return b;
+  }
+  function fitTo(ids, maxScale) {
+    var b = boxOf(ids);
+    if (b[0] === Infinity) { return; }
+    // room on the screen for the names beside the outer nodes
+    fitBox(b[0], b[1], b[2], b[3], maxScale || 1.6, 130);
+  }
+  // fit the shown nodes and the guides (vis's own fit ignores the guides)
+  function fitAll() {
+    var ids = [];
+    inView.forEach(function (id) { if ((nodeLook.get(id) || "normal") !== "hidden") { ids.push(id); } });
+    var b = boxOf(ids);
+    if (b[0] === Infinity) { b = [0, 0, 0, 0]; }
+    function grow(x, y) { b[0] = Math.min(b[0], x); b[1] = Math.min(b[1], y); b[2] = Math.max(b[2], x); b[3] = Math.max(b[3], y); }
+    {
+      data.guides.forEach(function (g) {
+        var fs = g.size || 16;
+        if (g.kind === "text") {
+          var lines = String(g.text).split("\n");
+          var tw = Math.max.apply(null, lines.map(function (t) { return t.length; })) * fs * 0.6;
+          var left = g.align === "left" ? g.x : (g.align === "right" ? g.x - tw : g.x - tw / 2);
+          grow(left, g.y - fs * lines.length); grow(left + tw, g.y + fs * lines.length);
+        } else if (g.kind === "line") { grow(g.x, g.y); grow(g.x2, g.y2); }
+        else { grow(g.x - g.r, g.y - g.r); grow(g.x + g.r, g.y + g.r); }
+      });
+    }
+    fitBox(b[0], b[1], b[2], b[3], 2);
+  }
+
+  // ---------------------------------------------------------------- emphasis (focus, search, findings)
+  var groupPass = new Map();   // group id -> members passing the filters
+  function activeFindings() {
+    return data.findings.filter(function (f) { return state.findings.has(f.id) || state.active === f.id; });
+  }
+  function findingSets() {
+    var ns = new Set(), es = new Set(), links = [];
+    activeFindings().forEach(function (f) {
+      f.nodes.forEach(function (id) { ns.add(id); });
+      f.edges.forEach(function (id) { es.add(id); });
+      (f.links || []).forEach(function (l) { links.push(l); ns.add(l.from); ns.add(l.to); });
+    });
+    return { nodes: ns, edges: es, links: links };
+  }
+  function neighbourhood(id, steps) {
+    var out = new Set([id]), frontier = [id];
+    for (var s = 0; s < steps; s++) {
+      var next = [];
+      frontier.forEach(function (x) {
+        adjacency.get(x).forEach(function (e) {
+          var other = e.from === x ? e.to : e.from;
+          if (!out.has(other) && !hiddenSet.has(other)) { out.add(other); next.push(other); }
+        });
+      });
+      frontier = next;
+    }
+    return out;
+  }
+  function repsOf(set) {
+    var out = new Set();
+    if (set) { set.forEach(function (id) { out.add(repOf(id)); }); }
+    return out;
+  }
+  var focusSet = null;
+  function nodeUpdate(id, look) {
+    var group = isGroup(id);
+    var b = group ? baseGroup(groupById.get(id)) : baseNode(byId.get(id));
+    var u = { id: id, color: b.color, borderWidth: b.borderWidth, hidden: look === "hidden" };
+    if (look === "dim") {
+      u.color = { background: DIM_NODE.background, border: DIM_NODE.border,
+                  highlight: b.color.highlight, hover: b.color.hover };
+    } else if (look === "finding" || look === "match") {
+      var ring = look === "finding" ? HIGHLIGHT : MATCH;
+      u.color = { background: b.color.background, border: ring,
+                  highlight: { background: b.color.background, border: ring },
+                  hover: { background: b.color.background, border: ring } };
+      u.borderWidth = look === "finding" ? 5 : 4;
+    }
+    return u;
+  }
+  var linkIds = [];
   function refreshEmphasis() {
     var fs = findingSets();
-    var focus = null;
-    function add(set) { if (!focus) { focus = new Set(); } set.forEach(function (x) { focus.add(x); }); }
-    if (state.matches) { add(state.matches); }
-    if (state.selected && byId.has(state.selected)) { add(neighbourhood(state.selected)); }
-    if (fs.nodes.size || fs.edges.size) {
-      add(fs.nodes);
-      fs.edges.forEach(function (eid) { var e = edgeById.get(eid); add([e.from, e.to]); });
-    }
+    var emphasis = !!(state.matches || fs.nodes.size || fs.edges.size);
+    focusSet = state.selected && byId.has(state.selected) ? neighbourhood(state.selected, state.steps) : null;
+    var focusReps = repsOf(focusSet), findingReps = repsOf(fs.nodes), matchReps = repsOf(state.matches);
+    fs.edges.forEach(function (eid) { var e = edgeById.get(eid); if (e) { findingReps.add(repOf(e.from)); findingReps.add(repOf(e.to)); } });
     var nodeUpdates = [];
-    data.nodes.forEach(function (n) {
-      var look = fs.nodes.has(n.id) ? "finding" : (focus && !focus.has(n.id) ? "dim" : "normal");
-      if ((nodeLook.get(n.id) || "normal") === look) { return; }
-      nodeLook.set(n.id, look);
-      var b = baseNode(n);
-      var u = { id: n.id, color: b.color, borderWidth: b.borderWidth, font: { color: "#222222" } };
-      if (look === "dim") {
-        u.color = { background: DIM_NODE.background, border: DIM_NODE.border,
-                    highlight: b.color.highlight, hover: b.color.hover };
-        u.font = { color: DIM_FONT };
-      } else if (look === "finding") {
-        u.color = { background: b.color.background, border: HIGHLIGHT,
-                    highlight: { background: b.color.background, border: HIGHLIGHT },
-                    hover: { background: b.color.background, border: HIGHLIGHT } };
-        u.borderWidth = 5;
+    inView.forEach(function (id) {
+      var look;
+      if (isGroup(id)) {
+        look = !groupPass.get(id) ? "hidden"
+          : (focusSet && !focusReps.has(id)) ? "hidden"
+          : findingReps.has(id) ? "finding"
+          : matchReps.has(id) ? "match" : (emphasis ? "dim" : "normal");
+      } else {
+        look = hiddenSet.has(id) ? "hidden"
+          : (focusSet && !focusSet.has(id)) ? "hidden"
+          : findingReps.has(id) ? "finding"
+          : matchReps.has(id) ? "match" : (emphasis ? "dim" : "normal");
       }
-      nodeUpdates.push(u);
+      if ((nodeLook.get(id) || "normal") === look) { return; }
+      nodeLook.set(id, look);
+      nodeUpdates.push(nodeUpdate(id, look));
     });
     var edgeUpdates = [];
-    data.edges.forEach(function (e) {
-      var look = fs.edges.has(e.id) ? "finding"
-        : (focus && !(focus.has(e.from) && focus.has(e.to)) ? "dim" : "normal");
-      if ((edgeLook.get(e.id) || "normal") === look) { return; }
-      edgeLook.set(e.id, look);
-      var b = baseEdge(e);
-      var u = { id: e.id, color: b.color, width: b.width };
+    edgeInView.forEach(function (w, id) {
+      var la = nodeLook.get(w[0]) || "normal", lb = nodeLook.get(w[1]) || "normal";
+      var look = la === "hidden" || lb === "hidden" ? "hidden"
+        : fs.edges.has(id) ? "finding"
+        : (emphasis && (la === "dim" || lb === "dim")) ? "dim" : "normal";
+      if ((edgeLook.get(id) || "normal") === look) { return; }
+      edgeLook.set(id, look);
+      var bundle = id.charAt(0) === "b";
+      var b = bundle ? baseBundleEdge(id, w[0], w[1], w[2]) : baseEdge(edgeById.get(id));
+      var u = { id: id, color: b.color, width: b.width, hidden: look === "hidden" };
       if (look === "dim") {
         u.color = { color: "rgba(228,228,228,0.5)", highlight: "#000000", hover: "#000000" };
       } else if (look === "finding") {
@@ -286,6 +581,18 @@
     });
     if (nodeUpdates.length) { nodes.update(nodeUpdates); }
     if (edgeUpdates.length) { edges.update(edgeUpdates); }
+    // suggested relations of the active findings: dashed
+    if (linkIds.length) { edges.remove(linkIds); linkIds = []; }
+    var links = [];
+    fs.links.forEach(function (l, i) {
+      var a = repOf(l.from), b = repOf(l.to);
+      if (a === b || !inView.has(a) || !inView.has(b)) { return; }
+      var id = "s:" + i;
+      linkIds.push(id);
+      links.push({ id: id, from: a, to: b, dashes: [8, 6], width: 2.5,
+                   color: { color: HIGHLIGHT, highlight: HIGHLIGHT, hover: HIGHLIGHT } });
+    });
+    if (links.length) { edges.add(links); }
   }
 
   // ---------------------------------------------------------------- filters
@@ -319,7 +626,6 @@
     optionsOf[dim.key] = order;
     allowed[dim.key] = new Set(order);
   });
-
   function passes(n) {
     for (var i = 0; i < DIMENSIONS.length; i++) {
       var dim = DIMENSIONS[i], vs = dim.values(n), ok = false;
@@ -329,22 +635,23 @@
     }
     return true;
   }
-  function applyFilters() {
-    var updates = [];
+  function computeFilters() {
+    hiddenSet.clear();
+    groupsData.forEach(function (g) { groupPass.set(g.id, 0); });
     data.nodes.forEach(function (n) {
-      var hide = !passes(n);
-      if (hide !== hiddenSet.has(n.id)) {
-        if (hide) { hiddenSet.add(n.id); } else { hiddenSet.delete(n.id); }
-        updates.push({ id: n.id, hidden: hide });
-      }
+      if (!passes(n)) { hiddenSet.add(n.id); return; }
+      var chain = chainOf.get(n.id);
+      if (chain) { chain.forEach(function (gid) { groupPass.set(gid, groupPass.get(gid) + 1); }); }
     });
-    if (updates.length) { nodes.update(updates); }
-    var edgeUpdates = [];
-    data.edges.forEach(function (e) {
-      var hide = hiddenSet.has(e.from) || hiddenSet.has(e.to);
-      edgeUpdates.push({ id: e.id, hidden: hide });
-    });
-    edges.update(edgeUpdates);
+  }
+  function filtersActive() {
+    return DIMENSIONS.some(function (dim) { return allowed[dim.key].size !== optionsOf[dim.key].length; });
+  }
+  function applyFilters() {
+    computeFilters();
+    if (state.selected && hiddenSet.has(state.selected)) { state.selected = null; resetDetails(); }
+    refreshEmphasis();
+    saveHash();
   }
   function buildFilters() {
     var box = document.getElementById("nk-filters");
@@ -378,16 +685,22 @@
     });
     document.getElementById("nk-filter-reset").addEventListener("click", resetFilters);
   }
+  function syncFilterBoxes() {
+    Array.prototype.forEach.call(document.querySelectorAll("#nk-filters input[type=checkbox]"),
+      function (cb) { cb.checked = allowed[cb.dataset.filter].has(cb.value); });
+  }
   function resetFilters() {
     DIMENSIONS.forEach(function (dim) { allowed[dim.key] = new Set(optionsOf[dim.key]); });
-    Array.prototype.forEach.call(document.querySelectorAll("#nk-filters input[type=checkbox]"),
-      function (cb) { cb.checked = true; });
+    syncFilterBoxes();
     applyFilters();
   }
 
   // ---------------------------------------------------------------- search
-  var searchIndex = data.nodes.map(function (n) { return [n.id, fold(n.label)]; });
+  // one folded string per node, scanned in a few milliseconds even at 20,000 nodes; the
+  // view only updates the items on screen
+  var searchIndex = data.nodes.map(function (n) { return fold(displayLabel(n)); });
   var results = document.getElementById("nk-results");
+  var searchBox = document.getElementById("nk-search");
   function search(query) {
     state.query = query;
     var q = fold(query.trim());
@@ -395,40 +708,54 @@
     if (!q) {
       state.matches = null;
       results.hidden = true;
+      searchBox.setAttribute("aria-expanded", "false");
     } else {
-      var found = new Set();
-      searchIndex.forEach(function (pair) { if (pair[1].indexOf(q) !== -1) { found.add(pair[0]); } });
-      state.matches = found;
-      var shown = 0;
-      found.forEach(function (id) {
-        if (shown >= 30) { return; }
-        shown += 1;
-        var li = el("li", null, displayLabel(byId.get(id)));
-        li.tabIndex = 0;
-        li.dataset.node = id;
-        li.addEventListener("click", function () { results.hidden = true; focusNode(id); });
-        li.addEventListener("keydown", function (ev) {
-          if (ev.key === "Enter") { results.hidden = true; focusNode(id); }
-        });
+      var found = [];
+      for (var i = 0; i < searchIndex.length; i++) {
+        if (searchIndex[i].indexOf(q) !== -1) { found.push(data.nodes[i]); }
+      }
+      state.matches = new Set(found.map(function (n) { return n.id; }));
+      found.sort(function (a, b) { return a.pri - b.pri; });
+      var shown = found.slice(0, 30);
+      shown.forEach(function (n, k) {
+        var li = el("li", null, displayLabel(n));
+        li.tabIndex = -1;
+        li.id = "nk-result-" + k;
+        li.setAttribute("role", "option");
+        li.dataset.node = n.id;
+        li.addEventListener("click", function () { results.hidden = true; focusNode(n.id); });
+        li.addEventListener("keydown", function (ev) { resultKey(ev, li); });
         results.appendChild(li);
       });
-      if (!found.size) { results.appendChild(el("li", "nk-muted", "Kein Treffer")); }
-      else if (found.size > shown) {
-        results.appendChild(el("li", "nk-muted", "… und " + (found.size - shown) + " weitere"));
+      if (!found.length) { results.appendChild(el("li", "nk-muted", "Kein Treffer")); }
+      else if (found.length > shown.length) {
+        results.appendChild(el("li", "nk-muted", "… und " + (found.length - shown.length) + " weitere"));
       }
       results.hidden = false;
+      searchBox.setAttribute("aria-expanded", "true");
     }
     refreshEmphasis();
     return state.matches ? Array.from(state.matches) : [];
   }
-  var searchBox = document.getElementById("nk-search");
-  searchBox.addEventListener("input", function () { search(searchBox.value); });
+  function resultItems() { return Array.prototype.slice.call(results.querySelectorAll("li[data-node]")); }
+  function resultKey(ev, li) {
+    var items = resultItems(), k = items.indexOf(li);
+    if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); results.hidden = true; focusNode(li.dataset.node); searchBox.focus(); }
+    else if (ev.key === "ArrowDown") { ev.preventDefault(); (items[k + 1] || items[0]).focus(); }
+    else if (ev.key === "ArrowUp") { ev.preventDefault(); if (k <= 0) { searchBox.focus(); } else { items[k - 1].focus(); } }
+    else if (ev.key === "Escape") { results.hidden = true; searchBox.focus(); }
+  }
+  searchBox.addEventListener("input", function () { search(searchBox.value); saveHash(); });
   searchBox.addEventListener("keydown", function (ev) {
     if (ev.key === "Enter" && state.matches && state.matches.size) {
+      var first = resultItems()[0];
       results.hidden = true;
-      focusNode(state.matches.values().next().value);
+      focusNode(first ? first.dataset.node : state.matches.values().next().value);
+    } else if (ev.key === "ArrowDown" && !results.hidden) {
+      var items = resultItems();
+      if (items.length) { ev.preventDefault(); items[0].focus(); }
     } else if (ev.key === "Escape") {
-      searchBox.value = ""; search("");
+      searchBox.value = ""; search(""); saveHash();
     }
   });
 
@@ -467,6 +794,19 @@
     if (!n) { return; }
     var box = el("div", "nk-details");
     box.appendChild(el("h2", "nk-details-name", displayLabel(n)));
+    var steps = el("p", "nk-steps");
+    var stepLabel = el("label", null, "Umfeld: ");
+    var sel = el("select");
+    sel.id = "nk-steps";
+    [["1", "direkte Partner (1 Schritt)"], ["2", "auch deren Partner (2 Schritte)"]].forEach(function (o) {
+      var opt = el("option", null, o[1]); opt.value = o[0]; sel.appendChild(opt);
+    });
+    sel.value = String(state.steps);
+    sel.addEventListener("change", function () { setSteps(parseInt(sel.value, 10)); });
+    stepLabel.appendChild(sel);
+    steps.appendChild(stepLabel);
+    steps.appendChild(button("Umfeld aufheben", function () { clearSelection(); }));
+    box.appendChild(steps);
     var dl = el("dl");
     row(dl, "Typ", label("types", n.type));
     if (n.form) { row(dl, "Form", label("forms", n.form)); }
@@ -506,16 +846,24 @@
     });
     [listSection("Mitgliedschaften", memberships), listSection("Mitglieder", members),
      listSection("Beziehungen", ties)].forEach(function (s) { if (s) { box.appendChild(s); } });
+    var chain = chainOf.get(id) || [];
+    if (chain.length) {
+      var inner = chain[chain.length - 1];
+      var gp = el("p", "nk-muted", "Gehört zum Bündel „" + groupById.get(inner).label + "“ ");
+      gp.appendChild(button("Bündel schließen", function () { closeGroup(inner); }));
+      box.appendChild(gp);
+    }
     details.appendChild(box);
   }
-  function showClusterDetails(cid) {
+  function showGroupDetails(gid) {
     clear(details);
-    var inner = network.getNodesInCluster(cid);
+    var g = groupById.get(gid);
     var box = el("div", "nk-details");
-    var first = byId.get(inner[0]);
-    box.appendChild(el("h2", "nk-details-name", (first && first.cl) || "Bündel"));
-    box.appendChild(el("p", "nk-muted", inner.length + " Knoten – Doppelklick öffnet das Bündel."));
-    var s = listSection("Enthält", inner.map(function (i) { return { id: i }; }));
+    box.appendChild(el("h2", "nk-details-name", g.label));
+    box.appendChild(el("p", "nk-muted", g.n + " Knoten – Doppelklick oder die Schaltfläche öffnet das Bündel an seinem Platz."));
+    box.appendChild(button("Bündel öffnen", function () { openGroup(gid); fitTo(groupById.get(gid).members.filter(function (m) { return inView.has(m); }).concat(g.children.filter(function (c) { return inView.has(c); }))); }));
+    var top = g.members.slice().sort(function (a, b) { return byId.get(a).pri - byId.get(b).pri; });
+    var s = listSection("Enthält", top.map(function (i) { return { id: i }; }));
     if (s) { box.appendChild(s); }
     details.appendChild(box);
   }
@@ -523,79 +871,339 @@
     clear(details);
     details.appendChild(el("p", "nk-muted", "Klicken Sie auf einen Knoten, um Details zu sehen. Doppelklick auf ein Bündel öffnet es."));
   }
-  function selectNode(id) {
+  function setSteps(n) {
+    state.steps = n === 2 ? 2 : 1;
+    refreshEmphasis();
+    if (state.selected) { fitTo(Array.from(focusSet || [])); }
+    saveHash();
+  }
+  function clearSelection() {
+    state.selected = null;
+    network.unselectAll();
+    resetDetails();
+    refreshEmphasis();
+    saveHash();
+  }
+  function selectNode(id, fit) {
+    if (!byId.has(id)) { return; }
+    if (openAncestors(id)) { syncView(); }
+    if (hiddenSet.has(id)) { resetFilters(); }
     state.selected = id;
     showDetails(id);
     refreshEmphasis();
+    network.selectNodes([id]);
+    if (fit) { fitTo(Array.from(focusSet || [id])); }
+    saveHash();
   }
-  function focusNode(id) {
-    var target = id;
-    if (clusterIds.length) {
-      var c = network.findNode(id);
-      if (c.length > 1 && isBundle(c[0])) { openBundle(c[0]); }
-    }
-    if (hiddenSet.has(id)) { resetFilters(); }
-    network.selectNodes([target]);
-    network.focus(target, { scale: Math.max(network.getScale(), 1.0), animation: false });
-    selectNode(target);
-  }
+  function focusNode(id) { selectNode(id, true); }
   network.on("click", function (params) {
     if (params.nodes.length) {
       var id = params.nodes[0];
-      if (isBundle(id)) { state.selected = null; showClusterDetails(id); refreshEmphasis(); }
-      else { selectNode(id); }
+      if (isGroup(id)) { state.selected = null; showGroupDetails(id); refreshEmphasis(); saveHash(); }
+      else { selectNode(id, false); }
     } else if (!params.edges.length) {
-      state.selected = null;
-      resetDetails();
-      refreshEmphasis();
+      clearSelection();
+    }
+  });
+  network.on("doubleClick", function (params) {
+    if (!params.nodes.length) { return; }
+    var id = params.nodes[0];
+    if (isGroup(id)) {
+      openGroup(id);
+      showGroupDetails(id);
+    } else if ((chainOf.get(id) || []).length) {
+      var chain = chainOf.get(id);
+      closeGroup(chain[chain.length - 1]);
     }
   });
 
   // ---------------------------------------------------------------- findings
+  var findingById = new Map();
+  data.findings.forEach(function (f) { findingById.set(f.id, f); });
+  function findingReps(f) {
+    var ids = f.nodes.slice();
+    f.edges.forEach(function (eid) { var e = edgeById.get(eid); if (e) { ids.push(e.from, e.to); } });
+    return ids;
+  }
+  function activateFinding(fid, opts) {
+    var f = findingById.get(fid);
+    if (!f) { return; }
+    state.active = fid;
+    state.selected = null;
+    network.unselectAll();
+    var ids = findingReps(f);
+    // open the bundles the finding is about when they are few
+    var closed = new Set();
+    ids.forEach(function (id) { (chainOf.get(id) || []).forEach(function (g) { if (!open.has(g)) { closed.add(g); } }); });
+    if (closed.size && closed.size <= 4) { closed.forEach(function (g) { open.add(g); }); syncView(); }
+    refreshEmphasis();
+    var reps = Array.from(repsOf(new Set(ids))).filter(function (id) { return (nodeLook.get(id) || "normal") !== "hidden"; });
+    fitTo(reps.length ? reps : ids, state.tour ? 1.4 : 1.2);
+    showFindingDetails(f);
+    markActiveFinding();
+    if (!(opts && opts.quiet)) { saveHash(); }
+  }
+  function deactivateFinding() {
+    state.active = null;
+    markActiveFinding();
+    refreshEmphasis();
+  }
+  function markActiveFinding() {
+    Array.prototype.forEach.call(document.querySelectorAll("#nk-findings .nk-finding"), function (item) {
+      var on = item.dataset.finding === state.active;
+      item.classList.toggle("nk-finding-active", on);
+      var b = item.querySelector(".nk-finding-title");
+      if (b) { b.setAttribute("aria-pressed", on ? "true" : "false"); }
+    });
+  }
+  function findingMeta(f) {
+    var kind = el("div", "nk-finding-kind", f.kindLabel + " · " + f.severityLabel);
+    if (f.uncertain) {
+      var badge = el("span", "nk-unsicher", "unsicher");
+      badge.title = "Einträge ohne Einordnung könnten diesen Befund ändern (siehe Datenlage).";
+      kind.appendChild(badge);
+    }
+    return kind;
+  }
+  function showFindingDetails(f) {
+    clear(details);
+    var box = el("div", "nk-details nk-finding-details");
+    box.dataset.finding = f.id;
+    box.appendChild(findingMeta(f));
+    box.appendChild(el("h2", "nk-details-name", f.title));
+    if (f.district) { box.appendChild(el("p", "nk-muted", "Sozialraum " + f.district)); }
+    if (f.text) { box.appendChild(el("p", "nk-finding-text", f.text)); }
+    if (f.recommendation) {
+      var rec = el("p", "nk-finding-rec");
+      rec.appendChild(el("strong", null, "Empfehlung: "));
+      rec.appendChild(document.createTextNode(f.recommendation));
+      box.appendChild(rec);
+    }
+    if (f.links && f.links.length) {
+      box.appendChild(el("h3", null, "Vorgeschlagene Verbindungen (gestrichelt)"));
+      var ul = el("ul");
+      f.links.forEach(function (l) {
+        var li = el("li");
+        li.appendChild(linkTo(l.from));
+        li.appendChild(document.createTextNode(" – "));
+        li.appendChild(linkTo(l.to));
+        if (l.label) { li.appendChild(document.createTextNode(" (" + l.label + ")")); }
+        ul.appendChild(li);
+      });
+      box.appendChild(ul);
+    }
+    var s = listSection("Betrifft", f.nodes.map(function (id) { return { id: id }; }));
+    if (s) { box.appendChild(s); }
+    details.appendChild(box);
+  }
+  function setTicked(fid, on) {
+    if (on) { state.findings.add(fid); } else { state.findings.delete(fid); }
+    var cb = document.querySelector("#nk-findings input[data-finding='" + fid + "']");
+    if (cb) { cb.checked = on; }
+  }
   function buildFindings() {
     if (!data.findings.length) { return; }
     var box = document.getElementById("nk-findings");
     clear(box);
-    var off = el("button", null, "Alle Markierungen aus");
-    off.type = "button";
-    off.addEventListener("click", function () {
+    var bar = el("div", "nk-findings-bar");
+    bar.appendChild(button("Alle Markierungen aus", function () {
+      state.findings.forEach(function (fid) { setTicked(fid, false); });
       state.findings.clear();
-      Array.prototype.forEach.call(box.querySelectorAll("input[type=checkbox]"),
-        function (cb) { cb.checked = false; });
+      state.active = null;
+      markActiveFinding();
       refreshEmphasis();
-    });
-    box.appendChild(off);
+      resetDetails();
+      saveHash();
+    }));
+    bar.appendChild(button("Rundgang starten", function () { startTour(0); }, "nk-tour-start"));
+    box.appendChild(bar);
+    box.appendChild(el("p", "nk-muted nk-hint", "Klick auf einen Befund zeigt ihn auf der Karte; Pfeiltasten ↑/↓ wechseln. Das Häkchen wählt ihn für den Rundgang und lässt ihn markiert."));
+    var list = el("ul", "nk-finding-list");
+    list.setAttribute("aria-label", "Befunde");
     data.findings.forEach(function (f) {
-      var item = el("div", "nk-finding sev-" + f.severity);
+      var item = el("li", "nk-finding sev-" + f.severity);
+      item.dataset.finding = f.id;
       if (Object.prototype.hasOwnProperty.call(S.severityBorders, f.severity)) {
         item.style.borderLeftColor = S.severityBorders[f.severity];  // style.MAP_SEVERITY_BORDERS
       }
-      var lab = el("label");
+      if (f.uncertain) { item.classList.add("nk-finding-unsicher"); item.dataset.confidence = "unsicher"; }
+      item.appendChild(findingMeta(f));
+      var line = el("div", "nk-finding-line");
       var cb = el("input");
       cb.type = "checkbox";
       cb.dataset.finding = f.id;
+      cb.setAttribute("aria-label", "Markieren und für den Rundgang wählen: " + f.title);
       cb.addEventListener("change", function () {
-        if (cb.checked) { state.findings.add(f.id); } else { state.findings.delete(f.id); }
-        refreshEmphasis();
+        setTicked(f.id, cb.checked);
+        if (cb.checked) { activateFinding(f.id); } else {
+          if (state.active === f.id) { state.active = null; markActiveFinding(); }
+          refreshEmphasis(); saveHash();
+        }
       });
-      lab.appendChild(cb);
-      lab.appendChild(document.createTextNode(" " + f.title));
-      var kind = el("div", "nk-finding-kind", f.kindLabel + " · " + f.severityLabel);
-      if (f.uncertain) {
-        item.classList.add("nk-finding-unsicher");
-        item.dataset.confidence = "unsicher";
-        var badge = el("span", "nk-unsicher", "unsicher");
-        badge.title = "Einträge ohne Einordnung könnten diesen Befund ändern (siehe Datenlage).";
-        kind.appendChild(badge);
-      }
-      item.appendChild(kind);
-      item.appendChild(lab);
-      if (f.text) { item.title = f.text; }
+      line.appendChild(cb);
+      var title = button(f.title, function () { activateFinding(f.id); }, "nk-finding-title");
+      title.setAttribute("aria-pressed", "false");
+      title.addEventListener("keydown", function (ev) {
+        var items = Array.prototype.slice.call(list.querySelectorAll(".nk-finding-title"));
+        var k = items.indexOf(title);
+        if (ev.key === "ArrowDown" && items[k + 1]) { ev.preventDefault(); items[k + 1].focus(); activateFinding(findingByTitle(items[k + 1])); }
+        else if (ev.key === "ArrowUp" && items[k - 1]) { ev.preventDefault(); items[k - 1].focus(); activateFinding(findingByTitle(items[k - 1])); }
+      });
+      line.appendChild(title);
+      item.appendChild(line);
       if (f.recommendation) { item.appendChild(el("div", "nk-finding-rec", "Empfehlung: " + f.recommendation)); }
-      box.appendChild(item);
+      list.appendChild(item);
     });
+    box.appendChild(list);
   }
+  function findingByTitle(b) { return b.parentNode.parentNode.dataset.finding; }
 
+  // ---------------------------------------------------------------- Rundgang (presentation)
+  var tourBox = null;
+  function tourList() {
+    var chosen = data.findings.filter(function (f) { return state.findings.has(f.id); });
+    if (!chosen.length) { chosen = data.findings.filter(function (f) { return f.severity === "high" || f.severity === "medium"; }); }
+    if (!chosen.length) { chosen = data.findings.slice(); }
+    return chosen.map(function (f) { return f.id; });
+  }
+  function buildTourBox() {
+    tourBox = el("section", "nk-tour-box");
+    tourBox.id = "nk-tour-box";
+    tourBox.setAttribute("aria-live", "polite");
+    tourBox.setAttribute("aria-label", "Rundgang");
+    document.body.appendChild(tourBox);
+  }
+  function refit() {
+    network.setSize("100%", "100%");
+    network.redraw();
+  }
+  function startTour(step, ids) {
+    var list = ids || tourList();
+    if (!list.length) { return; }
+    state.tour = { ids: list, step: 0 };
+    document.body.classList.add("nk-tour");
+    if (!tourBox) { buildTourBox(); }
+    try {
+      var req = document.documentElement.requestFullscreen && document.documentElement.requestFullscreen();
+      if (req && req.catch) { req.catch(function () { return null; }); }
+    } catch (err) { /* full screen refused: the page still shows the tour */ }
+    refit();
+    tourStep(step || 0);
+  }
+  function endTour() {
+    if (!state.tour) { return; }
+    state.tour = null;
+    document.body.classList.remove("nk-tour");
+    if (tourBox) { tourBox.hidden = true; }
+    try { if (document.fullscreenElement && document.exitFullscreen) { document.exitFullscreen().catch(function () { return null; }); } }
+    catch (err) { /* nothing to leave */ }
+    refit();
+    saveHash();
+  }
+  function tourStep(step) {
+    var t = state.tour;
+    if (!t) { return; }
+    t.step = Math.max(0, Math.min(t.ids.length - 1, step));
+    var f = findingById.get(t.ids[t.step]);
+    clear(tourBox);
+    tourBox.hidden = false;
+    var head = el("div", "nk-tour-head");
+    head.appendChild(el("span", "nk-tour-count", "Befund " + (t.step + 1) + " von " + t.ids.length));
+    head.appendChild(findingMeta(f));
+    tourBox.appendChild(head);
+    tourBox.appendChild(el("h2", "nk-tour-title", f.title));
+    if (f.text) { tourBox.appendChild(el("p", "nk-tour-text", f.text)); }
+    if (f.recommendation) { tourBox.appendChild(el("p", "nk-tour-rec", "Empfehlung: " + f.recommendation)); }
+    var nav = el("div", "nk-tour-nav");
+    var prev = button("← Zurück", function () { tourStep(state.tour.step - 1); });
+    prev.disabled = t.step === 0;
+    var next = button("Weiter →", function () { tourStep(state.tour.step + 1); });
+    next.disabled = t.step === t.ids.length - 1;
+    nav.appendChild(prev); nav.appendChild(next);
+    nav.appendChild(button("Rundgang beenden (Esc)", endTour));
+    tourBox.appendChild(nav);
+    activateFinding(f.id);
+  }
+  document.addEventListener("keydown", function (ev) {
+    if (!state.tour) { return; }
+    var k = ev.key;
+    if (k === "ArrowRight" || k === "PageDown" || k === " " || k === "ArrowDown") { ev.preventDefault(); tourStep(state.tour.step + 1); }
+    else if (k === "ArrowLeft" || k === "PageUp" || k === "ArrowUp" || k === "Backspace") { ev.preventDefault(); tourStep(state.tour.step - 1); }
+    else if (k === "Home") { ev.preventDefault(); tourStep(0); }
+    else if (k === "End") { ev.preventDefault(); tourStep(state.tour.ids.length - 1); }
+    else if (k === "Escape") { ev.preventDefault(); endTour(); }
+  });
+  document.addEventListener("fullscreenchange", function () {
+    if (!document.fullscreenElement && state.tour) { endTour(); }
+  });
+
+  // ---------------------------------------------------------------- the view in the address (#…)
+  // filters, open bundles, search, focus, findings and the tour step: a link reopens the view
+  var restoring = false;
+  function saveHash() {
+    if (restoring) { return; }
+    var parts = [];
+    if (state.findings.size) { parts.push("f=" + Array.from(state.findings).join(",")); }
+    if (state.active) { parts.push("a=" + state.active); }
+    if (state.selected) { parts.push("s=" + state.selected); }
+    if (state.steps !== 1) { parts.push("st=" + state.steps); }
+    if (state.query) { parts.push("q=" + encodeURIComponent(state.query)); }
+    if (open.size) { parts.push("g=" + Array.from(open).join(",")); }
+    var off = [];
+    DIMENSIONS.forEach(function (dim) {
+      optionsOf[dim.key].forEach(function (v) { if (!allowed[dim.key].has(v)) { off.push(dim.key + ":" + encodeURIComponent(v)); } });
+    });
+    if (off.length) { parts.push("x=" + off.join(",")); }
+    if (state.tour) { parts.push("t=" + state.tour.step); if (state.findings.size === 0) { parts.push("tl=" + state.tour.ids.join(",")); } }
+    var hash = parts.length ? "#" + parts.join("&") : "";
+    try {
+      if (hash !== location.hash) { history.replaceState(null, "", hash || location.pathname + location.search); }
+    } catch (err) { /* a sandboxed frame may refuse: the view simply is not in the address */ }
+  }
+  function readHash() {
+    var raw = "";
+    try { raw = location.hash.replace(/^#/, ""); } catch (err) { return null; }
+    if (!raw) { return null; }
+    var out = {};
+    raw.split("&").forEach(function (p) {
+      var i = p.indexOf("=");
+      if (i > 0) { out[p.slice(0, i)] = p.slice(i + 1); }
+    });
+    return out;
+  }
+  function applyHash(h) {
+    if (!h) { return false; }
+    restoring = true;
+    try {
+      if (h.x) {
+        h.x.split(",").forEach(function (pair) {
+          var i = pair.indexOf(":");
+          var key = pair.slice(0, i), v = decodeURIComponent(pair.slice(i + 1));
+          if (allowed[key]) { allowed[key].delete(v); }
+        });
+        syncFilterBoxes();
+        computeFilters();
+      }
+      if (h.g) { h.g.split(",").forEach(function (g) { if (groupById.has(g)) { open.add(g); } }); syncView(); }
+      if (h.st) { state.steps = h.st === "2" ? 2 : 1; }
+      if (h.q) { searchBox.value = decodeURIComponent(h.q); search(searchBox.value); results.hidden = true; }
+      if (h.f) { h.f.split(",").forEach(function (fid) { if (findingById.has(fid)) { setTicked(fid, true); } }); }
+      refreshEmphasis();
+      if (h.t !== undefined && data.findings.length) {
+        var ids = h.tl ? h.tl.split(",").filter(function (fid) { return findingById.has(fid); }) : null;
+        startTour(parseInt(h.t, 10) || 0, ids && ids.length ? ids : null);
+      } else if (h.a && findingById.has(h.a)) {
+        activateFinding(h.a, { quiet: true });
+      } else if (h.s && byId.has(h.s)) {
+        selectNode(h.s, true);
+      } else {
+        fitAll();
+      }
+    } finally {
+      restoring = false;
+    }
+    return true;
+  }
   // ---------------------------------------------------------------- Datenlage
   function buildDatenlage() {
     var dl = data.datenlage;
@@ -720,9 +1328,10 @@
     blocks.forEach(function (b) { if (b) { box.appendChild(b); } });
     var size = el("div");
     size.appendChild(el("h3", null, lg.size));
-    if (META.cluster) { size.appendChild(el("div", "nk-muted", "Graue Kreise: Bündel, Doppelklick öffnet")); }
+    if (groupsData.length) { size.appendChild(el("div", "nk-muted", "Graue Kreise: Bündel (Zahl der Knoten), Doppelklick öffnet, Doppelklick auf ein Mitglied schließt")); }
     box.appendChild(size);
   }
+
 
   // ---------------------------------------------------------------- PNG export
   var lastPng = null;
@@ -744,47 +1353,81 @@
     return lastPng;
   }
   document.getElementById("nk-png").addEventListener("click", exportPng);
-  document.getElementById("nk-reset").addEventListener("click", function () {
+  function resetView() {
+    endTour();
     searchBox.value = ""; search("");
-    state.selected = null; state.findings.clear();
-    Array.prototype.forEach.call(document.querySelectorAll("#nk-findings input[type=checkbox]"),
-      function (cb) { cb.checked = false; });
+    state.selected = null; state.active = null; state.steps = 1;
+    state.findings.forEach(function (fid) { setTicked(fid, false); });
+    state.findings.clear();
+    markActiveFinding();
+    open.clear();   // bundles closed again, as the map opened
+    syncView();
     resetFilters(); resetDetails(); refreshEmphasis();
     network.unselectAll();
     fitAll();
-  });
+    saveHash();
+  }
+  document.getElementById("nk-reset").addEventListener("click", resetView);
+  document.getElementById("nk-tour").addEventListener("click", function () { startTour(0); });
+  if (!data.findings.length) { document.getElementById("nk-tour").hidden = true; }
+
+  // ---------------------------------------------------------------- embedded (Jupyter)
+  // In a notebook the wheel scrolls the notebook; the map zooms once it has been clicked
+  // (until the pointer leaves it) or while Ctrl is held.
+  var wheelActive = !embedded;
+  container.addEventListener("wheel", function (ev) {
+    if (!wheelActive && !ev.ctrlKey) { ev.stopPropagation(); }
+  }, true);
+  container.addEventListener("pointerdown", function () { if (embedded) { wheelActive = true; container.classList.add("nk-active"); } }, true);
+  container.addEventListener("mouseleave", function () { if (embedded) { wheelActive = false; container.classList.remove("nk-active"); } });
+  if (embedded) { document.body.classList.add("nk-embedded"); }
 
   mark("clusters");
+  computeFilters();
   buildFilters();
   buildFindings();
   buildDatenlage();
   buildLegend();
+  refreshEmphasis();
 
   // ---------------------------------------------------------------- debug / test handle
-  function ids(ds, fn) { return ds.getIds({ filter: fn }); }
+  function looks(map, want) {
+    return Array.from(map).filter(function (p) { return p[1] === want; }).map(function (p) { return p[0]; });
+  }
   window.netzkarte = {
     network: network, nodes: nodes, edges: edges, meta: META,
-    visibleNodeIds: function () { return ids(nodes, function (n) { return !n.hidden; }); },
-    hiddenNodeIds: function () { return ids(nodes, function (n) { return !!n.hidden; }); },
-    visibleEdgeIds: function () { return ids(edges, function (e) { return !e.hidden; }); },
-    dimmedNodeIds: function () { return Array.from(nodeLook).filter(function (p) { return p[1] === "dim"; }).map(function (p) { return p[0]; }); },
-    highlightedNodeIds: function () { return Array.from(nodeLook).filter(function (p) { return p[1] === "finding"; }).map(function (p) { return p[0]; }); },
-    highlightedEdgeIds: function () { return Array.from(edgeLook).filter(function (p) { return p[1] === "finding"; }).map(function (p) { return p[0]; }); },
+    visibleNodeIds: function () { return Array.from(inView).filter(function (id) { return (nodeLook.get(id) || "normal") !== "hidden"; }); },
+    hiddenNodeIds: function () { return looks(nodeLook, "hidden"); },
+    visibleEdgeIds: function () { return Array.from(edgeInView.keys()).filter(function (id) { return (edgeLook.get(id) || "normal") !== "hidden"; }); },
+    dimmedNodeIds: function () { return looks(nodeLook, "dim"); },
+    highlightedNodeIds: function () { return looks(nodeLook, "finding"); },
+    highlightedEdgeIds: function () { return looks(edgeLook, "finding"); },
+    suggestedLinks: function () { return linkIds.map(function (id) { var e = edges.get(id); return [e.from, e.to]; }); },
     searchMatches: function () { return state.matches ? Array.from(state.matches) : []; },
     labelOf: function (id) { var n = byId.get(id); return n ? displayLabel(n) : null; },
     idByUid: function (uid) { var hit = data.nodes.filter(function (n) { return n.uid === uid; }); return hit.length ? hit[0].id : null; },
-    clusterIds: function () { return clusterIds.slice(); },
-    search: search, select: focusNode, exportPng: exportPng,
+    clusterIds: function () { return Array.from(inView).filter(isGroup); },
+    groupOf: function (id) { var c = chainOf.get(id) || []; return c.length ? c[c.length - 1] : null; },
+    openGroup: openGroup, closeGroup: closeGroup, openGroups: function () { return Array.from(open); },
+    labels: function () { return lastLabels.map(function (l) { return { id: l.id, text: l.text, x: l.x, y: l.y, w: l.w, h: l.h, px: l.px, always: l.always }; }); },
+    scale: function () { return network.getScale(); },
+    priority: function () { return labelOrder.slice(); },
+    search: search, select: focusNode, exportPng: exportPng, reset: resetView,
+    finding: activateFinding, activeFinding: function () { return state.active; },
+    tour: function () { return state.tour ? { step: state.tour.step, ids: state.tour.ids.slice() } : null; },
+    startTour: startTour, endTour: endTour, steps: setSteps,
     lastPng: function () { return lastPng; },
     timings: timings
   };
 
   // ---------------------------------------------------------------- ready
   mark("ui");
-  // the container has its size already: fit, then signal ready once that view is drawn
-  fitAll();
+  // the container has its size already: fit (or reopen the view in the address), then
+  // signal ready once that view is drawn
+  if (!applyHash(readHash())) { fitAll(); }
   network.once("afterDrawing", function () {
     mark("drawn");
     document.body.setAttribute("data-netzkarte-ready", "true");
   });
+  network.redraw();
 }());
