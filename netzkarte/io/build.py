@@ -39,6 +39,7 @@ from netzkarte.io.cells import (
     display,
     is_blank,
     is_missing,
+    normalise_id,
     split_multi,
 )
 from netzkarte.io.columns import STRICT_ENUMS, Columns
@@ -284,6 +285,7 @@ class _Builder(Columns):
         super().__init__(source)
         self.district_keys: dict[str, str] = {}  # fold(name) -> spelling on Sozialräume
         self.node_districts: list[tuple[str, str, int, str]] = []  # node, sheet, row, raw
+        self.id_keys: dict[str, str] = {}  # casefolded ID -> the ID
 
     # --- sheets and columns ---------------------------------------------------------------
 
@@ -386,7 +388,7 @@ class _Builder(Columns):
         extras = [(h, cols[j]) for j, h in lay.extras]
         filled = table.filled(j for j in (*lay.known.values(), *(j for j, _ in lay.extras)))
         add_node = self.map._add_typed_node  # values are parsed and checked here
-        origin, names, rows = self.origin, self.names, self.rows
+        origin, names, rows, id_keys = self.origin, self.names, self.rows, self.id_keys
         catalogue = self.map.categories
         categorised = any(c.attr == "category" for c in sheet.columns)
         messages: dict[Recognition, tuple[str, str] | None] = {}
@@ -396,6 +398,8 @@ class _Builder(Columns):
                 continue
             row = i + 2
             nid = cell_text(id_col[i]) if id_col is not None else None
+            if nid is not None and not nid.isascii():
+                nid = self.clean_id(sheet, row, nid)
             if nid is None:
                 nid = self.generated_id(ntype, row)
                 if id_col is not None:
@@ -408,6 +412,9 @@ class _Builder(Columns):
                            "vergeben. Jede ID darf "
                            "nur einmal vorkommen: Vergeben Sie hier eine neue ID.",
                            sheet.name, row, "ID", id_col[i] if id_col is not None else nid)
+                continue
+            elif id_keys.setdefault(nid.casefold(), nid) != nid:
+                self.ambiguous_id(sheet, row, nid, id_keys[nid.casefold()])
                 continue
             name = cell_text(name_col[i]) if name_col is not None else None
             if name is None and name_col is not None:
@@ -450,6 +457,29 @@ class _Builder(Columns):
             added += 1
         if added == 0:
             self.empty_sheet(sheet)
+
+    def clean_id(self, sheet: Sheet, row: int, nid: str) -> str | None:
+        """The ID after :func:`~netzkarte.io.cells.normalise_id` (NFC, no invisible
+        characters, plain spaces), with a ``normalised-id`` warning naming what changed;
+        ``None`` when nothing visible is left."""
+        clean, changes = normalise_id(nid)
+        if changes:
+            read = (f"Gelesen wird die ID {quote(clean)}; Verweise auf sie werden genauso "
+                    "verglichen" if clean else "Es bleibt nichts übrig; die Zelle gilt als leer")
+            self.warn("normalised-id", f"Die ID {quote(nid)} enthält Zeichen, die man nicht "
+                      f"sieht: {'; '.join(changes)}. {read}. Tragen Sie die ID neu ein (tippen, "
+                      "nicht kopieren), damit sie überall gleich geschrieben ist.",
+                      sheet.name, row, "ID", nid)
+        return clean or None
+
+    def ambiguous_id(self, sheet: Sheet, row: int, nid: str, other: str) -> None:
+        """Two IDs that differ only in case: references could not tell them apart."""
+        self.error("ambiguous-id", f"Die ID {quote(nid)} unterscheidet sich von {quote(other)} "
+                   f"(Blatt {quote(SHEET_OF[self.origin[other]])}, Zeile {self.rows[other]}) "
+                   "nur in Groß- und Kleinschreibung. Verweise lesen beide gleich, die Zeile "
+                   "wird deshalb nicht übernommen. Vergeben Sie hier eine deutlich andere ID – "
+                   "oder führen Sie beide Zeilen zusammen, wenn es derselbe Eintrag ist.",
+                   sheet.name, row, "ID", nid)
 
     def contradictions(self, sheet: Sheet, row: int, attrs: dict[str, Any],
                        info: CategoryInfo | None) -> None:

@@ -40,9 +40,11 @@ __all__ = [
     "MISSING_MARKERS",
     "MultiReading",
     "cell_text",
+    "char_name",
     "display",
     "is_blank",
     "is_missing",
+    "normalise_id",
     "parse_date",
     "parse_flag",
     "parse_number",
@@ -137,6 +139,56 @@ def cell_text(value: object) -> str | None:
     if is_blank(value):
         return None
     return str(value).strip() or None
+
+
+# characters that show nothing: zero-width space/joiners, BOM, soft hyphen, direction marks
+_INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f"
+                        "\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0]")
+# spaces other than the plain one (U+0020): no-break, thin, ideographic …
+_OTHER_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+_CHAR_NAMES = {"\u00a0": "geschütztes Leerzeichen", "\u202f": "schmales geschütztes Leerzeichen",
+               "\u200b": "Leerzeichen ohne Breite", "\u200c": "Bindungsverhinderer",
+               "\u200d": "Verbinder ohne Breite", "\u2060": "Wortverbinder",
+               "\ufeff": "Byte-Order-Mark (BOM)", "\u00ad": "weiches Trennzeichen",
+               "\u200e": "Schreibrichtungszeichen", "\u200f": "Schreibrichtungszeichen"}
+
+
+def char_name(ch: str) -> str:
+    """``geschütztes Leerzeichen (U+00A0)``: how a message names an invisible character."""
+    name = _CHAR_NAMES.get(ch) or unicodedata.name(ch, "Steuerzeichen")
+    return f"{name} (U+{ord(ch):04X})"
+
+
+def normalise_id(text: str) -> tuple[str, list[str]]:
+    """An ID as it is compared, and what was changed to get there (German, for a warning).
+
+    Letters composed of several code points (``e`` + combining accent, as macOS and some
+    web forms write them) are composed (Unicode NFC), invisible characters (zero-width
+    space and joiners, BOM, soft hyphen) are removed, other spaces (no-break, thin …)
+    become plain spaces, and the result is trimmed. Plain ASCII text is returned as is.
+
+    >>> normalise_id("K\u00a01")
+    ('K 1', ['geschütztes Leerzeichen (U+00A0) als Leerzeichen gelesen'])
+    >>> normalise_id("\ufeffA-07\u200b")[0], normalise_id("Caf\u0065\u0301")[0] == "Café"
+    ('A-07', True)
+    """
+    if text.isascii():
+        return text, []
+    changes: list[str] = []
+    composed = unicodedata.normalize("NFC", text)
+    if composed != text:
+        changes.append("Buchstaben mit getrennt gespeichertem Akzent (Unicode NFD) "
+                       "zusammengesetzt")
+        text = composed
+    hidden = dict.fromkeys(_INVISIBLE.findall(text))
+    if hidden:
+        text = _INVISIBLE.sub("", text)
+        changes.append(", ".join(map(char_name, hidden)) + " entfernt")
+    spaces = dict.fromkeys(_OTHER_SPACES.findall(text))
+    if spaces:
+        text = _OTHER_SPACES.sub(" ", text)
+        changes.append(", ".join(map(char_name, spaces)) + " als Leerzeichen gelesen")
+    return text.strip(), changes
 
 
 def display(value: object) -> str:

@@ -4,8 +4,11 @@ A reference cell (Mitglied, Gremium, Von, Zu, Organisation, Anbieter, Ort, Feder
 Berichtet an, Übergeordnet, Gemeldet von) may hold an ID or the Name of a node. The text is
 tried in this order; the first step that decides wins:
 
-1. **ID** – the exact ID (one dict lookup, the fast path), then the ID in other case.
-   Silent.
+1. **ID** – the exact ID (one dict lookup, the fast path), then the ID in other case
+   (silent; two IDs that differ only in case are an ``ambiguous-id`` error on the node
+   sheets). Text that is not plain ASCII is compared after
+   :func:`netzkarte.io.cells.normalise_id` (NFC, invisible characters removed, no-break
+   and other spaces as plain ones): warning ``normalised-id`` naming what was changed.
 2. **Name** – the name folded with :func:`netzkarte.vocab.fold` (case, dashes, quotes,
    white space, ``ß``/``ss``, umlauts/``ae``), among all nodes. One match: warning
    ``name-reference`` (a node of the wrong type is then reported by the edge check);
@@ -70,7 +73,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from netzkarte.errors import ValidationReport
-from netzkarte.io.cells import cell_text, split_multi
+from netzkarte.io.cells import cell_text, normalise_id, split_multi
 from netzkarte.model import NetworkMap
 from netzkarte.schema import SHEET_ORDER, SHEETS, Column, Sheet
 from netzkarte.vocab import EDGE_RULES, EdgeKind, NodeType, fold
@@ -484,8 +487,18 @@ class References:
             return None
         if text in self.origin:
             return text
+        changes: list[str] = []
+        if not text.isascii():  # invisible characters, odd spaces, decomposed letters
+            clean, changes = normalise_id(text)
+            if clean and changes:
+                text = clean
+                if text in self.origin:
+                    self.normalised(raw, text, changes, sheet, row, column)
+                    return text
         m = self.match(text, types)
         if m.how == "id":
+            if changes:
+                self.normalised(raw, m.nids[0], changes, sheet, row, column)
             return m.nids[0]
         if m.how == "name":
             nid = m.nids[0]
@@ -524,6 +537,14 @@ class References:
                        f"Blatt.{names} Tragen Sie die ID {what(types)} ein oder legen Sie den "
                        "Eintrag dort an.", sheet, row, column, raw)
         return None
+
+    def normalised(self, raw: object, nid: str, changes: list[str], sheet: str, row: int,
+                   column: str) -> None:
+        self.warn("normalised-id", f"Der Verweis {quote(raw)} enthält Zeichen, die man nicht "
+                  f"sieht: {'; '.join(changes)}. Gelesen als ID {quote(nid)}. Tragen Sie die "
+                  "ID neu ein (tippen, nicht kopieren), damit sie überall gleich geschrieben "
+                  "ist.", sheet, row, column,
+                  raw)
 
     def settles(self, text: str, types: frozenset[NodeType], *, unique: bool = True) -> bool:
         """Is the text an ID or a name (steps 1–3)? With ``unique=False`` an ambiguous name

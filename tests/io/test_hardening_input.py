@@ -40,6 +40,91 @@ def test_unreadable_edge_cells_and_extra_columns_together(sheets: dict[str, Rows
     assert edge(netmap, "JA", "SG")["extra"] == {"Seit": "nach Absprache"}
 
 
+
+# --- invisible differences in IDs -------------------------------------------------------
+
+INVISIBLE = [("K\u00a01", "K 1", "geschütztes Leerzeichen (U+00A0)"),
+             ("K\u200b1", "K1", "Leerzeichen ohne Breite (U+200B)"),
+             ("\ufeffK1", "K1", "Byte-Order-Mark (BOM) (U+FEFF)"),
+             ("K1\u200d", "K1", "Verbinder ohne Breite (U+200D)"),
+             ("K\u202f1", "K 1", "schmales geschütztes Leerzeichen (U+202F)"),
+             ("Cafe\u0301", "Café", "Unicode NFD")]
+
+
+@pytest.mark.parametrize(("typed", "clean", "named"), INVISIBLE)
+def test_an_id_with_invisible_characters_is_one_node_with_a_warning(
+        sheets: dict[str, Rows], typed: str, clean: str, named: str) -> None:
+    sheets["Akteure"][1]["ID"] = typed  # the Kita
+    plain = clean  # everyone else types the ID plainly
+    for row in sheets["Mitgliedschaften"]:
+        if row["Mitglied"] == "K1":
+            row["Mitglied"] = plain
+    sheets["Beziehungen"][0]["Von"] = plain
+    sheets["Angebote"][0]["Ort"] = plain
+    netmap, report = build_map(sheets)
+    assert report.ok, [str(i) for i in report.issues]
+    issue = only(report, "normalised-id")
+    assert (issue.severity, issue.sheet, issue.row, issue.column) == ("warning", "Akteure", 3,
+                                                                      "ID")
+    assert named in issue.message and f"Gelesen wird die ID „{clean}“" in issue.message
+    assert_german_fix(issue.message)
+    assert clean in netmap.graph and typed not in netmap.graph
+    assert netmap.graph.has_edge(clean, "SRK") and netmap.graph.has_edge(clean, "GS1")
+    assert netmap.node("CAFE")["venue"] == clean
+
+
+@pytest.mark.parametrize(("typed", "clean", "named"), INVISIBLE)
+def test_a_reference_with_invisible_characters_finds_its_id(
+        sheets: dict[str, Rows], typed: str, clean: str, named: str) -> None:
+    sheets["Akteure"][1]["ID"] = clean
+    for row in sheets["Mitgliedschaften"]:
+        if row["Mitglied"] == "K1":
+            row["Mitglied"] = clean
+    sheets["Angebote"][0]["Ort"] = clean
+    sheets["Beziehungen"][0]["Von"] = typed  # copied from an e-mail
+    netmap, report = build_map(sheets)
+    assert report.ok, [str(i) for i in report.issues]
+    issue = only(report, "normalised-id")
+    assert (issue.sheet, issue.row, issue.column) == ("Beziehungen", 2, "Von")
+    assert named in issue.message and f"Gelesen als ID „{clean}“" in issue.message
+    assert "unknown-reference" not in codes(report)
+    assert netmap.graph.has_edge(clean, "GS1")
+
+
+def test_an_id_of_invisible_characters_only_is_an_empty_id(sheets: dict[str, Rows]) -> None:
+    sheets["Akteure"].append({"ID": "\u200b\ufeff", "Name": "Neue Kita",
+                               "Kategorie": "Kita"})
+    netmap, report = build_map(sheets)
+    assert report.ok
+    assert {i.code for i in report.issues} == {"normalised-id", "generated-id"}
+    assert "A-auto-6" in netmap.graph
+
+
+def test_ids_that_differ_only_in_case_are_an_error(sheets: dict[str, Rows]) -> None:
+    sheets["Akteure"].append({"ID": "k1", "Name": "Kita Regenbogen"})  # row 6; K1 is row 3
+    netmap, report = build_map(sheets)
+    issue = only(report, "ambiguous-id")
+    assert (issue.severity, issue.sheet, issue.row, issue.column, issue.value) == (
+        "error", "Akteure", 6, "ID", "k1")
+    assert "„K1“ (Blatt „Akteure“, Zeile 3)" in issue.message
+    assert "Groß- und Kleinschreibung" in issue.message
+    assert_german_fix(issue.message)
+    assert netmap.name("K1") == "Kita Sonnenschein" and "k1" not in netmap.graph
+
+
+def test_ids_differing_in_case_across_sheets(sheets: dict[str, Rows]) -> None:
+    sheets["Angebote"].append({"ID": "ja", "Name": "Jugendangebot"})
+    _, report = build_map(sheets)
+    assert "(Blatt „Ämter“, Zeile 3)" in only(report, "ambiguous-id").message
+
+
+def test_a_reference_in_other_case_still_finds_its_id(sheets: dict[str, Rows]) -> None:
+    sheets["Beziehungen"][0]["Von"] = "k1"
+    netmap, report = build_map(sheets)
+    assert report.ok and report.issues == []
+    assert netmap.graph.has_edge("K1", "GS1")
+
+
 # --- missing markers in reference columns -----------------------------------------------
 
 OPTIONAL_REFS = [("Akteure", 1, "Organisation"), ("Ämter", 1, "Übergeordnet"),
