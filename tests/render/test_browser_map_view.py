@@ -115,3 +115,105 @@ def test_focus_hides_the_rest_and_names_stay_on_top(open_map: Any,
     assert len(shown.js("netzkarte.visibleNodeIds()")) > len(visible)
     assert "st=2" in shown.js("location.hash")
     shown.assert_clean()
+
+
+def test_every_kindertal_finding_highlights_something_and_zooms(
+        open_map: Any, kt: tuple[NetworkMap, AnalysisResult], tmp_path: Path) -> None:
+    m, result = kt
+    shown = open_map(m, findings=result, viewport=(1366, 768))
+    titles = shown.page.locator("#nk-findings .nk-finding-title")
+    assert titles.count() == len(result.findings)
+    for i, finding in enumerate(result.findings):
+        shown.js("netzkarte.network.moveTo({position: {x: 5000, y: 5000}, scale: 0.05})")
+        titles.nth(i).click()
+        highlighted = shown.js("netzkarte.highlightedNodeIds()")
+        assert highlighted, finding.title
+        # zoomed onto it: the highlighted nodes are on the screen, named, and the panel
+        # shows the text and the recommendation
+        assert _on_screen_of(shown, highlighted) == len(highlighted), finding.title
+        assert shown.js("netzkarte.activeFinding()") == finding.id
+        details = shown.text("#nk-details")
+        assert finding.title in details
+        if finding.recommendation:
+            assert "Empfehlung: " + finding.recommendation in details
+        named = {lab["id"] for lab in shown.js("netzkarte.labels()")}
+        assert set(highlighted[:10]) & named
+        kind = finding.kind
+        if kind == "coverage_gap":
+            district = {shown.vid(n) for n, d in m.graph.nodes(data=True)
+                        if d.get("district") == finding.district}
+            assert district <= set(highlighted)
+        elif kind == "parallel_structure" and "shared_members" in finding.evidence:
+            expected = {shown.vid(n) for n in
+                        [*finding.nodes, *finding.evidence["shared_members"]]}
+            assert expected <= set(highlighted)
+        elif kind == "transition_gap" and finding.evidence.get("suggestions"):
+            assert shown.js("netzkarte.suggestedLinks()")  # drawn dashed
+            shown.page.screenshot(path=str(tmp_path / "transition.png"))
+    shown.assert_clean()
+
+
+def _on_screen_of(shown: MapPage, ids: list[str]) -> int:
+    return int(shown.js("""ids => { const c = document.getElementById('nk-network');
+        return ids.filter(id => { const p = netzkarte.network.canvasToDOM(
+            netzkarte.network.getPosition(id));
+            return p.x >= -2 && p.y >= -2 && p.x <= c.clientWidth + 2
+                && p.y <= c.clientHeight + 2; }).length; }""", ids))
+
+
+def test_rundgang_steps_through_high_and_medium_findings_and_lives_in_the_address(
+        open_map: Any, kt: tuple[NetworkMap, AnalysisResult], tmp_path: Path) -> None:
+    m, result = kt
+    shown = open_map(m, findings=result, viewport=(1366, 768))
+    expected = [f.id for f in result.findings if f.severity in ("high", "medium")]
+    shown.page.click("#nk-tour")
+    assert shown.js("netzkarte.tour()")["ids"] == expected
+    assert shown.js("document.body.classList.contains('nk-tour')")
+    assert not shown.page.locator(".nk-left").is_visible()
+    assert not shown.page.locator("#nk-legend").is_visible()
+    title_px = shown.js("parseFloat(getComputedStyle(document.querySelector("
+                        "'.nk-tour-title')).fontSize)")
+    assert title_px >= 24
+    shown.page.screenshot(path=str(tmp_path / "tour-1.png"))
+    assert all(lab["px"] >= 18 for lab in shown.js("netzkarte.labels()"))
+    shown.page.keyboard.press("ArrowRight")
+    shown.page.keyboard.press("PageDown")  # a presenter's clicker
+    assert shown.js("netzkarte.tour()")["step"] == 2
+    assert shown.js("netzkarte.activeFinding()") == expected[2]
+    third = next(f for f in result.findings if f.id == expected[2])
+    assert third.title in shown.text("#nk-tour-box")
+    assert "Befund 3 von" in shown.text("#nk-tour-box")
+    shown.page.keyboard.press("ArrowLeft")
+    assert shown.js("netzkarte.tour()")["step"] == 1
+    link = shown.js("location.hash")
+    assert "t=1" in link
+    shown.page.screenshot(path=str(tmp_path / "tour-2.png"))
+    # the link reopens the same step
+    again = open_map(m, "again.html", findings=result, viewport=(1366, 768), hash=link)
+    assert again.js("netzkarte.tour()")["step"] == 1
+    assert again.js("netzkarte.activeFinding()") == expected[1]
+    shown.page.keyboard.press("Escape")
+    assert shown.js("netzkarte.tour()") is None
+    assert shown.page.locator(".nk-left").is_visible()
+    shown.assert_clean()
+    again.assert_clean()
+
+
+def test_filters_focus_and_findings_are_kept_in_the_address(
+        open_map: Any, kt: tuple[NetworkMap, AnalysisResult]) -> None:
+    m, result = kt
+    shown = open_map(m, findings=result)
+    shown.page.locator("details[data-filter=type]").evaluate("d => { d.open = true; }")
+    shown.page.locator("input[data-filter=type][value='offer']").click()
+    shown.page.locator("#nk-findings input[type=checkbox]").nth(1).check()
+    shown.js("id => netzkarte.select(id)", shown.vid("G-SG"))
+    shown.page.select_option("#nk-steps", "2")
+    link = shown.js("location.hash")
+    hidden = set(shown.js("netzkarte.hiddenNodeIds()"))
+    again = open_map(m, "again.html", findings=result, hash=link)
+    assert set(again.js("netzkarte.hiddenNodeIds()")) == hidden
+    assert again.page.locator("input[data-filter=type][value='offer']").is_checked() is False
+    assert again.page.locator("#nk-findings input[type=checkbox]").nth(1).is_checked()
+    assert again.text("#nk-details").startswith("Steuerungsgruppe")
+    shown.assert_clean()
+    again.assert_clean()

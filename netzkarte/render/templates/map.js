@@ -938,7 +938,7 @@
     if (closed.size && closed.size <= 4) { closed.forEach(function (g) { open.add(g); }); syncView(); }
     refreshEmphasis();
     var reps = Array.from(repsOf(new Set(ids))).filter(function (id) { return (nodeLook.get(id) || "normal") !== "hidden"; });
-    fitTo(reps.length ? reps : ids, state.tour ? 1.4 : 1.2);
+    fitTo(reps.length ? reps : ids, 1.0);
     showFindingDetails(f);
     markActiveFinding();
     if (!(opts && opts.quiet)) { saveHash(); }
@@ -1083,8 +1083,10 @@
     state.tour = { ids: list, step: 0 };
     document.body.classList.add("nk-tour");
     if (!tourBox) { buildTourBox(); }
+    // full screen only on a click or key press (a reopened link shows the tour without it)
+    var gesture = !navigator.userActivation || navigator.userActivation.isActive;
     try {
-      var req = document.documentElement.requestFullscreen && document.documentElement.requestFullscreen();
+      var req = gesture && document.documentElement.requestFullscreen && document.documentElement.requestFullscreen();
       if (req && req.catch) { req.catch(function () { return null; }); }
     } catch (err) { /* full screen refused: the page still shows the tour */ }
     refit();
@@ -1192,12 +1194,10 @@
       if (h.t !== undefined && data.findings.length) {
         var ids = h.tl ? h.tl.split(",").filter(function (fid) { return findingById.has(fid); }) : null;
         startTour(parseInt(h.t, 10) || 0, ids && ids.length ? ids : null);
-      } else if (h.a && findingById.has(h.a)) {
-        activateFinding(h.a, { quiet: true });
-      } else if (h.s && byId.has(h.s)) {
-        selectNode(h.s, true);
       } else {
-        fitAll();
+        if (h.a && findingById.has(h.a)) { activateFinding(h.a, { quiet: true }); }
+        if (h.s && byId.has(h.s)) { selectNode(h.s, true); }
+        if (!h.a && !h.s) { fitAll(); }
       }
     } finally {
       restoring = false;
