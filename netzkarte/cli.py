@@ -183,6 +183,9 @@ def build_parser() -> GermanArgumentParser:
     p.add_argument("--xlsx", metavar="BEFUNDE.xlsx", help="Befunde als Excel-Tabelle schreiben")
     p.add_argument("--anonym", action="store_true",
                    help="Personennamen durch Kategorie und Organisation ersetzen")
+    p.add_argument("--nur-bestaetigt", action="store_true",
+                   help="nach einer Bestandsaufnahme nur mit Beziehungen rechnen, die beide "
+                        "Seiten bestätigt haben")
 
     p = command("bericht", "Bericht für die Netzwerksitzung als HTML-Datei schreiben")
     p.add_argument("datei", metavar="DATEI", help=datei)
@@ -586,7 +589,8 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     _check_output("--xlsx", args.xlsx, [args.datei], suffixes=(".xlsx",),
                   what="Die Maßnahmenliste wird als Excel-Arbeitsmappe geschrieben")
     network = load_map(args.datei)
-    result = analyze(network, progress=sys.stderr.isatty())
+    result = analyze(network, progress=sys.stderr.isatty(),
+                     confirmed_only=args.nur_bestaetigt)
     if args.anonym:
         from netzkarte.render.privacy import anonymous_result
 

@@ -31,7 +31,7 @@ CLI_CONTRACT: dict[str, tuple[str, ...]] = {
     "vorlage": (),
     "pruefen": ("--json",),
     "karte": ("-o", "--layout", "--anonym", "--mit-kontaktdaten"),
-    "analyse": ("--json", "--xlsx"),
+    "analyse": ("--json", "--xlsx", "--nur-bestaetigt"),
     "bericht": ("-o",),
     "vergleich": ("-o", "--json"),
     "export": ("-o", ".graphml", ".gexf", ".json", ".xlsx"),

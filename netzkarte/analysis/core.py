@@ -57,10 +57,10 @@ from netzkarte.analysis.transitions import find_transition_gaps
 from netzkarte.errors import NetzkarteError, OptionError
 from netzkarte.model import NetworkMap
 from netzkarte.progress import progress_bar
-from netzkarte.vocab import EdgeKind, NodeType, Sector
+from netzkarte.vocab import CONFIRMATION_COLUMN, Confirmation, EdgeKind, NodeType, Sector
 
 __all__ = ["ANALYSES", "METRIC_OPTIONS", "Analysis", "analysis_options", "analyze",
-           "format_summary"]
+           "confirmed_ties_only", "format_summary"]
 
 log = logging.getLogger(__name__)
 
@@ -164,7 +164,8 @@ def _route(options: dict[str, Any], funcs: dict[str, Callable[..., Any]]
     return routed
 
 
-def analyze(m: NetworkMap, *, progress: bool | None = None, **options: Any) -> AnalysisResult:
+def analyze(m: NetworkMap, *, progress: bool | None = None, confirmed_only: bool = False,
+            **options: Any) -> AnalysisResult:
     """Run every analysis on a map: key figures, findings, quality checks, tables.
 
     Parameters
@@ -172,6 +173,10 @@ def analyze(m: NetworkMap, *, progress: bool | None = None, **options: Any) -> A
     m : NetworkMap
     progress : bool, optional
         Show a progress bar. ``None`` (default): only when stderr is a terminal.
+    confirmed_only : bool, default False
+        After a Bestandsaufnahme with the partners: judge everything on the ties both sides
+        confirmed (and the ties no survey touched); one-sided, unconfirmed and disputed ties
+        are left out (:func:`confirmed_ties_only`). The summary says so.
     **options
         Thresholds of the analyses, passed to every analysis that declares an option of that
         name (``need_indicator`` goes to transitions, coverage and quality alike). See
@@ -215,6 +220,8 @@ def analyze(m: NetworkMap, *, progress: bool | None = None, **options: Any) -> A
     if not isinstance(m, NetworkMap):
         raise NetzkarteError(f"analyze() erwartet eine Netzwerkkarte (NetworkMap), nicht "
                              f"{type(m).__name__}.")
+    if confirmed_only:
+        m = confirmed_ties_only(m)
     routed = _route(options, {a.key: a.function for a in ANALYSES})
     started = time.perf_counter()
     findings: list[Finding] = []
@@ -248,6 +255,8 @@ def analyze(m: NetworkMap, *, progress: bool | None = None, **options: Any) -> A
                     for f in findings]
     findings = _unique_ids(findings)
     summary.update(_finding_counts(findings, checks))
+    if confirmed_only:
+        summary["confirmed_ties_only"] = True
     from netzkarte import __version__
 
     involved = {n for f in findings for n in f.nodes}
@@ -259,6 +268,51 @@ def analyze(m: NetworkMap, *, progress: bool | None = None, **options: Any) -> A
     log.info("Analyse %s: %d Befunde in %.1f s", m.meta.municipality or "(ohne Namen)",
              len(findings), time.perf_counter() - started)
     return result
+
+
+_TIES = (EdgeKind.COOPERATION, EdgeKind.CONTRACT, EdgeKind.REFERRAL)
+_UNSURE = (Confirmation.ONE_SIDED, Confirmation.UNCONFIRMED, Confirmation.DISPUTED)
+
+
+def _confirmation(data: dict[str, Any]) -> Confirmation | None:
+    return Confirmation.parse((data.get("extra") or {}).get(CONFIRMATION_COLUMN))
+
+
+def confirmed_ties_only(m: NetworkMap) -> NetworkMap:
+    """A copy of the map without the ties a Bestandsaufnahme could not confirm.
+
+    Cooperation, contract and referral ties marked one-sided, unconfirmed or disputed
+    (edge column *Bestätigung*) are left out; ties no survey touched (typed by the
+    coordinator) and memberships stay.
+
+    >>> from netzkarte import NetworkMap
+    >>> m = NetworkMap()
+    >>> for n in "ABC":
+    ...     m.add_node(n, "actor", name=n)
+    >>> _ = m.add_edge("A", "B", "cooperation", extra={"Bestätigung": "bestätigt"})
+    >>> _ = m.add_edge("A", "C", "cooperation", extra={"Bestätigung": "einseitig"})
+    >>> confirmed_ties_only(m).graph.number_of_edges()
+    1
+    """
+    out = m.copy()
+    drop = [(u, v, k) for u, v, k, d in out.graph.edges(keys=True, data=True)
+            if d["kind"] in _TIES and _confirmation(d) in _UNSURE]
+    out.graph.remove_edges_from(drop)
+    out._cache.clear()
+    return out
+
+
+def _tie_sources(m: NetworkMap) -> dict[str, Any]:
+    """Key figures of a Bestandsaufnahme: how many ties both sides named (reciprocity)."""
+    states = [_confirmation(d) for _, _, d in m.graph.edges(data=True) if d["kind"] in _TIES]
+    surveyed = [s for s in states if s is not None]
+    if not surveyed:
+        return {}
+    both = sum(s in (Confirmation.CONFIRMED, Confirmation.DISAGREEING) for s in surveyed)
+    return {"surveyed_ties": len(surveyed), "reciprocity": _clean(both / len(surveyed)),
+            "one_sided_ties": sum(s is Confirmation.ONE_SIDED for s in surveyed),
+            "unconfirmed_ties": sum(s is Confirmation.UNCONFIRMED for s in surveyed),
+            "disputed_ties": sum(s is Confirmation.DISPUTED for s in surveyed)}
 
 
 def _scoped(f: Finding, municipality: str | None) -> Finding:
@@ -342,6 +396,7 @@ def _key_figures(m: NetworkMap, *, seed: int = 0, resolution: float = 1.0,
         "mean_steps_to_steering": _clean(sum(reachable) / len(reachable)) if reachable
         else None,
         "unreachable_from_steering": (n - len(dist)) if steering else None,
+        **_tie_sources(m),
     }
     sector_label = {s.value: s.label for s in Sector}
     ei_table = pd.DataFrame(
@@ -424,6 +479,14 @@ def format_summary(result: AnalysisResult, *, top: int = 10) -> str:
                      f"{s.get('unreachable_from_steering') or 0} ohne Weg dorthin")
     else:
         lines.append("Steuerung: kein Steuerungsgremium (Steuerungsebene a) erfasst")
+    if s.get("surveyed_ties"):
+        lines.append(f"Bestandsaufnahme: {s['surveyed_ties']} erfragte Beziehungen, davon "
+                     f"{_num(100 * (s.get('reciprocity') or 0), 0)} % von beiden Seiten "
+                     f"genannt, {s.get('one_sided_ties', 0)} einseitig, "
+                     f"{s.get('unconfirmed_ties', 0)} unbestätigt, "
+                     f"{s.get('disputed_ties', 0)} bestritten"
+                     + (" – ausgewertet nur mit bestätigten Beziehungen"
+                        if s.get("confirmed_ties_only") else ""))
     by_sev = s.get("findings_by_severity", {})
     lines += ["", f"Befunde: {len(result.findings)} ("
               + ", ".join(f"{SEVERITY_LABELS[k]} {v}" for k, v in by_sev.items()) + ")"]

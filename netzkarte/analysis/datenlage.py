@@ -20,7 +20,10 @@ Reasons (``REASONS``, German labels for messages):
   but without one: they are judged town-wide;
 * ``no_sector`` — actors and offices without Handlungsfeld: sector checks (steering group
   composition, civil society) and the E-I index cannot count them;
-* ``planned_offer`` — offers only planned: they do not cover a district yet.
+* ``planned_offer`` — offers only planned: they do not cover a district yet;
+* ``no_answer`` — partners asked in a Bestandsaufnahme who have not answered (map
+  metadata :data:`~netzkarte.vocab.NO_ANSWER_KEY`): their ties may be missing, so gaps,
+  bottlenecks and isolation around them are judged on what others reported.
 
 Examples
 --------
@@ -40,7 +43,7 @@ from typing import Any
 
 from netzkarte.analysis.findings import KIND_LABELS, Finding
 from netzkarte.model import NetworkMap
-from netzkarte.vocab import ActorForm, Level, Method, NodeType, OfferStatus
+from netzkarte.vocab import NO_ANSWER_KEY, ActorForm, Level, Method, NodeType, OfferStatus
 
 __all__ = [
     "AFFECTS",
@@ -61,6 +64,7 @@ REASONS: dict[str, str] = {
     "no_district": "ohne Sozialraum (gesamtstädtisch gewertet)",
     "no_sector": "ohne Handlungsfeld",
     "planned_offer": "Angebot erst geplant",
+    "no_answer": "Partner hat nicht geantwortet",
 }
 """Why a node falls out of an analysis, with its German label."""
 
@@ -72,6 +76,7 @@ AFFECTS: dict[str, tuple[str, ...]] = {
     "no_district": ("transition_gap", "coverage_gap"),
     "no_sector": ("quality_standard", "metrics"),
     "planned_offer": ("coverage_gap",),
+    "no_answer": ("transition_gap", "bottleneck", "isolated"),
 }
 """Which analyses each reason blinds (``metrics``: E-I index and brokerage by sector)."""
 
@@ -148,6 +153,7 @@ def blind_spots(m: NetworkMap) -> BlindSpots:
     if isinstance(cached, BlindSpots):
         return cached
     out = BlindSpots()
+    silent = {part.strip() for part in str(m.meta.extra.get(NO_ANSWER_KEY, "")).split(";")}
     for node, data in m.graph.nodes(data=True):
         ntype = data["type"]
         if ntype is NodeType.COMMITTEE:
@@ -168,6 +174,8 @@ def blind_spots(m: NetworkMap) -> BlindSpots:
             reasons.append("no_sector")
         if ntype is NodeType.OFFER and data.get("status") is OfferStatus.PLANNED:
             reasons.append("planned_offer")
+        if node in silent:
+            reasons.append("no_answer")
         if reasons:
             out.reasons[node] = tuple(reasons)
             if ntype is NodeType.OFFICE:
@@ -283,6 +291,13 @@ def _advice(m: NetworkMap, spots: BlindSpots, counts: Counter[str],
                    f"({_names(m, no_sector)}). Mit Handlungsfeld zählen sie bei der "
                    "Zusammensetzung der Steuerungsgruppe, bei zivilgesellschaftlichen Akteuren "
                    "und im E-I-Index.")
+    silent = spots.with_reason("no_answer")
+    if silent:
+        out.append(f"{_count(silent, 'Partner hat', 'Partner haben')} auf die "
+                   f"Bestandsaufnahme nicht geantwortet ({_names(m, silent)}). Ihre Kontakte "
+                   "kennt die Karte nur aus den Angaben anderer; Übergänge, Engpässe und "
+                   "Isolierte um sie herum stehen unter diesem Vorbehalt. Eine Erinnerung "
+                   "lohnt sich.")
     if counts["planned_offer"]:
         planned = spots.with_reason("planned_offer")
         one = len(planned) == 1

@@ -16,11 +16,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from enum import StrEnum
 
 from netzkarte.io.cells import cell_text, is_missing
 from netzkarte.schema import sheet
-from netzkarte.vocab import EdgeKind, Strength, fold
+from netzkarte.vocab import (
+    CONFIRMATION_COLUMN,
+    NO_ANSWER_KEY,
+    Confirmation,
+    EdgeKind,
+    Strength,
+    fold,
+)
 
 __all__ = [
     "ART_CHOICES",
@@ -172,45 +178,11 @@ def parse_survey_strength(value: object) -> Strength | None:
     return Strength.parse(text) or Strength.parse(text.split("–")[0].strip())
 
 
-class Confirmation(StrEnum):
-    """How the two sides of a tie see it after the merge (edge column *Bestätigung*)."""
-
-    CONFIRMED = "confirmed"
-    """Both sides name the tie with the same kind and strength."""
-    DISAGREEING = "disagreeing"
-    """Both sides name the tie, but differ in kind or strength."""
-    ONE_SIDED = "one_sided"
-    """One side names it; the other side answered and did not."""
-    UNCONFIRMED = "unconfirmed"
-    """One side names it; the other side has not answered (or was not asked)."""
-    DISPUTED = "disputed"
-    """The map had the tie; every side that answered says there is no such tie."""
-
-    @property
-    def label(self) -> str:
-        """German label (the value written in the column *Bestätigung*)."""
-        return CONFIRMATION_LABELS[self]
-
-    @classmethod
-    def parse(cls, value: object) -> Confirmation | None:
-        """The state a label or code stands for, ``None`` otherwise."""
-        key = fold(value)
-        for member in cls:
-            if key in (fold(member.value), fold(CONFIRMATION_LABELS[member])):
-                return member
-        return None
-
-
-CONFIRMATION_LABELS: dict[Confirmation, str] = {
-    Confirmation.CONFIRMED: "bestätigt",
-    Confirmation.DISAGREEING: "abweichend",
-    Confirmation.ONE_SIDED: "einseitig",
-    Confirmation.UNCONFIRMED: "unbestätigt",
-    Confirmation.DISPUTED: "bestritten",
-}
+CONFIRMATION_LABELS: dict[Confirmation, str] = {c: c.label for c in Confirmation}
+"""German label of each state (the value written in the column *Bestätigung*)."""
 
 # Extra columns of the merged workbook (kept by the importer as extra attributes).
-EDGE_STATUS = "Bestätigung"
+EDGE_STATUS = CONFIRMATION_COLUMN
 """Edge column: the :class:`Confirmation` label of a surveyed tie or membership."""
 EDGE_SIDE_SOURCE = "Angabe Von"
 """Edge column: what the *Von* side answered, with file, sheet, row and date."""
@@ -227,6 +199,6 @@ NODE_SOURCE = "Quelle"
 NODE_DUPLICATE = "Mögliche Dublette"
 """Node column: existing entries the new node may be the same as, until decided."""
 META_RATE = "Bestandsaufnahme Rücklauf"
-META_MISSING = "Bestandsaufnahme ohne Antwort"
+META_MISSING = NO_ANSWER_KEY
 """Metadata (*Anleitung*): IDs of asked partners without an answer, joined by ``; ``."""
 META_DATE = "Bestandsaufnahme zusammengeführt"

@@ -29,10 +29,13 @@ from netzkarte.vocab.categories import (
 )
 from netzkarte.vocab.edges import EDGE_RULES, EdgeRule, endpoint_problem
 from netzkarte.vocab.terms import (
+    CONFIRMATION_COLUMN,
     LIFE_PHASE_ORDER,
+    NO_ANSWER_KEY,
     RANK_ORDER,
     ActorForm,
     CommitteeType,
+    Confirmation,
     EdgeKind,
     Level,
     LifePhase,
@@ -54,13 +57,16 @@ from netzkarte.vocab.terms import (
 __all__ = [
     "BUILTIN",
     "CATEGORIES",
+    "CONFIRMATION_COLUMN",
     "EDGE_RULES",
     "LIFE_PHASE_ORDER",
+    "NO_ANSWER_KEY",
     "RANK_ORDER",
     "ActorForm",
     "CategoryCatalogue",
     "CategoryInfo",
     "CommitteeType",
+    "Confirmation",
     "EdgeKind",
     "EdgeRule",
     "Level",

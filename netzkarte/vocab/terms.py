@@ -26,10 +26,12 @@ from typing import ClassVar, Self
 __all__ = [
     "LIFE_PHASE_GROUPS",
     "LIFE_PHASE_ORDER",
+    "NO_ANSWER_KEY",
     "RANK_ORDER",
     "STRENGTH_GUESSES",
     "ActorForm",
     "CommitteeType",
+    "Confirmation",
     "EdgeKind",
     "Level",
     "LifePhase",
@@ -538,6 +540,32 @@ _term(EdgeKind,
        "contract": ("Vereinbarung", "Kooperationsvereinbarung", "Leitbild-Kontrakt",
                     "Contract"),
        "funds": ("Förderung", "Finanziert", "Funding", "Funds")})
+
+
+class Confirmation(Term):
+    """How the two sides of a tie see it after a Bestandsaufnahme with the partners.
+
+    Written in the edge column *Bestätigung* (:data:`CONFIRMATION_COLUMN`) when answers
+    are merged; ties no survey touched have none.
+    """
+
+    CONFIRMED = "confirmed"  # both sides name it, same kind and strength
+    DISAGREEING = "disagreeing"  # both sides name it, kind or strength differ
+    ONE_SIDED = "one_sided"  # one side names it; the other answered and did not
+    UNCONFIRMED = "unconfirmed"  # one side names it; the other has not answered
+    DISPUTED = "disputed"  # the map had it; every side that answered denies it
+
+
+_term(Confirmation,
+      {"confirmed": "bestätigt", "disagreeing": "abweichend", "one_sided": "einseitig",
+       "unconfirmed": "unbestätigt", "disputed": "bestritten"},
+      {"confirmed": ("beidseitig", "gegenseitig"), "one_sided": ("nur einseitig",),
+       "unconfirmed": ("offen",), "disputed": ("verneint",)})
+
+CONFIRMATION_COLUMN = "Bestätigung"
+"""The edge column that holds a :class:`Confirmation` label."""
+NO_ANSWER_KEY = "Bestandsaufnahme ohne Antwort"
+"""Map metadata (*Anleitung*): the ids of partners asked who have not answered, ``;``-separated."""
 
 
 class Strength(IntEnum):

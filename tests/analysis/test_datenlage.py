@@ -252,3 +252,47 @@ def test_one_entry_is_named_in_the_singular() -> None:
     advice = data_quality(m, [])["advice"]
     assert advice[0].startswith("1 Eintrag ohne erkannte Kategorie")
     assert any(a.startswith("1 Einrichtung oder Angebot ohne Lebensphase") for a in advice)
+
+
+# --- after a Bestandsaufnahme with the partners -------------------------------------------
+
+def _surveyed() -> NetworkMap:
+    m = _town()
+    m.add_node("K", "actor", name="Kita Nord", category="Kita", district="Nord")
+    m.add_node("G", "actor", name="Grundschule Nord", category="Grundschule", district="Nord")
+    m.add_node("F", "actor", name="Familienzentrum Nord", category="Familienzentrum",
+               district="Nord")
+    m.add_edge("K", "G", "cooperation", extra={"Bestätigung": "einseitig"})
+    m.add_edge("K", "F", "cooperation", extra={"Bestätigung": "bestätigt"})
+    m.add_edge("G", "F", "cooperation", extra={"Bestätigung": "abweichend"})
+    m.meta.extra["Bestandsaufnahme ohne Antwort"] = "G"
+    return m
+
+
+def test_reciprocity_and_tie_sources_are_key_figures() -> None:
+    result = analyze(_surveyed(), progress=False)
+    s = result.summary
+    assert (s["surveyed_ties"], s["one_sided_ties"]) == (3, 1)
+    assert s["reciprocity"] == pytest.approx(2 / 3, abs=1e-6)
+    assert "Bestandsaufnahme: 3 erfragte Beziehungen, davon 67 % von beiden Seiten genannt" \
+        in format_summary(result)
+
+
+def test_confirmed_ties_only_judges_transitions_without_one_sided_ties() -> None:
+    m = _surveyed()
+    def unlinked(result: object) -> list[str]:
+        return [n for f in result.by_kind("transition_gap")  # type: ignore[attr-defined]
+                if f.transition == "kita->primary" and f.district == "Nord"
+                for n in f.evidence["unlinked"]]
+    assert unlinked(analyze(m, progress=False)) == []  # the one-sided tie counts by default
+    strict = analyze(m, progress=False, confirmed_only=True)
+    assert unlinked(strict) == ["K"]
+    assert strict.summary["confirmed_ties_only"] is True
+    assert m.graph.number_of_edges() == 3  # the user's map is untouched
+
+
+def test_the_datenlage_names_partners_who_did_not_answer() -> None:
+    dq = data_quality(_surveyed(), [])
+    assert dq["counts"]["no_answer"] == 1
+    assert any("Grundschule Nord" in a and "nicht geantwortet" in a for a in dq["advice"])
+    assert "G" in dq["analyses"]["bottleneck"]["left_out"]
