@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any, Literal, NoReturn
 from netzkarte import __version__
 from netzkarte.errors import InputError, NetzkarteError, ValidationError, ValidationReport
 from netzkarte.io.atomic import WriteError
+from netzkarte.schema import SHEET_ORDER
 
 if TYPE_CHECKING:
     from netzkarte.model import NetworkMap
@@ -59,8 +60,6 @@ EXIT_INTERRUPTED = 130
 
 _COUNT_LABELS = (("actor", "Akteure"), ("office", "Ämter"), ("committee", "Gremien"),
                  ("offer", "Angebote"), ("edges", "Beziehungen"))
-_SHEET_ORDER = ("Anleitung", "Akteure", "Ämter", "Gremien", "Angebote", "Mitgliedschaften",
-                "Beziehungen", "Sozialräume", "Listen")
 
 # --- German argparse ------------------------------------------------------------------------
 
@@ -299,7 +298,7 @@ def format_report(report: ValidationReport) -> str:
         if not issues:
             continue
         lines.append(f"{title} ({len(issues)}):")
-        order = {name: i for i, name in enumerate(_SHEET_ORDER)}
+        order = {name: i for i, name in enumerate(SHEET_ORDER)}
         groups: dict[str | None, list[Any]] = {}
         for issue in issues:
             groups.setdefault(issue.sheet, []).append(issue)
