@@ -44,6 +44,7 @@ __all__ = [
     "MULTI_SEPARATOR",
     "NODE_SHEETS",
     "NUMBER_RANGE",
+    "PERSONAL_FIELDS",
     "SHEETS",
     "SHEET_ORDER",
     "Column",
@@ -287,6 +288,9 @@ SHEETS: tuple[Sheet, ...] = (ACTORS, OFFICES, COMMITTEES, OFFERS, MEMBERSHIPS, R
 
 SHEET_ORDER: tuple[str, ...] = (GUIDE_SHEET, *(s.name for s in SHEETS), LISTS_SHEET)
 NODE_SHEETS: dict[NodeType, Sheet] = {s.node_type: s for s in SHEETS if s.node_type}
+PERSONAL_FIELDS: frozenset[str] = frozenset(
+    c.attr for s in SHEETS for c in s.columns if c.personal)
+"""Attributes holding personal data (``Kontakt``): left out of shared outputs unless asked."""
 
 MAX_NUMBER = 10**15
 """Largest magnitude of any number value: Excel keeps 15 significant digits, so a larger

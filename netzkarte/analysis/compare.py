@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from netzkarte.model import NODE_FIELDS, NetworkMap
+from netzkarte.schema import PERSONAL_FIELDS
 from netzkarte.vocab import EDGE_RULES, EdgeKind, NodeType, Strength, Term
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ few brokers), ``0`` neither. Node and edge counts are neutral except ties (favou
 
 _RATING = {1: "günstig", -1: "ungünstig", 0: ""}
 
-PRIVATE_FIELDS: frozenset[str] = frozenset({"contact", "note"})
+PRIVATE_FIELDS: frozenset[str] = PERSONAL_FIELDS | {"note"}
 """Node fields whose values shared outputs (``to_dict``, the HTML page) do not show: a
 change is reported, its content is not (contact data is personal, notes often are too —
 the map shows them only with ``--mit-kontaktdaten`` as well)."""

@@ -57,6 +57,7 @@ from netzkarte.io.json_format import (
     write_json,
 )
 from netzkarte.model import NetworkMap
+from netzkarte.schema import PERSONAL_FIELDS
 from netzkarte.vocab import EDGE_RULES, EdgeKind, NodeType, Strength, Term
 
 __all__ = [
@@ -151,7 +152,8 @@ def _flat_graph(network: NetworkMap, *, include_contact: bool,
         ntype: NodeType = data["type"]
         record: dict[str, Flat] = {"label": str(data.get("name") or nid), "type": ntype.label}
         for key, value in data.items():
-            if key in ("type", "extra", "label") or (key == "contact" and not include_contact):
+            if key in ("type", "extra", "label") or (key in PERSONAL_FIELDS
+                                                     and not include_contact):
                 continue
             flat = _flat(value)
             if flat is not None:
