@@ -27,6 +27,7 @@ import difflib
 import gc
 import itertools
 import logging
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -75,7 +76,7 @@ from netzkarte.vocab import (
     fold,
 )
 
-__all__ = ["STRICT_ENUMS", "build_map", "gc_paused", "own_category"]
+__all__ = ["STRICT_ENUMS", "build_map", "gc_paused", "header_base", "own_category"]
 
 log = logging.getLogger(__name__)
 
@@ -331,8 +332,20 @@ class _Builder(Columns):
                     continue
                 text = f"Spalte {_letter(j)}"
             found = lookup.get(fold(text))
+            guessed = False
+            if found is None and header is not None:  # "Stärke (1–4)", "Kapazität\n(Plätze)"
+                found = lookup.get(fold(header_base(text)))
+                guessed = found is not None
+                if found is not None and found.attr in out.known:
+                    found = None  # the column is there already: this one stays an extra
             if found is not None:
                 col = found
+                if guessed:
+                    self.warn("guessed-header", f"Die Überschrift {quote(text)} wurde als "
+                              f"Spalte {quote(col.header)} gelesen; der Zusatz in Klammern "
+                              "oder in der zweiten Zeile wird übergangen. Benennen Sie die "
+                              f"Spalte in {quote(col.header)} um, damit sie sicher erkannt "
+                              "wird.", sheet=sheet.name, row=1, column=text, value=text)
                 if col.attr in out.known:
                     first = _letter(out.known[col.attr])
                     self.error("duplicate-column", f"Die Spalte {quote(col.header)} kommt "
@@ -350,6 +363,7 @@ class _Builder(Columns):
             out.empty = True  # an empty list of rows: nothing to check
             return out
         candidates = [h for _, h in out.extras]
+        named: set[str] = set()
         for col in sheet.columns:
             if col.required and col.attr not in out.known:
                 close = difflib.get_close_matches(col.header, candidates, n=1, cutoff=0.6)
@@ -358,9 +372,34 @@ class _Builder(Columns):
                            f"eine Spalte mit der Überschrift {quote(col.header)} ein.",
                            sheet=sheet.name, row=1, column=col.header)
                 out.ok = False
+                named.update(close)
         if not base_only:
             self.map.extra_columns[sheet.name] = [h for _, h in out.extras]
+            self.unknown_columns(sheet, out, table, named)
         return out
+
+    def unknown_columns(self, sheet: Sheet, lay: _Layout, table: _Table,
+                        named: set[str]) -> None:
+        """One warning per column the template does not know: it is kept and written back,
+        but a misspelt header would otherwise go unnoticed (its values count nowhere)."""
+        headers = {fold(c.header): c.header for c in sheet.columns if c.attr not in lay.known}
+        for j, text in lay.extras:
+            if text in named:  # already offered for a missing required column
+                continue
+            if cell_text(table.headers[j]) is None:
+                self.warn("unknown-column", f"Die {text} hat keine Überschrift, aber Einträge. "
+                          "netzkarte übernimmt sie unverändert als eigene Spalte; ausgewertet "
+                          "wird sie nicht. Tragen Sie in Zeile 1 eine Überschrift ein.",
+                          sheet=sheet.name, row=1, column=text)
+                continue
+            key = fold(header_base(text))
+            close = [headers[k] for k in difflib.get_close_matches(key, headers, n=1, cutoff=0.6)
+                     ] or [h for k, h in headers.items() if len(k) >= 4 and key.startswith(k)][:1]
+            self.warn("unknown-column", f"Die Spalte {quote(text)} gehört nicht zur Vorlage"
+                      f"{meant(close)}. netzkarte übernimmt sie unverändert als eigene Spalte "
+                      "und schreibt sie beim Export zurück; ausgewertet wird sie nicht. "
+                      "Benennen Sie sie um, wenn eine Spalte der Vorlage gemeint ist.",
+                      sheet=sheet.name, row=1, column=text, value=text)
 
     # --- nodes ----------------------------------------------------------------------------
 
@@ -961,6 +1000,23 @@ def _circle(graph: Any, group: set[str]) -> list[str]:
         path.append(node)
         node = next(v for v in graph.successors(node) if v in group)
     return [*path[seen[node]:], node]
+
+
+_HEADER_HINT = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|\{[^{}]*\}")
+
+
+def header_base(text: str) -> str:
+    """A header without a hint in brackets or on further lines: ``Stärke (1–4)``,
+    ``Seit [Datum]`` and ``Kapazität`` + line break + ``(Plätze)`` become ``Stärke``,
+    ``Seit`` and ``Kapazität``.
+
+    >>> header_base("Organisation (ID)"), header_base("Kapazität\\n(Plätze)")
+    ('Organisation', 'Kapazität')
+    """
+    base = _HEADER_HINT.sub(" ", text).strip()
+    if "\n" in base or "\r" in base:
+        base = base.splitlines()[0].strip()
+    return base or text
 
 
 def _is_marker(value: object) -> bool:

@@ -30,7 +30,7 @@ from xml.sax.saxutils import unescape
 import pandas as pd
 
 from netzkarte.errors import InputError, Issue, ValidationError, ValidationReport
-from netzkarte.io.build import build_map, gc_paused
+from netzkarte.io.build import build_map, gc_paused, header_base
 from netzkarte.io.cells import cell_text, is_blank
 from netzkarte.io.safety import (
     Limits,
@@ -367,10 +367,11 @@ def _schema_column(sheet: str, header: object) -> Column | None:
     text = cell_text(header)
     if text is None:
         return None
-    key = fold(text)
-    for col in next(s for s in SHEETS if s.name == sheet).columns:
-        if fold(col.header) == key or fold(col.attr) == key:
-            return col
+    columns = next(s for s in SHEETS if s.name == sheet).columns
+    for key in dict.fromkeys((fold(text), fold(header_base(text)))):  # "Stärke (1–4)" too
+        for col in columns:
+            if fold(col.header) == key or fold(col.attr) == key:
+                return col
     return None
 
 

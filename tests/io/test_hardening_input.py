@@ -11,7 +11,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from xlsx_helpers import Rows, assert_german_fix, codes, edge, only, write_base
+from xlsx_helpers import (
+    Rows,
+    as_rows,
+    assert_german_fix,
+    base_sheets,
+    codes,
+    edge,
+    only,
+    write_base,
+    write_workbook,
+)
 
 from netzkarte import schema
 from netzkarte.io import columns, json_format
@@ -222,3 +232,72 @@ def test_what_pruefen_accepts_export_writes(sheets: dict[str, Rows], tmp_path: P
     netmap, report = validate_excel(write_base(tmp_path / "k.xlsx", sheets))
     assert netmap is not None and report.ok
     assert check_map(netmap).ok
+
+
+# --- headers with a unit or a hint ------------------------------------------------------
+
+HINTED = [("Beziehungen", "Stärke", "Stärke (1–4)"), ("Akteure", "Organisation",
+                                                     "Organisation (ID)"),
+          ("Angebote", "Kapazität", "Kapazität\n(Plätze)"), ("Mitgliedschaften", "Seit",
+                                                             "Seit [Datum]"),
+          ("Angebote", "Ort", "Ort (ID der Einrichtung)"),
+          ("Beziehungen", "Von", "Von\n(ID)")]
+
+
+@pytest.mark.parametrize(("sheet", "header", "written"), HINTED)
+def test_a_header_with_a_hint_maps_to_its_column(tmp_path: Path, sheets: dict[str, Rows],
+                                                 sheet: str, header: str,
+                                                 written: str) -> None:
+    plain, _ = build_map(sheets)
+    for row in sheets[sheet]:
+        if header in row:
+            row[written] = row.pop(header)
+    netmap, report = validate_excel(write_base(tmp_path / "k.xlsx", sheets))
+    assert netmap is not None, [str(i) for i in report.issues]
+    issue = only(report, "guessed-header")
+    assert (issue.severity, issue.sheet, issue.row, issue.column) == ("warning", sheet, 1,
+                                                                      written)
+    assert f"als Spalte „{header}“ gelesen" in issue.message
+    assert_german_fix(issue.message)
+    assert codes(report) == ["guessed-header"]
+    assert netmap.counts() == plain.counts()  # 11 edges stay 11
+    assert sorted(map(str, netmap.graph.edges(data="strength"))) == \
+        sorted(map(str, plain.graph.edges(data="strength")))
+    assert netmap.node("CAFE")["capacity"] == 20
+
+
+def test_an_unknown_header_stays_an_extra_column_with_a_warning(sheets: dict[str, Rows]) -> None:
+    for row in sheets["Beziehungen"]:
+        row["Staerke der Bez."] = row.pop("Stärke", None)
+    netmap, report = build_map(sheets)
+    issue = only(report, "unknown-column")
+    assert (issue.severity, issue.sheet, issue.row, issue.column) == (
+        "warning", "Beziehungen", 1, "Staerke der Bez.")
+    assert "meinten Sie „Stärke“?" in issue.message and "bleibt" not in issue.message
+    assert "übernimmt sie unverändert als eigene Spalte" in issue.message
+    assert_german_fix(issue.message)
+    assert edge(netmap, "K1", "GS1")["extra"] == {"Staerke der Bez.": "3 Koordination"}
+
+
+def test_a_hinted_header_next_to_the_real_one_stays_extra(sheets: dict[str, Rows]) -> None:
+    sheets["Beziehungen"][0]["Stärke (alt)"] = "2"
+    netmap, report = build_map(sheets)
+    assert codes(report) == ["unknown-column"]
+    assert edge(netmap, "K1", "GS1")["strength"] == 3  # the real column wins
+    assert edge(netmap, "K1", "GS1")["extra"] == {"Stärke (alt)": "2"}
+
+
+def test_a_column_without_header_but_with_values(tmp_path: Path) -> None:
+    rows = {name: as_rows(records) for name, records in base_sheets().items()}
+    rows["Akteure"][0].append(None)
+    rows["Akteure"][2].append("Notiz ohne Überschrift")
+    netmap, report = validate_excel(write_workbook(tmp_path / "k.xlsx", rows))
+    assert netmap is not None
+    issue = only(report, "unknown-column")
+    assert "keine Überschrift" in issue.message and issue.sheet == "Akteure"
+    assert_german_fix(issue.message)
+
+
+def test_district_indicators_are_no_unknown_columns(sheets: dict[str, Rows]) -> None:
+    _, report = build_map(sheets)  # "SGB-II-Quote Kinder" is an indicator
+    assert report.issues == []
