@@ -8,8 +8,8 @@ Kommune's own categories (sheet *Kategorien*, used by some nodes) and the map me
 
 ``network_maps(excel=True)`` restricts the maps to what the Excel template can hold (the
 I/O conventions): no node attributes a sheet has no column for, no parallel duplicate
-edges, no extra values of types a cell cannot keep (dates in extra columns), no
-``meta.extra``.
+edges, no circles of *Übergeordnet* or *Berichtet an* (an import error), no extra values of
+types a cell cannot keep (dates in extra columns), no ``meta.extra``.
 
 ``assert_maps_equal(a, b)`` compares nodes with typed attributes, edges as multisets,
 districts by value, own categories with their notes, metadata (without ``source``) and the
@@ -296,8 +296,8 @@ def network_maps(draw: st.DrawFn, *, excel: bool = False, max_nodes: int = 5,
             if excel:
                 pair = {(u, v, kind)} | ({(v, u, kind)} if not EDGE_RULES[kind].directed
                                           else set())
-                if pair & seen:
-                    continue
+                if pair & seen or (kind in _HIERARCHIES and _reaches(m, v, u, kind)):
+                    continue  # a circle of Übergeordnet/Berichtet an is an import error
                 seen |= pair
             attrs = draw(_edge_attrs(kind, ao_ids=ao))
             sheet_name = "Mitgliedschaften" if kind is EdgeKind.MEMBER else "Beziehungen"
@@ -305,6 +305,23 @@ def network_maps(draw: st.DrawFn, *, excel: bool = False, max_nodes: int = 5,
                      if draw(st.booleans())}
             m.add_edge(u, v, kind, extra=extra, **attrs)
     return m
+
+
+_HIERARCHIES = (EdgeKind.BELONGS_TO, EdgeKind.REPORTS_TO)
+
+
+def _reaches(m: NetworkMap, start: str, goal: str, kind: EdgeKind) -> bool:
+    """Does a path of ``kind`` edges lead from ``start`` to ``goal``?"""
+    todo, seen = [start], {start}
+    while todo:
+        node = todo.pop()
+        if node == goal:
+            return True
+        for _, nxt, k in m.graph.out_edges(node, data="kind"):
+            if k is kind and nxt not in seen:
+                seen.add(nxt)
+                todo.append(nxt)
+    return False
 
 
 @st.composite
