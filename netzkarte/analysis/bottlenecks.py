@@ -46,6 +46,7 @@ from netzkarte.analysis.findings import Finding, Severity
 from netzkarte.analysis.steering import is_steering_body, steering_members
 from netzkarte.errors import NetzkarteError
 from netzkarte.model import NetworkMap
+from netzkarte.text import enumerate_names
 from netzkarte.vocab import ActorForm, EdgeKind, MemberFunction, NodeType, Tier
 
 __all__ = ["CutInfo", "cut_structure", "distances_to", "find_bottlenecks", "name_list"]
@@ -72,14 +73,8 @@ def name_list(m: NetworkMap, nodes: Iterable[str], *, limit: int = 5,
     >>> name_list(m, "abc"), name_list(m, "abc", limit=1), name_list(m, "ab", total=9)
     ('A, B und C', 'A und 2 weitere', 'A, B und 7 weitere')
     """
-    names = [m.name(n) for n in nodes]
-    count = max(total or 0, len(names))
-    if not names:
-        return "–"
-    if count <= limit and len(names) == count:
-        return names[0] if count == 1 else ", ".join(names[:-1]) + " und " + names[-1]
-    shown = names[:limit]
-    return ", ".join(shown) + f" und {count - len(shown)} {others}"
+    return enumerate_names([m.name(n) for n in nodes], limit=limit, total=total,
+                           others=others)
 
 
 def distances_to(graph: nx.Graph[Any], sources: Iterable[Any]) -> dict[Any, int]:

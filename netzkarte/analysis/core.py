@@ -57,6 +57,7 @@ from netzkarte.analysis.transitions import find_transition_gaps
 from netzkarte.errors import NetzkarteError, OptionError
 from netzkarte.model import NetworkMap
 from netzkarte.progress import progress_bar
+from netzkarte.text import number
 from netzkarte.vocab import CONFIRMATION_COLUMN, Confirmation, EdgeKind, NodeType, Sector
 
 __all__ = ["ANALYSES", "METRIC_OPTIONS", "Analysis", "analysis_options", "analyze",
@@ -404,10 +405,10 @@ def _key_figures(m: NetworkMap, *, seed: int = 0, resolution: float = 1.0,
          "ei_index": list(ei.per_group.values())},
         index=pd.Index([str(k) for k in ei.per_group], name="group"))
     community_rows = []
-    for number, members in enumerate(parts.groups()):
+    for index, members in enumerate(parts.groups()):
         sectors = Counter(groups[x] for x in members if x in groups)
         main = sectors.most_common(1)[0][0] if sectors else None
-        community_rows.append({"community": number, "size": len(members),
+        community_rows.append({"community": index, "size": len(members),
                                "main_sector": sector_label.get(main) if main else None,
                                "members": "; ".join(m.name(x) for x in members[:10])
                                + (" …" if len(members) > 10 else "")})
@@ -430,10 +431,7 @@ def _finding_counts(findings: list[Finding], checks: list[QualityCheck]) -> dict
 
 
 def _num(value: float | None, digits: int = 2, sign: bool = False) -> str:
-    if value is None:
-        return "–"
-    text = f"{value:+.{digits}f}" if sign else f"{value:.{digits}f}"
-    return text.replace(".", ",")
+    return number(value, digits, sign=sign)
 
 
 def format_summary(result: AnalysisResult, *, top: int = 10) -> str:

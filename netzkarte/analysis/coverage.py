@@ -49,6 +49,7 @@ from netzkarte.analysis.datenlage import BlindSpots, blind_spots
 from netzkarte.analysis.findings import Finding, Severity
 from netzkarte.errors import InputError
 from netzkarte.model import NetworkMap
+from netzkarte.text import enumerate_names, number
 from netzkarte.vocab import (
     LIFE_PHASE_ORDER,
     ActorForm,
@@ -282,14 +283,12 @@ def _no_children(m: NetworkMap) -> set[str]:
     return {fold(k) for k, v in values.items() if pd.notna(v) and v == 0}
 
 
-def _num(value: float, digits: int | None = None) -> str:
-    """German number format: decimal comma."""
-    text = f"{value:.{digits}f}" if digits is not None else f"{value:g}"
-    return text.replace(".", ",")
+def _num(value: float | None, digits: int | None = None) -> str:
+    return number(value, digits)
 
 
 def _km(value: float) -> str:
-    return f"{value:.1f}".replace(".", ",")
+    return number(value, 1)
 
 
 def _spearman(x: Sequence[float], y: Sequence[float]) -> float | None:
@@ -453,8 +452,7 @@ def _offers_by_place(m: NetworkMap, spots: BlindSpots) -> _Places:
 
 
 def _listing(m: NetworkMap, nodes: list[str], limit: int = 4) -> str:
-    shown = ", ".join(f"„{m.name(n)}“" for n in nodes[:limit])
-    return shown + (f" und {len(nodes) - limit} weitere" if len(nodes) > limit else "")
+    return enumerate_names([m.name(n) for n in nodes], limit=limit, quoted=True)
 
 
 def _only_town_wide(m: NetworkMap, name: str, phase: LifePhase, wide: list[str],

@@ -43,6 +43,7 @@ from typing import Any
 
 from netzkarte.analysis.findings import KIND_LABELS, Finding
 from netzkarte.model import NetworkMap
+from netzkarte.text import enumerate_names
 from netzkarte.vocab import NO_ANSWER_KEY, ActorForm, Level, Method, NodeType, OfferStatus
 
 __all__ = [
@@ -251,8 +252,7 @@ def _kind_order(kind: str) -> int:
 
 
 def _names(m: NetworkMap, nodes: list[str], limit: int = 5) -> str:
-    shown = ", ".join(f"„{m.name(n)}“" for n in nodes[:limit])
-    return shown + (f" und {len(nodes) - limit} weitere" if len(nodes) > limit else "")
+    return enumerate_names([m.name(n) for n in nodes], limit=limit, quoted=True)
 
 
 def _advice(m: NetworkMap, spots: BlindSpots, counts: Counter[str],

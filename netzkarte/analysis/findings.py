@@ -20,6 +20,8 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from netzkarte.text import enumerate_names
+
 __all__ = [
     "KIND_LABELS",
     "SEVERITY_LABELS",
@@ -109,9 +111,8 @@ class Finding:
         ('low', 'unsicher', ['O-1'])
         """
         ids = sorted(dict.fromkeys(unclassified), key=lambda n: (names.get(n, n), n))
-        listed = ", ".join(f"„{names.get(n, n)}“" for n in ids[:5])
-        more = f" und {len(ids) - 5} weitere" if len(ids) > 5 else ""
-        note = (f" Unsicher: {listed}{more} {'ist' if len(ids) == 1 else 'sind'} nicht "
+        listed = enumerate_names([names.get(n, n) for n in ids], quoted=True)
+        note = (f" Unsicher: {listed} {'ist' if len(ids) == 1 else 'sind'} nicht "
                 f"eingeordnet und könnte{'' if len(ids) == 1 else 'n'} die Lücke füllen. "
                 f"Tragen Sie dort {what} ein; dann lässt sich der Befund sicher beurteilen.")
         severity: Severity = "low" if self.severity in ("high", "medium") else self.severity

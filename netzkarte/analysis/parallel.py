@@ -35,6 +35,7 @@ import networkx as nx
 
 from netzkarte.analysis.findings import Finding, Severity
 from netzkarte.model import NetworkMap
+from netzkarte.text import join_and
 from netzkarte.vocab import (
     ActorForm,
     CommitteeType,
@@ -199,10 +200,7 @@ def _severity(score: float) -> Severity:
 
 
 def _names(m: NetworkMap, ids: Iterable[str]) -> str:
-    names = [m.name(i) for i in ids]
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " und " + names[-1]
+    return join_and([m.name(i) for i in ids])
 
 
 STATUTORY_TYPES: frozenset[CommitteeType] = frozenset({CommitteeType.BOARD,

@@ -38,6 +38,7 @@ from netzkarte.analysis.findings import STATUS_LABELS, Finding, QualityCheck, Se
 from netzkarte.analysis.steering import steering_groups
 from netzkarte.analysis.transitions import TieIndex, tie_index, transition_sides
 from netzkarte.model import NetworkMap
+from netzkarte.text import join_and
 from netzkarte.vocab import (
     LIFE_PHASE_ORDER,
     ActorForm,
@@ -108,10 +109,7 @@ class _Ctx:
         return str(cat) if cat else None
 
     def names(self, ids: Iterable[str]) -> str:
-        names = [self.m.name(i) for i in ids]
-        if len(names) <= 1:
-            return "".join(names) or "–"
-        return ", ".join(names[:-1]) + " und " + names[-1]
+        return join_and([self.m.name(i) for i in ids]) or "–"
 
     def members(self, committee: str, *, guests: bool = True) -> list[str]:
         return [u for u, _, d in self.m.graph.in_edges(committee, data=True)

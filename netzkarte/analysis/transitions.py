@@ -95,6 +95,7 @@ from netzkarte.analysis.datenlage import BlindSpots, blind_spots, is_institution
 from netzkarte.analysis.findings import Finding, Severity
 from netzkarte.errors import OptionError
 from netzkarte.model import NetworkMap
+from netzkarte.text import join_and
 from netzkarte.vocab import (
     EdgeKind,
     LifePhase,
@@ -265,10 +266,7 @@ def transition_sides(m: NetworkMap, transition: Transition | str, *, max_span: i
 
 
 def _names(m: NetworkMap, ids: Iterable[str]) -> str:
-    names = [m.name(i) for i in ids]
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " und " + names[-1]
+    return join_and([m.name(i) for i in ids])
 
 
 def _coords(m: NetworkMap, node: str) -> tuple[float, float] | None:
