@@ -36,12 +36,15 @@ import pandas as pd
 
 from netzkarte.errors import ValidationReport
 from netzkarte.io.cells import (
+    CONTROL_CHARACTERS,
     cell_text,
+    char_name,
     display,
     is_blank,
     is_missing,
     normalise_id,
     split_multi,
+    visible_controls,
 )
 from netzkarte.io.columns import STRICT_ENUMS, Columns
 from netzkarte.io.refs import _ROW_SPAN, SHEET_OF, join_or, meant, quote, what
@@ -316,6 +319,39 @@ class _Builder(Columns):
                            "einzutragen gibt) oder korrigieren Sie den Blattnamen.",
                            sheet=s.name)
         return tables
+
+    def control_characters(self, table: _Table) -> None:
+        """Remove control characters (:data:`~netzkarte.io.cells.CONTROL_CHARACTERS`) from
+        every text cell and header of a sheet, with one ``control-character`` warning per
+        cell naming them: no export format can hold them. A column without any costs one
+        search over its joined text."""
+        for j, column in enumerate(table.columns):
+            header = table.headers[j]
+            if header.__class__ is str and CONTROL_CHARACTERS.search(header):
+                shown = CONTROL_CHARACTERS.sub("", str(header)).strip() or None
+                table.headers[j] = self.controls(table.name, 1, shown, str(header))
+            texts = [v for v in column if v.__class__ is str]
+            if not texts or not CONTROL_CHARACTERS.search("".join(texts)):
+                continue
+            name = cell_text(table.headers[j]) or f"Spalte {_letter(j)}"
+            for i, value in enumerate(column):
+                if value.__class__ is str and CONTROL_CHARACTERS.search(value):
+                    clean = self.controls(table.name, i + 2, name, str(value))
+                    column[i] = clean if clean.strip() else None
+
+    def controls(self, sheet: str, row: int | None, column: str | None, text: str) -> str:
+        """``text`` without control characters, after a warning that names them."""
+        clean = CONTROL_CHARACTERS.sub("", text)
+        names = ", ".join(map(char_name, dict.fromkeys(CONTROL_CHARACTERS.findall(text))))
+        shown = clean.strip()
+        shown = quote(shown if len(shown) <= 60 else f"{shown[:60]}…") if shown else "nichts"
+        self.warn("control-character", f"Die Zelle enthält Steuerzeichen, die man nicht sieht "
+                  f"und die Excel, GraphML und GEXF nicht speichern können: {names}. Sie wurden "
+                  "entfernt; "
+                  f"übrig bleibt {shown}. Tragen Sie den Text neu ein (tippen, nicht "
+                  "kopieren), wenn dabei etwas verloren ging.", sheet, row, column,
+                  visible_controls(text))
+        return clean
 
     def layout(self, sheet: Sheet, table: _Table, *, base_only: bool = False) -> _Layout:
         """Match headers to columns (``vocab.fold``), report duplicates and missing ones."""
@@ -968,6 +1004,8 @@ class _Builder(Columns):
             attr = fields.get(fold(key))
             if is_blank(raw):
                 continue
+            if isinstance(raw, str) and CONTROL_CHARACTERS.search(raw):
+                raw = self.controls(GUIDE_SHEET, None, labels.get(attr or "", str(key)), raw)
             if attr is None:
                 out.extra[str(key)] = display(raw)
             elif attr == "snapshot":
@@ -1092,6 +1130,8 @@ def build_map(sheets: Mapping[str, pd.DataFrame | RowInput], *,
     b = _Builder(source)
     with gc_paused():
         tables = b.match_sheets(sheets)
+        for table in tables.values():
+            b.control_characters(table)
         b.meta(meta or {}, source)
         if CATEGORY_SHEET.name in tables:  # before any node: defaults come from it
             b.categories(tables[CATEGORY_SHEET.name])

@@ -36,6 +36,7 @@ from netzkarte.vocab import LIFE_PHASE_ORDER, LifePhase, Strength, Term, fold, p
 from netzkarte.vocab.terms import LIFE_PHASE_GROUPS
 
 __all__ = [
+    "CONTROL_CHARACTERS",
     "LIFE_PHASE_AGES",
     "MISSING_MARKERS",
     "MultiReading",
@@ -56,6 +57,7 @@ __all__ = [
     "read_multi",
     "read_number",
     "split_multi",
+    "visible_controls",
 ]
 
 T = TypeVar("T", bound=Term)
@@ -151,6 +153,22 @@ _CHAR_NAMES = {"\u00a0": "geschütztes Leerzeichen", "\u202f": "schmales geschü
                "\u200d": "Verbinder ohne Breite", "\u2060": "Wortverbinder",
                "\ufeff": "Byte-Order-Mark (BOM)", "\u00ad": "weiches Trennzeichen",
                "\u200e": "Schreibrichtungszeichen", "\u200f": "Schreibrichtungszeichen"}
+
+
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+"""Characters no text cell should hold: control characters except tab and line breaks
+(U+0000–U+001F, U+007F–U+009F) and what XML cannot hold at all (lone surrogates, U+FFFE,
+U+FFFF). GraphML, GEXF and .xlsx are XML: one such character makes the whole file
+unreadable."""
+
+
+def visible_controls(text: str) -> str:
+    """The text with each control character shown as ``[U+0007]`` (for messages).
+
+    >>> visible_controls("Kita\\x07Nord")
+    'Kita[U+0007]Nord'
+    """
+    return CONTROL_CHARACTERS.sub(lambda m: f"[U+{ord(m.group()):04X}]", text)
 
 
 def char_name(ch: str) -> str:

@@ -38,6 +38,7 @@ import json
 import logging
 import math
 import os
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
@@ -112,6 +113,54 @@ def _flat(value: Any) -> Flat | None:
     if isinstance(value, int | float | bool):
         return value
     return str(value)
+
+
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    """Text XML can hold. A character XML forbids (the Excel reader removes them; a map
+    from JSON or Python may still have one) is written as its visible symbol – U+0007 as
+    ␇ (Unicode's picture of it), the rest as U+FFFD – so the file stays readable and the
+    place visible.
+
+    >>> _xml_text("Kita\\x07Nord")
+    'Kita␇Nord'
+    """
+    if not _NOT_XML.search(text):
+        return text
+    return _NOT_XML.sub(_symbol, text)
+
+
+def _symbol(match: re.Match[str]) -> str:
+    char = match.group()
+    return chr(0x2400 + ord(char)) if char < " " else "\ufffd"
+
+
+def _xml_safe(g: nx.MultiDiGraph[str]) -> nx.MultiDiGraph[str]:
+    """``g`` itself, or a copy whose IDs, attribute names and texts are :func:`_xml_text`
+    when any of them holds a character XML forbids (then a warning says so)."""
+    def bad(data: dict[Any, Any]) -> bool:
+        return any(isinstance(x, str) and _NOT_XML.search(x) is not None
+                   for item in data.items() for x in item)
+
+    nodes: Any = g.nodes(data=True)
+    edges: Any = g.edges(keys=True, data=True)
+    if not (bad(g.graph) or any(_NOT_XML.search(n) or bad(d) for n, d in nodes)
+            or any(bad(d) for _, _, _, d in edges)):
+        return g
+
+    def clean(data: dict[Any, Any]) -> dict[Any, Any]:
+        return {_xml_text(k) if isinstance(k, str) else k:
+                _xml_text(v) if isinstance(v, str) else v for k, v in data.items()}
+
+    out: nx.MultiDiGraph[str] = nx.MultiDiGraph(**clean(g.graph))
+    out.add_nodes_from((_xml_text(n), clean(d)) for n, d in nodes)
+    cleaned: Any = ((_xml_text(u), _xml_text(v), k, clean(d)) for u, v, k, d in edges)
+    out.add_edges_from(cleaned)
+    log.warning("Steuerzeichen, die GraphML und GEXF nicht speichern können, wurden als "
+                "sichtbares Zeichen (z. B. ␇) geschrieben. Entfernen Sie sie in den Daten.")
+    return out
 
 
 def _unify(records: list[dict[str, Flat]]) -> None:
@@ -204,7 +253,7 @@ def _flat_graph(network: NetworkMap, *, include_contact: bool,
 def _write_flat(network: NetworkMap, path: str | os.PathLike[str], *, include_contact: bool,
                 gexf: bool) -> Path:
     """Flatten ``network`` and write it atomically as GEXF 1.2 or GraphML (UTF-8)."""
-    g = _flat_graph(network, include_contact=include_contact, gexf=gexf)
+    g = _xml_safe(_flat_graph(network, include_contact=include_contact, gexf=gexf))
     target = Path(path)
     with atomic_path(target) as tmp:
         if gexf:

@@ -343,11 +343,17 @@ def _out(ws: Any, value: Any) -> Any:
     return _special_cell(ws, value)
 
 
+def _excel_escape(match: re.Match[str]) -> str:
+    return f"_x{ord(match.group()):04X}_"
+
+
 def _special_cell(ws: Any, value: Any) -> Any:
     from openpyxl.cell import WriteOnlyCell
 
     if isinstance(value, str):
-        value = _ILLEGAL.sub("", value)  # control characters are invalid in the file format
+        # control characters cannot stand in the XML: written as Excel escapes them
+        # (_x0007_), which Excel and the importer read back as the character
+        value = _ILLEGAL.sub(_excel_escape, value)
         if value.startswith("=") and len(value) > 1:
             cell = WriteOnlyCell(ws, value)
             cell.data_type = "s"  # user text like "=1+1" stays text, never a formula
@@ -370,6 +376,8 @@ def _styled(ws: Any, value: Any, *, bold: bool = False, fill: str | None = None,
     from openpyxl.comments import Comment
     from openpyxl.styles import Font, PatternFill
 
+    if isinstance(value, str):
+        value = _ILLEGAL.sub(_excel_escape, value)  # a header of an extra column
     cell = WriteOnlyCell(ws, value)
     cell.font = Font(bold=bold, size=size)
     if fill:

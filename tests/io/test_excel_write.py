@@ -142,7 +142,8 @@ def test_values_multi_dates_numbers_and_cleaned_text(rich: Workbook) -> None:
     assert p1[12:15] == (51.45, 7.2, "0123 456")
     g1 = rows(rich, "Gremien")[1]
     assert g1[7] == "Frühe Hilfen; Geburt" and g1[9] == 4.5
-    assert g1[14] == "tagt im Rathaus"  # control character dropped instead of a crash
+    # a control character is written as Excel stores it, neither a crash nor a silent drop
+    assert g1[14] == "tagt_x0007_ im Rathaus"
     o1 = rows(rich, "Angebote")[1]
     assert (o1[11], o1[12]) == ("laufend", 120)
     since = rich["Mitgliedschaften"]["D2"]
@@ -225,7 +226,7 @@ def test_round_trip_small_map(small_map: NetworkMap, tmp_path: Path) -> None:
 def test_round_trip_rich_map(tmp_path: Path) -> None:
     original = rich_map()
     back = read_excel(write_excel(original, tmp_path / "k.xlsx"))
-    original.graph.nodes["G1"]["note"] = "tagt im Rathaus"  # control character dropped
+    original.graph.nodes["G1"]["note"] = "tagt im Rathaus"  # control character: a warning
     original.extra_columns["Akteure"].append("Eröffnet")
     original.extra_columns["Mitgliedschaften"] = ["Vertretung"]
     assert back.node("K1")["extra"] == {"Form": "Verbund", "Eröffnet": "2010"}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import networkx as nx
 import pytest
 from xlsx_helpers import (
     Rows,
@@ -23,12 +24,14 @@ from xlsx_helpers import (
     write_workbook,
 )
 
-from netzkarte import schema
+from netzkarte import NetworkMap, cli, schema
 from netzkarte.io import columns, json_format
 from netzkarte.io.build import build_map
 from netzkarte.io.columns import Columns
 from netzkarte.io.excel import validate_excel
+from netzkarte.io.exchange import load, write_gexf, write_graphml
 from netzkarte.io.json_format import check_map
+from netzkarte.io.template import write_excel
 
 # --- unreadable raw text of edge cells --------------------------------------------------
 
@@ -301,3 +304,78 @@ def test_a_column_without_header_but_with_values(tmp_path: Path) -> None:
 def test_district_indicators_are_no_unknown_columns(sheets: dict[str, Rows]) -> None:
     _, report = build_map(sheets)  # "SGB-II-Quote Kinder" is an indicator
     assert report.issues == []
+
+
+# --- control characters -----------------------------------------------------------------
+
+
+def _with_controls(tmp_path: Path) -> Path:
+    """The base workbook with control characters as Excel stores them (``_x0007_``)."""
+    sheets = base_sheets()
+    sheets["Akteure"][1]["Name"] = "Kita_x0007_ Sonnenschein"
+    sheets["Akteure"][1]["Bemerkung"] = "Leitung_x001B_[31m neu_x0085_"
+    sheets["Akteure"][2]["Notiz_x0001_"] = "eigene_x0000_ Spalte"
+    sheets["Gremien"][0]["Themen"] = "Frühe Hilfen;_x000B_Kinderschutz"
+    sheets["Beziehungen"][0]["Von"] = "K1_x0002_"
+    return write_base(tmp_path / "steuer.xlsx", sheets, {"Kommune": "Test_x0007_heim"})
+
+
+def test_control_characters_are_removed_with_a_warning_per_cell(tmp_path: Path) -> None:
+    netmap, report = validate_excel(_with_controls(tmp_path))
+    assert netmap is not None and report.ok, [str(i) for i in report.errors]
+    found = {(i.sheet, i.row, i.column): i for i in report.issues
+             if i.code == "control-character"}
+    assert set(found) == {("Akteure", 3, "Name"), ("Akteure", 3, "Bemerkung"),
+                          ("Akteure", 1, "Notiz"), ("Akteure", 4, "Notiz"),
+                          ("Gremien", 2, "Themen"), ("Beziehungen", 2, "Von"),
+                          ("Anleitung", None, "Kommune")}
+    name = found["Akteure", 3, "Name"]
+    assert name.severity == "warning" and "Steuerzeichen (U+0007)" in name.message
+    assert name.value == "Kita[U+0007] Sonnenschein"
+    assert "übrig bleibt „Kita Sonnenschein“" in name.message
+    assert_german_fix(name.message)
+    assert "(U+001B)" in found["Akteure", 3, "Bemerkung"].message
+    assert "(U+0085)" in found["Akteure", 3, "Bemerkung"].message
+    assert netmap.name("K1") == "Kita Sonnenschein"
+    assert netmap.node("K1")["note"] == "Leitung[31m neu"
+    assert netmap.node("GS1")["extra"] == {"Notiz": "eigene Spalte"}
+    assert netmap.node("SG")["topics"] == ("Frühe Hilfen", "Kinderschutz")
+    assert netmap.graph.has_edge("K1", "GS1") and netmap.meta.municipality == "Testheim"
+
+
+@pytest.mark.parametrize("suffix", [".graphml", ".gexf", ".xlsx", ".json"])
+def test_every_export_of_such_a_workbook_is_readable(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str],
+                                                     suffix: str) -> None:
+    source = _with_controls(tmp_path)
+    assert cli.main(["pruefen", str(source)]) == 0
+    target = tmp_path / f"aus{suffix}"
+    assert cli.main(["export", str(source), "-o", str(target)]) == 0
+    capsys.readouterr()
+    if suffix == ".graphml":
+        back = nx.read_graphml(target)
+    elif suffix == ".gexf":
+        back = nx.read_gexf(target)
+    else:
+        back = load(target).graph
+    assert back.nodes["K1"]["name"] == "Kita Sonnenschein"
+
+
+def test_a_map_from_python_with_control_characters_stays_writable(tmp_path: Path) -> None:
+    m = NetworkMap()
+    m.add_node("A\x01", "actor", name="Kita\x07Nord", note="a\x00b", extra={"X\x02": "y\x03"})
+    m.add_node("B", "actor", name="Hort\x85")
+    m.add_edge("A\x01", "B", "cooperation", note="n\x04")
+    graphml = nx.read_graphml(write_graphml(m, tmp_path / "k.graphml"))
+    assert graphml.nodes["A\u2401"]["name"] == "Kita\u2407Nord"  # visible: ␁ and ␇
+    assert graphml.nodes["A\u2401"]["extra_X\u2402"] == "y\u2403"
+    assert graphml.nodes["B"]["name"] == "Hort\x85"  # legal in XML 1.0: kept
+    gexf = nx.read_gexf(write_gexf(m, tmp_path / "k.gexf"))
+    assert gexf.nodes["A\u2401"]["label"] == "Kita\u2407Nord"
+    # the workbook keeps them as Excel does (_x0007_); reading it back names each one
+    back, report = validate_excel(write_excel(m, tmp_path / "k.xlsx"))
+    assert back is not None and back.name("A") == "KitaNord"
+    found = {(i.sheet, i.row, i.column) for i in report.issues if i.code == "control-character"}
+    assert found == {("Akteure", 1, "X"), ("Akteure", 2, "ID"), ("Akteure", 2, "Name"),
+                     ("Akteure", 2, "Bemerkung"), ("Akteure", 2, "X"), ("Akteure", 3, "Name"),
+                     ("Beziehungen", 2, "Von"), ("Beziehungen", 2, "Bemerkung")}
