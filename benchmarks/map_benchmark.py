@@ -1,26 +1,33 @@
-"""How fast is the interactive map? Build time, file size and time to ready in Chromium.
+"""How fast is the interactive map? Build, size, time to ready and interaction times in Chromium.
 
-For each size the script builds a synthetic map, renders it with netzkarte (``netz`` layout,
-positions precomputed, physics off) and with plain pyvis defaults (``Network().from_nx``,
-physics on), opens both in headless Chromium (Debian's /usr/bin/chromium) and measures:
+For each size the script builds a map (322 = the example town Kindertal with its findings,
+other sizes the synthetic Kreis), writes it with netzkarte and opens it in headless Chromium
+(Debian's /usr/bin/chromium). Every figure is the median of ``--runs`` page loads:
 
-* build — Python time to produce the HTML file,
+* build — Python time to produce the HTML file (analyses not included),
 * size  — the file in MB,
-* ready — from navigation start to the drawn, settled network: for netzkarte the moment the
-  page sets ``data-netzkarte-ready="true"`` (``performance.now()`` inside the page), for
-  pyvis the moment its physics has stabilised; ``wall`` is the same seen from Python.
+* ready — from navigation start to the drawn, settled first view: the moment the page
+  sets ``data-netzkarte-ready="true"`` (``performance.now()`` inside the page),
+* search — one keystroke in the search box (typing "Kita" letter by letter, the slowest
+  of the four), until the next frame is drawn,
+* click — a click on a node (details, focus), until the next frame,
+* filter — switching off one node type, until the next frame,
+* finding — showing the first finding (highlight and zoom), until the next frame,
+* open — opening the largest bundle in place (large maps only), until the next frame,
+* frame p95 — the 95th percentile of the frame times while zooming with the wheel, in the
+  first view and with every bundle open (``alle offen``, up to 6,000 nodes).
 
-pyvis is skipped for sizes where it does not settle within a minute. Run::
+Run::
 
-    python benchmarks/map_benchmark.py            # 300, 1000, 5000, 10000 nodes
-    python benchmarks/map_benchmark.py 300 2000   # chosen sizes
+    python benchmarks/map_benchmark.py                 # 322, 5000, 20000 nodes
+    python benchmarks/map_benchmark.py 322 2000 --runs 5
 """
 
 from __future__ import annotations
 
 import argparse
-import random
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -34,67 +41,65 @@ __all__ = ["main"]
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-PYVIS_LIMIT_S = 60.0
 
 
-def make_map(n: int, seed: int = 1) -> NetworkMap:
-    """The synthetic generator when available, else a small random municipality."""
-    try:
-        from netzkarte.datasets.synthetic import synthetic
-    except ImportError:
-        return _fallback_map(n, seed)
-    return synthetic(n, seed=seed).map
+def make_map(n: int, seed: int = 1) -> tuple[NetworkMap, Any]:
+    """Kindertal with its findings for 322, else the synthetic Kreis without findings."""
+    if n == 322:
+        from netzkarte.analysis.core import analyze
+        from netzkarte.datasets import kindertal
+
+        m = kindertal()
+        return m, analyze(m, progress=False)
+    from netzkarte.datasets.synthetic import synthetic
+
+    return synthetic(n, seed=seed).map, None
 
 
-def _fallback_map(n: int, seed: int) -> NetworkMap:
-    rng = random.Random(seed)
-    m = NetworkMap(f"Zufall {n}")
-    n_comm = max(2, n // 25)
-    for i in range(n_comm):
-        m.add_node(f"G{i}", "committee", name=f"Gremium {i}", tier="abc"[i % 3])
-    actors = [f"A{i}" for i in range(n - n_comm)]
-    for i, a in enumerate(actors):
-        m.add_node(a, "actor", name=f"Akteur {i}", category=rng.choice(["Kita", "Grundschule"]),
-                   district=f"Bezirk {i % 20}")
-        m.add_edge(a, f"G{rng.randrange(n_comm)}", "member")
-        if i:
-            m.add_edge(a, rng.choice(actors[:i]), "cooperation", strength=rng.randint(1, 4))
-    return m
+_UNTIL_DRAWN = """async (code) => {
+  const t0 = performance.now();
+  (new Function(code))();
+  await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+  return performance.now() - t0;
+}"""
 
+_KEYSTROKE = """const box = document.getElementById('nk-search');
+box.value = %r; box.dispatchEvent(new Event('input'));"""
 
-def _pyvis_file(m: NetworkMap, path: Path) -> float:
-    """Plain pyvis defaults: from_nx on a labelled simple graph, physics on."""
-    import networkx as nx
-    from pyvis.network import Network
+_CLICK = """const ids = netzkarte.visibleNodeIds().filter(id => !id.startsWith('g'));
+netzkarte.network.body.emitter.emit('click', {nodes: [ids[Math.floor(ids.length / 2)]],
+  edges: [], pointer: {DOM: {x: 0, y: 0}, canvas: {x: 0, y: 0}}});"""
 
-    start = time.perf_counter()
-    g: nx.Graph[str] = nx.Graph()
-    for node in m.graph.nodes:
-        g.add_node(node, label=m.name(node))
-    g.add_edges_from((u, v) for u, v in m.graph.edges())
-    net = Network(cdn_resources="in_line")
-    net.from_nx(g)
-    path.write_text(net.generate_html(), encoding="utf-8")
-    return time.perf_counter() - start
+_FILTER = """const cb = document.querySelector("input[data-filter=type][value='offer']");
+cb.click();"""
 
+_FINDING = """const b = document.querySelector('.nk-finding-title'); if (b) { b.click(); }"""
 
-def _open(browser: Any, path: Path, wait_js: str, timeout_s: float) -> tuple[float, float]:
-    """(ready in page ms, wall s); blocks every request except the file itself."""
-    page = browser.new_page(viewport={"width": 1400, "height": 900})
-    url = path.resolve().as_uri()
-    page.route("**/*", lambda route: route.continue_() if route.request.url == url
-               else route.abort())
-    try:
-        start = time.perf_counter()
-        page.goto(url, wait_until="commit")
-        ready_ms = page.evaluate(wait_js, timeout_s * 1000)
-        wall = time.perf_counter() - start
-    finally:
-        page.close()
-    return float(ready_ms), wall
+_OPEN = """const g = netzkarte.clusterIds().map(id => [id, netzkarte.nodes.get(id).size])
+  .sort((a, b) => b[1] - a[1])[0]; if (g) { netzkarte.openGroup(g[0]); }"""
 
+_ZOOM_FRAMES = """async () => {
+  const c = document.querySelector('#nk-network canvas');
+  const r = c.getBoundingClientRect();
+  const times = [];
+  let last = performance.now(), running = true;
+  function tick(now) {
+    times.push(now - last); last = now; if (running) { requestAnimationFrame(tick); }
+  }
+  requestAnimationFrame(tick);
+  for (let i = 0; i < 40; i++) {
+    c.dispatchEvent(new WheelEvent('wheel', {deltaY: i < 20 ? -120 : 120,
+      clientX: r.left + r.width / 2, clientY: r.top + r.height / 2, bubbles: true,
+      cancelable: true}));
+    await new Promise(res => setTimeout(res, 16));
+  }
+  await new Promise(res => setTimeout(res, 100));
+  running = false;
+  times.sort((a, b) => a - b);
+  return times.slice(2);
+}"""
 
-_NETZKARTE_READY = """timeout => new Promise((resolve, reject) => {
+_READY = """timeout => new Promise((resolve, reject) => {
   const t0 = Date.now();
   (function poll() {
     if (document.body && document.body.dataset.netzkarteReady === "true") {
@@ -104,22 +109,48 @@ _NETZKARTE_READY = """timeout => new Promise((resolve, reject) => {
   })();
 })"""
 
-_PYVIS_READY = """timeout => new Promise((resolve, reject) => {
-  const t0 = Date.now();
-  (function poll() {
-    const n = window.network;
-    if (n && n.physics && n.physics.stabilized) { resolve(performance.now()); }
-    else if (Date.now() - t0 > timeout) { reject(new Error("timeout")); }
-    else { setTimeout(poll, 25); }
-  })();
-})"""
+
+def _p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def _measure(browser: Any, path: Path) -> dict[str, float]:
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    url = path.resolve().as_uri()
+    page.route("**/*", lambda route: route.continue_() if route.request.url == url
+               else route.abort())
+    out: dict[str, float] = {}
+    try:
+        page.goto(url, wait_until="commit")
+        out["ready"] = float(page.evaluate(_READY, 60_000))
+        page.wait_for_timeout(300)
+        out["frame"] = _p95(page.evaluate(_ZOOM_FRAMES))
+        keys = [page.evaluate(_UNTIL_DRAWN, _KEYSTROKE % "Kita"[:i]) for i in range(1, 5)]
+        out["search"] = max(keys)
+        page.evaluate(_UNTIL_DRAWN, _KEYSTROKE % "")
+        out["click"] = page.evaluate(_UNTIL_DRAWN, _CLICK)
+        out["filter"] = page.evaluate(_UNTIL_DRAWN, _FILTER)
+        page.evaluate(_UNTIL_DRAWN, _FILTER)
+        out["finding"] = page.evaluate(_UNTIL_DRAWN, _FINDING)
+        if page.evaluate("netzkarte.clusterIds().length"):
+            page.evaluate("netzkarte.reset()")
+            out["open"] = page.evaluate(_UNTIL_DRAWN, _OPEN)
+            if page.evaluate("netzkarte.meta.nodeCount") <= 6000:
+                page.evaluate("netzkarte.openAll()")
+                page.evaluate("netzkarte.network.fit()")
+                page.wait_for_timeout(300)
+                out["frame_all"] = _p95(page.evaluate(_ZOOM_FRAMES))
+    finally:
+        page.close()
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
     """Print the benchmark table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("sizes", nargs="*", type=int, default=[300, 1000, 5000, 10000])
-    parser.add_argument("--no-pyvis", action="store_true", help="skip the pyvis comparison")
+    parser.add_argument("sizes", nargs="*", type=int, default=[322, 5000, 20000])
+    parser.add_argument("--runs", type=int, default=3, help="page loads per size (median)")
     args = parser.parse_args(argv)
 
     from playwright.sync_api import sync_playwright
@@ -129,47 +160,36 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[tuple[str, ...]] = []
     pw = sync_playwright().start()
     browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-    pyvis_gave_up = args.no_pyvis
     try:
         for n in args.sizes:
-            m = make_map(n)
-            nodes, edges = len(m), m.graph.number_of_edges()
+            m, findings = make_map(n)
             start = time.perf_counter()
-            ours = write_map(m, folder / f"netzkarte_{n}.html")
+            path = write_map(m, folder / f"netzkarte_{n}.html", findings=findings)
             build = time.perf_counter() - start
-            ready, wall = _open(browser, ours, _NETZKARTE_READY, 60)
-            rows.append((f"{nodes:,}", f"{edges:,}", "netzkarte", f"{build:.2f}",
-                         f"{ours.stat().st_size / 1e6:.2f}", f"{ready / 1000:.2f}",
-                         f"{wall:.2f}"))
-            if pyvis_gave_up:
-                rows.append((f"{nodes:,}", f"{edges:,}", "pyvis", "–", "–", "–",
-                             "übersprungen"))
-                continue
-            theirs = folder / f"pyvis_{n}.html"
-            build = _pyvis_file(m, theirs)
-            try:
-                ready, wall = _open(browser, theirs, _PYVIS_READY, PYVIS_LIMIT_S)
-                rows.append((f"{nodes:,}", f"{edges:,}", "pyvis", f"{build:.2f}",
-                             f"{theirs.stat().st_size / 1e6:.2f}", f"{ready / 1000:.2f}",
-                             f"{wall:.2f}"))
-            except Exception:  # timeout: pyvis did not settle within the limit
-                rows.append((f"{nodes:,}", f"{edges:,}", "pyvis", f"{build:.2f}",
-                             f"{theirs.stat().st_size / 1e6:.2f}",
-                             f"> {PYVIS_LIMIT_S:.0f}", "–"))
-                pyvis_gave_up = True  # larger sizes will not be faster
+            runs = [_measure(browser, path) for _ in range(args.runs)]
+
+            def med(key: str, runs: list[dict[str, float]] = runs) -> str:
+                values = [r[key] for r in runs if key in r]
+                return f"{statistics.median(values):.0f}" if values else "–"
+
+            rows.append((f"{len(m):,}", f"{m.graph.number_of_edges():,}", f"{build:.2f}",
+                         f"{path.stat().st_size / 1e6:.2f}", med("ready"), med("search"),
+                         med("click"), med("filter"), med("finding"), med("open"),
+                         med("frame"), med("frame_all")))
     finally:
         browser.close()
         pw.stop()
         shutil.rmtree(folder, ignore_errors=True)
 
-    head = ("Knoten", "Kanten", "Karte", "Bauzeit s", "Datei MB", "bereit s", "Wand s")
+    head = ("Knoten", "Kanten", "Bauzeit s", "Datei MB", "bereit ms", "Suche ms", "Klick ms",
+            "Filter ms", "Befund ms", "Öffnen ms", "Bild p95 ms", "alle offen p95 ms")
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(head)]
     print(" | ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)))
     print("-+-".join("-" * w for w in widths))
     for row in rows:
         print(" | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)))
-    print("\nbereit: ab Navigationsbeginn bis zur gezeichneten, ruhenden Karte (im Browser "
-          "gemessen); Wand: dasselbe aus Python gesehen.")
+    print(f"\nMediane aus {args.runs} Ladevorgängen, Chromium ohne GPU, Fenster 1366×768. "
+          "Interaktionen: bis das nächste Bild gezeichnet ist.")
     return 0
 
 

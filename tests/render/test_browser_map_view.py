@@ -217,3 +217,107 @@ def test_filters_focus_and_findings_are_kept_in_the_address(
     assert again.text("#nk-details").startswith("Steuerungsgruppe")
     shown.assert_clean()
     again.assert_clean()
+
+
+AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
+
+
+def _serious_violations(shown: MapPage) -> list[str]:
+    """axe-core (vendored for the tests only) on the page: serious and critical findings."""
+    shown.page.evaluate(AXE.read_text(encoding="utf-8"))
+    found = shown.page.evaluate("""async () => {
+        const r = await axe.run(document, {resultTypes: ['violations']});
+        return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+            .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '));
+    }""")
+    return list(found)
+
+
+def test_table_lists_nodes_and_relations_sorted_filtered_and_linked(
+        open_map: Any, small_map: NetworkMap) -> None:
+    shown = open_map(small_map)
+    shown.page.get_by_role("button", name="Tabelle").click()
+    rows = shown.page.locator("#nk-table tbody tr")
+    assert rows.count() == len(small_map)
+    shown.page.get_by_role("button", name="Verbindungen").click()
+    shown.page.get_by_role("button", name="Verbindungen ▲").click()
+    degrees = [int(t) for t in shown.page.locator("#nk-table tbody td:last-child")
+               .all_inner_texts()]
+    assert degrees == sorted(degrees, reverse=True)
+    assert shown.js("document.querySelector('#nk-table th[data-col=degree]')"
+                    ".getAttribute('aria-sort')") == "descending"
+    shown.page.fill("#nk-table-text", "Grundschule")
+    assert rows.count() == 1
+    rows.first.get_by_role("button").click()
+    assert shown.text("#nk-details").startswith("Grundschule am Park")
+    _toggle_offer = "input[data-filter=type][value='offer']"
+    shown.page.fill("#nk-table-text", "")
+    shown.page.locator("details[data-filter=type]").evaluate("d => { d.open = true; }")
+    shown.page.locator(_toggle_offer).click()  # the filters apply to the table too
+    assert rows.count() == len(small_map) - 1
+    shown.page.get_by_role("radio", name="Beziehungen").check()
+    assert "Beziehungen:" in shown.text("#nk-table caption")
+    shown.assert_clean()
+
+
+def test_keyboard_reaches_search_results_and_findings(
+        open_map: Any, kt: tuple[NetworkMap, AnalysisResult]) -> None:
+    m, result = kt
+    shown = open_map(m, findings=result)
+    shown.page.focus("#nk-search")
+    shown.page.keyboard.type("Kita")
+    shown.page.keyboard.press("ArrowDown")
+    shown.page.keyboard.press("ArrowDown")
+    second = shown.js("document.activeElement.textContent")
+    assert shown.js("document.activeElement.dataset.node")
+    outline = shown.js("getComputedStyle(document.activeElement).outlineWidth")
+    assert float(outline.replace("px", "")) >= 2  # a strong visible focus
+    shown.page.keyboard.press("Enter")
+    assert shown.text("#nk-details").startswith(second)
+    shown.page.locator(".nk-finding-title").first.focus()
+    shown.page.keyboard.press("ArrowDown")
+    assert shown.js("netzkarte.activeFinding()") == result.findings[1].id
+    assert shown.js("document.activeElement.textContent") == result.findings[1].title
+    shown.assert_clean()
+
+
+def test_no_serious_accessibility_violations(open_map: Any,
+                                            kt: tuple[NetworkMap, AnalysisResult]) -> None:
+    m, result = kt
+    shown = open_map(m, findings=result)
+    assert _serious_violations(shown) == []
+    shown.page.get_by_role("button", name="Tabelle").click()
+    shown.page.locator(".nk-finding-title").first.click()
+    assert _serious_violations(shown) == []
+    shown.assert_clean()
+
+
+def test_in_a_notebook_the_wheel_scrolls_the_page_until_the_map_is_clicked(
+        browser: Any, small_map: NetworkMap) -> None:
+    from netzkarte.render.html_map import notebook_html
+
+    page = browser.new_page(viewport={"width": 1200, "height": 800})
+    try:
+        page.set_content("<div style='height:300px'>Zelle</div>" + notebook_html(small_map)
+                         + "<div style='height:2000px'>weiter unten</div>")
+        frame = page.frame_locator("iframe")
+        frame.locator("body[data-netzkarte-ready=true]").wait_for(state="attached")
+        inner = page.frames[1]
+        scale = inner.evaluate("netzkarte.scale()")
+        box = page.locator("iframe").bounding_box()
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.mouse.wheel(0, 400)
+        page.wait_for_timeout(300)
+        assert page.evaluate("window.scrollY") > 0  # the notebook scrolled
+        assert inner.evaluate("netzkarte.scale()") == scale  # the map did not zoom
+        box = page.locator("iframe").bounding_box()
+        canvas = inner.locator("#nk-network").bounding_box()
+        page.mouse.click(box["x"] + canvas["x"] + canvas["width"] / 2,
+                         box["y"] + canvas["y"] + canvas["height"] / 2)
+        before = page.evaluate("window.scrollY")
+        page.mouse.wheel(0, -300)
+        page.wait_for_timeout(300)
+        assert inner.evaluate("netzkarte.scale()") != scale  # now the map zooms
+        assert page.evaluate("window.scrollY") == before
+    finally:
+        page.close()

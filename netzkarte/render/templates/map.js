@@ -404,7 +404,9 @@
     var i, id;
     // first the forced ones, then the most important, then the rest as room allows
     forced.forEach(function (fid) { if (inView.has(fid)) { consider(fid, true); } });
-    for (i = 0; i < labelOrder.length && out.length < 600; i++) {
+    // while the view moves on a large view only the always-named are drawn
+    var limit = moving && labelOrder.length > 1500 ? ALWAYS : labelOrder.length;
+    for (i = 0; i < labelOrder.length && out.length < 600 && shownCount < limit; i++) {
       id = labelOrder[i];
       if (forced.has(id)) { continue; }
       var look = nodeLook.get(id) || "normal";
@@ -438,6 +440,14 @@
     lastLabels = out;
   }
   network.on("afterDrawing", drawLabels);
+  var moving = false, movingTimer = null;
+  function startMoving() {
+    moving = true;
+    if (movingTimer) { clearTimeout(movingTimer); }
+    movingTimer = setTimeout(function () { moving = false; movingTimer = null; network.redraw(); }, 160);
+  }
+  network.on("zoom", startMoving);
+  network.on("dragging", startMoving);
 
   // ---------------------------------------------------------------- fitting the view
   function fitBox(x0, y0, x1, y1, maxScale, margin) {
@@ -651,6 +661,7 @@
     computeFilters();
     if (state.selected && hiddenSet.has(state.selected)) { state.selected = null; resetDetails(); }
     refreshEmphasis();
+    renderTable();
     saveHash();
   }
   function buildFilters() {
@@ -1371,6 +1382,94 @@
   document.getElementById("nk-tour").addEventListener("click", function () { startTour(0); });
   if (!data.findings.length) { document.getElementById("nk-tour").hidden = true; }
 
+  // ---------------------------------------------------------------- table (list of nodes and relations)
+  // The same data as the map for screen readers and keyboards: sortable, filtered by the
+  // filters and a text box, each name a button that shows the node on the map.
+  var tablePanel = document.getElementById("nk-table");
+  var tableState = { what: "nodes", key: "name", dir: 1, text: "" };
+  var TABLE_ROWS = 400;
+  function nodeRow(n) {
+    return { id: n.id, name: displayLabel(n), type: label("types", n.type),
+             sector: n.sector ? label("sectors", n.sector) : "", district: n.district || "",
+             degree: adjacency.get(n.id).length };
+  }
+  function edgeRow(e) {
+    return { id: e.id, from: e.from, to: e.to, name: displayLabel(byId.get(e.from)),
+             other: displayLabel(byId.get(e.to)), kind: label("kinds", e.kind),
+             strength: e.strength ? label("strengths", String(e.strength)) : "" };
+  }
+  var NODE_COLS = [["name", "Name"], ["type", "Typ"], ["sector", "Handlungsfeld"], ["district", "Sozialraum"], ["degree", "Verbindungen"]];
+  var EDGE_COLS = [["name", "Von"], ["kind", "Beziehung"], ["other", "Zu"], ["strength", "Stärke"]];
+  function renderTable() {
+    if (tablePanel.hidden) { return; }
+    var body = document.getElementById("nk-table-body");
+    clear(body);
+    var nodesMode = tableState.what === "nodes";
+    var cols = nodesMode ? NODE_COLS : EDGE_COLS;
+    var q = fold(tableState.text.trim());
+    var rows = [];
+    if (nodesMode) {
+      data.nodes.forEach(function (n) { if (!hiddenSet.has(n.id)) { rows.push(nodeRow(n)); } });
+    } else {
+      data.edges.forEach(function (e) { if (!hiddenSet.has(e.from) && !hiddenSet.has(e.to)) { rows.push(edgeRow(e)); } });
+    }
+    if (q) { rows = rows.filter(function (r) { return cols.some(function (c) { return fold(String(r[c[0]])).indexOf(q) !== -1; }); }); }
+    var key = tableState.key, dir = tableState.dir;
+    rows.sort(function (a, b) {
+      var x = a[key], y = b[key];
+      if (typeof x === "number") { return (x - y) * dir; }
+      return String(x).localeCompare(String(y), "de") * dir;
+    });
+    var table = el("table", "nk-data-table");
+    table.appendChild(el("caption", null, (nodesMode ? "Knoten" : "Beziehungen") + ": " + rows.length +
+      (rows.length > TABLE_ROWS ? " (die ersten " + TABLE_ROWS + " gezeigt; Suchfeld grenzt ein)" : "")));
+    var thead = el("thead"), tr = el("tr");
+    cols.forEach(function (c) {
+      var th = el("th");
+      th.scope = "col";
+      th.setAttribute("aria-sort", key === c[0] ? (dir > 0 ? "ascending" : "descending") : "none");
+      th.appendChild(button(c[1] + (key === c[0] ? (dir > 0 ? " ▲" : " ▼") : ""), function () {
+        if (tableState.key === c[0]) { tableState.dir = -tableState.dir; } else { tableState.key = c[0]; tableState.dir = 1; }
+        renderTable();
+        var again = document.querySelector("#nk-table th[data-col='" + c[0] + "'] button");
+        if (again) { again.focus(); }
+      }, "nk-sort"));
+      th.dataset.col = c[0];
+      tr.appendChild(th);
+    });
+    thead.appendChild(tr);
+    table.appendChild(thead);
+    var tbody = el("tbody");
+    rows.slice(0, TABLE_ROWS).forEach(function (r) {
+      var row = el("tr");
+      cols.forEach(function (c, i) {
+        var td = el(i === 0 ? "th" : "td");
+        if (i === 0) { td.scope = "row"; }
+        if (c[0] === "name" || c[0] === "other") {
+          var target = nodesMode ? r.id : (c[0] === "name" ? r.from : r.to);
+          td.appendChild(button(r[c[0]], function () { focusNode(target); }, "nk-link"));
+        } else {
+          td.textContent = String(r[c[0]]);
+        }
+        row.appendChild(td);
+      });
+      tbody.appendChild(row);
+    });
+    table.appendChild(tbody);
+    body.appendChild(table);
+  }
+  function showTable(on) {
+    tablePanel.hidden = !on;
+    document.getElementById("nk-table-toggle").setAttribute("aria-pressed", on ? "true" : "false");
+    document.getElementById("nk-table-toggle").textContent = on ? "Karte" : "Tabelle";
+    if (on) { renderTable(); document.getElementById("nk-table-text").focus(); }
+  }
+  document.getElementById("nk-table-toggle").addEventListener("click", function () { showTable(tablePanel.hidden); });
+  document.getElementById("nk-table-text").addEventListener("input", function (ev) { tableState.text = ev.target.value; renderTable(); });
+  Array.prototype.forEach.call(document.querySelectorAll("input[name=nk-table-what]"), function (r) {
+    r.addEventListener("change", function () { if (r.checked) { tableState.what = r.value; tableState.key = "name"; tableState.dir = 1; renderTable(); } });
+  });
+
   // ---------------------------------------------------------------- embedded (Jupyter)
   // In a notebook the wheel scrolls the notebook; the map zooms once it has been clicked
   // (until the pointer leaves it) or while Ctrl is held.
@@ -1409,6 +1508,7 @@
     clusterIds: function () { return Array.from(inView).filter(isGroup); },
     groupOf: function (id) { var c = chainOf.get(id) || []; return c.length ? c[c.length - 1] : null; },
     openGroup: openGroup, closeGroup: closeGroup, openGroups: function () { return Array.from(open); },
+    openAll: function () { groupsData.forEach(function (g) { open.add(g.id); }); syncView(); refreshEmphasis(); },
     labels: function () { return lastLabels.map(function (l) { return { id: l.id, text: l.text, x: l.x, y: l.y, w: l.w, h: l.h, px: l.px, always: l.always }; }); },
     scale: function () { return network.getScale(); },
     priority: function () { return labelOrder.slice(); },
