@@ -15,6 +15,12 @@ Figures: :func:`overview_figure`, :func:`coverage_heatmap`, :func:`transition_ch
 :func:`quality_traffic_light`; for embedding: :func:`figure_to_svg`, :func:`svg_for_html`,
 :func:`figure_to_png_data_uri`.
 
+Printed on A4 every figure keeps its text at 7 pt or more and nothing is cut off: the
+figures are at most :data:`PRINT_WIDTH` inches wide (the text column of an A4 page), so the
+report prints them at their natural size or larger; no text is smaller than
+:data:`MIN_FONT_PT`; and :func:`figure_to_svg` saves the tight bounding box, which takes in
+every text that reaches beyond the axes.
+
 Examples
 --------
 >>> from netzkarte import NetworkMap
@@ -56,6 +62,8 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 __all__ = [
+    "MIN_FONT_PT",
+    "PRINT_WIDTH",
     "brokerage_bars",
     "centrality_bars",
     "coverage_heatmap",
@@ -71,12 +79,18 @@ __all__ = [
 _TEXT_ON = {"#A50026": "#FFFFFF", "#E66101": "#000000"}  # white text on the dark fills
 _GREY_TEXT = "#555555"
 _FONTS = ["DejaVu Sans", "Liberation Sans", "Arial", "Helvetica", "sans-serif"]
+PRINT_WIDTH = 7.0
+"""Widest figure, in inches: the text column of an A4 page (182 mm = 7.17 in) with a little
+room. The report shows figures at the column's width, so printed they never shrink."""
+MIN_FONT_PT = 7.2
+"""Smallest text of any figure, in points (the printed size, see :data:`PRINT_WIDTH`)."""
 _RC: Any = {  # Any: matplotlib types the keys as a Literal of every rcParam
-    "font.family": "sans-serif", "font.sans-serif": _FONTS, "font.size": 9,
-    "axes.titlesize": 11, "axes.titleweight": "bold",
-    "axes.labelsize": 9, "axes.edgecolor": "#666666", "axes.spines.top": False,
+    "font.family": "sans-serif", "font.sans-serif": _FONTS, "font.size": 8.5,
+    "axes.titlesize": 10, "axes.titleweight": "bold",
+    "axes.labelsize": 8.5, "axes.edgecolor": "#666666", "axes.spines.top": False,
     "axes.spines.right": False, "xtick.labelsize": 8, "ytick.labelsize": 8,
-    "legend.fontsize": 8, "legend.frameon": False, "hatch.linewidth": 0.6,
+    "legend.fontsize": 7.5, "legend.title_fontsize": 8, "legend.frameon": False,
+    "hatch.linewidth": 0.6,
     "svg.hashsalt": "netzkarte", "svg.fonttype": "none",
 }
 
@@ -94,8 +108,11 @@ def _styled() -> Iterator[None]:
 
 
 def _figure(width: float, height: float) -> Figure:
+    """A figure of at most :data:`PRINT_WIDTH` inches (a wider request keeps its shape)."""
     from matplotlib.figure import Figure
 
+    if width > PRINT_WIDTH:
+        height, width = height * PRINT_WIDTH / width, PRINT_WIDTH
     return Figure(figsize=(width, height), layout="constrained")
 
 
@@ -106,6 +123,8 @@ def _done(fig: Figure) -> Figure:
     things by a hair and the SVG would differ between two saves; frozen, every save of the
     figure is the same.
     """
+    for ax in fig.axes:
+        ax.title.set_wrap(True)  # a title wider than the figure breaks into lines
     with _styled():
         fig.draw_without_rendering()
     fig.set_layout_engine("none")
@@ -118,6 +137,33 @@ def _short(text: str, limit: int = 32) -> str:
 
 def _wrap(text: str, width: int = 16) -> str:
     return "\n".join(textwrap.wrap(text, width, break_long_words=False)) or text
+
+
+def _place_labels(fig: Figure, labels: Sequence[Any], gap: float) -> int:
+    """Move every name (annotations, most important first) to the first side of its point
+    where it covers no name placed before it — below, above, right, left, ``gap`` points
+    away — and remove the ones that find no room; returns how many were removed.
+
+    Call on a laid-out figure (after :func:`_done`): the figure does not move any more.
+    """
+    renderer = fig._get_renderer()  # type: ignore[attr-defined]
+    spots = (((0.0, -gap), "center", "top"), ((0.0, gap), "center", "bottom"),
+             ((gap, 0.0), "left", "center"), ((-gap, 0.0), "right", "center"))
+    kept: list[Any] = []
+    removed = 0
+    for text in labels:
+        for offset, ha, va in spots:
+            text.xyann = offset
+            text.set_horizontalalignment(ha)
+            text.set_verticalalignment(va)
+            box = text.get_window_extent(renderer).expanded(1.04, 1.1)
+            if not any(box.overlaps(other) for other in kept):
+                kept.append(box)
+                break
+        else:
+            text.remove()
+            removed += 1
+    return removed
 
 
 def _num(value: float, digits: int = 2) -> str:
@@ -203,7 +249,7 @@ def overview_figure(m: NetworkMap, *, layout: str = "netz", anonymous: bool = Fa
 
     lay = compute_layout(m, layout, seed=seed)
     n = len(m)
-    width, height = {"kette": (11.0, 7.5), "kreis": (10.0, 10.0)}.get(lay.name, (10.0, 8.0))
+    width, height = {"kette": (7.0, 5.4), "kreis": (7.0, 7.4)}.get(lay.name, (7.0, 6.4))
     with _styled():
         fig = _figure(width, height)
         ax = fig.add_subplot()
@@ -222,8 +268,8 @@ def overview_figure(m: NetworkMap, *, layout: str = "netz", anonymous: bool = Fa
                 ax.plot([guide.x, guide.x2], [guide.y, guide.y2], color="#D0D0D0",
                         linewidth=0.8, zorder=0)
             else:
-                ax.text(guide.x, guide.y, guide.text, ha=guide.align, va="center", fontsize=7,
-                        color=_GREY_TEXT, zorder=0)
+                ax.text(guide.x, guide.y, guide.text, ha=guide.align, va="center",
+                        fontsize=MIN_FONT_PT, color=_GREY_TEXT, zorder=0)
         pos = lay.positions
         shrink = min(1.0, math.sqrt(120 / n))
         for kind in EdgeKind:
@@ -257,11 +303,13 @@ def overview_figure(m: NetworkMap, *, layout: str = "netz", anonymous: bool = Fa
                                    for d in data],
                        zorder=2, label=style.NODE_STYLES[ntype].label)
         names = _names(m, anonymous)
+        labels = []
         for node in _labelled(m, degree, max_labels):
             x, y = pos[node]
-            ax.annotate(_short(names[node], 28), (x, y), xytext=(0, -7 * shrink - 3),
-                        textcoords="offset points", ha="center", va="top",
-                        fontsize=6.5 if n <= 60 else 6, color="#222222", zorder=3)
+            labels.append(ax.annotate(_short(names[node], 28), (x, y),
+                                      xytext=(0, -7 * shrink - 3), textcoords="offset points",
+                                      ha="center", va="top", fontsize=MIN_FONT_PT,
+                                      color="#222222", zorder=3))
         xs = [p[0] for p in pos.values()] + [g.x for g in lay.guides]
         ys = [p[1] for p in pos.values()] + [g.y for g in lay.guides]
         pad = 0.06 * max(max(xs) - min(xs), max(ys) - min(ys), 100.0)
@@ -277,9 +325,11 @@ def overview_figure(m: NetworkMap, *, layout: str = "netz", anonymous: bool = Fa
                          key=lambda s: list(Sector).index(s) if s is not None else 99)
         handles += _sector_handles(sectors)
         fig.legend(handles=handles, loc="outside lower center",
-                   ncols=min(4, max(1, len(handles))), title="Form: Knotentyp · Farbe: "
+                   ncols=min(3, max(1, len(handles))), title="Form: Knotentyp · Farbe: "
                    "Handlungsfeld · Größe: Anzahl Verbindungen", title_fontsize=8)
-    return _done(fig)
+    _done(fig)
+    _place_labels(fig, labels, 7 * shrink + 3)  # no name covers another
+    return fig
 
 
 def _labelled(m: NetworkMap, degree: Mapping[str, float], limit: int) -> list[str]:
@@ -333,7 +383,7 @@ def coverage_heatmap(m: NetworkMap, *, need_indicator: str | None = None) -> Fig
     districts.sort(key=lambda d: (math.isnan(need[d]), -need[d] if not math.isnan(need[d])
                                   else 0.0, d))
     with _styled():
-        fig = _figure(10.0, max(2.6, 1.2 + 0.42 * len(districts)))
+        fig = _figure(PRINT_WIDTH, max(2.6, 1.3 + 0.4 * len(districts)))
         grid = fig.add_gridspec(1, 2, width_ratios=[5, 1.4])
         ax = fig.add_subplot(grid[0, 0])
         side = fig.add_subplot(grid[0, 1])
@@ -357,13 +407,15 @@ def coverage_heatmap(m: NetworkMap, *, need_indicator: str | None = None) -> Fig
                         fontweight="bold" if value == 0 else "normal",
                         color="#FFFFFF" if value > 0.6 * top else "#000000")
         ax.set_xticks(range(len(LIFE_PHASE_ORDER)),
-                      [_wrap(p.label, 14) for p in LIFE_PHASE_ORDER])
-        ax.set_yticks(range(len(districts)), [_short(d, 28) for d in districts])
+                      [p.label for p in LIFE_PHASE_ORDER], rotation=30, ha="right",
+                      rotation_mode="anchor")
+        ax.set_yticks(range(len(districts)), [_short(d, 24) for d in districts])
         ax.tick_params(length=0)
         for spine in ax.spines.values():
             spine.set_visible(False)
         ax.set_xlabel("Lebensphase (schraffiert: kein Angebot)")
-        fig.colorbar(image, ax=ax, shrink=0.8, label="Anzahl Angebote", pad=0.01)
+        fig.colorbar(image, ax=ax, shrink=0.8, label="Anzahl Angebote", pad=0.01,
+                     fraction=0.05)
         values = [need[d] for d in districts]
         if column is None or all(math.isnan(v) for v in values):
             _empty(side, "kein Bedarfs-\nindikator im Blatt\nSozialräume")
@@ -373,12 +425,13 @@ def coverage_heatmap(m: NetworkMap, *, need_indicator: str | None = None) -> Fig
                       edgecolor="#333333", linewidth=0.5, height=0.6)
             for y, v in zip(ys, values, strict=True):
                 side.text(0, y, " " + ("–" if math.isnan(v) else _num(v, 1)), va="center",
-                          ha="left", fontsize=7, color="#FFFFFF" if not math.isnan(v)
+                          ha="left", fontsize=MIN_FONT_PT,
+                          color="#FFFFFF" if not math.isnan(v)
                           and v > 0.3 * max(x for x in values if not math.isnan(x))
                           else "#000000")
             side.set_ylim(len(districts) - 0.5, -0.5)
             side.set_yticks([])
-            side.set_xlabel(_wrap(column, 22))
+            side.set_xlabel(_wrap(column, 16))
     return _done(fig)
 
 
@@ -448,7 +501,7 @@ def transition_chart(source: NetworkMap | AnalysisResult, *,
     linked = [r[1] for r in rows]
     unlinked = [r[2] for r in rows]
     with _styled():
-        fig = _figure(9.0, 3.6)
+        fig = _figure(PRINT_WIDTH, 3.4)
         ax = fig.add_subplot()
         ax.set_title("Übergänge: Einrichtungen mit und ohne Verbindung zur nächsten Phase")
         ys = list(range(len(rows)))
@@ -466,11 +519,11 @@ def transition_chart(source: NetworkMap | AnalysisResult, *,
                         bbox={"facecolor": style.STATUS_COLOURS["fail"], "edgecolor": "none",
                               "pad": 1})
             if note:
-                ax.text(a + b + top * 0.02, y, note, va="center", fontsize=7,
-                        color=_GREY_TEXT)
+                ax.text(a + b + top * 0.02, y, _wrap(note, 24), va="center",
+                        fontsize=MIN_FONT_PT, color=_GREY_TEXT)
         ax.set_yticks(ys, labels)
         ax.set_ylim(len(rows) - 0.5, -0.6)
-        ax.set_xlim(0, top * 1.45)
+        ax.set_xlim(0, top * 1.6)
         ax.set_xlabel("Einrichtungen der früheren Lebensphase (Gesamtkommune)")
         ax.legend(loc="lower right")
     return _done(fig)
@@ -549,11 +602,11 @@ def overlap_matrix(m: NetworkMap, *, top: int = 30) -> Figure:
     order = _cluster_order(np.where(np.isnan(matrix), 0.0, 1.0 - matrix)) if k else []
     matrix = matrix[np.ix_(order, order)] if k else matrix
     ordered = [committees[i] for i in order]
-    side = min(11.0, max(4.5, 2.5 + 0.28 * k))
+    side = min(PRINT_WIDTH - 1.0, max(4.5, 2.5 + 0.2 * k))
     with _styled():
         import matplotlib
 
-        fig = _figure(side + 1.2, side)
+        fig = _figure(side + 1.0, side + 0.4)
         ax = fig.add_subplot()
         ax.set_title("Überschneidung der Gremienmitgliedschaften (Jaccard)")
         if k < 2:
@@ -561,18 +614,18 @@ def overlap_matrix(m: NetworkMap, *, top: int = 30) -> Figure:
             return _done(fig)
         cmap = matplotlib.colormaps["Blues"].with_extremes(bad="#DDDDDD")
         image = ax.imshow(np.ma.masked_invalid(matrix), cmap=cmap, vmin=0, vmax=1)
-        names = [_short(m.name(c), 34) for c in ordered]
+        names = [_short(m.name(c), 30) for c in ordered]
         ax.set_xticks(range(k), names, rotation=60, ha="right", rotation_mode="anchor")
         ax.set_yticks(range(k), names)
-        ax.tick_params(length=0, labelsize=8 if k <= 20 else 6)
-        if k <= 20:
+        ax.tick_params(length=0, labelsize=8 if k <= 16 else MIN_FONT_PT)
+        if k <= 16:
             for i in range(k):
                 for j in range(k):
                     if i != j and matrix[i, j] > 0:
                         ax.text(j, i, _num(matrix[i, j]).lstrip("0"), ha="center",
-                                va="center", fontsize=6.5,
+                                va="center", fontsize=MIN_FONT_PT,
                                 color="#FFFFFF" if matrix[i, j] > 0.55 else "#000000")
-        fig.colorbar(image, ax=ax, shrink=0.7, label="Jaccard-Index (0 = keine gemeinsamen, "
+        fig.colorbar(image, ax=ax, shrink=0.7, label="Jaccard-Index (0 = keine gemeinsamen,\n"
                      "1 = dieselben Mitglieder)")
     return _done(fig)
 
@@ -633,10 +686,11 @@ def centrality_bars(m: NetworkMap, *, top: int = 15, measure: str = "betweenness
     rows = rows[rows[measure] > 0] if len(rows) else rows
     names = _names(m, anonymous)
     with _styled():
-        fig = _figure(9.0, max(2.5, 1.3 + 0.3 * len(rows)))
+        fig = _figure(PRINT_WIDTH, max(2.5, 1.3 + 0.3 * len(rows)))
         ax = fig.add_subplot()
-        ax.set_title(f"Zentrale Akteure: die {top} mit der höchsten "
-                     f"{'Betweenness' if measure == 'betweenness' else labels[measure]}")
+        ax.set_title(_wrap(f"Zentrale Akteure: die {top} mit der höchsten "
+                           f"{'Betweenness' if measure == 'betweenness' else labels[measure]}",
+                           70))
         if not len(rows):
             _empty(ax, "Keine Verbindungen zwischen Akteuren und Ämtern.")
             return _done(fig)
@@ -647,11 +701,11 @@ def centrality_bars(m: NetworkMap, *, top: int = 15, measure: str = "betweenness
         ax.barh(ys, values, color=[style.sector_colour(s) for s in sectors],
                 edgecolor="#333333", linewidth=0.5, height=0.7)
         for y, v in zip(ys, values, strict=True):
-            ax.text(v, y, " " + _num(v, 3 if v < 1 else 1), va="center", fontsize=7)
-        ax.set_yticks(ys, [_short(names.get(i, i), 40) for i in ids])
+            ax.text(v, y, " " + _num(v, 3 if v < 1 else 1), va="center", fontsize=MIN_FONT_PT)
+        ax.set_yticks(ys, [_short(names.get(i, i), 34) for i in ids])
         ax.set_ylim(len(ids) - 0.5, -0.5)
-        ax.set_xlim(0, max(values) * 1.18)
-        ax.set_xlabel(labels[measure])
+        ax.set_xlim(0, max(values) * 1.22)
+        ax.set_xlabel(_wrap(labels[measure], 60))
         ax.legend(handles=_sector_handles(list(dict.fromkeys(sectors))), loc="lower right",
                   title="Handlungsfeld", title_fontsize=8)
     return _done(fig)
@@ -699,9 +753,9 @@ def brokerage_bars(m: NetworkMap, *, top: int = 15, result: AnalysisResult | Non
     shades = matplotlib.colormaps["Blues"]
     hatches = ["", "..", "//", "\\\\", "xx"]
     with _styled():
-        fig = _figure(9.0, max(2.5, 1.5 + 0.3 * len(table)))
+        fig = _figure(PRINT_WIDTH, max(2.5, 1.5 + 0.3 * len(table)))
         ax = fig.add_subplot()
-        ax.set_title(f"Vermittlerrollen (Gould & Fernandez): die {top} wichtigsten "
+        ax.set_title(f"Vermittlerrollen (Gould & Fernandez): die {top} wichtigsten\n"
                      "Brücken zwischen Handlungsfeldern")
         if not len(table):
             _empty(ax, "Niemand vermittelt zwischen zwei anderen (keine offenen Zweierketten).")
@@ -715,7 +769,7 @@ def brokerage_bars(m: NetworkMap, *, top: int = 15, result: AnalysisResult | Non
                     edgecolor="#333333", linewidth=0.5, hatch=hatches[k],
                     label=role_label(role))
             left = [a + b for a, b in zip(left, values, strict=True)]
-        ax.set_yticks(ys, [_short(names.get(i, i), 40) for i in ids])
+        ax.set_yticks(ys, [_short(names.get(i, i), 34) for i in ids])
         ax.set_ylim(len(ids) - 0.5, -0.5)
         ax.set_xlabel("Anzahl vermittelter Zweierketten (a → Vermittler → c)")
         ax.legend(loc="lower right", title="Rolle", title_fontsize=8)
@@ -750,7 +804,7 @@ def quality_traffic_light(result: AnalysisResult | Sequence[QualityCheck]) -> Fi
 
     checks = list(result.quality_checks if isinstance(result, AnalysisResult) else result)
     with _styled():
-        fig = _figure(8.0, max(1.6, 0.9 + 0.3 * len(checks)))
+        fig = _figure(PRINT_WIDTH, max(1.6, 0.9 + 0.3 * len(checks)))
         ax = fig.add_subplot()
         ax.set_title("Qualitätsrahmen: Stand der Prüffragen")
         ax.set_axis_off()
@@ -770,7 +824,7 @@ def quality_traffic_light(result: AnalysisResult | Sequence[QualityCheck]) -> Fi
                     color=_TEXT_ON.get(colour, "#000000"),
                     bbox={"facecolor": colour, "edgecolor": "none", "pad": 0.5}
                     if status == "unknown" else None)
-            ax.text(2.4, i + 0.5, _short(qc.title, 80), ha="left", va="center", fontsize=8.5)
+            ax.text(2.4, i + 0.5, _short(qc.title, 72), ha="left", va="center", fontsize=8)
     return _done(fig)
 
 
@@ -781,7 +835,8 @@ def figure_to_svg(fig: Figure) -> str:
     """The figure as a standalone SVG document, byte for byte the same on every call.
 
     Ids are hashed with a fixed salt (``svg.hashsalt``), the date is left out and text
-    stays text (``svg.fonttype = "none"``), so it can be searched and copied.
+    stays text (``svg.fonttype = "none"``), so it can be searched and copied. The picture is
+    the figure's tight bounding box: a text reaching beyond the figure is not cut off.
 
     >>> from matplotlib.figure import Figure
     >>> svg = figure_to_svg(Figure())
@@ -792,7 +847,8 @@ def figure_to_svg(fig: Figure) -> str:
 
     buffer = io.BytesIO()
     with matplotlib.rc_context({"svg.hashsalt": "netzkarte", "svg.fonttype": "none"}):
-        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": "netzkarte"})
+        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": "netzkarte"},
+                    bbox_inches="tight", pad_inches=0.04)
     return buffer.getvalue().decode("utf-8")
 
 

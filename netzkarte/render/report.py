@@ -4,11 +4,13 @@ What the coordinator hands out or projects at the network meeting: a title page
 (municipality, snapshot, Leitbild), the key figures, the *Datenlage* (what the analyses
 could not judge, which entries to classify and what that would change), the most important
 findings with their recommendations — uncertain ones marked „unsicher“ —, the quality
-framework, one section per district, the map and a glossary. Figures
+framework, one section per district, the map, a glossary and, as an appendix, every finding
+(the sections above show the most important per kind and point there for the rest). Figures
 (:mod:`netzkarte.render.figures`) are embedded as inline SVG, the interactive map as an
 ``<iframe srcdoc>``; nothing is loaded from anywhere, so the file works on a laptop without
 network and prints to PDF on clean A4 pages (page breaks before the main sections, the
-static overview instead of the interactive map).
+static overview instead of the interactive map, no heading left alone at the bottom of a
+page, figure text at 7 pt or more).
 
 The page is our own Jinja template with autoescape: every text from the workbook is
 escaped, and ``anonymous=True`` replaces person names everywhere — figures, findings,
@@ -495,6 +497,7 @@ def render_report(m: NetworkMap, *, result: AnalysisResult | None = None,
                             (result.summary.get("findings_by_severity") or {}).items() if n],
         "findings_total": len(result.findings),
         "groups": groups,
+        "appendix": _findings_by_kind(result, clean, len(result.findings)),
         "datenlage": _datenlage(m, result, names, anonymous, clean,
                                 {f["id"] for g in groups for f in g["shown"]}),
         "uncertain_hint": _UNCERTAIN_HINT,

@@ -255,13 +255,16 @@ def test_anonymous_map_hides_person_names_in_search_and_details(open_map: Any,
 def test_print_view_hides_panels_and_keeps_the_legend(open_map: Any,
                                                       small_map: NetworkMap) -> None:
     shown = open_map(small_map)
+    shown.js("netzkarte.preparePrint()")  # what the browser's beforeprint does
     shown.page.emulate_media(media="print")
     display = "s => getComputedStyle(document.querySelector(s)).display"
-    assert shown.js(display, ".nk-left") == "none"
-    assert shown.js(display, "#nk-details") == "none"
-    assert shown.js(display, ".nk-tools") == "none"
-    assert shown.js(display, "#nk-legend") != "none"
-    assert shown.page.locator("#nk-legend").is_visible()
+    assert shown.js(display, ".nk-main") == "none"  # panels, canvas and details
+    assert shown.js(display, ".nk-header") == "none"
+    assert not shown.page.locator(".nk-left").is_visible()
+    assert not shown.page.locator(".nk-tools").is_visible()
+    assert shown.page.locator("#nk-print svg.nk-print-map").is_visible()
+    assert shown.page.locator("#nk-print .nk-print-legend").is_visible()
+    assert "Legende" in shown.text("#nk-print .nk-print-legend")
     shown.assert_clean()
 
 

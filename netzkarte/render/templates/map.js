@@ -256,7 +256,48 @@
   mark("network");
 
   // ---------------------------------------------------------------- background guides
+  // Guides are drawn behind the network: texts, circles, lines and polygons (the
+  // Sozialräume of the Stadtplan). A shape may carry its own stroke, fill, hatch, line
+  // width and dashes (screen pixels); the default is a thin light grey line.
   var MIN_GUIDE_PX = 13;
+  var hatchCanvas = {};
+  function hatchPattern(ctx, colour, scale) {
+    var c = hatchCanvas[colour];
+    if (!c) {
+      c = document.createElement("canvas");
+      c.width = 8; c.height = 8;
+      var h = c.getContext("2d");
+      h.strokeStyle = colour; h.lineWidth = 1.5;
+      h.beginPath(); h.moveTo(-2, 10); h.lineTo(10, -2); h.moveTo(-2, 2); h.lineTo(2, -2);
+      h.moveTo(6, 10); h.lineTo(10, 6); h.stroke();
+      hatchCanvas[colour] = c;
+    }
+    var pattern = ctx.createPattern(c, "repeat");
+    if (pattern.setTransform && window.DOMMatrix) { pattern.setTransform(new DOMMatrix().scale(1 / scale)); }
+    return pattern;
+  }
+  function guidePath(ctx, g) {
+    ctx.beginPath();
+    if (g.kind === "circle") { ctx.arc(g.x, g.y, g.r, 0, 2 * Math.PI); }
+    else if (g.kind === "line") { ctx.moveTo(g.x, g.y); ctx.lineTo(g.x2, g.y2); }
+    else {
+      var p = g.pts;
+      ctx.moveTo(p[0], p[1]);
+      for (var i = 2; i < p.length; i += 2) { ctx.lineTo(p[i], p[i + 1]); }
+      ctx.closePath();
+    }
+  }
+  function drawGuideShape(ctx, g, scale) {
+    guidePath(ctx, g);
+    if (g.fill) { ctx.fillStyle = g.fill; ctx.fill(); }
+    if (g.hatch) { ctx.fillStyle = hatchPattern(ctx, g.hatch, scale); ctx.fill(); }
+    if (g.stroke === "none") { return; }
+    ctx.strokeStyle = g.stroke || "#D8D8D8";
+    ctx.lineWidth = (g.w || 1) / scale;
+    ctx.setLineDash((g.dash || []).map(function (d) { return d / scale; }));
+    ctx.stroke();
+    ctx.setLineDash([]);
+  }
   network.on("beforeDrawing", function (ctx) {
     var scale = network.getScale();
     ctx.save();
@@ -265,19 +306,11 @@
       var g = groupById.get(gid);
       if (!g || repOf(gid) !== gid) { return; }
       ctx.fillStyle = "rgba(0,0,0,0.035)";
-      ctx.beginPath(); ctx.arc(g.x, g.y, Math.max(60, 12 * Math.sqrt(g.n) * 4), 0, 2 * Math.PI); ctx.fill();
+      ctx.beginPath(); ctx.arc(g.x, g.y, bundleDisc(g), 0, 2 * Math.PI); ctx.fill();
     });
     if (!data.guides.length) { ctx.restore(); return; }
-    ctx.strokeStyle = "#D8D8D8";
-    ctx.lineWidth = 1 / scale;
     ctx.textBaseline = "middle";
-    data.guides.forEach(function (g) {
-      if (g.kind === "circle") {
-        ctx.beginPath(); ctx.arc(g.x, g.y, g.r, 0, 2 * Math.PI); ctx.stroke();
-      } else if (g.kind === "line") {
-        ctx.beginPath(); ctx.moveTo(g.x, g.y); ctx.lineTo(g.x2, g.y2); ctx.stroke();
-      }
-    });
+    data.guides.forEach(function (g) { if (g.kind !== "text") { drawGuideShape(ctx, g, scale); } });
     data.guides.forEach(function (g) {
       if (g.kind !== "text") { return; }
       var align = g.align || "center";
@@ -291,13 +324,14 @@
         var left = align === "left" ? g.x : (align === "right" ? g.x - w : g.x - w / 2);
         ctx.fillStyle = "rgba(255,255,255,0.85)";
         ctx.fillRect(left - 3 / scale, y - fontSize * 0.65, w + 6 / scale, fontSize * 1.3);
-        ctx.fillStyle = "#555555";
+        ctx.fillStyle = g.colour || "#555555";
         ctx.textAlign = align;
         ctx.fillText(line, g.x, y);
       });
     });
     ctx.restore();
   });
+  function bundleDisc(g) { return Math.max(60, 12 * Math.sqrt(g.n) * 4); }
 
   // ---------------------------------------------------------------- names (own label layer)
   // Drawn in screen pixels after vis has drawn the network: a fixed size whatever the zoom.
@@ -489,6 +523,7 @@
           var left = g.align === "left" ? g.x : (g.align === "right" ? g.x - tw : g.x - tw / 2);
           grow(left, g.y - fs * lines.length); grow(left + tw, g.y + fs * lines.length);
         } else if (g.kind === "line") { grow(g.x, g.y); grow(g.x2, g.y2); }
+        else if (g.kind === "polygon") { for (var i = 0; i < g.pts.length; i += 2) { grow(g.pts[i], g.pts[i + 1]); } }
         else { grow(g.x - g.r, g.y - g.r); grow(g.x + g.r, g.y + g.r); }
       });
     }
@@ -1382,6 +1417,297 @@
   document.getElementById("nk-tour").addEventListener("click", function () { startTour(0); });
   if (!data.findings.length) { document.getElementById("nk-tour").hidden = true; }
 
+  // ---------------------------------------------------------------- print (vector SVG of the view)
+  // Printing (Ctrl+P, "Als PDF speichern") shows the current view as an SVG built from the
+  // same positions, looks and names as the screen, with the legend beside it on one
+  // landscape page. The drawing is sized for A4 (user units are millimetres of the A4 map
+  // area); on A3 it grows with the page, every line and name stays vector. No canvas pixels.
+  var PRINT_W = 214, PRINT_H = 172;      // the map area of an A4 landscape page, mm
+  var PT = 25.4 / 72;                     // mm per point
+  var PX_MM = 0.22;                       // a screen pixel (border, dash) on paper, mm
+  var printBox = document.getElementById("nk-print");
+  var lastPrint = null;
+  function svgNode(tag, attrs, text) {
+    var e = document.createElementNS(SVG, tag);
+    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text !== undefined) { e.textContent = String(text); }
+    return e;
+  }
+  function num(v) { return String(Math.round(v * 100) / 100); }
+  function shapePoints(shape, x, y, r) {
+    if (shape === "square") { return [x - r, y - r, x + r, y - r, x + r, y + r, x - r, y + r]; }
+    if (shape === "diamond") { return [x, y - r, x + r, y, x, y + r, x - r, y]; }
+    if (shape === "triangle") {
+      var s2 = r, ir = Math.sqrt(3) / 6 * 2 * r, h = Math.sqrt(3) * r;
+      return [x, y - (h - ir), x + s2, y + ir, x - s2, y + ir];
+    }
+    return null;
+  }
+  function colourOf(c, fallback) {
+    if (!c) { return fallback; }
+    return typeof c === "string" ? c : (c.color || c.background || fallback);
+  }
+  function printView() {
+    var W = container.clientWidth || 800, H = container.clientHeight || 600;
+    var a = network.DOMtoCanvas({ x: 0, y: 0 }), b = network.DOMtoCanvas({ x: W, y: H });
+    var x0 = a.x, y0 = a.y, vw = Math.max(b.x - a.x, 1), vh = Math.max(b.y - a.y, 1);
+    var aspect = PRINT_W / PRINT_H;
+    // widen the view to the paper's proportions: at least what the screen shows
+    if (vw / vh < aspect) { var nw = vh * aspect; x0 -= (nw - vw) / 2; vw = nw; }
+    else { var nh = vw / aspect; y0 -= (nh - vh) / 2; vh = nh; }
+    return { x0: x0, y0: y0, w: vw, h: vh, u: vw / PRINT_W };
+  }
+  function printLabels(view, positions) {
+    // the names of the view, placed again at print size (collision-free, important first)
+    var u = view.u, out = [], grid = new Map(), CELL = 8;
+    function cells(r, fn) {
+      for (var cx = Math.floor(r[0] / CELL); cx <= Math.floor((r[0] + r[2]) / CELL); cx++) {
+        for (var cy = Math.floor(r[1] / CELL); cy <= Math.floor((r[1] + r[3]) / CELL); cy++) {
+          if (fn(cx + ":" + cy) === false) { return false; }
+        }
+      }
+      return true;
+    }
+    function free(r) {
+      return cells(r, function (key) {
+        var list = grid.get(key) || [];
+        for (var i = 0; i < list.length; i++) {
+          var o = list[i];
+          if (r[0] < o[0] + o[2] && o[0] < r[0] + r[2] && r[1] < o[1] + o[3] && o[1] < r[1] + r[3]) { return false; }
+        }
+        return true;
+      });
+    }
+    function take(r) { cells(r, function (key) { var l = grid.get(key); if (!l) { l = []; grid.set(key, l); } l.push(r); }); }
+    var shown = 0;
+    function consider(id, must) {
+      var look = nodeLook.get(id) || "normal";
+      if (look === "hidden" || look === "dim" || !positions[id]) { return; }
+      var item = itemOf(id), group = isGroup(id);
+      var mx = (positions[id].x - view.x0) / u, my = (positions[id].y - view.y0) / u;
+      if (mx < -5 || my < -5 || mx > PRINT_W + 5 || my > PRINT_H + 5) { return; }
+      var r = (group ? groupSize(item) : item.size) / u;
+      var size = (group ? 8.5 : (must ? 8 : 7.2)) * PT, bold = group || must;
+      var text = labelText(id);
+      if (text.length > 48) { text = text.slice(0, 46) + "…"; }
+      var w = textWidth(text, 100, bold) / 100 * size * 1.04, h = size * 1.35;
+      var spots = [[mx - w / 2, my + r + 0.4], [mx - w / 2, my - r - 0.4 - h], [mx + r + 0.8, my - h / 2], [mx - r - 0.8 - w, my - h / 2]];
+      function inside(c) { return c[0] >= 0 && c[1] >= 0 && c[0] + c[2] <= PRINT_W && c[1] + c[3] <= PRINT_H; }
+      var rect = null, lead = null;
+      for (var i = 0; i < spots.length && !rect; i++) {
+        var c = [spots[i][0] - 0.5, spots[i][1], w + 1, h];
+        if ((must || inside(c)) && free(c)) { rect = c; }
+      }
+      // an important name is moved aside, with a thin line to its node (as on the screen)
+      for (var ring = 1; must && !rect && ring <= 8; ring++) {
+        for (var k = 0; k < 12 && !rect; k++) {
+          var ang = (k / 12) * 2 * Math.PI + ring * 0.4, dist = r + ring * 3.5;
+          var c2 = [mx + Math.cos(ang) * dist - w / 2 - 0.5, my + Math.sin(ang) * dist - h / 2, w + 1, h];
+          if (inside(c2) && free(c2)) { rect = c2; lead = [mx, my]; }
+        }
+      }
+      if (!rect && must) { rect = [spots[0][0] - 0.5, spots[0][1], w + 1, h]; }
+      if (!rect) { return; }
+      take(rect);
+      out.push({ id: id, text: text, x: rect[0], y: rect[1], w: rect[2], h: h, size: size, bold: bold,
+                 look: look, lead: lead });
+    }
+    var forced = forcedLabels();
+    forced.forEach(function (id) { if (inView.has(id)) { consider(id, true); } });
+    for (var i = 0; i < labelOrder.length && out.length < 1500; i++) {
+      var id = labelOrder[i];
+      if (forced.has(id)) { continue; }
+      var look = nodeLook.get(id) || "normal";
+      if (look === "hidden" || look === "dim") { continue; }
+      consider(id, isGroup(id) || shown < ALWAYS);
+      shown += 1;
+    }
+    return out;
+  }
+  function printGuides(svgRoot, layer, view) {
+    var u = view.u, defs = null, patterns = {};
+    function hatch(colour) {
+      if (patterns[colour]) { return patterns[colour]; }
+      if (!defs) { defs = svgNode("defs"); svgRoot.insertBefore(defs, svgRoot.firstChild); }
+      var id = "nk-hatch-" + Object.keys(patterns).length, size = 2 * u;
+      var pat = svgNode("pattern", { id: id, patternUnits: "userSpaceOnUse", width: num(size), height: num(size) });
+      pat.appendChild(svgNode("path", { d: "M0," + num(size) + " L" + num(size) + ",0", stroke: colour, "stroke-width": num(0.35 * u) }));
+      defs.appendChild(pat);
+      patterns[colour] = "url(#" + id + ")";
+      return patterns[colour];
+    }
+    open.forEach(function (gid) {
+      var g = groupById.get(gid);
+      if (!g || repOf(gid) !== gid) { return; }
+      layer.appendChild(svgNode("circle", { cx: num(g.x), cy: num(g.y), r: num(bundleDisc(g)), fill: "rgba(0,0,0,0.035)" }));
+    });
+    data.guides.forEach(function (g) {
+      if (g.kind === "text") { return; }
+      var e;
+      if (g.kind === "circle") { e = svgNode("circle", { cx: num(g.x), cy: num(g.y), r: num(g.r) }); }
+      else if (g.kind === "line") { e = svgNode("line", { x1: num(g.x), y1: num(g.y), x2: num(g.x2), y2: num(g.y2) }); }
+      else {
+        var pts = [];
+        for (var i = 0; i < g.pts.length; i += 2) { pts.push(num(g.pts[i]) + "," + num(g.pts[i + 1])); }
+        e = svgNode("polygon", { points: pts.join(" ") });
+      }
+      e.setAttribute("fill", g.fill || "none");
+      if (g.stroke === "none") { e.setAttribute("stroke", "none"); }
+      else {
+        e.setAttribute("stroke", g.stroke || "#C8C8C8");
+        e.setAttribute("stroke-width", num((g.w || 1) * PX_MM * u));
+        if (g.dash && g.dash.length) { e.setAttribute("stroke-dasharray", g.dash.map(function (d) { return num(d * PX_MM * u); }).join(",")); }
+      }
+      layer.appendChild(e);
+      if (g.hatch) {
+        var h = e.cloneNode(false);
+        h.setAttribute("fill", hatch(g.hatch));
+        h.setAttribute("stroke", "none");
+        layer.appendChild(h);
+      }
+    });
+    data.guides.forEach(function (g) {
+      if (g.kind !== "text") { return; }
+      var size = Math.max(g.size || 16, 8 * PT * u);
+      var lines = String(g.text).split("\n");
+      var anchor = g.align === "left" ? "start" : (g.align === "right" ? "end" : "middle");
+      lines.forEach(function (line, i) {
+        var y = g.y + (i - (lines.length - 1) / 2) * size * 1.2;
+        var w = textWidth(line, 100, true) / 100 * size * 1.04;
+        var left = anchor === "start" ? g.x : (anchor === "end" ? g.x - w : g.x - w / 2);
+        layer.appendChild(svgNode("rect", { x: num(left - size * 0.2), y: num(y - size * 0.65),
+          width: num(w + size * 0.4), height: num(size * 1.3), fill: "#FFFFFF", "fill-opacity": "0.85" }));
+        layer.appendChild(svgNode("text", {
+          x: num(g.x), y: num(y + size * 0.36), "font-size": num(size),
+          "font-weight": "600", "text-anchor": anchor, fill: g.colour || "#555555" }, line));
+      });
+    });
+  }
+  function buildPrintSvg() {
+    var view = printView(), u = view.u;
+    var root = svgNode("svg", { viewBox: [view.x0, view.y0, view.w, view.h].map(num).join(" "),
+      preserveAspectRatio: "xMidYMid meet", class: "nk-print-map", role: "img",
+      "font-family": S.font });
+    root.setAttribute("aria-label", "Netzwerkkarte, gedruckte Ansicht");
+    var positions = network.getPositions();
+    var guides = svgNode("g", { class: "nk-print-guides" });
+    root.appendChild(guides);
+    printGuides(root, guides, view);
+    var pad = 0.15;
+    function near(p) {
+      return p.x > view.x0 - pad * view.w && p.x < view.x0 + (1 + pad) * view.w &&
+             p.y > view.y0 - pad * view.h && p.y < view.y0 + (1 + pad) * view.h;
+    }
+    var edgeLayer = svgNode("g", { class: "nk-print-edges", "stroke-linecap": "round", fill: "none" });
+    edges.get().forEach(function (e) {
+      if (e.hidden) { return; }
+      var p = positions[e.from], q = positions[e.to];
+      if (!p || !q || (!near(p) && !near(q))) { return; }
+      var colour = colourOf(e.color, "#888888");
+      var line = svgNode("line", { x1: num(p.x), y1: num(p.y), x2: num(q.x), y2: num(q.y),
+        stroke: colour, "stroke-width": num(Math.max(e.width || 1, 0.15 * u)) });
+      line.dataset.edge = e.id;
+      var dashes = e.dashes === true ? [5, 15] : e.dashes;
+      if (dashes && dashes.length) { line.setAttribute("stroke-dasharray", dashes.map(num).join(",")); }
+      edgeLayer.appendChild(line);
+      if (e.arrows) {
+        var target = itemOf(e.to), r = target ? (isGroup(e.to) ? groupSize(target) : target.size) : 10;
+        var dx = q.x - p.x, dy = q.y - p.y, len = Math.sqrt(dx * dx + dy * dy) || 1;
+        var ux = dx / len, uy = dy / len, al = 9 + 2 * (e.width || 1), aw = al * 0.45;
+        var tx = q.x - ux * r, ty = q.y - uy * r;
+        edgeLayer.appendChild(svgNode("polygon", { fill: colour, points: [
+          tx, ty, tx - ux * al - uy * aw, ty - uy * al + ux * aw, tx - ux * al + uy * aw, ty - uy * al - ux * aw
+        ].map(num).join(" ") }));
+      }
+    });
+    root.appendChild(edgeLayer);
+    var nodeLayer = svgNode("g", { class: "nk-print-nodes" });
+    nodes.get().forEach(function (n) {
+      var p = positions[n.id];
+      if (n.hidden || !p || !near(p)) { return; }
+      var r = n.size || 10, shape = shapePoints(n.shape, p.x, p.y, r), e;
+      e = shape ? svgNode("polygon", { points: shape.map(num).join(" ") })
+                : svgNode("circle", { cx: num(p.x), cy: num(p.y), r: num(r) });
+      e.setAttribute("fill", colourOf(n.color && n.color.background, "#CCCCCC"));
+      e.setAttribute("stroke", colourOf(n.color && n.color.border, "#333333"));
+      e.setAttribute("stroke-width", num((n.borderWidth || 1) * PX_MM * u));
+      var bd = n.shapeProperties && n.shapeProperties.borderDashes;
+      if (bd && bd.length) { e.setAttribute("stroke-dasharray", bd.map(function (d) { return num(d * PX_MM * u * 1.5); }).join(",")); }
+      e.dataset.node = n.id;
+      nodeLayer.appendChild(e);
+    });
+    root.appendChild(nodeLayer);
+    // names on a light box (no outline text: the PDF's text stays clean to copy and search)
+    var labelLayer = svgNode("g", { class: "nk-print-labels" });
+    var labels = printLabels(view, positions);
+    labels.forEach(function (lab) {
+      var X = function (mm) { return num(view.x0 + mm * u); }, Y = function (mm) { return num(view.y0 + mm * u); };
+      if (lab.lead) {
+        var lx = Math.max(lab.x, Math.min(lab.x + lab.w, lab.lead[0])), ly = lab.lead[1] < lab.y ? lab.y : lab.y + lab.h;
+        labelLayer.appendChild(svgNode("line", { x1: X(lab.lead[0]), y1: Y(lab.lead[1]), x2: X(lx), y2: Y(ly),
+          stroke: "#444444", "stroke-width": num(0.15 * u) }));
+      }
+      labelLayer.appendChild(svgNode("rect", { x: X(lab.x), y: Y(lab.y), width: num(lab.w * u),
+        height: num(lab.h * u), rx: num(0.5 * u), fill: "#FFFFFF", "fill-opacity": "0.8" }));
+      var t = svgNode("text", { x: X(lab.x + 0.5), y: Y(lab.y + lab.size * 1.02),
+        "font-size": num(lab.size * u), "font-weight": lab.bold ? "700" : "400",
+        fill: lab.look === "finding" ? "#8A0000" : (lab.look === "match" ? "#003F73" : "#1A1A1A") }, lab.text);
+      t.dataset.node = lab.id;
+      labelLayer.appendChild(t);
+    });
+    root.appendChild(labelLayer);
+    lastPrint = { labels: labels.map(function (l) { return l.id; }), view: view };
+    return root;
+  }
+  function printCaption() {
+    var parts = [META.layoutLabel];
+    var f = state.active ? findingById.get(state.active) : null;
+    if (f) { parts.push("hervorgehoben: Befund „" + f.title + "“"); }
+    else if (state.findings.size) { parts.push(state.findings.size + (state.findings.size === 1 ? " Befund" : " Befunde") + " markiert"); }
+    if (state.selected && byId.has(state.selected)) {
+      parts.push("Umfeld von „" + displayLabel(byId.get(state.selected)) + "“ (" + state.steps + (state.steps === 1 ? " Schritt)" : " Schritte)"));
+    }
+    if (state.query) { parts.push("Suche „" + state.query + "“"); }
+    if (filtersActive()) { parts.push("Filter aktiv"); }
+    if (META.anonymous) { parts.push("anonymisiert"); }
+    var d = new Date();
+    parts.push("gedruckt am " + ("0" + d.getDate()).slice(-2) + "." + ("0" + (d.getMonth() + 1)).slice(-2) + "." + d.getFullYear());
+    return parts.join(" · ");
+  }
+  function preparePrint() {
+    clear(printBox);
+    var head = el("div", "nk-print-head");
+    head.appendChild(el("h1", null, document.getElementById("nk-title").textContent));
+    head.appendChild(el("p", "nk-print-caption", printCaption()));
+    printBox.appendChild(head);
+    var body = el("div", "nk-print-body");
+    var frame = el("div", "nk-print-frame");
+    frame.appendChild(buildPrintSvg());
+    body.appendChild(frame);
+    var legend = el("div", "nk-print-legend");
+    Array.prototype.forEach.call(document.getElementById("nk-legend").childNodes, function (c) { legend.appendChild(c.cloneNode(true)); });
+    var marks = [];
+    if (state.active || state.findings.size) { marks.push(["#D40000", "rot umrandet: Knoten des hervorgehobenen Befunds"]); }
+    if (state.matches) { marks.push(["#0059A0", "blau umrandet: Suchtreffer"]); }
+    if (marks.length) {
+      var div = el("div");
+      div.appendChild(el("h3", null, "Markierungen"));
+      var ul = el("ul");
+      marks.forEach(function (m) {
+        var li = el("li"), sw = el("span", "nk-swatch");
+        sw.style.background = "#FFFFFF"; sw.style.border = "2px solid " + m[0];
+        li.appendChild(sw); li.appendChild(el("span", null, m[1]));
+        ul.appendChild(li);
+      });
+      div.appendChild(ul);
+      legend.appendChild(div);
+    }
+    body.appendChild(legend);
+    printBox.appendChild(body);
+    return lastPrint;
+  }
+  window.addEventListener("beforeprint", preparePrint);
+
   // ---------------------------------------------------------------- table (list of nodes and relations)
   // The same data as the map for screen readers and keyboards: sortable, filtered by the
   // filters and a text box, each name a button that shows the node on the map.
@@ -1517,6 +1843,7 @@
     tour: function () { return state.tour ? { step: state.tour.step, ids: state.tour.ids.slice() } : null; },
     startTour: startTour, endTour: endTour, steps: setSteps,
     lastPng: function () { return lastPng; },
+    preparePrint: preparePrint, lastPrint: function () { return lastPrint; },
     timings: timings
   };
 
