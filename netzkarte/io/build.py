@@ -564,7 +564,6 @@ class _Builder(Columns):
         reported; the analyses judge a facility in its Sozialraum.
         """
         level, district = attrs.get("level"), attrs.get("district")
-        has_district = any(c.attr == "district" for c in sheet.columns)
         if info is not None and info.town_wide and level is Level.DISTRICT:
             address = (f"; der Sozialraum {quote(district)} gilt als Adresse" if district
                        else "")
@@ -575,7 +574,8 @@ class _Builder(Columns):
                       "als Ebene „Kommune“ ein; ist es eine Stelle nur für einen Sozialraum, "
                       "legen Sie dafür im Blatt „Kategorien“ eine eigene Kategorie mit "
                       "Wirkungskreis „Sozialraum“ an.", sheet.name, row, "Ebene", level.label)
-        elif level is Level.DISTRICT and has_district and not district:
+        elif level is Level.DISTRICT and not district and any(
+                c.attr == "district" for c in sheet.columns):
             self.warn("contradiction", "Die Ebene ist „Sozialraum“, aber es ist kein "
                       "Sozialraum eingetragen. netzkarte kann den Eintrag keinem Sozialraum "
                       "zuordnen: In den Auswertungen nach Sozialraum zählt er nicht. Tragen Sie "
@@ -600,12 +600,18 @@ class _Builder(Columns):
         import networkx as nx
 
         found: dict[EdgeKind, list[tuple[str, str]]] = {k: [] for k in _CYCLE_TEXT}
-        edges: Any = self.map.graph.edges(data="kind")
-        for u, v, kind in edges:
-            if kind in found:
-                found[kind].append((u, v))
+        # the adjacency dicts directly, in the order graph.edges() gives: its view costs
+        # more than the rest of the check
+        adjacency: Any = self.map.graph
+        for u, nbrs in adjacency._succ.items():
+            for v, keydict in nbrs.items():
+                for data in keydict.values():
+                    pairs = found.get(data.get("kind"))
+                    if pairs is not None:
+                        pairs.append((u, v))
         for kind, pairs in found.items():
-            if len(pairs) < 2:
+            # a circle needs a node that both points and is pointed at
+            if len(pairs) < 2 or {u for u, _ in pairs}.isdisjoint(v for _, v in pairs):
                 continue
             graph: nx.DiGraph[str] = nx.DiGraph(pairs)
             for group in nx.strongly_connected_components(graph):
@@ -704,7 +710,7 @@ class _Builder(Columns):
             attrs = {attr: values[i] for attr, values in fields if values[i] is not None}
             if reporters is not None and reporters[i] is not None:
                 self.reporter(sheet, row, reporters[i], attrs)
-            if kind is EdgeKind.MEMBER and attrs.keys() - _MEMBER_ATTRS:
+            if kind is EdgeKind.MEMBER and not attrs.keys() <= _MEMBER_ATTRS:
                 self.member_attrs(sheet, row, attrs)
             if source is not None and target is not None:
                 extra = {h: v[i] for h, v in extras if v[i] is not None} if extras else {}

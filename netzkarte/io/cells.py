@@ -70,6 +70,7 @@ _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.]*)?")
 _THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+")
 _SPACES = str.maketrans("", "", " \u00a0\u202f'")
 _EXCEL_EPOCH = date(1899, 12, 30)
+_ALNUM = re.compile(r"[^\W_]")  # a letter or digit (str.isalnum), for any script
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 
 MISSING_MARKERS: frozenset[str] = frozenset("".join(w.casefold().split()) for w in (
@@ -105,9 +106,9 @@ def is_missing(text: str) -> bool:
     """
     if len(text) > 24:
         return False
-    if not any(ch.isalnum() for ch in text):
-        return bool(text.strip())
-    return "".join(text.casefold().split()) in MISSING_MARKERS
+    if "".join(text.casefold().split()) in MISSING_MARKERS:  # (every marker has letters)
+        return True
+    return _ALNUM.search(text) is None and bool(text.strip())  # only punctuation: "–", "?"
 
 
 def cell_text(value: object) -> str | None:

@@ -72,11 +72,11 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from netzkarte.errors import ValidationReport
+from netzkarte.errors import Issue, Severity, ValidationReport
 from netzkarte.io.cells import cell_text, normalise_id, split_multi
 from netzkarte.model import NetworkMap
 from netzkarte.schema import SHEET_ORDER, SHEETS, Column, Sheet
-from netzkarte.vocab import EDGE_RULES, EdgeKind, NodeType, fold
+from netzkarte.vocab import EDGE_RULES, EdgeKind, NodeType
 
 __all__ = ["FUZZY_CUTOFF", "FUZZY_MARGIN", "SHEET_OF", "Ref", "References", "join_or",
            "looks_like_id", "meant", "name_tokens", "quote", "what"]
@@ -87,6 +87,7 @@ SHEET_OF: dict[NodeType, str] = {s.node_type: s.name for s in SHEETS if s.node_t
 """The sheet that holds each node type."""
 _SHEET_INDEX = {name: i for i, name in enumerate(SHEET_ORDER)}
 _ROW_SPAN = 10_000_000  # > any Excel row number (1,048,576)
+_KEY_SUFFIX = {kind: f"\x00{kind.value}" for kind in EdgeKind}  # of the keys of edges_seen
 
 FUZZY_CUTOFF = 90.0
 """Share (in %) of the letters of a text that a close name must contain (step 4)."""
@@ -100,7 +101,6 @@ _LISTED = 5  # candidates named in an ambiguity message
 _BLOCK_SMALL = 200  # names sharing the rarest word scored without narrowing further
 
 _WORD = re.compile(r"[0-9a-z]+")
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})  # casefold() turns ß into ss
 _SPLIT_MORE = re.compile(r"\s*[/,]\s*")
 _SEPARATOR = re.compile(r"[;|\r\n/,]")
 # words a close name may lack ("Kita Park" for "Kita am Park")
@@ -163,7 +163,11 @@ def what(types: frozenset[NodeType]) -> str:
 
 def _words(text: str) -> list[str]:
     """Lower-case ASCII words: umlauts as ae/oe/ue, ß as ss, accents dropped."""
-    s = unicodedata.normalize("NFKC", text).casefold().translate(_UMLAUTS)
+    if text.isascii():  # nothing to normalise but the case
+        return _WORD.findall(text.lower())
+    # (casefold() turns ß into ss; str.replace is several times faster than translate())
+    s = unicodedata.normalize("NFKC", text).casefold().replace("ä", "ae").replace(
+        "ö", "oe").replace("ü", "ue")
     if not s.isascii():
         s = "".join(c for c in unicodedata.normalize("NFKD", s)
                     if not unicodedata.combining(c))
@@ -197,7 +201,11 @@ def name_tokens(name: str) -> tuple[str, ...]:
     >>> name_tokens("Frühe Hilfen AG"), name_tokens("AG Frühe Hilfen")
     (('fruehe', 'hilfen'), ('ag', 'fruehe', 'hilfen'))
     """
-    words = _words(name)
+    return _tokens(_words(name))
+
+
+def _tokens(words: list[str]) -> tuple[str, ...]:
+    """:func:`name_tokens` of the :func:`_words` of a name."""
     if _SPECIAL.isdisjoint(words):  # most names: nothing to drop or spell out
         return tuple(words)
     kept = _drop_legal(words)
@@ -260,14 +268,17 @@ def _containment(query: list[str], name: tuple[str, ...]) -> float:
 
 
 class _NameIndex:
-    """Normalised names of all nodes (:func:`name_tokens`), by key and by word."""
+    """Normalised names of all nodes (:func:`name_tokens`), by key and by word.
 
-    def __init__(self, names: dict[str, str]) -> None:
+    Built from the :func:`_words` of each node's name (see :meth:`References.name_words`).
+    """
+
+    def __init__(self, name_words: dict[str, list[str]]) -> None:
         self.words: dict[str, tuple[str, ...]] = {}
         self.by_key: dict[str, list[str]] = {}
         self.postings: dict[str, list[str]] = {}
-        for nid, name in names.items():
-            words = name_tokens(name)
+        for nid, plain in name_words.items():
+            words = _tokens(plain)
             self.words[nid] = words
             self.by_key.setdefault(" ".join(words), []).append(nid)
             for word in dict.fromkeys(words):
@@ -322,8 +333,13 @@ class References:
         self.names: dict[str, str] = {}
         self._index: tuple[dict[str, list[str]], dict[str, list[str]]] | None = None
         self._name_index: _NameIndex | None = None
+        self._name_words: dict[str, list[str]] | None = None
         self._ids: dict[frozenset[NodeType], tuple[list[str], list[str]]] = {}
         self._matches: dict[tuple[str, frozenset[NodeType]], _Match] = {}
+        self._exact: dict[tuple[str, frozenset[NodeType]], _Match | None] = {}
+        # what resolve() returns and reports for a text: the same for every row it stands in
+        self._resolved: dict[tuple[str, frozenset[NodeType]],
+                             tuple[str | None, tuple[str, str, Severity] | None]] = {}
         self.refs: list[Ref] = []
         # "source\x00target\x00kind" -> sheet index * _ROW_SPAN + row: strings and ints are
         # not tracked by the garbage collector, tuples would be
@@ -333,11 +349,12 @@ class References:
 
     def error(self, code: str, message: str, sheet: str | None = None, row: int | None = None,
               column: str | None = None, value: object = None) -> None:
-        self.report.add(code, message, sheet=sheet, row=row, column=column, value=value)
+        # ValidationReport.add without its keyword arguments: a workbook may have 100,000
+        self.report.issues.append(Issue(code, message, sheet, row, column, value, "error"))
 
     def warn(self, code: str, message: str, sheet: str | None = None, row: int | None = None,
              column: str | None = None, value: object = None) -> None:
-        self.report.warn(code, message, sheet=sheet, row=row, column=column, value=value)
+        self.report.issues.append(Issue(code, message, sheet, row, column, value, "warning"))
 
     # --- indexes (built on the first reference that is no exact ID; references are
     # resolved only after every node exists) ---------------------------------------------
@@ -349,17 +366,23 @@ class References:
             by_name: dict[str, list[str]] = {}
             for nid in self.origin:
                 by_id.setdefault(nid.casefold(), []).append(nid)
-            for nid, name in self.names.items():
-                key = fold(name)
+            for nid, words in self.name_words().items():
+                key = "".join(words)  # = fold(name): the same normalisation, then joined
                 if key:
                     by_name.setdefault(key, []).append(nid)
             self._index = by_id, by_name
         return self._index
 
+    def name_words(self) -> dict[str, list[str]]:
+        """:func:`_words` of every node's name, computed once for both name indexes."""
+        if self._name_words is None:
+            self._name_words = {nid: _words(name) for nid, name in self.names.items()}
+        return self._name_words
+
     def name_index(self) -> _NameIndex:
         """Names without legal forms and their words (steps 3 and 4)."""
         if self._name_index is None:
-            self._name_index = _NameIndex(self.names)
+            self._name_index = _NameIndex(self.name_words())
         return self._name_index
 
     def id_index(self, types: frozenset[NodeType]) -> tuple[list[str], list[str]]:
@@ -374,14 +397,25 @@ class References:
     # --- matching -------------------------------------------------------------------------
 
     def exact(self, text: str, types: frozenset[NodeType]) -> _Match | None:
-        """Steps 1–3: an ID, a folded name or a name without legal form; ``None`` if not."""
+        """Steps 1–3: an ID, a folded name or a name without legal form; ``None`` if not.
+
+        Cached per (text, types), like :meth:`match`.
+        """
         if text in self.origin:
             return _Match("id", (text,))
+        key = (text, types)
+        if key in self._exact:
+            return self._exact[key]
+        found = self._exact[key] = self._exact_match(text, types)
+        return found
+
+    def _exact_match(self, text: str, types: frozenset[NodeType]) -> _Match | None:
         by_id, by_name = self.indexes()
         same = by_id.get(text.casefold(), [])
         if len(same) == 1:
             return _Match("id", (same[0],))
-        key = fold(text)
+        words = _words(text)
+        key = "".join(words)  # = fold(text)
         named = by_name.get(key, []) if key else []
         fitting = [n for n in named if self.origin[n] in types]
         if len(named) > 1 and len(fitting) != 1:
@@ -389,7 +423,7 @@ class References:
         if named:
             return _Match("name", (fitting[0] if fitting else named[0],))
         origin = self.origin
-        legal = self.name_index().by_key.get(" ".join(name_tokens(text)), [])
+        legal = self.name_index().by_key.get(" ".join(_tokens(words)), [])
         fitting = [n for n in legal if origin[n] in types]
         if len(fitting) > 1:
             return _Match("ambiguous", tuple(fitting))
@@ -481,7 +515,11 @@ class References:
 
     def resolve(self, raw: object, types: frozenset[NodeType], sheet: str, row: int,
                 column: str) -> str | None:
-        """The node id a reference cell means, or ``None`` after reporting why not."""
+        """The node id a reference cell means, or ``None`` after reporting why not.
+
+        Each distinct text is read once per set of allowed types: every further row with
+        the same text gets the same node and the same issue (with its own row).
+        """
         text = raw.strip() if isinstance(raw, str) else cell_text(raw)
         if text is None:
             return None
@@ -495,25 +533,36 @@ class References:
                 if text in self.origin:
                     self.normalised(raw, text, changes, sheet, row, column)
                     return text
+        done = self._resolved.get((text, types))
+        if done is None:
+            done = self._resolved[text, types] = self._resolution(text, types)
+        nid, issue = done
+        if issue is not None:
+            code, message, severity = issue
+            self.report.issues.append(Issue(code, message, sheet, row, column, raw, severity))
+        elif changes and nid is not None:  # an ID, once the invisible characters are gone
+            self.normalised(raw, nid, changes, sheet, row, column)
+        return nid
+
+    def _resolution(self, text: str, types: frozenset[NodeType]
+                    ) -> tuple[str | None, tuple[str, str, Severity] | None]:
+        """The node a reference text means and the issue (code, message, severity) it
+        raises: :meth:`resolve` without row and column."""
         m = self.match(text, types)
         if m.how == "id":
-            if changes:
-                self.normalised(raw, m.nids[0], changes, sheet, row, column)
-            return m.nids[0]
+            return m.nids[0], None
         if m.how == "name":
             nid = m.nids[0]
             name = self.names[nid]
             sheet_of = quote(SHEET_OF[self.origin[nid]])
             spelled = "" if name == text else f" (im Blatt {sheet_of}: {quote(name)})"
-            self.warn("name-reference", f"{quote(text)} ist keine ID, sondern der Name von "
-                      f"{quote(nid)}{spelled}; diese ID wird verwendet. Tragen Sie besser die "
-                      f"ID {quote(nid)} ein.", sheet, row, column, raw)
-            return nid
+            return nid, ("name-reference", f"{quote(text)} ist keine ID, sondern der Name von "
+                         f"{quote(nid)}{spelled}; diese ID wird verwendet. Tragen Sie besser "
+                         f"die ID {quote(nid)} ein.", "warning")
         if m.how in ("legal", "close"):
             nid = m.nids[0]
-            self.warn("name-reference", f"{quote(text)} als {self._named(nid)} gelesen. "
-                      f"Tragen Sie besser die ID {quote(nid)} ein.", sheet, row, column, raw)
-            return nid
+            return nid, ("name-reference", f"{quote(text)} als {self._named(nid)} gelesen. "
+                         f"Tragen Sie besser die ID {quote(nid)} ein.", "warning")
         if m.how == "ambiguous":
             if m.same_name:
                 listing = f"so heißen {len(m.nids)} Einträge ({', '.join(m.nids)})"
@@ -522,21 +571,17 @@ class References:
                 more = len(m.nids) - len(shown)
                 listing = "gemeint sein können " + (
                     f"{', '.join(shown)} und {more} weitere" if more else join_or(shown))
-            self.error("ambiguous-reference", f"{quote(text)} ist nicht eindeutig: {listing}. "
-                       "Tragen Sie statt des Namens die ID ein.", sheet, row, column, raw)
-            return None
+            return None, ("ambiguous-reference", f"{quote(text)} ist nicht eindeutig: "
+                          f"{listing}. Tragen Sie statt des Namens die ID ein.", "error")
         names = (f" Meinten Sie {join_or([self._named(n) for n in m.nids])}?"
                  if m.nids and not m.close_ids else "")
         if m.id_like:
-            self.error("unknown-reference", f"Die ID {quote(text)} gibt es nicht.{names} "
-                       f"Tragen Sie die ID {what(types)} ein"
-                       f"{meant(list(m.nids) if m.close_ids else [])}.",
-                       sheet, row, column, raw)
-        else:
-            self.error("unknown-reference", f"Den Namen {quote(text)} gibt es in keinem "
-                       f"Blatt.{names} Tragen Sie die ID {what(types)} ein oder legen Sie den "
-                       "Eintrag dort an.", sheet, row, column, raw)
-        return None
+            return None, ("unknown-reference", f"Die ID {quote(text)} gibt es nicht.{names} "
+                          f"Tragen Sie die ID {what(types)} ein"
+                          f"{meant(list(m.nids) if m.close_ids else [])}.", "error")
+        return None, ("unknown-reference", f"Den Namen {quote(text)} gibt es in keinem "
+                      f"Blatt.{names} Tragen Sie die ID {what(types)} ein oder legen Sie den "
+                      "Eintrag dort an.", "error")
 
     def normalised(self, raw: object, nid: str, changes: list[str], sheet: str, row: int,
                    column: str) -> None:
@@ -593,11 +638,12 @@ class References:
                        f"Sie in {quote(columns[1])} einen anderen Eintrag ein oder löschen Sie "
                        "die Angabe.", sheet, row, columns[1], raws[1])
             return
-        key = f"{source}\x00{target}\x00{kind.value}"
+        suffix = _KEY_SUFFIX[kind]
+        key = f"{source}\x00{target}{suffix}"
         rule = EDGE_RULES[kind]
         seen = self.edges_seen.get(key)
         if seen is None and not rule.directed:
-            seen = self.edges_seen.get(f"{target}\x00{source}\x00{kind.value}")
+            seen = self.edges_seen.get(f"{target}\x00{source}{suffix}")
         if seen is not None:
             first_sheet, first_row = SHEET_ORDER[seen // _ROW_SPAN], seen % _ROW_SPAN
             self.warn("duplicate-edge", f"Die Beziehung „{kind.label}“ zwischen "

@@ -45,11 +45,11 @@ from typing import NamedTuple
 
 from netzkarte.vocab.terms import (
     _DASHES,
-    _UMLAUTS,
     ActorForm,
     LifePhase,
     NodeType,
     Sector,
+    _umlauts,
     fold,
 )
 
@@ -631,19 +631,24 @@ _MAX_WORDS = 12
 
 def _normal(text: str) -> str:
     """:func:`fold` without removing separators (case, dashes, umlaut spelling)."""
-    return unicodedata.normalize("NFKC", text).translate(_DASHES).casefold().translate(
-        _UMLAUTS)
+    if text.isascii():  # nothing to normalise but the case
+        return text.lower()
+    return _umlauts(unicodedata.normalize("NFKC", text).translate(_DASHES).casefold())
 
 
 def _words(text: str) -> list[tuple[str, str]]:
     """(original, folded) per word; hyphenated compounds stay one word."""
     originals = [w for w in _SPLIT.split(text) if w.strip("-_")]
-    normals = [w for w in _SPLIT.split(_normal(text)) if w.strip("-_")]
-    if len(originals) != len(normals):
-        normals = [_normal(w) for w in originals]
+    if text.isascii():  # _normal() is lower(): the same words
+        normals = [w.lower() for w in originals]
+    else:
+        normals = [w for w in _SPLIT.split(_normal(text)) if w.strip("-_")]
+        if len(originals) != len(normals):
+            normals = [_normal(w) for w in originals]
     out = []
     for orig, norm in zip(originals, normals, strict=True):
-        folded = _NON_ALNUM.sub("", norm)
+        # a word of ASCII letters and digits (most words) has nothing to remove
+        folded = norm if norm.isascii() and norm.isalnum() else _NON_ALNUM.sub("", norm)
         if folded:
             out.append((orig, folded))
     return out[:_MAX_WORDS]
@@ -902,6 +907,13 @@ def _scan(text: str, node_type: NodeType | None, for_name: bool) -> _Scan:
     return _Scan(found, ambiguity, brand)
 
 
+class _Open(NamedTuple):
+    """A category text that does not decide alone (empty, unknown or ambiguous): the
+    node's name has to settle it."""
+
+    ambiguity: _Ambiguity | None
+
+
 def _only(ambiguity: _Ambiguity, node_type: NodeType | None) -> tuple[str, ...]:
     return tuple(c for c in ambiguity.candidates if _fits(_BY_LABEL[c], node_type))
 
@@ -912,8 +924,9 @@ class CategoryCatalogue:
     A Kommune's own categories (sheet *Kategorien* of the template) win over built-in
     ones of the same name; they are matched by label and aliases (folded). Built-in
     categories are also read from word parts and, when the category is empty, unknown or
-    ambiguous, from the node's name. :meth:`recognize` is cached per (category, name,
-    node type).
+    ambiguous, from the node's name. :meth:`recognize` reads each category text once per
+    node type (cached); only a text that does not decide alone is read again with the
+    name, cached per (category, name, node type).
 
     >>> BUILTIN.recognize("Kindertagesstätte").label
     'Kita'
@@ -932,6 +945,7 @@ class CategoryCatalogue:
                 key = fold(spelling)
                 if key and info not in self._custom.setdefault(key, []):
                     self._custom[key].append(info)
+        self._by_text: dict[tuple[str, NodeType | None], Recognition | _Open] = {}
         self._cache: dict[tuple[str, str, NodeType | None], Recognition] = {}
 
     def __iter__(self) -> Iterator[CategoryInfo]:
@@ -973,17 +987,26 @@ class CategoryCatalogue:
             :attr:`Method.EMPTY`.
         """
         text = str(category).strip() if category is not None else ""
+        by_text = self._by_text.get((text, node_type))
+        if by_text is None:
+            if len(self._by_text) >= self._CACHE_LIMIT:
+                self._by_text.clear()
+            by_text = self._by_text[text, node_type] = self._read_text(text, node_type)
+        if isinstance(by_text, Recognition):  # the text alone decides: the name is not read
+            return by_text
         label = str(name).strip() if name is not None else ""
         key = (text, label, node_type)
         hit = self._cache.get(key)
         if hit is None:
             if len(self._cache) >= self._CACHE_LIMIT:
                 self._cache.clear()
-            hit = self._recognize(text, label, node_type)
+            hit = self._recognize(text, label, node_type, by_text.ambiguity)
             self._cache[key] = hit
         return hit
 
-    def _recognize(self, text: str, name: str, node_type: NodeType | None) -> Recognition:
+    def _read_text(self, text: str, node_type: NodeType | None) -> Recognition | _Open:
+        """What the category text alone says: a :class:`Recognition` when it decides
+        (exact, word part, brand), else what the name has to settle (:class:`_Open`)."""
         ambiguity: _Ambiguity | None = None
         if text:
             key = fold(text)
@@ -1002,6 +1025,11 @@ class CategoryCatalogue:
                 elif scan.brand is not None:
                     return Recognition(scan.brand.entry.info, Method.WORD_PART, text,
                                        clue=scan.brand.clue)
+        return _Open(ambiguity)
+
+    def _recognize(self, text: str, name: str, node_type: NodeType | None,
+                   ambiguity: _Ambiguity | None) -> Recognition:
+        """The reading of a text that does not decide alone, with the node's name."""
         candidates = _only(ambiguity, node_type) if ambiguity is not None else ()
         if name and (node_type is None or node_type in _SCANNED_TYPES):
             scan = _scan(name, node_type, True)
