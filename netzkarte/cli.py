@@ -34,7 +34,7 @@ import os
 import re
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
@@ -274,11 +274,22 @@ def _shown(value: Any, limit: int = 60) -> str:
     return f"„{text[:limit]}…“" if len(text) > limit else f"„{text}“"
 
 
-def format_report(report: ValidationReport) -> str:
+REPORT_LIMIT = 200
+"""Problems :func:`format_report` lists per sheet, for errors and for warnings each; the rest
+are counted ("… und 12.345 weitere"). ``pruefen --json`` lists every one."""
+
+
+def _thousands(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def format_report(report: ValidationReport, limit: int | None = REPORT_LIMIT) -> str:
     """The German, human-readable list of a validation report, grouped by sheet.
 
     Each line has row, column, value and the message (which says how to fix it); the last
-    line is a summary like ``2 Fehler, 1 Warnung — Akteure: 12, Ämter: 5, …``.
+    line is a summary like ``2 Fehler, 1 Warnung — Akteure: 12, Ämter: 5, …``. At most
+    ``limit`` errors and ``limit`` warnings are listed per sheet (``None``: all); a line
+    counts the others, so a workbook full of mistakes prints quickly and stays readable.
 
     Examples
     --------
@@ -304,34 +315,69 @@ def format_report(report: ValidationReport) -> str:
             groups.setdefault(issue.sheet, []).append(issue)
         for sheet in sorted(groups, key=lambda s: (s is None, order.get(s or "", 99), s or "")):
             lines.append(f"  Blatt „{sheet}“" if sheet else "  Datei")
-            for issue in sorted(groups[sheet], key=lambda i: (i.row is None, i.row or 0)):
+            ordered = sorted(groups[sheet], key=lambda i: (i.row is None, i.row or 0))
+            for issue in ordered[:limit]:
                 where = [f"Zeile {issue.row}" if issue.row is not None else "",
                          f"Spalte „{issue.column}“" if issue.column else "",
                          f"Wert {_shown(issue.value)}" if issue.value not in (None, "") else ""]
                 prefix = ", ".join(w for w in where if w)
                 lines.append(f"    - {prefix + ': ' if prefix else ''}{issue.message}")
+            if limit is not None and len(ordered) > limit:
+                lines.append(f"    … und {_thousands(len(ordered) - limit)} weitere "
+                             f"{title} in diesem Blatt (alle: netzkarte pruefen DATEI "
+                             "--json)")
         lines.append("")
     n_err, n_warn = len(report.errors), len(report.warnings)
     verdict = ("Die Datei ist gültig." if report.ok else
                "Die Datei enthält Fehler. Korrigieren Sie die genannten Stellen und prüfen Sie "
                "erneut.")
     lines.append(verdict)
-    lines.append(f"{n_err} Fehler, {n_warn} {'Warnung' if n_warn == 1 else 'Warnungen'} — "
+    lines.append(f"{_thousands(n_err)} Fehler, "
+                 f"{_thousands(n_warn)} {'Warnung' if n_warn == 1 else 'Warnungen'} — "
                  f"{_counts_line(report.counts)}")
     return "\n".join(lines)
 
 
 def _print_json(document: dict[str, Any]) -> None:
     """Print JSON as UTF-8 whatever the terminal's encoding."""
-    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    _write_utf8([json.dumps(document, ensure_ascii=False, indent=2) + "\n"])
+
+
+def _write_utf8(parts: Iterable[str]) -> None:
+    """Print text piece by piece as UTF-8 whatever the terminal's encoding."""
     encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
     buffer = getattr(sys.stdout, "buffer", None)
     if encoding != "utf8" and buffer is not None:
         sys.stdout.flush()
-        buffer.write(text.encode("utf-8"))
+        for part in parts:
+            buffer.write(part.encode("utf-8"))
         buffer.flush()
     else:
-        sys.stdout.write(text)
+        for part in parts:
+            sys.stdout.write(part)
+
+
+def _report_json(report: ValidationReport) -> Iterator[str]:
+    """``json.dumps(report.to_dict(), indent=2)`` in pieces, one issue at a time.
+
+    The same text, but a report of half a million issues never exists as one string or
+    one list of dicts: memory stays at the size of the report itself.
+    """
+    yield f'{{\n  "ok": {json.dumps(report.ok)},\n'
+    for key, severity in (("errors", "error"), ("warnings", "warning")):
+        yield f'  "{key}": ['
+        first = True
+        for issue in report.issues:
+            if issue.severity != severity:
+                continue
+            data = issue.to_dict()
+            del data["severity"]
+            text = json.dumps(data, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+            yield f'{"" if first else ","}\n    {text}'
+            first = False
+        yield "],\n" if first else "\n  ],\n"
+    counts = json.dumps(report.counts, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+    yield f'  "counts": {counts}\n}}\n'
 
 
 def _say(text: str) -> None:
@@ -436,7 +482,7 @@ def cmd_pruefen(args: argparse.Namespace) -> int:
     counts = {key: int(report.counts.get(key, 0)) for key, _ in _COUNT_LABELS}
     report.counts = counts
     if args.json:
-        _print_json(report.to_dict())
+        _write_utf8(_report_json(report))
     else:
         _say(f"Prüfung von {path}:\n")
         _say(format_report(report))

@@ -8,7 +8,7 @@ says how to fix it; :class:`ValidationError` is raised once, at the end, carryin
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 __all__ = [
@@ -82,11 +82,12 @@ class Issue:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict in the shape of ``pruefen --json`` (docs/vorlage.md)."""
-        data = asdict(self)
-        value = data["value"]
+        value = self.value  # (asdict would deep-copy; a report may hold 500,000 issues)
         if value is not None and not isinstance(value, str | int | float | bool):
-            data["value"] = str(value)
-        return data
+            value = str(value)
+        return {"code": self.code, "message": self.message, "sheet": self.sheet,
+                "row": self.row, "column": self.column, "value": value,
+                "severity": self.severity}
 
     def __str__(self) -> str:
         where = ", ".join(

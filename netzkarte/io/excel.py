@@ -438,7 +438,13 @@ def _add_cell_issues(report: ValidationReport, tables: WorkbookTables) -> None:
     if not tables.cells:
         return
     order = {name: i for i, name in enumerate(SHEET_ORDER)}
-    for note in tables.cells:
+    issues = report.issues
+    at: dict[tuple[str | None, int | None], list[int]] = {}  # (sheet, row) -> positions
+    for k, issue in enumerate(issues):
+        at.setdefault((issue.sheet, issue.row), []).append(k)
+    dropped: set[int] = set()
+    added: list[Issue] = []
+    for note in tables.cells:  # one lookup per cell: a sheet full of #REF! stays linear
         sheet = _DATA_SHEETS[fold(note.sheet)]
         frame = tables.sheets[note.sheet]
         header_cell = frame.columns[note.column] if note.column < frame.shape[1] else None
@@ -447,14 +453,17 @@ def _add_cell_issues(report: ValidationReport, tables: WorkbookTables) -> None:
                                                       or _cell_letter(note.column))
         note = CellNote(sheet, note.row, note.column, note.kind, note.text, note.extent,
                         note.last)
-        same = [i for i in report.issues if i.sheet == sheet and i.row == note.row
-                and fold(i.column or "") == fold(header)]
+        key = fold(header)
+        same = [k for k in at.get((sheet, note.row), ())
+                if k not in dropped and fold(issues[k].column or "") == key]
         if note.kind != "merged":
-            for issue in same:
-                report.issues.remove(issue)
-        serious = any(i.severity == "error" for i in same)
-        report.issues.append(_cell_issue(note, col, header, serious))
-    report.issues.sort(key=lambda i: (order.get(i.sheet or "", -1) if i.sheet else -2,
+            dropped.update(same)
+        serious = any(issues[k].severity == "error" for k in same)
+        added.append(_cell_issue(note, col, header, serious))
+    if dropped:
+        issues[:] = [issue for k, issue in enumerate(issues) if k not in dropped]
+    issues.extend(added)
+    issues.sort(key=lambda i: (order.get(i.sheet or "", -1) if i.sheet else -2,
                                       i.row or 0))
 
 

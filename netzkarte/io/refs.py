@@ -39,10 +39,12 @@ tried in this order; the first step that decides wins:
 
 All guessed names share the code ``name-reference``: it is the documented, stable code
 for "a name stood where an ID belongs and was resolved"; the message says how the name
-was read. Suggestions and close names come from indexes built once per import (rapidfuzz
-over the IDs of the allowed types, names blocked by word), and every distinct text is
-matched once, so the cost of a workbook does not grow with the number of typos beyond
-a few milliseconds each.
+was read. Suggestions and close names come from indexes built once per import (names
+blocked by word), and every distinct text is matched once. The first :data:`_SCANS`
+unknown texts are compared with every ID of the allowed types (rapidfuzz) and with up to
+2,000 names; later ones only with the IDs one typo away (an index of the IDs with one
+letter deleted) and 100 names. So a workbook full of mistyped IDs costs time in proportion
+to its size, not to its size times the number of IDs.
 
 Cells of node sheets that may hold several references (Organisation, Anbieter, Berichtet
 an, Übergeordnet) are split at ``;``, ``|`` and line breaks unless the whole text is an ID
@@ -65,6 +67,7 @@ map only ever holds well-typed edges.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -97,6 +100,8 @@ _WORD_CUTOFF = 80.0  # rapidfuzz ratio of two words that differ by a typo
 _ID_CUTOFF = 60.0  # "meinten Sie" for IDs (the cutoff difflib used before)
 _NAME_CUTOFF = 60.0  # "meinten Sie" for names (token_set_ratio)
 _SUGGESTION_POOL = 2000  # names scored for a "meinten Sie" at most
+_SCANS = 500  # unknown texts per import compared with every ID (or the full name pool)
+_LATE_POOL = 100  # names scored for a "meinten Sie" once the scans are used up
 _LISTED = 5  # candidates named in an ambiguity message
 _BLOCK_SMALL = 200  # names sharing the rarest word scored without narrowing further
 
@@ -153,8 +158,10 @@ def meant(options: list[str]) -> str:
     return f" (meinten Sie {join_or([quote(o) for o in options])}?)" if options else ""
 
 
+@functools.cache
 def what(types: frozenset[NodeType]) -> str:
-    """``"eines Gremiums aus dem Blatt „Gremien“"`` for the allowed reference types."""
+    """``"eines Gremiums aus dem Blatt „Gremien“"`` for the allowed reference types (cached:
+    every unknown reference names them)."""
     ordered = [t for t in NodeType if t in types]
     sheets = [quote(SHEET_OF[t]) for t in ordered]
     where = f"dem Blatt {sheets[0]}" if len(sheets) == 1 else f"den Blättern {join_or(sheets)}"
@@ -267,6 +274,31 @@ def _containment(query: list[str], name: tuple[str, ...]) -> float:
     return 100.0 * got / total
 
 
+def _deletions(key: str) -> set[str]:
+    """The key and every spelling of it with one character left out."""
+    return {key, *(key[:i] + key[i + 1:] for i in range(len(key)))}
+
+
+def _deletion_index(keys: list[str]) -> dict[int, int | list[int]]:
+    """Positions of the keys by the hash of each of their :func:`_deletions`.
+
+    Two spellings one typo apart share a deletion. Hashes instead of the strings keep the
+    index small; a collision only adds a candidate, which is scored anyway.
+    """
+    index: dict[int, int | list[int]] = {}
+    for i, key in enumerate(keys):
+        for variant in _deletions(key):
+            h = hash(variant)
+            hit = index.get(h)
+            if hit is None:
+                index[h] = i
+            elif isinstance(hit, list):
+                hit.append(i)
+            else:
+                index[h] = [hit, i]
+    return index
+
+
 class _NameIndex:
     """Normalised names of all nodes (:func:`name_tokens`), by key and by word.
 
@@ -335,6 +367,8 @@ class References:
         self._name_index: _NameIndex | None = None
         self._name_words: dict[str, list[str]] | None = None
         self._ids: dict[frozenset[NodeType], tuple[list[str], list[str]]] = {}
+        self._neighbours: dict[frozenset[NodeType], dict[int, int | list[int]]] = {}
+        self._scans = 0  # full "meinten Sie" scans done (see close_ids)
         self._matches: dict[tuple[str, frozenset[NodeType]], _Match] = {}
         self._exact: dict[tuple[str, frozenset[NodeType]], _Match | None] = {}
         # what resolve() returns and reports for a text: the same for every row it stands in
@@ -446,9 +480,7 @@ class References:
         id_like = looks_like_id(text)
         ids: list[str] = []
         if id_like:
-            keys, nids = self.id_index(types)
-            ids = [nids[i] for _, _, i in process.extract(
-                text.casefold(), keys, scorer=fuzz.ratio, score_cutoff=_ID_CUTOFF, limit=2)]
+            ids = self.close_ids(text.casefold(), types)
         if ids:  # a mistyped ID: never read as a name
             return _Match("unknown", tuple(ids), id_like=True, close_ids=True)
         close = self.close_names(query, types)
@@ -458,6 +490,34 @@ class References:
                 return _Match("close", (close[0][1],))
             return _Match("ambiguous", tuple(n for s, n in close if best - s < FUZZY_MARGIN))
         return _Match("unknown", tuple(self.suggest_names(query, types)), id_like=id_like)
+
+    def close_ids(self, key: str, types: frozenset[NodeType]) -> list[str]:
+        """Up to two IDs of the allowed types spelled like ``key`` (case-folded), for a
+        "meinten Sie".
+
+        The first :data:`_SCANS` unknown texts of an import are compared with every ID
+        (rapidfuzz, ratio ≥ 60); after that only IDs one typo away (a letter missing, added,
+        replaced or two swapped) are found, from an index of the IDs with one letter
+        deleted. A workbook full of mistyped IDs so costs time in proportion to its size,
+        not to its size times the number of IDs.
+        """
+        keys, nids = self.id_index(types)
+        if self._scans < _SCANS:
+            self._scans += 1
+            return [nids[i] for _, _, i in process.extract(
+                key, keys, scorer=fuzz.ratio, score_cutoff=_ID_CUTOFF, limit=2)]
+        index = self._neighbours.get(types)
+        if index is None:
+            index = self._neighbours[types] = _deletion_index(keys)
+        found: dict[int, None] = {}
+        for variant in _deletions(key):
+            hit = index.get(hash(variant))
+            if hit is not None:
+                found.update(dict.fromkeys(hit if isinstance(hit, list) else (hit,)))
+        candidates = sorted(found)
+        return [nids[candidates[j]] for _, _, j in process.extract(
+            key, [keys[i] for i in candidates], scorer=fuzz.ratio, score_cutoff=_ID_CUTOFF,
+            limit=2)]
 
     def close_names(self, query: tuple[str, ...], types: frozenset[NodeType]
                     ) -> list[tuple[float, str]]:
@@ -496,9 +556,11 @@ class References:
                           key=len)
         pool: dict[str, str] = {}
         origin = self.origin
+        self._scans += 1  # past the scans, a smaller pool keeps every lookup cheap
+        limit = _SUGGESTION_POOL if self._scans <= _SCANS else _LATE_POOL
         for posting in postings:
             for nid in posting:
-                if len(pool) >= _SUGGESTION_POOL:
+                if len(pool) >= limit:
                     break
                 if nid not in pool and origin[nid] in types:
                     pool[nid] = " ".join(index.words[nid])
