@@ -165,8 +165,15 @@ def build_parser() -> GermanArgumentParser:
     p = command("karte", "interaktive Karte als eine HTML-Datei schreiben")
     p.add_argument("datei", metavar="DATEI", help=datei)
     p.add_argument("-o", "--ausgabe", metavar="KARTE.html", required=True, help="Zieldatei")
-    p.add_argument("--layout", choices=("netz", "kette", "kreis"), default="netz",
-                   help="Anordnung: netz (Vorgabe), kette (nach Lebensphasen), kreis")
+    p.add_argument("--layout", choices=("netz", "kette", "kreis", "stadtplan"), default=None,
+                   help="Anordnung: netz (Vorgabe), kette (nach Lebensphasen), kreis, "
+                        "stadtplan (nach Breitengrad und Längengrad)")
+    p.add_argument("--sozialraeume", metavar="FLAECHEN.geojson",
+                   help="Flächen der Sozialräume für --layout stadtplan (GeoJSON in "
+                        "Längen- und Breitengrad; Vorgabe: Hülle um die Einrichtungen)")
+    p.add_argument("--bedarf", metavar="SPALTE",
+                   help="Bedarfsindikator aus dem Blatt Sozialräume (Vorgabe: die erste "
+                        "Spalte mit SGB II, Armut oder BuT im Namen)")
     p.add_argument("--anonym", action="store_true",
                    help="Personennamen durch Kategorie und Organisation ersetzen")
     p.add_argument("--mit-kontaktdaten", action="store_true",
@@ -604,17 +611,33 @@ def cmd_karte(args: argparse.Namespace) -> int:
 
     _check_output("-o", args.ausgabe, [args.datei], suffixes=_HTML,
                   what="Die Karte wird als HTML-Datei geschrieben")
+    layout = args.layout or ("stadtplan" if args.sozialraeume else "netz")
+    shapes = None
+    if args.sozialraeume:
+        if layout != "stadtplan":
+            raise InputError(f"--sozialraeume gilt nur für --layout stadtplan (gewählt ist "
+                             f"„{layout}“).", "option-conflict")
+        from netzkarte.io.geojson import read_district_shapes
+
+        shapes = read_district_shapes(args.sozialraeume)  # before the workbook: fail fast
     network = load_map(args.datei)
+    if layout == "stadtplan" and not shapes:
+        from netzkarte.render.layouts import NO_COORDINATES, located_nodes
+
+        if not located_nodes(network):
+            raise NetzkarteError(NO_COORDINATES)
+    options = {"need_indicator": args.bedarf} if args.bedarf else {}
     result = None
     if not args.ohne_befunde:
         from netzkarte.analysis.core import analyze
 
-        result = analyze(network, progress=sys.stderr.isatty())
+        result = analyze(network, progress=sys.stderr.isatty(), **options)
     cluster: Literal["district", "committee"] | None = None
     if args.buendeln:
         cluster = "district" if args.buendeln == "sozialraum" else "committee"
-    written = write_map(network, args.ausgabe, layout=args.layout, anonymous=args.anonym,
-                        with_contacts=args.mit_kontaktdaten, findings=result, cluster=cluster)
+    written = write_map(network, args.ausgabe, layout=layout, anonymous=args.anonym,
+                        with_contacts=args.mit_kontaktdaten, findings=result, cluster=cluster,
+                        district_shapes=shapes, need_indicator=args.bedarf)
     befunde = f", {len(result.findings)} Befunde zum Einblenden" if result is not None else ""
     _say(f"Karte geschrieben: {written.resolve()} ({len(network)} Knoten{befunde}).\n"
          "Im Browser öffnen; sie funktioniert ohne Internet.")

@@ -40,3 +40,36 @@ def build_small_map() -> NetworkMap:
     m.add_edge("SRK", "SG", "reports_to")
     m.add_edge("JA", "TR", "contract")
     return m
+
+
+NORD = (51.470, 7.200)
+SUED = (51.440, 7.220)
+
+
+def build_city_map() -> NetworkMap:
+    """Two Sozialräume with located institutions, a venue offer, a committee without place."""
+    import pandas as pd
+
+    m = NetworkMap("Planstadt")
+    m.set_districts(pd.DataFrame(
+        {"children": [900, 700], "SGB-II-Quote Kinder (%)": [38.0, 9.0]},
+        index=pd.Index(["Nordstadt", "Südpark"], name="district")))
+    m.add_node("K1", "actor", name="Kita Nord", category="Kita", district="Nordstadt",
+               lat=NORD[0], lon=NORD[1])
+    m.add_node("K2", "actor", name="Kita Nordost", category="Kita", district="Nordstadt",
+               lat=NORD[0] + 0.004, lon=NORD[1] + 0.01)
+    m.add_node("S1", "actor", name="Grundschule Süd", category="Grundschule",
+               district="Südpark", lat=SUED[0], lon=SUED[1])
+    m.add_node("KIA", "actor", name="Kinderarztpraxis Dr. Süd", category="Kinderarztpraxis",
+               district="Südpark", lat=SUED[0] + 0.002, lon=SUED[1] - 0.003)
+    m.add_node("EB", "actor", name="Erziehungsberatung", category="Erziehungsberatungsstelle",
+               district="Südpark", lat=SUED[0], lon=SUED[1])  # same point as S1
+    m.add_node("O1", "offer", name="Elterncafé Nord", category="Elterncafé", venue="K1",
+               district="Nordstadt", life_phases=["0-3"])
+    m.add_node("G1", "committee", name="Stadtteilkonferenz", tier="c")
+    m.add_node("JA", "office", name="Jugendamt", category="Jugendamt")
+    m.add_edge("K1", "G1", "member")
+    m.add_edge("S1", "G1", "member")
+    m.add_edge("K1", "O1", "provides")
+    m.add_edge("K1", "S1", "cooperation", strength=3)
+    return m

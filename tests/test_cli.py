@@ -65,7 +65,7 @@ def test_version_and_help_are_german(capsys: pytest.CaptureFixture[str]) -> None
     (["gibtsnicht"], "ungültige Auswahl 'gibtsnicht'"),
     (["pruefen", "a.xlsx", "--farbe"], "Unbekannte Angaben: --farbe"),
     (["karte", "a.xlsx", "-o", "k.html", "--layout", "spirale"],
-     "--layout: ungültige Auswahl 'spirale' (möglich: 'netz', 'kette', 'kreis')"),
+     "--layout: ungültige Auswahl 'spirale' (möglich: 'netz', 'kette', 'kreis', 'stadtplan')"),
     (["export", "a.xlsx"], "Es fehlt: -o/--ausgabe"),
     (["export", "a.xlsx", "-o"], "-o/--ausgabe braucht einen Wert"),
 ])

@@ -39,7 +39,7 @@ CLI_CONTRACT: dict[str, tuple[str, ...]] = {
     "erhebung": ("-o", "--partner", "--mit-personen"),
     "zusammenfuehren": ("-o", "--bericht", "--entscheidungen", "--staerke", "--mit-personen"),
 }
-LAYOUTS = ("netz", "kette", "kreis")
+LAYOUTS = ("netz", "kette", "kreis", "stadtplan")
 
 # The stable issue codes agreed for the reader (io contract).
 ISSUE_CODES = (

@@ -63,6 +63,8 @@ from netzkarte.vocab import (
 )
 
 __all__ = [
+    "REACH_KM",
+    "REACH_SERVICES",
     "coverage_table",
     "district_names",
     "find_coverage_gaps",
@@ -75,6 +77,11 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 _BASE_COLUMNS = frozenset({"municipality", "population", "children", "lat", "lon"})
+REACH_SERVICES: tuple[str, ...] = ("Kinderarztpraxis", "Erziehungsberatungsstelle")
+"""Services every district should reach (the quality framework's Kindertal case)."""
+REACH_KM = 1.5
+"""„Fußläufig erreichbar“: a service within this many km of a district's centre reaches it
+(the Stadtplan of the map draws the same radius around each service)."""
 _NEED_KEYS = ("sgb", "armut", "but")
 _EARTH_RADIUS_KM = 6371.0088
 
@@ -305,8 +312,8 @@ def find_coverage_gaps(
     min_districts: int = 4,
     max_spearman: float = 0.0,
     burdened_share: float = 0.25,
-    services: Sequence[str] = ("Kinderarztpraxis", "Erziehungsberatungsstelle"),
-    max_distance_km: float = 1.5,
+    services: Sequence[str] = REACH_SERVICES,
+    max_distance_km: float = REACH_KM,
 ) -> list[Finding]:
     """Districts and life phases without offers, and unequal treatment of unequal needs.
 

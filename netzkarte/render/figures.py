@@ -131,6 +131,14 @@ def _done(fig: Figure) -> Figure:
     return fig
 
 
+def _css_colour(colour: str) -> Any:
+    """A colour of the layout's guides for matplotlib (``rgba(r,g,b,a)`` → a tuple)."""
+    if colour.startswith("rgba("):
+        r, g, b, a = (float(v) for v in colour[5:-1].split(","))
+        return (r / 255, g / 255, b / 255, a)
+    return colour
+
+
 def _short(text: str, limit: int = 32) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -206,12 +214,12 @@ def _sector_handles(sectors: Sequence[Sector | None]) -> list[Any]:
 
 def overview_figure(m: NetworkMap, *, layout: str = "netz", anonymous: bool = False,
                     max_labels: int = 40, seed: int = 7) -> Figure:
-    """Static overview of the whole map in one of the three layouts of the interactive map.
+    """Static overview of the whole map in one of the layouts of the interactive map.
 
     Parameters
     ----------
     m : NetworkMap
-    layout : {"netz", "kette", "kreis"}
+    layout : {"netz", "kette", "kreis", "stadtplan"}
         Positions from :func:`netzkarte.render.layouts.compute_layout` (the same picture as
         the interactive map in that layout).
     anonymous : bool
@@ -243,7 +251,7 @@ def overview_figure(m: NetworkMap, *, layout: str = "netz", anonymous: bool = Fa
     """
     from matplotlib.collections import LineCollection
     from matplotlib.lines import Line2D
-    from matplotlib.patches import Circle
+    from matplotlib.patches import Circle, Polygon
 
     from netzkarte.render.layouts import LAYOUTS, compute_layout
 
@@ -261,12 +269,25 @@ def overview_figure(m: NetworkMap, *, layout: str = "netz", anonymous: bool = Fa
             _empty(ax, "Die Karte enthält noch keine Knoten.")
             return _done(fig)
         for guide in lay.guides:
+            edge = _css_colour(guide.stroke or "#D0D0D0")
+            dashes = "--" if guide.dash else "-"
             if guide.kind == "circle":
-                ax.add_patch(Circle((guide.x, guide.y), guide.r, fill=False,
-                                    edgecolor="#D0D0D0", linewidth=0.8, zorder=0))
+                ax.add_patch(Circle((guide.x, guide.y), guide.r, fill=bool(guide.fill),
+                                    facecolor=_css_colour(guide.fill or "none"),
+                                    edgecolor=edge, linestyle=dashes,
+                                    linewidth=0.8 * max(1.0, guide.width), zorder=0))
             elif guide.kind == "line":
-                ax.plot([guide.x, guide.x2], [guide.y, guide.y2], color="#D0D0D0",
-                        linewidth=0.8, zorder=0)
+                ax.plot([guide.x, guide.x2], [guide.y, guide.y2], color=edge,
+                        linewidth=0.8 * max(1.0, guide.width), zorder=0)
+            elif guide.kind == "polygon":
+                xy = list(zip(guide.points[::2], guide.points[1::2], strict=True))
+                ax.add_patch(Polygon(xy, closed=True, facecolor=_css_colour(guide.fill or "none"),
+                                     edgecolor=edge, linewidth=0.8 * max(1.0, guide.width),
+                                     hatch="///" if guide.hatch else None, zorder=0))
+                if guide.hatch:
+                    ax.add_patch(Polygon(xy, closed=True, fill=False, linewidth=0,
+                                         edgecolor=_css_colour(guide.hatch), hatch="///",
+                                         zorder=0))
             else:
                 ax.text(guide.x, guide.y, guide.text, ha=guide.align, va="center",
                         fontsize=MIN_FONT_PT, color=_GREY_TEXT, zorder=0)

@@ -38,11 +38,11 @@ import math
 import os
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from netzkarte.io.atomic import atomic_path
 from netzkarte.model import NetworkMap
@@ -66,6 +66,9 @@ from netzkarte.vocab import (
     Term,
     Tier,
 )
+
+if TYPE_CHECKING:
+    from netzkarte.io.geojson import DistrictShape
 
 __all__ = [
     "DATENLAGE_KEYS",
@@ -285,11 +288,22 @@ def _findings_list(findings: Any) -> list[_FindingLike]:
     return list(items)
 
 
+def _district_shapes(value: Sequence[DistrictShape] | str | os.PathLike[str] | None
+                     ) -> Sequence[DistrictShape] | None:
+    if value is None or (isinstance(value, Sequence) and not isinstance(value, str)):
+        return value
+    from netzkarte.io.geojson import read_district_shapes
+
+    return read_district_shapes(value)
+
+
 def build_payload(m: NetworkMap, *, layout: str = "netz", anonymous: bool = False,
                   with_contacts: bool = False, findings: Any = None, title: str | None = None,
                   cluster: ClusterBy | None = None,
                   size_by: str | Mapping[str, float | int | None] = "degree",
-                  seed: int = 7) -> dict[str, Any]:
+                  seed: int = 7,
+                  district_shapes: Sequence[DistrictShape] | str | os.PathLike[str] | None
+                  = None, need_indicator: str | None = None) -> dict[str, Any]:
     """The data the page shows, built from an allow-list (see :data:`NODE_KEYS`).
 
     Node ids in the page are ``n0``, ``n1`` …: user ids (which may be a person's name) are
@@ -298,7 +312,7 @@ def build_payload(m: NetworkMap, *, layout: str = "netz", anonymous: bool = Fals
     Parameters
     ----------
     m : NetworkMap
-    layout : {"netz", "kette", "kreis"}
+    layout : {"netz", "kette", "kreis", "stadtplan"}
     anonymous : bool
         Replace person names by category and organisation; drop notes and person ids.
     with_contacts : bool
@@ -315,6 +329,12 @@ def build_payload(m: NetworkMap, *, layout: str = "netz", anonymous: bool = Fals
         ``"degree"`` (default), the name of a numeric node column, or id → value.
     seed : int
         Seed of the force-directed layout.
+    district_shapes : sequence of DistrictShape or path, optional
+        ``stadtplan``: the Sozialräume as areas (a GeoJSON file or
+        :func:`netzkarte.io.geojson.read_district_shapes`); else hulls around their points.
+    need_indicator : str, optional
+        ``stadtplan``: the district-table column that shades the Sozialräume (default as
+        :func:`netzkarte.analysis.coverage.need_column`; the legend names it).
 
     Returns
     -------
@@ -330,7 +350,10 @@ def build_payload(m: NetworkMap, *, layout: str = "netz", anonymous: bool = Fals
     >>> p["nodes"][0]["label"], "contact" in p["nodes"][0]
     ('Person', False)
     """
-    lay = compute_layout(m, layout, seed=seed)
+    listed = _findings_list(findings)
+    lay = compute_layout(m, layout, seed=seed, district_shapes=_district_shapes(district_shapes),
+                         need_indicator=need_indicator,
+                         findings=listed if findings is not None else None)
     anon = anonymous_names(m) if anonymous else {}
     raw_metric, size_label = _metric(m, size_by)
     sizes = style.node_sizes(raw_metric)
@@ -403,7 +426,6 @@ def build_payload(m: NetworkMap, *, layout: str = "netz", anonymous: bool = Fals
         by_pair[frozenset((u, v))].append(edge["id"])
         present["kinds"].add(kind)
 
-    listed = _findings_list(findings)
     page_findings = _payload_findings(listed, vid, by_pair, m, anon)
     municipality = m.meta.municipality
     heading = title or m.meta.title or (f"Netzwerkkarte {municipality}" if municipality
@@ -417,9 +439,10 @@ def build_payload(m: NetworkMap, *, layout: str = "netz", anonymous: bool = Fals
                  "phaseOrder": [p.value for p in LIFE_PHASE_ORDER]},
         "labels": _labels(),
         "style": _style_table(),
-        "legend": style.legend(node_types=present["types"], sectors=present["sectors"],
-                               edge_kinds=present["kinds"], roles=present["roles"],
-                               size_label=size_label),
+        "legend": {**style.legend(node_types=present["types"], sectors=present["sectors"],
+                                  edge_kinds=present["kinds"], roles=present["roles"],
+                                  size_label=size_label),
+                   **({"areas": lay.legend} if lay.legend else {})},
         "nodes": nodes,
         "edges": edges,
         "findings": page_findings,
@@ -672,7 +695,9 @@ def render_map(m: NetworkMap, *, layout: str = "netz", anonymous: bool = False,
                with_contacts: bool = False, findings: Any = None, title: str | None = None,
                cluster: ClusterBy | None = None,
                size_by: str | Mapping[str, float | int | None] = "degree",
-               seed: int = 7) -> str:
+               seed: int = 7,
+               district_shapes: Sequence[DistrictShape] | str | os.PathLike[str] | None = None,
+               need_indicator: str | None = None) -> str:
     """The interactive map as one self-contained HTML document (a string).
 
     Parameters are those of :func:`build_payload`.
@@ -693,7 +718,8 @@ def render_map(m: NetworkMap, *, layout: str = "netz", anonymous: bool = False,
     """
     payload = build_payload(m, layout=layout, anonymous=anonymous, with_contacts=with_contacts,
                             findings=findings, title=title, cluster=cluster, size_by=size_by,
-                            seed=seed)
+                            seed=seed, district_shapes=district_shapes,
+                            need_indicator=need_indicator)
     page: str = _environment().get_template("map.html.j2").render(
         title=payload["meta"]["title"], meta=payload["meta"],
         data_json=json_for_script(payload), vis_js=vis_network_js(),
@@ -708,7 +734,9 @@ def write_map(m: NetworkMap, path: str | os.PathLike[str], *, layout: str = "net
               anonymous: bool = False, with_contacts: bool = False, findings: Any = None,
               title: str | None = None, cluster: ClusterBy | None = None,
               size_by: str | Mapping[str, float | int | None] = "degree",
-              seed: int = 7) -> Path:
+              seed: int = 7,
+              district_shapes: Sequence[DistrictShape] | str | os.PathLike[str] | None = None,
+              need_indicator: str | None = None) -> Path:
     """Write the interactive map to ``path`` atomically and return the path.
 
     An existing file is replaced only when the new page is complete.
@@ -725,7 +753,8 @@ def write_map(m: NetworkMap, path: str | os.PathLike[str], *, layout: str = "net
     """
     page = render_map(m, layout=layout, anonymous=anonymous, with_contacts=with_contacts,
                       findings=findings, title=title, cluster=cluster, size_by=size_by,
-                      seed=seed)
+                      seed=seed, district_shapes=district_shapes,
+                      need_indicator=need_indicator)
     target = Path(path)
     with atomic_path(target) as tmp:
         tmp.write_text(page, encoding="utf-8")

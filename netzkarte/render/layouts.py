@@ -1,4 +1,5 @@
-"""The three layouts of the map: ``netz``, ``kette`` and ``kreis`` — deterministic, in pixels.
+"""The four layouts of the map: ``netz``, ``kette``, ``kreis``, ``stadtplan`` — deterministic,
+in pixels.
 
 * ``netz`` — force-directed (Fruchterman & Reingold 1991, igraph), seeded, so the same map
   always looks the same at every meeting.
@@ -7,10 +8,18 @@
 * ``kreis`` — the classic Netzwerkkarte: a wedge per sector, rings from the steering group
   (tier a) at the centre over coordination (tier b) and offices, municipal actors and district
   bodies (tier c) out to the offers.
+* ``stadtplan`` — where institutions and offers lie (Breitengrad, Längengrad; an offer
+  without its own coordinates at its venue), on a plain map without tiles: the Sozialräume
+  as areas (from a GeoJSON file, else the convex hull around their points), shaded by the
+  need indicator, coverage gaps outlined and hatched in red, a circle of
+  :data:`~netzkarte.analysis.coverage.REACH_KM` km around each Kinderarztpraxis and
+  Erziehungsberatungsstelle (the distance the coverage analysis uses), a scale bar. Nodes
+  without coordinates are parked in a labelled strip below. Projection: equirectangular
+  around the mean latitude (:data:`PX_PER_KM` pixels per km).
 
 Every layout returns a :class:`Layout`: node positions in vis-network pixel coordinates (y
-grows downwards) and *guides* — column heads, row labels, rings and wedge labels the map draws
-behind the network.
+grows downwards) and *guides* — column heads, row labels, rings and wedge labels, the areas
+of the Stadtplan — the map draws behind the network, plus an optional legend block.
 
 Examples
 --------
@@ -29,29 +38,36 @@ import logging
 import math
 import random
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from netzkarte.model import NetworkMap
 from netzkarte.vocab import (
     LIFE_PHASE_ORDER,
+    ActorForm,
     CommitteeType,
     EdgeKind,
     Level,
     NodeType,
     Sector,
     Tier,
+    fold,
 )
 
-__all__ = ["LAYOUTS", "Guide", "Layout", "LayoutName", "compute_layout"]
+if TYPE_CHECKING:
+    from netzkarte.io.geojson import DistrictShape
+
+__all__ = ["LAYOUTS", "NO_COORDINATES", "PX_PER_KM", "Guide", "Layout", "LayoutName",
+           "compute_layout", "located_nodes"]
 
 log = logging.getLogger(__name__)
 
-LayoutName = Literal["netz", "kette", "kreis"]
+LayoutName = Literal["netz", "kette", "kreis", "stadtplan"]
 LAYOUTS: dict[str, str] = {"netz": "Netz (kräftebasiert)",
                            "kette": "Kette (Lebensphasen × Handlungsfeld)",
-                           "kreis": "Kreis (Handlungsfelder × Steuerungsebenen)"}
+                           "kreis": "Kreis (Handlungsfelder × Steuerungsebenen)",
+                           "stadtplan": "Stadtplan (Lage nach Koordinaten)"}
 """Layout names (CLI ``--layout``) and their German descriptions."""
 
 _SPACING = 34.0  # distance between neighbouring nodes in a ring, pixels
@@ -61,13 +77,16 @@ _GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 
 @dataclass(frozen=True, slots=True)
 class Guide:
-    """Something drawn behind the network: a text, a circle or a line (pixel coordinates).
+    """Something drawn behind the network: a text, a circle, a line or a polygon (pixels).
 
-    ``kind`` is ``"text"`` (``x``, ``y``, ``text``), ``"circle"`` (``x``, ``y``, ``r``) or
-    ``"line"`` (``x``, ``y`` to ``x2``, ``y2``).
+    ``kind`` is ``"text"`` (``x``, ``y``, ``text``), ``"circle"`` (``x``, ``y``, ``r``),
+    ``"line"`` (``x``, ``y`` to ``x2``, ``y2``) or ``"polygon"`` (``points``: x0, y0, x1,
+    y1 …). Shapes may carry a ``stroke`` and ``fill`` colour, a ``hatch`` colour, a line
+    ``width`` and ``dash`` pattern in screen pixels (default: a thin light grey line);
+    a text its ``colour``. ``district`` names the Sozialraum an area belongs to.
     """
 
-    kind: Literal["text", "circle", "line"]
+    kind: Literal["text", "circle", "line", "polygon"]
     x: float
     y: float
     text: str = ""
@@ -76,6 +95,14 @@ class Guide:
     y2: float = 0.0
     align: Literal["left", "center", "right"] = "center"
     size: float = 16.0  # font size of a text, in the same units as the positions
+    points: tuple[float, ...] = ()
+    stroke: str = ""
+    fill: str = ""
+    hatch: str = ""
+    width: float = 0.0
+    dash: tuple[float, ...] = ()
+    colour: str = ""
+    district: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict with rounded numbers."""
@@ -84,31 +111,56 @@ class Guide:
             out.update(text=self.text, align=self.align, size=round(self.size, 1))
         elif self.kind == "circle":
             out["r"] = round(self.r, 1)
+        elif self.kind == "polygon":
+            out["pts"] = [round(v, 1) for v in self.points]
         else:
             out.update(x2=round(self.x2, 1), y2=round(self.y2, 1))
+        for key, value in (("stroke", self.stroke), ("fill", self.fill), ("hatch", self.hatch),
+                           ("colour", self.colour), ("district", self.district)):
+            if value:
+                out[key] = value
+        if self.width:
+            out["w"] = round(self.width, 2)
+        if self.dash:
+            out["dash"] = [round(d, 1) for d in self.dash]
         return out
 
 
 @dataclass
 class Layout:
-    """Positions (``node id → (x, y)``) and background guides of one layout."""
+    """Positions (``node id → (x, y)``), background guides and an optional legend block
+    (``{"title": …, "items": [{"kind": "fill" | "hatch" | "circle", "colour": …,
+    "label": …}]}``) of one layout."""
 
     name: str
     positions: dict[str, tuple[float, float]]
     guides: list[Guide] = field(default_factory=list)
+    legend: dict[str, Any] | None = None
 
 
-def compute_layout(m: NetworkMap, name: str = "netz", *, seed: int = 7) -> Layout:
-    """Deterministic positions for every node of ``m`` in one of the three layouts.
+def compute_layout(m: NetworkMap, name: str = "netz", *, seed: int = 7,
+                   district_shapes: Sequence[DistrictShape] | None = None,
+                   need_indicator: str | None = None,
+                   findings: Iterable[Any] | None = None) -> Layout:
+    """Deterministic positions for every node of ``m`` in one of the four layouts.
 
     Parameters
     ----------
     m : NetworkMap
         The map.
-    name : {"netz", "kette", "kreis"}
+    name : {"netz", "kette", "kreis", "stadtplan"}
         Which layout (see module docstring).
     seed : int
-        Seed of the force-directed layout; the other two use no randomness.
+        Seed of the force-directed layout; the others use no randomness.
+    district_shapes : sequence of DistrictShape, optional
+        ``stadtplan``: the areas of the Sozialräume
+        (:func:`netzkarte.io.geojson.read_district_shapes`); without them each Sozialraum
+        is the convex hull around its points.
+    need_indicator : str, optional
+        ``stadtplan``: the column of the district table that shades the areas (default as
+        :func:`netzkarte.analysis.coverage.need_column`).
+    findings : iterable of Finding, optional
+        ``stadtplan``: the coverage gaps to outline (default: computed from the map).
 
     Returns
     -------
@@ -117,7 +169,12 @@ def compute_layout(m: NetworkMap, name: str = "netz", *, seed: int = 7) -> Layou
     Raises
     ------
     ValueError
-        For an unknown layout name (German message listing the three).
+        For an unknown layout name (German message listing the four).
+    GeoJSONError
+        ``stadtplan``: areas are given but none matches a Sozialraum of the map, or the
+        map has neither coordinates nor matching areas (German message).
+    InputError
+        ``stadtplan``: ``need_indicator`` is no column of the district table.
 
     Notes
     -----
@@ -135,7 +192,9 @@ def compute_layout(m: NetworkMap, name: str = "netz", *, seed: int = 7) -> Layou
     True
     """
     builders: dict[str, Callable[[NetworkMap, int], Layout]] = {
-        "netz": _network_layout, "kette": _chain_layout, "kreis": _circle_layout}
+        "netz": _network_layout, "kette": _chain_layout, "kreis": _circle_layout,
+        "stadtplan": lambda mm, _: _city_layout(mm, district_shapes, need_indicator,
+                                                findings)}
     key = str(name).strip().casefold()
     if key not in builders:
         raise ValueError(f"Unbekanntes Layout {name!r}. Möglich sind: "
@@ -187,10 +246,13 @@ def _network_layout(m: NetworkMap, seed: int) -> Layout:
 
 
 def _park_strip(m: NetworkMap, alone: list[str],
-                positions: dict[str, tuple[float, float]]) -> list[Guide]:
-    """Place unconnected nodes in rows below the network, by name, with a heading."""
-    xs = [p[0] for p in positions.values()] or [0.0]
-    ys = [p[1] for p in positions.values()] or [0.0]
+                positions: dict[str, tuple[float, float]],
+                heading: str = "Ohne Verbindung",
+                extent: Sequence[tuple[float, float]] = ()) -> list[Guide]:
+    """Place unconnected nodes in rows below the network (and below the points of
+    ``extent``), by name, with a heading."""
+    xs = [p[0] for p in positions.values()] + [p[0] for p in extent] or [0.0]
+    ys = [p[1] for p in positions.values()] + [p[1] for p in extent] or [0.0]
     width = max(max(xs) - min(xs), 8 * _CELL_SPACING)
     step_x, step_y = 4.5 * _SPACING, 2.2 * _SPACING
     per_row = max(1, int(width // step_x) + 1)
@@ -201,7 +263,7 @@ def _park_strip(m: NetworkMap, alone: list[str],
         row, col = divmod(k, per_row)
         positions[node] = (round(left + col * step_x, 1), round(top + row * step_y, 1))
     return [Guide("text", left - step_x / 2, top - 1.4 * _SPACING, align="left",
-                  text=f"Ohne Verbindung ({len(alone)})", size=18.0)]
+                  text=f"{heading} ({len(alone)})", size=18.0)]
 
 
 # --- kette ------------------------------------------------------------------------------------
@@ -430,3 +492,347 @@ def _circle_layout(m: NetworkMap, seed: int) -> Layout:
               if g.kind == "text" else g for g in guides]
     return Layout("kreis", positions, guides)
 
+
+# --- stadtplan --------------------------------------------------------------------------------
+
+NO_COORDINATES = ("Die Stadtplan-Ansicht braucht Koordinaten: Kein Eintrag hat Breitengrad und "
+                  "Längengrad, und keine Flächendatei (--sozialraeume) passt. Tragen Sie "
+                  "Breitengrad und Längengrad der Einrichtungen ein (z. B. 51,4512 und "
+                  "7,2154) oder wählen Sie ein anderes Layout.")
+"""German message when the Stadtplan has nothing to place (the CLI stops with it)."""
+PX_PER_KM = 400.0
+"""Scale of the Stadtplan: pixels per kilometre (the 1.5 km reach is a circle of 600 px)."""
+_EARTH_KM = 6371.0088
+_NEED_FILLS = ("#F2F2F2", "#D9D9D9", "#BDBDBD", "#9C9C9C")  # light → dark: more need
+_NO_NEED_FILL = "#FFFFFF"
+_AREA_STROKE = "#6E6E6E"
+_GAP_COLOUR = "#D40000"
+_GAP_HATCH = "rgba(212,0,0,0.5)"
+_SERVICE_COLOURS = ("#007A5A", "#0059A0", "#7A4B00", "#6A1B9A")
+_SPREAD = 24.0  # pixels between nodes that share a point
+_HULL_PAD_KM = 0.12  # a Sozialraum's hull reaches this far beyond its outermost points
+
+
+def _coordinate(data: Mapping[str, Any]) -> tuple[float, float] | None:
+    try:
+        lat, lon = float(data.get("lat")), float(data.get("lon"))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    if not (math.isfinite(lat) and math.isfinite(lon)) or abs(lat) > 90 or abs(lon) > 180:
+        return None
+    return lat, lon
+
+
+def located_nodes(m: NetworkMap) -> dict[str, tuple[float, float]]:
+    """Latitude and longitude per node that has them; an offer without them at its venue's.
+
+    >>> from netzkarte import NetworkMap
+    >>> m = NetworkMap()
+    >>> m.add_node("K", "actor", name="Kita", lat=51.46, lon=7.21)
+    >>> m.add_node("O", "offer", name="Elterncafé", venue="K")
+    >>> located_nodes(m)
+    {'K': (51.46, 7.21), 'O': (51.46, 7.21)}
+    """
+    out: dict[str, tuple[float, float]] = {}
+    for node, data in m.graph.nodes(data=True):
+        point = _coordinate(data)
+        if point is not None:
+            out[node] = point
+    for node, data in m.graph.nodes(data=True):
+        venue = data.get("venue")
+        if node not in out and data["type"] is NodeType.OFFER and venue in out:
+            out[node] = out[venue]
+    return out
+
+
+class _Projection:
+    """Equirectangular around (lat0, lon0): pixels, y downwards."""
+
+    def __init__(self, lat0: float, lon0: float) -> None:
+        self.lat0, self.lon0 = lat0, lon0
+        self.kx = _EARTH_KM * math.cos(math.radians(lat0)) * math.pi / 180 * PX_PER_KM
+        self.ky = _EARTH_KM * math.pi / 180 * PX_PER_KM
+
+    def __call__(self, lat: float, lon: float) -> tuple[float, float]:
+        return (lon - self.lon0) * self.kx, -(lat - self.lat0) * self.ky
+
+
+def _hull(points: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Convex hull (Andrew's monotone chain), counter-clockwise, no repeated first point."""
+    pts = sorted(set(points))
+    if len(pts) <= 2:
+        return pts
+
+    def cross(o: tuple[float, float], a: tuple[float, float], b: tuple[float, float]) -> float:
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+    lower: list[tuple[float, float]] = []
+    for p in pts:
+        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
+            lower.pop()
+        lower.append(p)
+    upper: list[tuple[float, float]] = []
+    for p in reversed(pts):
+        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
+            upper.pop()
+        upper.append(p)
+    return lower[:-1] + upper[:-1]
+
+
+def _padded_hull(points: Sequence[tuple[float, float]], pad: float
+                 ) -> list[tuple[float, float]]:
+    """The hull around discs of radius ``pad`` at the points (a single point: a disc)."""
+    ring = [(x + pad * math.cos(a), y + pad * math.sin(a)) for x, y in points
+            for a in (2 * math.pi * k / 16 for k in range(16))]
+    return _hull(ring)
+
+
+def _simplify(ring: Sequence[tuple[float, float]], tolerance: float
+              ) -> list[tuple[float, float]]:
+    """Douglas–Peucker without recursion: drops points closer than ``tolerance`` pixels to
+    the line they sit on (shapes from the land registry have thousands of points)."""
+    if len(ring) < 5:
+        return list(ring)
+    keep = [False] * len(ring)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(ring) - 1)]
+    while stack:
+        first, last = stack.pop()
+        (x1, y1), (x2, y2) = ring[first], ring[last]
+        dx, dy = x2 - x1, y2 - y1
+        norm = math.hypot(dx, dy) or 1e-9
+        best, index = 0.0, -1
+        for i in range(first + 1, last):
+            x0, y0 = ring[i]
+            dist = abs(dy * x0 - dx * y0 + x2 * y1 - y2 * x1) / norm if norm > 1e-9 else \
+                math.hypot(x0 - x1, y0 - y1)
+            if dist > best:
+                best, index = dist, i
+        if index > 0 and best > tolerance:
+            keep[index] = True
+            stack += [(first, index), (index, last)]
+    out = [p for p, k in zip(ring, keep, strict=True) if k]
+    return out if len(out) >= 3 else list(ring)
+
+
+def _area_centre(ring: Sequence[tuple[float, float]]) -> tuple[float, float, float]:
+    """Area and centroid of a polygon (the mean of its points when it has no area)."""
+    a = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(ring, [*ring[1:], ring[0]], strict=True):
+        c = x0 * y1 - x1 * y0
+        a += c
+        cx += (x0 + x1) * c
+        cy += (y0 + y1) * c
+    if abs(a) < 1e-9:
+        return 0.0, sum(p[0] for p in ring) / len(ring), sum(p[1] for p in ring) / len(ring)
+    return abs(a) / 2, cx / (3 * a), cy / (3 * a)
+
+
+def _flat(ring: Sequence[tuple[float, float]]) -> tuple[float, ...]:
+    return tuple(v for point in ring for v in point)
+
+
+def _need_classes(values: Mapping[str, float]) -> tuple[dict[str, int], list[str]]:
+    """Class 0–3 per district (equal intervals from the lowest to the highest value) and
+    the German range of each class."""
+    from netzkarte.text import number
+
+    if not values:
+        return {}, []
+    lo, hi = min(values.values()), max(values.values())
+    if hi - lo < 1e-12:
+        return dict.fromkeys(values, 1), ["", f"{number(lo, 1)}", "", ""]
+    step = (hi - lo) / len(_NEED_FILLS)
+    classes = {k: min(len(_NEED_FILLS) - 1, int((v - lo) / step)) for k, v in values.items()}
+    ranges = [f"{number(lo + i * step, 1)} bis {number(lo + (i + 1) * step, 1)}"
+              for i in range(len(_NEED_FILLS))]
+    return classes, ranges
+
+
+def _city_layout(m: NetworkMap, shapes: Sequence[DistrictShape] | None,
+                 need_indicator: str | None, findings: Iterable[Any] | None) -> Layout:
+    import pandas as pd
+
+    from netzkarte.analysis.coverage import (
+        REACH_KM,
+        REACH_SERVICES,
+        district_names,
+        find_coverage_gaps,
+        need_column,
+        offer_district,
+    )
+    from netzkarte.io.geojson import GeoJSONError
+    from netzkarte.text import number
+
+    located = located_nodes(m)
+    names = district_names(m)
+    column = need_column(m, need_indicator)  # InputError for an unknown column
+    shape_points = [(lat, lon) for shape in shapes or () for ring in shape.rings
+                    for lon, lat in ring if fold(shape.name) in names]
+    if shapes and not shape_points:
+        raise GeoJSONError(
+            "Keine Fläche der Flächendatei passt zu einem Sozialraum der Karte. In der Datei: "
+            + ", ".join(f"„{s.name}“" for s in shapes[:8]) + (" …" if len(shapes) > 8 else "")
+            + "; Sozialräume der Karte: "
+            + (", ".join(f"„{n}“" for n in list(names.values())[:8]) or "keine")
+            + ". Die Namen müssen übereinstimmen (Groß- und Kleinschreibung, Umlaute und "
+            "Bindestriche spielen keine Rolle).")
+    basis = list(located.values()) or shape_points
+    positions: dict[str, tuple[float, float]] = {}
+    if not basis:
+        log.warning(NO_COORDINATES)
+        strip = _park_strip(m, list(m.graph.nodes), positions, "Ohne Koordinaten")
+        return Layout("stadtplan", positions, strip,
+                      {"title": "Stadtplan", "items": [], "note": NO_COORDINATES})
+    project = _Projection(sum(p[0] for p in basis) / len(basis),
+                          sum(p[1] for p in basis) / len(basis))
+
+    # nodes: at their point; several at one point on a small sunflower around it
+    at_point: defaultdict[tuple[int, int], list[str]] = defaultdict(list)
+    exact: dict[str, tuple[float, float]] = {}
+    for node in sorted(located, key=lambda n: _sort_key(m, n)):
+        x, y = project(*located[node])
+        exact[node] = (x, y)
+        at_point[(round(x / 6), round(y / 6))].append(node)
+    for members in at_point.values():
+        x, y = exact[members[0]]
+        for k, node in enumerate(members):
+            dx, dy = _sunflower(k, _SPREAD)
+            positions[node] = (round(x + dx, 1), round(y + dy, 1))
+
+    # Sozialräume: the file's areas, else the hull around their points
+    areas: dict[str, list[list[tuple[float, float]]]] = {}
+    unmatched: list[str] = []
+    for shape in shapes or ():
+        key = fold(shape.name)
+        if key not in names:
+            unmatched.append(shape.name)
+            continue
+        for ring in shape.rings:
+            projected = [project(lat, lon) for lon, lat in ring]
+            if len(projected) > 3 and projected[0] == projected[-1]:
+                projected = projected[:-1]
+            areas.setdefault(key, []).append(_simplify(projected, 1.5))
+    if unmatched:
+        log.warning("Flächen ohne passenden Sozialraum in der Karte (übergangen): %s",
+                    ", ".join(f"„{n}“" for n in unmatched[:10]))
+    from_file = set(areas)
+    points: defaultdict[str, list[tuple[float, float]]] = defaultdict(list)
+    for node in located:
+        data = m.graph.nodes[node]
+        district = (offer_district(m, node) if data["type"] is NodeType.OFFER
+                    else data.get("district"))
+        if district and fold(district) in names:
+            points[fold(district)].append(exact[node])
+    for key, pts in points.items():
+        if key not in areas:
+            areas[key] = [_padded_hull(pts, _HULL_PAD_KM * PX_PER_KM)]
+    if shapes:
+        hulls = [names[k] for k in areas if k not in from_file]
+        if hulls:
+            log.warning("Ohne Fläche in der Datei, als Hülle um ihre Einrichtungen gezeichnet: "
+                        "%s", ", ".join(hulls))
+
+    # need and gaps
+    values: dict[str, float] = {}
+    if column is not None:
+        for district, value in pd.to_numeric(m.districts[column], errors="coerce").items():
+            if pd.notna(value) and fold(district) in names:
+                values[fold(district)] = float(value)
+    classes, ranges = _need_classes(values)
+    gap_list = ([f for f in findings if getattr(f, "kind", "") == "coverage_gap"]
+                if findings is not None else find_coverage_gaps(m, need_indicator=column))
+    gaps: defaultdict[str, int] = defaultdict(int)
+    for f in gap_list:
+        if getattr(f, "district", None):
+            gaps[fold(f.district)] += 1
+
+    guides: list[Guide] = []
+    labels: list[Guide] = []
+    extent: list[tuple[float, float]] = []
+    for key in sorted(areas, key=lambda k: names[k]):
+        gap = gaps.get(key, 0)
+        fill = (_NEED_FILLS[classes[key]] if key in classes else
+                _NO_NEED_FILL if values else _NEED_FILLS[0])
+        best: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+        for outline in areas[key]:
+            extent += outline
+            area, cx, cy = _area_centre(outline)
+            guides.append(Guide("polygon", cx, cy, points=_flat(outline), fill=fill,
+                                stroke=_GAP_COLOUR if gap else _AREA_STROKE,
+                                width=3.0 if gap else 1.2, hatch=_GAP_HATCH if gap else "",
+                                district=names[key]))
+            best = max(best, (area, cx, cy, min(p[1] for p in outline)))
+        # the name sits on the upper edge of the (largest) area: the nodes inside stay free
+        text = names[key] + (f" – {gap} Versorgungslücke{'n' if gap != 1 else ''}" if gap
+                             else "")
+        labels.append(Guide("text", best[1], best[3] - 18, text=text, size=26.0,
+                            colour=_GAP_COLOUR if gap else "#333333"))
+    radius = REACH_KM * PX_PER_KM
+    legend_items: list[dict[str, Any]] = []
+    if values:
+        legend_items += [{"kind": "fill", "colour": _NEED_FILLS[i], "label": ranges[i]}
+                         for i in range(len(_NEED_FILLS)) if ranges[i]]
+        if any(k not in values for k in areas):
+            legend_items.append({"kind": "fill", "colour": _NO_NEED_FILL, "label": "ohne Wert"})
+    if gaps:
+        legend_items.append({"kind": "hatch", "colour": _GAP_COLOUR,
+                             "label": "rot umrandet und schraffiert: Versorgungslücke "
+                                      "(Befund im Sozialraum)"})
+    for i, service in enumerate(REACH_SERVICES):
+        colour = _SERVICE_COLOURS[i % len(_SERVICE_COLOURS)]
+        found = False
+        for node in sorted(positions):
+            data = m.graph.nodes[node]
+            if data["type"] is not NodeType.ACTOR or data.get("form") is ActorForm.PERSON \
+                    or m.classify(node).label != service:
+                continue
+            x, y = exact[node]
+            found = True
+            extent += [(x - radius, y - radius), (x + radius, y + radius)]
+            guides.append(Guide("circle", x, y, r=radius, stroke=colour, width=1.5,
+                                dash=(7.0, 5.0), fill=_rgba(colour, 0.05)))
+        if found:
+            legend_items.append({"kind": "circle", "colour": colour,
+                                 "label": f"{service}: Umkreis {number(REACH_KM, 1)} km "
+                                          "(fußläufig, wie in der Analyse)"})
+    guides += labels
+    extent += list(positions.values())
+    if extent:
+        guides += _scale_bar(extent)
+        extent.append((min(p[0] for p in extent), max(p[1] for p in extent) + 140))
+    alone = [n for n in m.graph.nodes if n not in positions]
+    if alone:
+        guides += _park_strip(m, alone, positions, "Ohne Koordinaten", extent)
+    no_area = [names[k] for k in names if k not in areas]
+    title = (f"Sozialräume nach Bedarf: {column} (dunkler = höher)" if values else
+             "Sozialräume (ohne Bedarfsindikator im Blatt Sozialräume)")
+    legend = {"title": title, "items": legend_items,
+              "note": ("Ohne Fläche (keine Koordinaten): " + ", ".join(no_area)
+                       if no_area else "")}
+    log.info("Stadtplan: %d Knoten mit Lage, %d ohne; %d Sozialräume als Fläche (%d aus der "
+             "Datei)", len(positions), len(alone), len(areas), len(from_file))
+    return Layout("stadtplan", positions, guides, legend)
+
+
+def _rgba(colour: str, alpha: float) -> str:
+    value = int(colour.lstrip("#"), 16)
+    return f"rgba({value >> 16 & 255},{value >> 8 & 255},{value & 255},{alpha})"
+
+
+def _scale_bar(extent: Sequence[tuple[float, float]]) -> list[Guide]:
+    """A scale bar below the left of the drawing: a round length near a fifth of its width."""
+    x0 = min(p[0] for p in extent)
+    x1 = max(p[0] for p in extent)
+    y = max(p[1] for p in extent) + 70
+    wanted = (x1 - x0) / 5 / PX_PER_KM
+    km = min((0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0),
+             key=lambda v: abs(math.log(v / max(wanted, 1e-6))))
+    length = km * PX_PER_KM
+    text = f"{int(km * 1000)} m" if km < 1 else f"{km:g} km"
+    return [Guide("line", x0, y, x2=x0 + length, y2=y, stroke="#333333", width=3.0),
+            Guide("line", x0, y - 12, x2=x0, y2=y + 12, stroke="#333333", width=2.0),
+            Guide("line", x0 + length, y - 12, x2=x0 + length, y2=y + 12, stroke="#333333",
+                  width=2.0),
+            Guide("text", x0 + length + 14, y, text=text, align="left", size=22.0,
+                  colour="#333333")]

@@ -1362,8 +1362,33 @@
     div.appendChild(ul);
     return div;
   }
+  function areaIcon(item) {
+    if (item.kind === "circle") {
+      var s = svg(14, 14), c = document.createElementNS(SVG, "circle");
+      c.setAttribute("cx", 7); c.setAttribute("cy", 7); c.setAttribute("r", 5.5);
+      c.setAttribute("fill", "none"); c.setAttribute("stroke", item.colour);
+      c.setAttribute("stroke-width", 1.5); c.setAttribute("stroke-dasharray", "3,2");
+      s.appendChild(c);
+      return s;
+    }
+    var sw = el("span", "nk-swatch");
+    if (item.kind === "hatch") {
+      sw.style.border = "2px solid " + item.colour;
+      sw.style.backgroundImage = "repeating-linear-gradient(135deg, " + item.colour + " 0 1.5px, transparent 1.5px 4px)";
+    } else {
+      sw.style.background = item.colour;
+    }
+    return sw;
+  }
   function buildLegend() {
     var lg = data.legend, box = document.getElementById("nk-legend");
+    if (lg.areas) {
+      var areas = legendBlock(lg.areas.title, lg.areas.items, areaIcon) || el("div");
+      if (!lg.areas.items.length) { areas.appendChild(el("h3", null, lg.areas.title)); }
+      if (lg.areas.note) { areas.appendChild(el("div", "nk-muted", lg.areas.note)); }
+      areas.classList.add("nk-legend-areas");
+      box.appendChild(areas);
+    }
     var blocks = [
       legendBlock(lg.title_types, lg.types, function (t) { return shapeIcon(t.shape, t.code === "person"); }),
       legendBlock(lg.title_sectors, lg.sectors.concat([lg.no_sector]), function (s) {

@@ -1,0 +1,225 @@
+"""Sozialraum shapes from a GeoJSON file (``netzkarte karte --sozialraeume FLAECHEN.geojson``).
+
+The Stadtplan layout of the map draws each Sozialraum as an area. Most towns have the
+shapes of their districts as GeoJSON (open data portals, QGIS: *Exportieren → Objekte
+speichern als → GeoJSON*). This module reads such a file without any GIS library:
+
+* a ``FeatureCollection`` (or a single ``Feature``) of ``Polygon`` and ``MultiPolygon``
+  features; other geometries (points, lines) are skipped;
+* the name of a feature is the first non-empty property among ``name``, ``Sozialraum``,
+  ``Bezeichnung``, ``Stadtteil``, ``Bezirk``, ``Ortsteil``, ``Quartier``, ``Gebiet`` and
+  ``district`` (any case and spelling of umlauts); the map matches it to its Sozialräume
+  by the folded name (:func:`netzkarte.vocab.fold`);
+* coordinates are longitude, latitude in degrees (WGS 84, as RFC 7946 demands). A file in
+  projected metres (UTM, Gauß-Krüger) is refused with a German message that says how to
+  export it in degrees.
+
+Only the outer ring of each polygon is kept (a hole would not change what the map shows).
+
+Errors: a file that cannot be read as JSON raises :class:`~netzkarte.errors.InputError`
+(exit code 2); JSON that holds no usable areas raises :class:`GeoJSONError` (exit code 1).
+
+Examples
+--------
+>>> shapes = parse_district_shapes({"type": "FeatureCollection", "features": [
+...     {"type": "Feature", "properties": {"Name": "Nordstadt"},
+...      "geometry": {"type": "Polygon",
+...                   "coordinates": [[[7.20, 51.46], [7.22, 51.46], [7.21, 51.47],
+...                                    [7.20, 51.46]]]}}]})
+>>> shapes[0].name, len(shapes[0].rings[0])
+('Nordstadt', 4)
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from netzkarte.errors import InputError, NetzkarteError
+from netzkarte.vocab import fold
+
+__all__ = ["MAX_BYTES", "NAME_KEYS", "DistrictShape", "GeoJSONError", "parse_district_shapes",
+           "read_district_shapes"]
+
+log = logging.getLogger(__name__)
+
+MAX_BYTES = 64 * 1024 * 1024
+"""Largest GeoJSON file read (64 MB: the detailed districts of a large city are a few MB)."""
+
+NAME_KEYS: tuple[str, ...] = ("name", "sozialraum", "bezeichnung", "stadtteil", "bezirk",
+                              "ortsteil", "quartier", "gebiet", "district", "title", "label")
+"""Property names (folded) that may hold a feature's name, in order of preference."""
+
+_EXPORT_HINT = ("Bitte die Flächen in Längen- und Breitengrad (WGS 84, EPSG:4326) speichern, "
+                "z. B. in QGIS mit „Exportieren → Objekte speichern als“, Format GeoJSON, "
+                "KBS EPSG:4326.")
+
+
+class GeoJSONError(NetzkarteError):
+    """A GeoJSON file that is valid JSON but holds no usable Sozialraum areas (German)."""
+
+
+@dataclass(frozen=True, slots=True)
+class DistrictShape:
+    """One named area: its outer rings as (longitude, latitude) in degrees."""
+
+    name: str
+    rings: tuple[tuple[tuple[float, float], ...], ...]
+
+
+def read_district_shapes(path: str | os.PathLike[str]) -> list[DistrictShape]:
+    """The named areas of a GeoJSON file (see the module docstring).
+
+    Raises
+    ------
+    InputError
+        The file is missing, too large, or not JSON (exit code 2).
+    GeoJSONError
+        The JSON is no FeatureCollection of named polygons in degrees (exit code 1).
+    """
+    source = Path(path)
+    label = f"„{source.name}“"
+    if not source.exists():
+        raise InputError(f"Die Flächendatei {label} gibt es nicht ({source}). Bitte den Pfad "
+                         "prüfen.", "file-missing")
+    if source.is_dir():
+        raise InputError(f"{label} ist ein Ordner, keine GeoJSON-Datei.", "not-a-file")
+    size = source.stat().st_size
+    if size > MAX_BYTES:
+        raise InputError(f"Die Flächendatei {label} ist mit {size / 1e6:.0f} MB zu groß "
+                         f"(höchstens {MAX_BYTES // 1_000_000} MB). Bitte die Flächen "
+                         "vereinfacht exportieren.", "file-too-large")
+    raw = source.read_bytes()
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise InputError(f"Die Flächendatei {label} ist keine Textdatei in UTF-8 (GeoJSON). "
+                         "Bitte als GeoJSON speichern.", "not-geojson") from exc
+    except json.JSONDecodeError as exc:
+        raise InputError(f"Die Flächendatei {label} ist keine GeoJSON-Datei: kein gültiges "
+                         f"JSON (Zeile {exc.lineno}, Spalte {exc.colno}: {exc.msg}). Bitte "
+                         "die Flächen als GeoJSON speichern.", "not-geojson") from exc
+    return parse_district_shapes(data, source=label)
+
+
+def parse_district_shapes(data: Any, *, source: str = "Die Flächendatei"
+                          ) -> list[DistrictShape]:
+    """The named areas of parsed GeoJSON (``json.load`` output).
+
+    Raises
+    ------
+    GeoJSONError
+        No FeatureCollection or Feature, coordinates that are no degrees, no named
+        polygon at all (German message naming ``source``).
+    """
+    if not isinstance(data, Mapping):
+        raise GeoJSONError(f"{source}: GeoJSON beginnt mit einem Objekt "
+                           "(„type“: „FeatureCollection“), hier steht etwas anderes.")
+    crs = _crs_name(data)
+    if crs is not None and not any(k in crs for k in ("4326", "crs84")):
+        raise GeoJSONError(f"{source}: Die Koordinaten sind im Bezugssystem „{crs}“ "
+                           f"angegeben, nicht in Längen- und Breitengrad. {_EXPORT_HINT}")
+    kind = data.get("type")
+    if kind == "FeatureCollection":
+        features = data.get("features")
+        if not isinstance(features, list):
+            raise GeoJSONError(f"{source}: Die FeatureCollection hat keine Liste "
+                               "„features“.")
+    elif kind == "Feature":
+        features = [data]
+    else:
+        raise GeoJSONError(f"{source}: Erwartet wird eine FeatureCollection mit den Flächen "
+                           f"der Sozialräume, der Typ ist aber „{kind}“.")
+    shapes: list[DistrictShape] = []
+    skipped_geometry = 0
+    unnamed = 0
+    for number, feature in enumerate(features, start=1):
+        if not isinstance(feature, Mapping):
+            raise GeoJSONError(f"{source}: Eintrag {number} der Liste „features“ ist kein "
+                               "Feature.")
+        geometry = feature.get("geometry")
+        if not isinstance(geometry, Mapping) or geometry.get("type") not in (
+                "Polygon", "MultiPolygon"):
+            skipped_geometry += 1
+            continue
+        name = _feature_name(feature.get("properties"))
+        if not name:
+            unnamed += 1
+            continue
+        rings = _outer_rings(geometry, f"{source}, Fläche „{name}“")
+        if rings:
+            shapes.append(DistrictShape(name, rings))
+    if skipped_geometry:
+        log.warning("%s: %d Einträge ohne Fläche (Punkte oder Linien) werden übergangen.",
+                    source, skipped_geometry)
+    if unnamed:
+        log.warning("%s: %d Flächen ohne Namen (Eigenschaft „name“ oder „Sozialraum“) werden "
+                    "übergangen.", source, unnamed)
+    if not shapes:
+        raise GeoJSONError(f"{source}: Die Datei enthält keine benannte Fläche (Polygon oder "
+                           "MultiPolygon mit der Eigenschaft „name“ oder „Sozialraum“)."
+                           + (f" {unnamed} Flächen haben keinen Namen." if unnamed else ""))
+    return shapes
+
+
+def _crs_name(data: Mapping[str, Any]) -> str | None:
+    """The old GeoJSON ``crs`` member (2008 draft), folded, if the file has one."""
+    crs = data.get("crs")
+    if not isinstance(crs, Mapping):
+        return None
+    props = crs.get("properties")
+    name = props.get("name") if isinstance(props, Mapping) else None
+    return str(name).casefold() if name else None
+
+
+def _feature_name(properties: Any) -> str:
+    if not isinstance(properties, Mapping):
+        return ""
+    by_key = {fold(k): v for k, v in properties.items()}
+    for key in NAME_KEYS:
+        value = by_key.get(key)
+        if value is not None and str(value).strip():
+            return str(value).strip()
+    return ""
+
+
+def _outer_rings(geometry: Mapping[str, Any], where: str
+                 ) -> tuple[tuple[tuple[float, float], ...], ...]:
+    coords = geometry.get("coordinates")
+    polygons = [coords] if geometry.get("type") == "Polygon" else coords
+    if not isinstance(polygons, list):
+        raise GeoJSONError(f"{where}: Die Koordinaten fehlen oder sind keine Liste.")
+    rings = []
+    for polygon in polygons:
+        if not isinstance(polygon, list) or not polygon:
+            raise GeoJSONError(f"{where}: Ein Polygon hat keine Punkte.")
+        rings.append(_ring(polygon[0], where))  # the outer ring; holes are left out
+    return tuple(rings)
+
+
+def _ring(ring: Any, where: str) -> tuple[tuple[float, float], ...]:
+    if not isinstance(ring, list) or len(ring) < 3:
+        raise GeoJSONError(f"{where}: Ein Ring braucht mindestens drei Punkte.")
+    out: list[tuple[float, float]] = []
+    for position in ring:
+        if (not isinstance(position, Sequence) or isinstance(position, str)
+                or len(position) < 2):
+            raise GeoJSONError(f"{where}: „{str(position)[:40]}“ ist kein Punkt "
+                               "[Länge, Breite].")
+        lon, lat = position[0], position[1]
+        if not all(isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
+                   for v in (lon, lat)):
+            raise GeoJSONError(f"{where}: „{str(position)[:40]}“ ist kein Punkt aus zwei "
+                               "Zahlen [Länge, Breite].")
+        if abs(lon) > 180 or abs(lat) > 90:
+            raise GeoJSONError(f"{where}: Die Koordinaten ({lon}, {lat}) sind keine Längen- und "
+                               "Breitengrade (z. B. 7.21, 51.46), sondern vermutlich Meter "
+                               f"eines projizierten Systems (UTM, Gauß-Krüger). {_EXPORT_HINT}")
+        out.append((float(lon), float(lat)))
+    return tuple(out)
