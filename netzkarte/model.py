@@ -518,27 +518,46 @@ class NetworkMap:
         if key in self._cache:
             return self._cache[key]  # type: ignore[no-any-return]
         g: nx.Graph[str] = nx.Graph()
-        for nid, data in self.graph.nodes(data=True):
+        # written against the adjacency dicts (what nx.Graph.add_edge does, without its
+        # checks): a Land map has hundreds of thousands of co-memberships
+        adj: dict[str, dict[str, dict[str, Any]]] = g._adj  # type: ignore[attr-defined]
+        attrs: dict[str, dict[str, Any]] = g._node  # type: ignore[attr-defined]
+        source: Any = self.graph
+        for nid, data in source._node.items():
             if data["type"] in (NodeType.ACTOR, NodeType.OFFICE):
-                g.add_node(nid)
+                adj[nid], attrs[nid] = {}, {}
         direct = (EdgeKind.COOPERATION, EdgeKind.CONTRACT, EdgeKind.REFERRAL,
                   EdgeKind.BELONGS_TO)
-        for u, v, data in self.graph.edges(data=True):
-            d = data["kind"]
-            if d in direct and u in g and v in g:
-                if g.has_edge(u, v):
-                    g[u][v]["weight"] += 1
-                    g[u][v]["kinds"].add(d)
-                else:
-                    g.add_edge(u, v, weight=1, kinds={d}, committees=[])
+        for u, row in source._succ.items():
+            if u not in adj:
+                continue
+            for v, keydict in row.items():
+                if v not in adj:
+                    continue
+                for data in keydict.values():
+                    d = data["kind"]
+                    if d not in direct:
+                        continue
+                    tie = adj[u].get(v)
+                    if tie is not None:
+                        tie["weight"] += 1
+                        tie["kinds"].add(d)
+                    else:
+                        adj[u][v] = adj[v][u] = {"weight": 1, "kinds": {d}, "committees": []}
         if comembership:
             for committee in self.node_ids(NodeType.COMMITTEE):
                 for u, v in combinations(sorted(set(self.members(committee))), 2):
-                    if g.has_edge(u, v):
-                        g[u][v]["weight"] += 1
-                        g[u][v]["committees"].append(committee)
+                    for x in (u, v):
+                        if x not in adj:
+                            adj[x], attrs[x] = {}, {}
+                    tie = adj[u].get(v)
+                    if tie is not None:
+                        tie["weight"] += 1
+                        tie["committees"].append(committee)
                     else:
-                        g.add_edge(u, v, weight=1, kinds=set(), committees=[committee])
+                        adj[u][v] = adj[v][u] = {"weight": 1, "kinds": set(),
+                                                 "committees": [committee]}
+        nx._clear_cache(g)
         self._cache[key] = g
         return g
 

@@ -19,13 +19,15 @@ Examples
 from __future__ import annotations
 
 import difflib
+import gc
 import hashlib
 import inspect
 import logging
 import math
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -224,6 +226,30 @@ def analyze(m: NetworkMap, *, progress: bool | None = None, confirmed_only: bool
     if confirmed_only:
         m = confirmed_ties_only(m)
     routed = _route(options, {a.key: a.function for a in ANALYSES})
+    with gc_paused():
+        return _analyze(m, routed, progress, confirmed_only)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for the duration of one run.
+
+    Reference counting still frees everything at once; only the cycle search is held
+    back. The projections of a large map allocate millions of small dicts and sets, and
+    each full collection walks the whole map again: at 150 Kommunen (55,000 nodes) those
+    walks were a fifth of the analysis time. The previous state is restored afterwards.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _analyze(m: NetworkMap, routed: dict[str, dict[str, Any]], progress: bool | None,
+             confirmed_only: bool) -> AnalysisResult:
     started = time.perf_counter()
     findings: list[Finding] = []
     checks: list[QualityCheck] = []
@@ -326,8 +352,13 @@ def _scoped(f: Finding, municipality: str | None) -> Finding:
 
 
 def _common(owner: dict[str, str | None], nodes: tuple[str, ...]) -> str | None:
-    """The one Kommune all these nodes belong to, else ``None`` (Kreis level)."""
-    found = {owner.get(n) for n in nodes}
+    """The one Kommune a finding's nodes belong to, else ``None`` (Kreis level).
+
+    Kreis- and Land-level nodes do not count: a person of Adorf on nine committees, some
+    of them the Kreis's, or a Kreis office providing doubled offers in an Adorf district,
+    is a finding of Adorf. Nodes of several Kommunen, or of none, make it Kreis level.
+    """
+    found = {owner.get(n) for n in nodes} - {None}
     return found.pop() if len(found) == 1 else None
 
 

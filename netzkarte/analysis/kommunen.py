@@ -37,13 +37,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from contextlib import suppress
 from dataclasses import replace
+from datetime import date
 
 from netzkarte.analysis.findings import Finding
 from netzkarte.model import MapMeta, NetworkMap
 from netzkarte.vocab import EdgeKind, Level, NodeType, fold
 
-__all__ = ["COUNTY_SERVICES", "find_county_gaps", "municipalities", "municipality_of",
+__all__ = ["COUNTY_SERVICES", "GOALS_KEY", "MISSION_KEY", "SNAPSHOT_KEY", "county_keys",
+           "county_names", "find_county_gaps", "municipalities", "municipality_of",
            "split_by_municipality"]
 
 _ABOVE = (Level.COUNTY, Level.STATE)
@@ -58,7 +61,7 @@ def municipality_of(m: NetworkMap) -> dict[str, str | None]:
     if isinstance(cached, dict):
         return cached
     g = m.graph
-    county = fold(m.meta.county) if m.meta.county else None
+    counties = county_keys(m)
     spelling: dict[str, str] = {}
     by_district: dict[str, str] = {}
     if "municipality" in m.districts.columns:
@@ -70,7 +73,7 @@ def municipality_of(m: NetworkMap) -> dict[str, str | None]:
     for node, data in g.nodes(data=True):
         muni = data.get("municipality")
         key = fold(muni) if muni else None
-        if data.get("level") in _ABOVE or (key is not None and key == county):
+        if data.get("level") in _ABOVE or (key is not None and key in counties):
             own[node] = None
             continue
         if key:
@@ -106,6 +109,30 @@ def municipality_of(m: NetworkMap) -> dict[str, str | None]:
     return own
 
 
+def county_keys(m: NetworkMap) -> frozenset[str]:
+    """The folded names of the Kreise a map names in ``meta.county`` ("A, B" names two).
+
+    >>> from netzkarte import NetworkMap
+    >>> m = NetworkMap(); m.meta.county = "Musterkreis, Kreis Beispiel"
+    >>> sorted(county_keys(m))
+    ['kreisbeispiel', 'musterkreis', 'musterkreiskreisbeispiel']
+    """
+    county = m.meta.county or ""
+    keys = {fold(part) for part in county_names(m)} | {fold(county)}
+    return frozenset(k for k in keys if k)
+
+
+def county_names(m: NetworkMap) -> list[str]:
+    """The Kreise named in ``meta.county``, split at commas.
+
+    >>> from netzkarte import NetworkMap
+    >>> m = NetworkMap(); m.meta.county = "Musterkreis, Kreis Beispiel"
+    >>> county_names(m)
+    ['Musterkreis', 'Kreis Beispiel']
+    """
+    return [part.strip() for part in (m.meta.county or "").split(",") if part.strip()]
+
+
 def municipalities(m: NetworkMap) -> dict[str, list[str]]:
     """Kommune → its node ids, in map order (Kreis/Land level not included).
 
@@ -121,17 +148,26 @@ def municipalities(m: NetworkMap) -> dict[str, list[str]]:
 
 
 def split_by_municipality(m: NetworkMap) -> Iterator[tuple[str, NetworkMap]]:
-    """One map per Kommune: its nodes plus every Kreis- and Land-level node.
+    """One map per Kommune: its nodes plus the Kreis- and Land-level nodes serving it.
+
+    In a map of one Kreis that is every Kreis- and Land-level node. A map naming several
+    Kreise in ``meta.county`` (a Land programme) gives each Kommune only the Kreis- and
+    Land-level nodes of its own Kreis: the groups of them tied to each other (Kreis
+    offices, their people and bodies) that have a tie to the Kommune, plus those tied to
+    no Kommune at all — a Jugendamt of another Kreis is no partner for a suggestion.
 
     Each sub-map keeps the map's categories and metadata (``meta.municipality`` set to the
-    Kommune) and only its own Sozialräume. Kommunen come in alphabetical order.
+    Kommune, Leitbild and goals of the Kommune where the map keeps them per Kommune) and
+    only its own Sozialräume. Kommunen come in alphabetical order. Linear in the size of
+    the sub-maps.
     """
     own = municipality_of(m)
     above = [n for n, muni in own.items() if muni is None]
+    serving = _serving(m, own, above) if len(county_names(m)) > 1 else None
     districts = m.districts
     has_column = "municipality" in districts.columns
     for muni, nodes in sorted(municipalities(m).items(), key=lambda kv: fold(kv[0])):
-        sub = m.subgraph([*nodes, *above])
+        sub = m.subgraph([*nodes, *(above if serving is None else serving[muni])])
         sub.meta = _meta_for(m, muni)
         if has_column:
             mask = [isinstance(v, str) and fold(v) == fold(muni)
@@ -143,8 +179,66 @@ def split_by_municipality(m: NetworkMap) -> Iterator[tuple[str, NetworkMap]]:
         yield muni, sub
 
 
+def _serving(m: NetworkMap, own: dict[str, str | None], above: list[str]
+             ) -> dict[str, list[str]]:
+    """Per Kommune the Kreis/Land nodes of its own Kreis (see :func:`split_by_municipality`).
+
+    The Kreis- and Land-level nodes fall into groups tied among themselves; a group
+    serves every Kommune one of its nodes is tied to, a group tied to no Kommune serves
+    all. Map order is kept.
+    """
+    g = m.graph
+    group: dict[str, int] = {}
+    for start in above:
+        if start in group:
+            continue
+        group[start] = start_group = len(group)
+        todo = [start]
+        while todo:
+            node = todo.pop()
+            for nb in (*g._succ[node], *g._pred[node]):  # type: ignore[attr-defined]
+                if own.get(nb, "") is None and nb not in group:
+                    group[nb] = start_group
+                    todo.append(nb)
+    served: defaultdict[int, set[str]] = defaultdict(set)
+    for node in above:
+        for nb in (*g._succ[node], *g._pred[node]):  # type: ignore[attr-defined]
+            muni = own.get(nb)
+            if muni is not None:
+                served[group[node]].add(muni)
+    out: defaultdict[str, list[str]] = defaultdict(list)
+    everyone = [n for n in above if group[n] not in served]
+    for node in above:
+        for muni in served.get(group[node], ()):
+            out[muni].append(node)
+    return {muni: sorted([*out.get(muni, ()), *everyone], key=m._position().__getitem__)
+            for muni in municipalities(m)}
+
+
 def _meta_for(m: NetworkMap, municipality: str) -> MapMeta:
-    return replace(m.meta, municipality=municipality, extra=dict(m.meta.extra))
+    """The metadata of one Kommune's sub-map: its name, and its own Leitbild, goals and
+    snapshot date where a combined map keeps them (``meta.extra``, see
+    :func:`netzkarte.io.combine.read_many`)."""
+    extra = dict(m.meta.extra)
+    mission = extra.get(f"{MISSION_KEY} {municipality}", m.meta.mission)
+    goals_text = extra.get(f"{GOALS_KEY} {municipality}")
+    goals = tuple(g for g in goals_text.split("\n") if g.strip()) if goals_text is not None \
+        else m.meta.goals
+    snapshot = m.meta.snapshot
+    stand = extra.get(f"{SNAPSHOT_KEY} {municipality}")
+    if stand:
+        with suppress(ValueError):
+            snapshot = date.fromisoformat(stand)
+    return replace(m.meta, municipality=municipality, mission=mission, goals=goals,
+                   snapshot=snapshot, extra=extra)
+
+
+MISSION_KEY = "Leitbild"
+"""``meta.extra[f"Leitbild {Kommune}"]``: a Kommune's own Leitbild in a combined map."""
+GOALS_KEY = "Ziele"
+"""``meta.extra[f"Ziele {Kommune}"]``: its strategic goals, one per line."""
+SNAPSHOT_KEY = "Stand"
+"""``meta.extra[f"Stand {Kommune}"]``: the date of its data (ISO)."""
 
 
 COUNTY_SERVICES: tuple[str, ...] = ("Jugendamt", "Jobcenter", "Agentur für Arbeit",
