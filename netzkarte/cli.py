@@ -44,11 +44,13 @@ from netzkarte.io.atomic import WriteError
 from netzkarte.schema import SHEET_ORDER
 
 if TYPE_CHECKING:
+    from netzkarte.io.combine import Combined
     from netzkarte.model import NetworkMap
 
 __all__ = ["COMMANDS", "EXIT_INPUT", "EXIT_INTERNAL", "EXIT_INTERRUPTED", "EXIT_INVALID",
            "EXIT_OK", "GermanArgumentParser", "build_parser", "cmd_export", "cmd_pruefen",
-           "cmd_vergleich", "cmd_vorlage", "format_report", "load_map", "main"]
+           "cmd_uebersicht", "cmd_vergleich", "cmd_vorlage", "format_report", "load_map",
+           "load_maps", "main"]
 
 log = logging.getLogger("netzkarte")
 
@@ -151,6 +153,8 @@ def build_parser() -> GermanArgumentParser:
         return sub
 
     datei = "ausgefüllte Vorlage (.xlsx) oder mit „export“ geschriebene .json-Datei"
+    dateien = ("ausgefüllte Vorlagen (.xlsx), mit „export“ geschriebene .json-Dateien oder "
+               "Ordner davon; mehrere werden als eine Karte gelesen (Kommunen eines Kreises)")
     p = command("vorlage", "leere Excel-Vorlage schreiben")
     p.add_argument("pfad", metavar="PFAD", nargs="?", default="netzkarte_vorlage.xlsx",
                    help="Zieldatei (Vorgabe: netzkarte_vorlage.xlsx)")
@@ -163,7 +167,7 @@ def build_parser() -> GermanArgumentParser:
                    help="Ergebnis als JSON auf die Standardausgabe schreiben")
 
     p = command("karte", "interaktive Karte als eine HTML-Datei schreiben")
-    p.add_argument("datei", metavar="DATEI", help=datei)
+    p.add_argument("datei", metavar="DATEI", nargs="+", help=dateien)
     p.add_argument("-o", "--ausgabe", metavar="KARTE.html", required=True, help="Zieldatei")
     p.add_argument("--layout", choices=("netz", "kette", "kreis", "stadtplan"), default=None,
                    help="Anordnung: netz (Vorgabe), kette (nach Lebensphasen), kreis, "
@@ -184,7 +188,7 @@ def build_parser() -> GermanArgumentParser:
                    help="große Karten nach Sozialraum oder Gremium bündeln")
 
     p = command("analyse", "alle Analysen ausführen und Befunde zusammenfassen")
-    p.add_argument("datei", metavar="DATEI", help=datei)
+    p.add_argument("datei", metavar="DATEI", nargs="+", help=dateien)
     p.add_argument("--json", metavar="BEFUNDE.json", help="Befunde als JSON schreiben")
     p.add_argument("--xlsx", metavar="BEFUNDE.xlsx", help="Befunde als Excel-Tabelle schreiben")
     p.add_argument("--anonym", action="store_true",
@@ -194,12 +198,27 @@ def build_parser() -> GermanArgumentParser:
                         "Seiten bestätigt haben")
 
     p = command("bericht", "Bericht für die Netzwerksitzung als HTML-Datei schreiben")
-    p.add_argument("datei", metavar="DATEI", help=datei)
+    p.add_argument("datei", metavar="DATEI", nargs="+", help=dateien)
     p.add_argument("-o", "--ausgabe", metavar="BERICHT.html", required=True, help="Zieldatei")
     p.add_argument("--anonym", action="store_true",
                    help="Personennamen durch Kategorie und Organisation ersetzen")
     p.add_argument("--mit-kontaktdaten", action="store_true",
                    help="Kontaktdaten (personenbezogen) mit aufnehmen")
+
+    p = command("uebersicht", "Übersicht vieler Kommunen (Kreis, Land) als HTML-Seite mit "
+                "Karten und Berichten der Kommunen")
+    p.add_argument("quellen", metavar="QUELLE", nargs="+", help=dateien)
+    p.add_argument("-o", "--ausgabe", metavar="UEBERSICHT.html", required=True,
+                   help="Zieldatei; Karten und Berichte der Kommunen kommen in den Ordner "
+                        "UEBERSICHT_dateien daneben")
+    p.add_argument("--xlsx", metavar="UEBERSICHT.xlsx",
+                   help="dieselben Tabellen als Excel-Arbeitsmappe")
+    p.add_argument("--anonym", action="store_true",
+                   help="Kommunen als „Kommune A“, „Kommune B“ … (zum Veröffentlichen; ohne "
+                        "Karten und Berichte der Kommunen)")
+    p.add_argument("--abbildungen", action="store_true",
+                   help="Abbildungen in den Berichten der Kommunen (langsamer: 1–2 s je "
+                        "Kommune)")
 
     p = command("vergleich", "zwei Stände derselben Kommune vergleichen")
     p.add_argument("alt", metavar="ALT", help="älterer Stand (.xlsx oder .json)")
@@ -270,6 +289,72 @@ def load_map(path: str | Path) -> NetworkMap:
     c = network.counts()
     log.info("Karte gelesen: %s (%d Knoten, %d Beziehungen)", path, len(network), c["edges"])
     return network
+
+
+def load_maps(paths: Sequence[str | Path]) -> NetworkMap:
+    """Read one input as :func:`load_map`, several (or a folder) as one combined map.
+
+    Several files are merged by :func:`netzkarte.io.combine.read_sources` (IDs kept apart
+    per Kommune, shared Kreis records matched); the notes of the merge are logged as
+    warnings.
+
+    Raises
+    ------
+    InputError
+        A path does not exist or a folder holds no readable file (exit code 2).
+    ValidationError
+        Any file has errors: all of them, each with its file name (exit code 1).
+    """
+    return _combined(paths).map
+
+
+def _combined(paths: Sequence[str | Path]) -> Combined:
+    """The combined inputs (:class:`netzkarte.io.combine.Combined`); one plain file is
+    read as it always was."""
+    from netzkarte.io.combine import Combined as Result
+    from netzkarte.io.combine import read_sources
+
+    if len(paths) == 1 and not Path(paths[0]).is_dir():
+        network = load_map(paths[0])
+        return Result(network, ValidationReport(counts=network.counts()))
+    combined = read_sources(paths, progress=sys.stderr.isatty())
+    if not combined.report.ok:
+        raise ValidationError(combined.report)
+    notes = [i for i in combined.report.warnings if i.code.startswith("combined-")]
+    for issue in notes[:_NOTES_SHOWN]:
+        log.warning("Hinweis: %s", issue.message)
+    if len(notes) > _NOTES_SHOWN:
+        log.warning("… und %d weitere Hinweise zum Zusammenführen.", len(notes) - _NOTES_SHOWN)
+    for issue in combined.report.warnings:
+        if not issue.code.startswith("combined-"):
+            log.info("Hinweis: %s", issue)
+    network = combined.map
+    c = network.counts()
+    log.info("Karte aus %d Dateien: %d Knoten, %d Beziehungen", len(combined.sources),
+             len(network), c["edges"])
+    return combined
+
+
+_NOTES_SHOWN = 10
+
+
+def _check_outside(option: str, target: str | Path | None, inputs: Sequence[str | Path]
+                   ) -> None:
+    """An output that would be read as an input next time (.xlsx/.json in an input folder)
+    is refused, as is a folder of outputs that is an input folder."""
+    if target is None:
+        return
+    path = Path(target)
+    for source in inputs:
+        folder = Path(source)
+        if not folder.is_dir():
+            continue
+        if _same_file(folder, path) or (path.suffix.lower() in (".xlsx", ".json")
+                                        and _same_file(folder, path.parent)):
+            raise InputError(
+                f"{option} {path}: liegt im Eingabeordner „{folder}“; beim nächsten Lauf "
+                "würde die Datei als Karte einer Kommune gelesen. Wählen Sie einen anderen "
+                "Ordner für die Ausgabe.", "output-is-input")
 
 
 def _counts_line(counts: dict[str, int]) -> str:
@@ -594,9 +679,9 @@ def cmd_bericht(args: argparse.Namespace) -> int:
     from netzkarte.analysis.core import analyze
     from netzkarte.render.report import write_report
 
-    _check_output("-o", args.ausgabe, [args.datei], suffixes=_HTML,
+    _check_output("-o", args.ausgabe, args.datei, suffixes=_HTML,
                   what="Der Bericht wird als HTML-Datei geschrieben")
-    network = load_map(args.datei)
+    network = load_maps(args.datei)
     result = analyze(network, progress=sys.stderr.isatty())
     written = write_report(network, args.ausgabe, result=result, anonymous=args.anonym,
                            with_contacts=args.mit_kontaktdaten)
@@ -609,7 +694,7 @@ def cmd_karte(args: argparse.Namespace) -> int:
     """``netzkarte karte DATEI -o karte.html``: the interactive map with the findings panel."""
     from netzkarte.render.html_map import write_map
 
-    _check_output("-o", args.ausgabe, [args.datei], suffixes=_HTML,
+    _check_output("-o", args.ausgabe, args.datei, suffixes=_HTML,
                   what="Die Karte wird als HTML-Datei geschrieben")
     layout = args.layout or ("stadtplan" if args.sozialraeume else "netz")
     shapes = None
@@ -620,7 +705,7 @@ def cmd_karte(args: argparse.Namespace) -> int:
         from netzkarte.io.geojson import read_district_shapes
 
         shapes = read_district_shapes(args.sozialraeume)  # before the workbook: fail fast
-    network = load_map(args.datei)
+    network = load_maps(args.datei)
     if layout == "stadtplan" and not shapes:
         from netzkarte.render.layouts import NO_COORDINATES, located_nodes
 
@@ -652,11 +737,13 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     from netzkarte.analysis.core import analyze, format_summary
     from netzkarte.io.atomic import atomic_write_text
 
-    _check_output("--json", args.json, [args.datei], suffixes=(".json",),
+    _check_output("--json", args.json, args.datei, suffixes=(".json",),
                   what="Die Befunde werden als JSON-Datei geschrieben")
-    _check_output("--xlsx", args.xlsx, [args.datei], suffixes=(".xlsx",),
+    _check_output("--xlsx", args.xlsx, args.datei, suffixes=(".xlsx",),
                   what="Die Maßnahmenliste wird als Excel-Arbeitsmappe geschrieben")
-    network = load_map(args.datei)
+    _check_outside("--json", args.json, args.datei)
+    _check_outside("--xlsx", args.xlsx, args.datei)
+    network = load_maps(args.datei)
     result = analyze(network, progress=sys.stderr.isatty(),
                      confirmed_only=args.nur_bestaetigt)
     if args.anonym:
@@ -699,6 +786,40 @@ def cmd_zusammenfuehren(args: argparse.Namespace) -> int:
     return EXIT_OK if run.ok else EXIT_INVALID
 
 
+def cmd_uebersicht(args: argparse.Namespace) -> int:
+    """``netzkarte uebersicht QUELLE… -o uebersicht.html [--xlsx …] [--anonym]``.
+
+    Reads every source as one map (:func:`load_maps`), analyses it once per Kommune and
+    writes the page, each Kommune's map and report next to it and, with ``--xlsx``, the
+    tables as a workbook.
+    """
+    from netzkarte.analysis.overview import overview
+    from netzkarte.render.overview import details_folder, write_overview
+
+    _check_output("-o", args.ausgabe, args.quellen, suffixes=_HTML,
+                  what="Die Übersicht wird als HTML-Datei geschrieben")
+    _check_output("--xlsx", args.xlsx, args.quellen, suffixes=(".xlsx",),
+                  what="Die Tabellen werden als Excel-Arbeitsmappe geschrieben")
+    _check_outside("--xlsx", args.xlsx, args.quellen)
+    _check_outside("-o", details_folder(args.ausgabe), args.quellen)
+    combined = _combined(args.quellen)
+    progress = sys.stderr.isatty()
+    result = overview(combined.map, earlier=combined.earlier, progress=progress)
+    files = write_overview(result, args.ausgabe, anonymous=args.anonym, xlsx=args.xlsx,
+                           figures=args.abbildungen, progress=progress)
+    n = len(result.kommunen)
+    _say(f"Übersicht geschrieben: {files.page.resolve()} ({n} "
+         f"{'Kommune' if n == 1 else 'Kommunen'}, {len(result.county_findings)} Befunde auf "
+         "Kreisebene).")
+    if files.folder is not None:
+        _say(f"Karten und Berichte der Kommunen: {files.folder.resolve()}")
+    elif args.anonym:
+        _say("Anonymisiert: ohne Karten und Berichte der einzelnen Kommunen.")
+    if files.workbook is not None:
+        _say(f"Tabellen: {files.workbook.resolve()}")
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "vorlage": cmd_vorlage,
     "pruefen": cmd_pruefen,
@@ -710,6 +831,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "demo": cmd_demo,
     "erhebung": cmd_erhebung,
     "zusammenfuehren": cmd_zusammenfuehren,
+    "uebersicht": cmd_uebersicht,
 }
 """Command name → function(args) → exit code. Every command runs inside :func:`_run`."""
 

@@ -80,7 +80,8 @@ def test_usage_errors_exit_2_in_german(capsys: pytest.CaptureFixture[str], argv:
 
 def test_every_contract_command_is_registered() -> None:
     assert set(cli.COMMANDS) == {"vorlage", "pruefen", "karte", "analyse", "bericht",
-                                 "vergleich", "export", "demo", "erhebung", "zusammenfuehren"}
+                                 "vergleich", "export", "demo", "erhebung", "zusammenfuehren",
+                                 "uebersicht"}
     parser = cli.build_parser()
     args = parser.parse_args(["karte", "a.xlsx", "-o", "k.html", "--layout", "kette",
                               "--anonym", "--mit-kontaktdaten"])

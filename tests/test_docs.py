@@ -38,6 +38,7 @@ CLI_CONTRACT: dict[str, tuple[str, ...]] = {
     "demo": ("-o",),
     "erhebung": ("-o", "--partner", "--mit-personen"),
     "zusammenfuehren": ("-o", "--bericht", "--entscheidungen", "--staerke", "--mit-personen"),
+    "uebersicht": ("-o", "--xlsx", "--anonym"),
 }
 LAYOUTS = ("netz", "kette", "kreis", "stadtplan")
 

@@ -37,7 +37,7 @@ Examples
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -199,8 +199,12 @@ def _district_bound(data: dict[str, Any], info: Any) -> bool:
     return info is not None and not info.town_wide
 
 
-def data_quality(m: NetworkMap, findings: Iterable[Finding]) -> dict[str, Any]:
+def data_quality(m: NetworkMap, findings: Iterable[Finding], *,
+                 only: Collection[str] | None = None) -> dict[str, Any]:
     """The *Datenlage* of an analysis run (``data_quality`` in ``analyse --json``).
+
+    ``only`` limits it to these nodes (one Kommune's own, in a map of several); the
+    findings are taken as given.
 
     Returns
     -------
@@ -219,6 +223,11 @@ def data_quality(m: NetworkMap, findings: Iterable[Finding]) -> dict[str, Any]:
     1
     """
     spots = blind_spots(m)
+    if only is not None:
+        keep = set(only)
+        spots = BlindSpots({n: r for n, r in spots.reasons.items() if n in keep},
+                           {n: c for n, c in spots.candidates.items() if n in keep},
+                           spots.offices & keep)
     findings = list(findings)
     counts: Counter[str] = Counter(r for rs in spots.reasons.values() for r in rs)
     nodes: list[dict[str, Any]] = []

@@ -410,7 +410,8 @@ def _environment() -> Any:
 def render_report(m: NetworkMap, *, result: AnalysisResult | None = None,
                   title: str | None = None, anonymous: bool = False,
                   with_contacts: bool = False, include_map: bool = True,
-                  layout: str = "netz", top_findings: int = _TOP_PER_KIND) -> str:
+                  layout: str = "netz", top_findings: int = _TOP_PER_KIND,
+                  figures: bool = True) -> str:
     """The meeting report as one self-contained HTML document (a string).
 
     Parameters
@@ -432,6 +433,9 @@ def render_report(m: NetworkMap, *, result: AnalysisResult | None = None,
         Layout of the map and of the overview figure.
     top_findings : int
         Findings shown per kind (the rest is counted).
+    figures : bool
+        Draw the seven figures (about 1–2 s for a town). ``False`` leaves them out, with a
+        note where they would be: the reports of many Kommunen in the Kreis overview.
 
     Returns
     -------
@@ -505,7 +509,7 @@ def render_report(m: NetworkMap, *, result: AnalysisResult | None = None,
         "check_totals": [(STATUS_LABELS[s], sum(c["status"] == s for c in checks), s)
                          for s in STATUS_LABELS],
         "districts": _districts(m, result, clean, names),
-        "figures": _figures(m, result, anonymous, layout),
+        "figures": _figures(m, result, anonymous, layout) if figures else None,
         "map_page": map_page,
         "contacts": _contacts(m, names, anonymous) if with_contacts else [],
         "glossary": GLOSSARY,
@@ -525,7 +529,7 @@ def write_report(m: NetworkMap, path: str | os.PathLike[str], *,
                  result: AnalysisResult | None = None, title: str | None = None,
                  anonymous: bool = False, with_contacts: bool = False,
                  include_map: bool = True, layout: str = "netz",
-                 top_findings: int = _TOP_PER_KIND) -> Path:
+                 top_findings: int = _TOP_PER_KIND, figures: bool = True) -> Path:
     """Write the report to ``path`` atomically and return the path.
 
     Parameters are those of :func:`render_report`. A failure leaves an existing file at
@@ -543,7 +547,7 @@ def write_report(m: NetworkMap, path: str | os.PathLike[str], *,
     """
     page = render_report(m, result=result, title=title, anonymous=anonymous,
                          with_contacts=with_contacts, include_map=include_map, layout=layout,
-                         top_findings=top_findings)
+                         top_findings=top_findings, figures=figures)
     target = Path(path)
     with atomic_path(target) as tmp:
         tmp.write_text(page, encoding="utf-8")

@@ -1,0 +1,86 @@
+"""Several workbooks and folders on the command line: karte, analyse, bericht and
+uebersicht read them as one map; problems keep their file names; outputs never land where
+they would be read as inputs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from netzkarte import write_excel
+from netzkarte.cli import main
+from netzkarte.datasets.synthetic import synthetic
+from netzkarte.io.combine import per_municipality
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Three Kommunen and their Kreis, one workbook each."""
+    out = tmp_path_factory.mktemp("kreis")
+    for name, part in per_municipality(synthetic(1500, seed=8, municipalities=3).map):
+        write_excel(part, out / f"{name}.xlsx")
+    return out
+
+
+def test_analyse_and_karte_read_a_folder_as_one_map(
+        folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "befunde.json"
+    assert main(["analyse", str(folder), "--json", str(target)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Netzwerkanalyse Musterkreis")
+    result = json.loads(target.read_text(encoding="utf-8"))
+    assert {f["municipality"] for f in result["findings"]} >= {
+        "Musterstadt 1", "Musterstadt 2", "Musterstadt 3"}
+    assert main(["karte", *sorted(str(p) for p in folder.iterdir()),
+                 "-o", str(tmp_path / "karte.html"), "--ohne-befunde"]) == 0
+    assert "Karte geschrieben" in capsys.readouterr().out
+
+
+def test_bericht_reads_several_files(folder: Path, tmp_path: Path) -> None:
+    files = sorted(str(p) for p in folder.iterdir() if "Musterkreis" not in p.name)
+    assert main(["bericht", *files, "-o", str(tmp_path / "bericht.html")]) == 0
+    assert "Musterstadt 3" in (tmp_path / "bericht.html").read_text(encoding="utf-8")
+
+
+def test_uebersicht_writes_page_folder_and_workbook(
+        folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page, book = tmp_path / "uebersicht.html", tmp_path / "uebersicht.xlsx"
+    assert main(["uebersicht", str(folder), "-o", str(page), "--xlsx", str(book)]) == 0
+    out = capsys.readouterr().out
+    assert "Übersicht geschrieben" in out and "3 Kommunen" in out
+    assert len(list((tmp_path / "uebersicht_dateien").iterdir())) == 6
+    assert openpyxl.load_workbook(book).sheetnames[0] == "Kommunen"
+    assert main(["uebersicht", str(folder), "-o", str(tmp_path / "anonym.html"),
+                 "--anonym"]) == 0
+    assert "Musterstadt" not in (tmp_path / "anonym.html").read_text(encoding="utf-8")
+    assert not (tmp_path / "anonym_dateien").exists()
+
+
+def test_a_broken_file_fails_with_its_name_and_writes_nothing(
+        folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    broken = tmp_path / "kaputt.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.title = "Akteure"
+    wb.save(broken)
+    target = tmp_path / "uebersicht.html"
+    assert main(["uebersicht", str(folder), str(broken), "-o", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert "kaputt.xlsx: " in err and "Traceback" not in err
+    assert not target.exists() and not (tmp_path / "uebersicht_dateien").exists()
+
+
+def test_outputs_that_would_be_read_as_inputs_are_refused(
+        folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = sorted(p.name for p in folder.iterdir())
+    assert main(["analyse", str(folder), "--xlsx", str(folder / "liste.xlsx")]) == 2
+    assert "Eingabeordner" in capsys.readouterr().err
+    assert main(["uebersicht", str(folder), "-o", str(tmp_path / "u.html"),
+                 "--xlsx", str(folder / "u.xlsx")]) == 2
+    assert main(["uebersicht", str(folder), "-o", str(folder / "Musterkreis.xlsx")]) == 2
+    assert sorted(p.name for p in folder.iterdir()) == before
+    assert main(["karte", str(tmp_path / "gibt-es-nicht"), "-o",
+                 str(tmp_path / "k.html")]) == 2
+    assert "gibt es nicht" in capsys.readouterr().err
