@@ -50,9 +50,11 @@ from netzkarte.render import style
 from netzkarte.render.layouts import LAYOUTS, compute_layout
 from netzkarte.render.privacy import anonymous_names
 from netzkarte.vocab import (
+    CONFIRMATION_COLUMN,
     LIFE_PHASE_ORDER,
     ActorForm,
     CommitteeType,
+    Confirmation,
     EdgeKind,
     Level,
     LifePhase,
@@ -94,8 +96,10 @@ NODE_KEYS: frozenset[str] = frozenset({
 """Every key a node may carry in the page's JSON (the allow-list; tests hold it)."""
 
 EDGE_KEYS: frozenset[str] = frozenset({"id", "from", "to", "kind", "strength", "function",
-                                       "formal"})
-"""Every key an edge may carry in the page's JSON."""
+                                       "formal", "conf", "by"})
+"""Every key an edge may carry in the page's JSON: after a Bestandsaufnahme ``conf`` is the
+:class:`~netzkarte.vocab.Confirmation` code of the tie (column *Bestätigung*) and ``by`` the
+page id of the one side that named a one-sided or unconfirmed tie."""
 
 FINDING_KEYS: frozenset[str] = frozenset({"id", "kind", "kindLabel", "severity",
                                           "severityLabel", "title", "text", "recommendation",
@@ -217,6 +221,7 @@ def _labels() -> dict[str, dict[str, str]]:
         "levels": table(Level), "ranks": table(Rank), "phases": table(LifePhase),
         "roles": table(Role), "committeeTypes": table(CommitteeType), "tiers": table(Tier),
         "status": table(OfferStatus), "kinds": table(EdgeKind),
+        "confirmations": table(Confirmation),
         "functions": table(MemberFunction),
         "strengths": {str(s.value): f"{s.value} {s.label}" for s in Strength},
     }
@@ -411,6 +416,8 @@ def build_payload(m: NetworkMap, *, layout: str = "netz", anonymous: bool = Fals
             present["sectors"].add(data["sector"])
         present["roles"].update(data.get("roles") or ())
 
+    from netzkarte.analysis.isolated import reporters
+
     edges: list[dict[str, Any]] = []
     by_pair: defaultdict[frozenset[str], list[str]] = defaultdict(list)
     for i, (u, v, d) in enumerate(m.graph.edges(data=True)):
@@ -422,6 +429,13 @@ def build_payload(m: NetworkMap, *, layout: str = "netz", anonymous: bool = Fals
             edge["function"] = _code(d["function"])
         if d.get("formal") is not None:
             edge["formal"] = bool(d["formal"])
+        confirmation = Confirmation.parse((d.get("extra") or {}).get(CONFIRMATION_COLUMN))
+        if confirmation is not None:
+            edge["conf"] = confirmation.value
+            if confirmation in (Confirmation.ONE_SIDED, Confirmation.UNCONFIRMED):
+                named = reporters(m, d.get("reported_by"), u, v)
+                if len(named) == 1:
+                    edge["by"] = vid[named.pop()]
         edges.append(edge)
         by_pair[frozenset((u, v))].append(edge["id"])
         present["kinds"].add(kind)

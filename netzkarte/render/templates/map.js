@@ -96,12 +96,30 @@
     box.appendChild(el("div", null, parts.join(" · ")));
     return box;
   }
+  // where a tie comes from after a Bestandsaufnahme (edge column Bestätigung): both sides,
+  // one side, or disputed
+  var UNSURE = { one_sided: true, unconfirmed: true, disputed: true };
+  var CONF_DASHES = { one_sided: [7, 5], unconfirmed: [7, 5], disputed: [1.5, 4] };
+  var DISPUTED = { color: "rgba(140,140,140,0.9)", highlight: "#000000", hover: "#000000" };
+  function confirmationText(e) {
+    if (!e.conf) { return ""; }
+    var who = e.by && byId.has(e.by) ? "„" + displayLabel(byId.get(e.by)) + "“" : "einer Seite";
+    if (e.conf === "confirmed") { return "von beiden Seiten bestätigt"; }
+    if (e.conf === "disagreeing") { return "von beiden Seiten genannt, Art oder Stärke weichen ab"; }
+    if (e.conf === "one_sided") { return "nur von " + who + " genannt – die andere Seite nennt sie nicht"; }
+    if (e.conf === "unconfirmed") { return "nur von " + who + " genannt – die andere Seite hat nicht geantwortet"; }
+    if (e.conf === "disputed") { return "bestritten – wer geantwortet hat, verneint sie"; }
+    return label("confirmations", e.conf);
+  }
   function edgeTooltip(e) {
     var parts = [label("kinds", e.kind)];
     if (e.strength) { parts.push("Stärke " + label("strengths", String(e.strength))); }
     if (e.function) { parts.push(label("functions", e.function)); }
     if (e.formal) { parts.push("formal vereinbart"); }
-    return el("div", null, parts.join(" · "));
+    var box = el("div");
+    box.appendChild(el("div", null, parts.join(" · ")));
+    if (e.conf) { box.appendChild(el("div", "nk-tip-conf", confirmationText(e))); }
+    return box;
   }
 
   function nodeColour(n) { return n.sector ? S.sectors[n.sector] : S.noSector; }
@@ -140,6 +158,8 @@
     var st = S.edges[e.kind];
     var o = { id: e.id, from: e.from, to: e.to, width: edgeWidth(e), color: edgeColours[e.kind] };
     if (st.dashes.length) { o.dashes = st.dashes; }
+    if (CONF_DASHES[e.conf]) { o.dashes = CONF_DASHES[e.conf]; }
+    if (e.conf === "disputed") { o.color = DISPUTED; }
     if (st.arrows) { o.arrows = "to"; }
     if (!BIG) { o.title = edgeTooltip(e); }
     return o;
@@ -180,6 +200,7 @@
     });
     var wantEdges = new Map();
     data.edges.forEach(function (e) {
+      if (edgeOff(e)) { return; }
       var a = repOf(e.from), b = repOf(e.to);
       if (a === b) { return; }
       if (a === e.from && b === e.to) { wantEdges.set(e.id, [a, b, 1]); return; }
@@ -249,7 +270,8 @@
   var nodeLook = new Map();  // id -> "normal" | "dim" | "finding" | "match" | "hidden"
   var edgeLook = new Map();
   var state = { query: "", matches: null, selected: null, steps: 1, findings: new Set(),
-                active: null, tour: null };
+                active: null, tour: null, confirmedOnly: false };
+  function edgeOff(e) { return state.confirmedOnly && !!UNSURE[e.conf]; }
   var labelOrder = [];
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
   syncView();
@@ -550,6 +572,7 @@
       var next = [];
       frontier.forEach(function (x) {
         adjacency.get(x).forEach(function (e) {
+          if (edgeOff(e)) { return; }
           var other = e.from === x ? e.to : e.from;
           if (!out.has(other) && !hiddenSet.has(other)) { out.add(other); next.push(other); }
         });
@@ -690,7 +713,14 @@
     });
   }
   function filtersActive() {
-    return DIMENSIONS.some(function (dim) { return allowed[dim.key].size !== optionsOf[dim.key].length; });
+    return state.confirmedOnly || DIMENSIONS.some(function (dim) { return allowed[dim.key].size !== optionsOf[dim.key].length; });
+  }
+  function setConfirmedOnly(on) {
+    state.confirmedOnly = !!on;
+    var cb = document.getElementById("nk-confirmed-only");
+    if (cb) { cb.checked = state.confirmedOnly; }
+    syncView();
+    if (state.selected) { refreshEmphasis(); }
   }
   function applyFilters() {
     computeFilters();
@@ -729,15 +759,29 @@
       det.appendChild(list);
       box.appendChild(det);
     });
+    if (data.edges.some(function (e) { return e.conf; })) {
+      var conf = el("div", "nk-conf-filter");
+      var lab = el("label");
+      var cb = el("input");
+      cb.type = "checkbox";
+      cb.id = "nk-confirmed-only";
+      cb.addEventListener("change", function () { setConfirmedOnly(cb.checked); applyFilters(); });
+      lab.appendChild(cb);
+      lab.appendChild(document.createTextNode(" nur bestätigte Beziehungen"));
+      conf.appendChild(lab);
+      conf.appendChild(el("p", "nk-muted nk-hint", "Blendet aus, was nach der Bestandsaufnahme nur eine Seite nennt, unbestätigt oder bestritten ist."));
+      box.appendChild(conf);
+    }
     document.getElementById("nk-filter-reset").addEventListener("click", resetFilters);
   }
   function syncFilterBoxes() {
-    Array.prototype.forEach.call(document.querySelectorAll("#nk-filters input[type=checkbox]"),
+    Array.prototype.forEach.call(document.querySelectorAll("#nk-filters input[data-filter]"),
       function (cb) { cb.checked = allowed[cb.dataset.filter].has(cb.value); });
   }
   function resetFilters() {
     DIMENSIONS.forEach(function (dim) { allowed[dim.key] = new Set(optionsOf[dim.key]); });
     syncFilterBoxes();
+    if (state.confirmedOnly) { setConfirmedOnly(false); }
     applyFilters();
   }
 
@@ -878,15 +922,17 @@
     adjacency.get(id).forEach(function (e) {
       var other = e.from === id ? e.to : e.from;
       var fn = e.function ? label("functions", e.function) : "";
+      var conf = confirmationText(e);
       if (e.kind === "member" && e.from === id) {
-        memberships.push({ id: other, note: fn });
+        memberships.push({ id: other, note: [fn, conf].filter(Boolean).join("; ") });
       } else if (e.kind === "member") {
-        members.push({ id: other, note: fn });
+        members.push({ id: other, note: [fn, conf].filter(Boolean).join("; ") });
       } else {
         var arrow = e.from === id ? "→ " : "← ";
         var parts = [arrow + label("kinds", e.kind)];
         if (e.strength) { parts.push("Stärke " + label("strengths", String(e.strength))); }
         if (e.formal) { parts.push("formal"); }
+        if (conf) { parts.push(conf); }
         ties.push({ id: other, note: parts.join(", ") });
       }
     });
@@ -1202,6 +1248,7 @@
       optionsOf[dim.key].forEach(function (v) { if (!allowed[dim.key].has(v)) { off.push(dim.key + ":" + encodeURIComponent(v)); } });
     });
     if (off.length) { parts.push("x=" + off.join(",")); }
+    if (state.confirmedOnly) { parts.push("c=1"); }
     if (state.tour) { parts.push("t=" + state.tour.step); if (state.findings.size === 0) { parts.push("tl=" + state.tour.ids.join(",")); } }
     var hash = parts.length ? "#" + parts.join("&") : "";
     try {
@@ -1232,6 +1279,7 @@
         syncFilterBoxes();
         computeFilters();
       }
+      if (h.c === "1") { state.confirmedOnly = true; var cc = document.getElementById("nk-confirmed-only"); if (cc) { cc.checked = true; } syncView(); }
       if (h.g) { h.g.split(",").forEach(function (g) { if (groupById.has(g)) { open.add(g); } }); syncView(); }
       if (h.st) { state.steps = h.st === "2" ? 2 : 1; }
       if (h.q) { searchBox.value = decodeURIComponent(h.q); search(searchBox.value); results.hidden = true; }
@@ -1397,6 +1445,21 @@
       legendBlock(lg.title_roles, lg.roles, function (r) { return el("span", "nk-badge", r.badge); })
     ];
     blocks.forEach(function (b) { if (b) { box.appendChild(b); } });
+    var count = { sure: 0, one: 0, disputed: 0 };
+    data.edges.forEach(function (e) {
+      if (e.conf === "confirmed" || e.conf === "disagreeing") { count.sure += 1; }
+      else if (e.conf === "one_sided" || e.conf === "unconfirmed") { count.one += 1; }
+      else if (e.conf === "disputed") { count.disputed += 1; }
+    });
+    if (count.sure + count.one + count.disputed) {
+      var conf = legendBlock("Bestandsaufnahme (Linie)", [
+        { colour: "#3B3B3B", width: 1.5, dashes: [], arrows: false, label: "von beiden Seiten bestätigt (" + count.sure + ")" },
+        { colour: "#3B3B3B", width: 1.5, dashes: [6, 4], arrows: false, label: "nur von einer Seite genannt oder unbestätigt (" + count.one + ")" },
+        { colour: "#8C8C8C", width: 1.5, dashes: [1.5, 3], arrows: false, label: "bestritten (" + count.disputed + ")" }
+      ], lineIcon);
+      conf.classList.add("nk-legend-conf");
+      box.appendChild(conf);
+    }
     var size = el("div");
     size.appendChild(el("h3", null, lg.size));
     if (groupsData.length) { size.appendChild(el("div", "nk-muted", "Graue Kreise: Bündel (Zahl der Knoten), Doppelklick öffnet, Doppelklick auf ein Mitglied schließt")); }
@@ -1747,10 +1810,12 @@
   function edgeRow(e) {
     return { id: e.id, from: e.from, to: e.to, name: displayLabel(byId.get(e.from)),
              other: displayLabel(byId.get(e.to)), kind: label("kinds", e.kind),
-             strength: e.strength ? label("strengths", String(e.strength)) : "" };
+             strength: e.strength ? label("strengths", String(e.strength)) : "",
+             conf: e.conf ? label("confirmations", e.conf) : "" };
   }
   var NODE_COLS = [["name", "Name"], ["type", "Typ"], ["sector", "Handlungsfeld"], ["district", "Sozialraum"], ["degree", "Verbindungen"]];
   var EDGE_COLS = [["name", "Von"], ["kind", "Beziehung"], ["other", "Zu"], ["strength", "Stärke"]];
+  if (data.edges.some(function (e) { return e.conf; })) { EDGE_COLS.push(["conf", "Bestätigung"]); }
   function renderTable() {
     if (tablePanel.hidden) { return; }
     var body = document.getElementById("nk-table-body");
@@ -1762,7 +1827,7 @@
     if (nodesMode) {
       data.nodes.forEach(function (n) { if (!hiddenSet.has(n.id)) { rows.push(nodeRow(n)); } });
     } else {
-      data.edges.forEach(function (e) { if (!hiddenSet.has(e.from) && !hiddenSet.has(e.to)) { rows.push(edgeRow(e)); } });
+      data.edges.forEach(function (e) { if (!edgeOff(e) && !hiddenSet.has(e.from) && !hiddenSet.has(e.to)) { rows.push(edgeRow(e)); } });
     }
     if (q) { rows = rows.filter(function (r) { return cols.some(function (c) { return fold(String(r[c[0]])).indexOf(q) !== -1; }); }); }
     var key = tableState.key, dir = tableState.dir;
