@@ -291,6 +291,7 @@ class _Builder(Columns):
         self.district_keys: dict[str, str] = {}  # fold(name) -> spelling on Sozialräume
         self.node_districts: list[tuple[str, str, int, str]] = []  # node, sheet, row, raw
         self.id_keys: dict[str, str] = {}  # casefolded ID -> the ID
+        self.tracked = {kind: [] for kind in _CYCLE_TEXT}  # edges for cycles()
 
     # --- sheets and columns ---------------------------------------------------------------
 
@@ -600,24 +601,25 @@ class _Builder(Columns):
         """
         import networkx as nx
 
-        found: dict[EdgeKind, list[tuple[str, str]]] = {k: [] for k in _CYCLE_TEXT}
-        # the adjacency dicts directly, in the order graph.edges() gives: its view costs
-        # more than the rest of the check
-        adjacency: Any = self.map.graph
-        for u, nbrs in adjacency._succ.items():
-            for v, keydict in nbrs.items():
-                for data in keydict.values():
-                    pairs = found.get(data.get("kind"))
-                    if pairs is not None:
-                        pairs.append((u, v))
-        for kind, pairs in found.items():
-            # a circle needs a node that both points and is pointed at
-            if len(pairs) < 2 or {u for u, _ in pairs}.isdisjoint(v for _, v in pairs):
+        for kind, pairs in self.tracked.items():
+            if len(pairs) < 2 or _acyclic(pairs):  # the common case: nothing to spell out
                 continue
+            pairs = self.in_graph_order(pairs)
             graph: nx.DiGraph[str] = nx.DiGraph(pairs)
             for group in nx.strongly_connected_components(graph):
                 if len(group) > 1:
                     self.cycle(kind, _circle(graph, group))
+
+    def in_graph_order(self, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """Edges (added in row order) in the order ``graph.edges()`` gives them: by source
+        as the nodes were added, then by target as the source's neighbours were. The
+        circles found and the way each is spelled out follow this order; a walk over every
+        edge of the map would cost more than the check itself."""
+        adjacency: Any = self.map.graph
+        node_at = {node: i for i, node in enumerate(adjacency._node)}
+        target_at = {u: {v: i for i, v in enumerate(adjacency._succ[u])}
+                     for u in {u for u, _ in pairs}}
+        return sorted(pairs, key=lambda p: (node_at[p[0]], target_at[p[0]][p[1]]))
 
     def cycle(self, kind: EdgeKind, circle: list[str]) -> None:
         """Report one circle of ``kind`` edges (``circle[0] == circle[-1]``)."""
@@ -1032,6 +1034,26 @@ _CYCLE_TEXT: dict[EdgeKind, tuple[str, str]] = {
 }
 _CYCLE_COLUMNS = {"Akteure": "Organisation", "Ämter": "Übergeordnet", "Gremien": "Berichtet an",
                   "Beziehungen": "Zu"}
+
+
+def _acyclic(pairs: list[tuple[str, str]]) -> bool:
+    """Do these edges form no circle? (Kahn: take away nodes nothing points at, and their
+    edges, until none is left.) Much cheaper than building a graph for the components."""
+    targets: dict[str, list[str]] = {}
+    pointed: dict[str, int] = {}
+    for u, v in pairs:
+        targets.setdefault(u, []).append(v)
+        pointed[v] = pointed.get(v, 0) + 1
+        pointed.setdefault(u, 0)
+    free = [node for node, n in pointed.items() if n == 0]
+    taken = 0
+    while free:
+        taken += 1
+        for v in targets.get(free.pop(), ()):
+            pointed[v] -= 1
+            if pointed[v] == 0:
+                free.append(v)
+    return taken == len(pointed)
 
 
 def _circle(graph: Any, group: set[str]) -> list[str]:

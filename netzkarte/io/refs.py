@@ -378,6 +378,8 @@ class References:
         # "source\x00target\x00kind" -> sheet index * _ROW_SPAN + row: strings and ints are
         # not tracked by the garbage collector, tuples would be
         self.edges_seen: dict[str, int] = {}
+        # edges of these kinds as they are added, for checks after the build (cycles)
+        self.tracked: dict[EdgeKind, list[tuple[str, str]]] = {}
 
     # --- issues ---------------------------------------------------------------------------
 
@@ -726,6 +728,8 @@ class References:
                                 sheet, row, columns[at], raws[at], problem)
                 return
         self.edges_seen[key] = _SHEET_INDEX[sheet] * _ROW_SPAN + row
+        if kind in self.tracked:
+            self.tracked[kind].append((source, target))
         if attrs:
             attrs["kind"] = kind
             attrs["extra"] = extra or {}

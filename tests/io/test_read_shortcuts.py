@@ -2,7 +2,7 @@
 
 Each test compares a fast path with the plain definition it replaces: the folded key of a
 name taken from its words, the missing-marker test, the search of a worksheet's XML for
-formulas and error cells block by block.
+formulas and error cells block by block, the cycle check on the edges as they were added.
 """
 
 from __future__ import annotations
@@ -10,13 +10,15 @@ from __future__ import annotations
 import io
 import zipfile
 
+import networkx as nx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from xlsx_helpers import base_sheets
 
-from netzkarte.io import excel, refs
+from netzkarte.io import build, excel, refs
 from netzkarte.io.cells import MISSING_MARKERS, is_missing
-from netzkarte.vocab import fold
+from netzkarte.vocab import EdgeKind, fold
 
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30) | st.sampled_from(
     ["k. A.", " K.A. ", "–", "?", "_", "n/a", "Kita Nord", "Straße", "Ä-Ö-Ü", "Café", ""])
@@ -69,3 +71,37 @@ def test_a_sheet_without_marks_is_skipped_and_a_prefixed_one_is_scanned(
     prefixed = b'<x:worksheet xmlns:x="s"><x:c r="A2"><x:f>1+1</x:f></x:c></x:worksheet>'
     assert excel._has_marks(_zip(prefixed), "xl/worksheets/sheet1.xml")
     assert excel._scan_sheet(prefixed) == [(1, 0, "formula", "=1+1")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("abcdefg"), st.sampled_from("abcdefg")),
+                max_size=14))
+def test_the_quick_cycle_test_agrees_with_networkx(pairs: list[tuple[str, str]]) -> None:
+    assert build._acyclic(pairs) == nx.is_directed_acyclic_graph(nx.DiGraph(pairs))
+
+
+def test_tracked_edges_come_in_the_order_of_the_graph() -> None:
+    # K1 belongs to TR (Organisation), then the relations add K1 → GS1 (cooperation)
+    # before K1 → JA and K1 → GS1 (gehört zu): row order and graph order differ
+    sheets = base_sheets()
+    sheets["Beziehungen"] += [{"Von": "K1", "Zu": "JA", "Art": "gehört zu"},
+                              {"Von": "K1", "Zu": "GS1", "Art": "gehört zu"},
+                              {"Von": "JA", "Zu": "K1", "Art": "gehört zu"}]
+    builder = build._Builder(None)
+    captured: list[list[tuple[str, str]]] = []
+
+    def cycles() -> None:
+        pairs = builder.tracked[EdgeKind.BELONGS_TO]
+        captured.append(builder.in_graph_order(pairs))
+        assert sorted(pairs) == sorted(captured[0]) and pairs != captured[0]
+
+    builder.cycles = cycles  # type: ignore[method-assign]
+    tables = builder.match_sheets(sheets)
+    for sheet in build._NODE_SHEETS:
+        builder.nodes(sheet, tables[sheet.name])
+    builder.column_refs()
+    builder.edge_sheet(build._RELATIONS, tables["Beziehungen"])
+    builder.cycles()
+    in_graph = [(u, v) for u, v, kind in builder.map.graph.edges(data="kind")
+                if kind is EdgeKind.BELONGS_TO]
+    assert captured == [in_graph]
