@@ -100,6 +100,17 @@ Ausgangspunkt für die nächste Sitzung der Steuerungsgruppe.
 befunde.to_frame()[["Schwere", "Art", "Befund", "Empfehlung"]].head(10)
 """),
     _md("""
+## Die Befunde auf der Karte
+
+Das Ergebnis der Analysen zeigt sich selbst auf der interaktiven Karte: links die Befunde –
+ein Klick hebt hervor und zoomt auf das, was ein Befund betrifft; der Rundgang blättert sie
+der Reihe nach durch. Darunter stehen die Befunde noch einmal als Tabelle. Eine andere
+Anordnung wählt `show`, etwa `nk.show(karte, befunde, layout="kette")`.
+"""),
+    _code("""
+befunde
+"""),
+    _md("""
 ## Der Qualitätsrahmen
 
 Die Prüffragen des Qualitätsrahmens, die sich aus den Daten beantworten lassen – etwa ob

@@ -6,6 +6,9 @@ Read a filled Excel template, validate it, analyse the network and draw it::
     karte = nk.read_excel("netzkarte.xlsx")      # or nk.datasets.kindertal()
     befunde = nk.analyze(karte)                  # findings, quality checks, tables
     karte.to_html("karte.html", findings=befunde)
+
+In Jupyter ``befunde`` shows itself on the interactive map with its findings panel;
+``nk.show(karte, befunde, layout="kette")`` chooses layout, height or anonymity.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ if TYPE_CHECKING:
     from netzkarte.io.exchange import load, save
     from netzkarte.io.template import write_excel, write_template
     from netzkarte.model import MapMeta, NetworkMap
+    from netzkarte.render.html_map import show
 
 __version__ = "0.1.0"
 
@@ -56,6 +60,7 @@ __all__ = [
     "load",
     "read_excel",
     "save",
+    "show",
     "validate_excel",
     "write_excel",
     "write_template",
@@ -70,6 +75,7 @@ _LAZY: dict[str, str] = {
     **dict.fromkeys(("load", "save"), "netzkarte.io.exchange"),
     **dict.fromkeys(("write_excel", "write_template"), "netzkarte.io.template"),
     **dict.fromkeys(("MapMeta", "NetworkMap"), "netzkarte.model"),
+    "show": "netzkarte.render.html_map",
 }
 """Where each public name lives; it is imported on first use. ``netzkarte pruefen`` and
 :func:`read_excel` need neither the analyses, the exports nor the example datasets: their

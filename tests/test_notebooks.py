@@ -26,7 +26,8 @@ NOTEBOOKS = sorted(EXAMPLES.glob("*.ipynb"))
 EXPECTED: dict[str, list[str]] = {
     "01_erster_blick_kindertal.ipynb": [
         "<NetworkMap Kindertal: 134 Akteure", "Netzwerkanalyse Kindertal",
-        'class="netzkarte-notebook"', "Steuerungsgruppe vorhanden", "erfüllt",
+        'class="netzkarte-notebook"', 'class="netzkarte-befunde"', "Steuerungsgruppe vorhanden",
+        "erfüllt",
         "Karte gespeichert: kindertal_karte.html"],
     "02_vorlage_pruefen_karte.ipynb": [
         "gültig: False", "Blatt „Mitgliedschaften“, Zeile 4, Spalte „Gremium“",

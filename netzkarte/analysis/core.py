@@ -197,7 +197,9 @@ def analyze(m: NetworkMap, *, progress: bool | None = None, confirmed_only: bool
         ``findings`` sorted by severity then score (stable ids: the same map gives the same
         JSON apart from ``generated``); ``summary`` (nodes per type, edges per kind,
         density, components, communities, modularity, E-I index, …); ``quality_checks``;
-        ``tables``: ``centrality``, ``brokerage``, ``communities``, ``ei_index``.
+        ``tables``: ``centrality``, ``brokerage``, ``communities``, ``ei_index``;
+        ``network``: the map itself, so that in Jupyter the result shows on the map with
+        its findings panel.
 
     Raises
     ------
@@ -223,11 +225,14 @@ def analyze(m: NetworkMap, *, progress: bool | None = None, confirmed_only: bool
     if not isinstance(m, NetworkMap):
         raise NetzkarteError(f"analyze() erwartet eine Netzwerkkarte (NetworkMap), nicht "
                              f"{type(m).__name__}.")
+    original = m
     if confirmed_only:
         m = confirmed_ties_only(m)
     routed = _route(options, {a.key: a.function for a in ANALYSES})
     with gc_paused():
-        return _analyze(m, routed, progress, confirmed_only)
+        result = _analyze(m, routed, progress, confirmed_only)
+    result.network = original  # Jupyter shows the result on its map
+    return result
 
 
 @contextmanager

@@ -16,11 +16,14 @@ import html
 import json
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import pandas as pd
 
 from netzkarte.text import enumerate_names
+
+if TYPE_CHECKING:
+    from netzkarte.model import NetworkMap
 
 __all__ = [
     "KIND_LABELS",
@@ -142,7 +145,12 @@ class QualityCheck:
 
 @dataclass
 class AnalysisResult:
-    """Everything ``analyze`` found: summary figures, findings, quality checks."""
+    """Everything ``analyze`` found: summary figures, findings, quality checks.
+
+    In Jupyter a result shows itself with the interactive map and its findings panel when it
+    knows its map (``network``, set by :func:`~netzkarte.analysis.core.analyze`), else as a
+    table of the findings.
+    """
 
     municipality: str
     summary: dict[str, Any]
@@ -156,6 +164,8 @@ class AnalysisResult:
     names: dict[str, str] = field(default_factory=dict)
     #: what the analyses could not judge (Datenlage); see :mod:`netzkarte.analysis.datenlage`
     data_quality: dict[str, Any] = field(default_factory=dict)
+    #: the map the findings are about (not serialised; Jupyter shows the result on it)
+    network: NetworkMap | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.findings = sorted(self.findings,
@@ -207,14 +217,23 @@ class AnalysisResult:
 
     def _repr_html_(self) -> str:
         counts = {s: sum(f.severity == s for f in self.findings) for s in _SEVERITY_RANK}
-        head = (f"<p><b>{html.escape(self.municipality)}</b>: {len(self.findings)} Befunde "
-                + ", ".join(f"{n} {SEVERITY_LABELS[s]}" for s, n in counts.items() if n)
-                + "</p>")
+        head = (f"<p><b>{html.escape(self.municipality or '')}</b>: {len(self.findings)} "
+                "Befunde " + ", ".join(f"{n} {SEVERITY_LABELS[s]}" for s, n in counts.items()
+                                       if n) + "</p>")
         rows = "".join(
             f"<tr><td>{SEVERITY_LABELS[f.severity]}</td><td>{KIND_LABELS[f.kind]}</td>"
             f"<td>{html.escape(f.title)}</td><td>{html.escape(f.recommendation)}</td></tr>"
             for f in self.findings[:50])
         more = (f"<p>… und {len(self.findings) - 50} weitere (<code>to_frame()</code>)</p>"
                 if len(self.findings) > 50 else "")
-        return (head + "<table><thead><tr><th>Schwere</th><th>Art</th><th>Befund</th>"
-                "<th>Empfehlung</th></tr></thead><tbody>" + rows + "</tbody></table>" + more)
+        table = ("<table><thead><tr><th>Schwere</th><th>Art</th><th>Befund</th>"
+                 "<th>Empfehlung</th></tr></thead><tbody>" + rows + "</tbody></table>" + more)
+        if self.network is None:
+            return head + table
+        from netzkarte.render.html_map import notebook_html
+
+        # the map with its findings panel: a click on a finding highlights and zooms to it
+        return ('<div class="netzkarte-befunde">' + head
+                + "<p>Links auf der Karte die Befunde: ein Klick hebt hervor, was er betrifft."
+                "</p>" + notebook_html(self.network, findings=self)
+                + "<details><summary>Befunde als Tabelle</summary>" + table + "</details></div>")

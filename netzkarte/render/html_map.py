@@ -39,6 +39,7 @@ import os
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -79,10 +80,12 @@ __all__ = [
     "FINDING_KEYS",
     "GROUP_KEYS",
     "NODE_KEYS",
+    "MapView",
     "build_payload",
     "json_for_script",
     "notebook_html",
     "render_map",
+    "show",
     "vis_network_js",
     "write_map",
 ]
@@ -782,7 +785,10 @@ def notebook_html(m: NetworkMap, *, height: int = 650, **options: Any) -> str:
     The whole page is attribute-escaped into ``srcdoc``, which JupyterLab, the classic
     Notebook and VS Code all render (no file link, no server).
     """
-    page = render_map(m, **options)
+    return _notebook_frame(m, render_map(m, **options), height)
+
+
+def _notebook_frame(m: NetworkMap, page: str, height: int) -> str:
     c = m.counts()
     summary = (f"{html.escape(m.meta.municipality or 'Netzwerkkarte')}: {c['actor']} Akteure, "
                f"{c['office']} Ämter, {c['committee']} Gremien, {c['offer']} Angebote, "
@@ -792,3 +798,43 @@ def notebook_html(m: NetworkMap, *, height: int = 650, **options: Any) -> str:
             f'style="width:100%;height:{int(height)}px;border:1px solid #ccc" '
             'sandbox="allow-scripts allow-downloads" '
             'title="Interaktive Netzwerkkarte"></iframe></div>')
+
+
+@dataclass(frozen=True)
+class MapView:
+    """A map ready for Jupyter: shows itself inline (``_repr_html_``), saves itself."""
+
+    html: str
+    page: str
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def save(self, path: str | os.PathLike[str]) -> Path:
+        """Write the map as one offline HTML file (atomically) and return the path."""
+        target = Path(path)
+        with atomic_path(target) as tmp:
+            tmp.write_text(self.page, encoding="utf-8")
+        return target
+
+
+def show(m: NetworkMap, findings: Any = None, *, height: int = 650,
+         **options: Any) -> MapView:
+    """The map inline in a notebook, with the findings panel when ``findings`` are given.
+
+    ``nk.show(karte, befunde, layout="kette")``: the options are those of
+    :func:`render_map` (``layout``, ``anonymous``, ``cluster`` …). A result of
+    :func:`~netzkarte.analysis.core.analyze` shows itself this way too; ``show`` chooses the
+    layout, the height or anonymity.
+
+    Examples
+    --------
+    >>> from netzkarte import NetworkMap
+    >>> m = NetworkMap("Kindertal")
+    >>> m.add_node("JA", "office", name="Jugendamt", category="Jugendamt")
+    >>> view = show(m, layout="kreis", height=400)
+    >>> "<iframe srcdoc=" in view._repr_html_(), "height:400px" in view._repr_html_()
+    (True, True)
+    """
+    page = render_map(m, findings=findings, **options)
+    return MapView(_notebook_frame(m, page, height), page)

@@ -187,7 +187,8 @@ def anonymous_result(result: AnalysisResult, m: NetworkMap) -> AnalysisResult:
     Returns
     -------
     AnalysisResult
-        A new result; ``result`` is not changed.
+        A new result; ``result`` is not changed. It does not know its map (``network`` is
+        ``None``): shown in Jupyter it is a table, never the map with the names.
 
     Examples
     --------
@@ -202,7 +203,7 @@ def anonymous_result(result: AnalysisResult, m: NetworkMap) -> AnalysisResult:
     """
     anon = Anonymizer(m)
     if not anon:
-        return replace(result)
+        return replace(result, network=None)
     findings = [replace(f, title=anon.text(f.title), text=anon.text(f.text),
                         recommendation=anon.text(f.recommendation),
                         nodes=tuple(anon.node(n) for n in f.nodes),
@@ -216,4 +217,4 @@ def anonymous_result(result: AnalysisResult, m: NetworkMap) -> AnalysisResult:
     return replace(result, summary=anon.deep(result.summary), findings=findings,
                    quality_checks=checks, names=names,
                    tables={k: anon.frame(t) for k, t in result.tables.items()},
-                   data_quality=anon.deep(result.data_quality))
+                   data_quality=anon.deep(result.data_quality), network=None)
