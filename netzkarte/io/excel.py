@@ -114,6 +114,9 @@ def _frame(rows: list[list[Any]]) -> pd.DataFrame:
         return pd.DataFrame()
     width = max(len(r) for r in rows)
     headers = [*rows[0], *[""] * (width - len(rows[0]))]
+    for row in rows:  # an error cell noted past the end of a row made it longer
+        if len(row) < width:
+            row.extend([""] * (width - len(row)))
     return pd.DataFrame(rows[1:], columns=headers, dtype=object)
 
 
