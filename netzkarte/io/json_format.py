@@ -43,7 +43,7 @@ import pandas as pd
 
 from netzkarte.errors import InputError, NetzkarteError, ValidationError, ValidationReport
 from netzkarte.io.atomic import atomic_path
-from netzkarte.io.build import own_category
+from netzkarte.io.build import _CYCLE_COLUMNS, _CYCLE_TEXT, _acyclic, _circle, own_category
 from netzkarte.model import NODE_FIELDS, MapMeta, NetworkMap
 from netzkarte.schema import (
     CATEGORY_NODE_TYPES,
@@ -680,6 +680,37 @@ def _check_references(network: NetworkMap, index: Mapping[str, int], dec: _Decod
                         where=where, column=header, value=str(target))
 
 
+def _check_circles(network: NetworkMap, dec: _Decoder) -> None:
+    """*Übergeordnet* and *Berichtet an* must not run in a circle (``reference-cycle``), as
+    the Excel reader says: a map read from JSON or built in Python is never exported into a
+    workbook that ``netzkarte pruefen`` refuses."""
+    import networkx as nx
+
+    found: dict[EdgeKind, list[tuple[str, str]]] = {kind: [] for kind in _CYCLE_TEXT}
+    at: dict[tuple[str, str, EdgeKind], int] = {}
+    edges: Any = network.graph.edges(data="kind")
+    for i, (u, v, kind) in enumerate(edges):
+        if kind in found:
+            found[kind].append((u, v))
+            at.setdefault((u, v, kind), i)
+    for kind, pairs in found.items():
+        if len(pairs) < 2 or _acyclic(pairs):
+            continue
+        graph: nx.DiGraph[str] = nx.DiGraph(pairs)
+        for group in nx.strongly_connected_components(graph):
+            if len(group) < 2:
+                continue
+            circle = _circle(graph, group)
+            u, v = circle[0], circle[1]
+            sheet_name = NODE_SHEETS[network.graph.nodes[u]["type"]].name
+            why = _CYCLE_TEXT[kind][1]
+            dec.problem("reference-cycle", f"Die Angaben bilden einen Kreis: "
+                        f"{' → '.join(circle)}. {why} Löschen oder korrigieren Sie eine "
+                        "dieser Beziehungen.", sheet_name=sheet_name,
+                        where=f"Beziehung edges[{at[u, v, kind]}] ({u} → {v})",
+                        column=_CYCLE_COLUMNS.get(sheet_name, _CYCLE_TEXT[kind][0]), value=v)
+
+
 def _missing(value: Any) -> bool:
     return value is None or value is pd.NA or value is pd.NaT or (
         isinstance(value, float) and value != value)
@@ -876,7 +907,7 @@ def check_map(network: NetworkMap) -> ValidationReport:
 
     Numbers must be finite and in range (``NUMBER_RANGE``: coordinates, no negative
     capacities, meetings or inhabitants, at most 15 digits), Federführung and Ort must name
-    a node of the right type. ``netzkarte export`` writes only a map without errors here, so
+    a node of the right type, *Übergeordnet* and *Berichtet an* must not run in a circle. ``netzkarte export`` writes only a map without errors here, so
     an export never produces a file that netzkarte cannot read back, and no writer meets a
     value it cannot write (an integer of 400 digits, ``inf``). Places are named as in the
     JSON file that would be written (``nodes[3].capacity``).
@@ -916,6 +947,7 @@ def check_map(network: NetworkMap) -> ValidationReport:
                 dec.value(key, value, sheet_name=sheet_name, where=where)
         _check_extra_numbers(data.get("extra") or {}, where, sheet_name, dec)
     _check_references(network, index, dec)
+    _check_circles(network, dec)
     table = network.districts
     if len(table):
         rows = [[_scalar(idx), *(_scalar(x) for x in row)]
@@ -982,6 +1014,7 @@ def read_json(path: str | os.PathLike[str]) -> NetworkMap:
     _read_nodes(doc, network, dec)
     _check_references(network, _record_index(doc), dec)
     _read_edges(doc, network, dec)
+    _check_circles(network, dec)
     columns = doc.get("extra_columns") or {}
     network.extra_columns = {str(k): [str(c) for c in v] for k, v in columns.items()
                              if isinstance(v, list)}

@@ -25,12 +25,13 @@ from xlsx_helpers import (
 )
 
 from netzkarte import NetworkMap, cli, schema
+from netzkarte.errors import ValidationError
 from netzkarte.io import columns, json_format
 from netzkarte.io.build import build_map
 from netzkarte.io.columns import Columns
 from netzkarte.io.excel import validate_excel
 from netzkarte.io.exchange import load, write_gexf, write_graphml
-from netzkarte.io.json_format import check_map
+from netzkarte.io.json_format import check_map, read_json, write_json
 from netzkarte.io.template import write_excel
 
 # --- unreadable raw text of edge cells --------------------------------------------------
@@ -379,3 +380,21 @@ def test_a_map_from_python_with_control_characters_stays_writable(tmp_path: Path
     assert found == {("Akteure", 1, "X"), ("Akteure", 2, "ID"), ("Akteure", 2, "Name"),
                      ("Akteure", 2, "Bemerkung"), ("Akteure", 2, "X"), ("Akteure", 3, "Name"),
                      ("Beziehungen", 2, "Von"), ("Beziehungen", 2, "Bemerkung")}
+
+
+def test_a_circle_is_refused_by_the_json_reader_and_before_an_export(
+        small_map: NetworkMap, tmp_path: Path) -> None:
+    m = NetworkMap()
+    m.add_node("AMT-1", "office", name="Dezernat")
+    m.add_node("AMT-2", "office", name="Jugendamt")
+    m.add_edge("AMT-1", "AMT-2", "belongs_to")
+    assert check_map(m).ok
+    m.add_edge("AMT-2", "AMT-1", "belongs_to")
+    (issue,) = check_map(m).errors
+    assert issue.code == "reference-cycle" and issue.sheet == "Ämter"
+    assert "AMT-1 → AMT-2 → AMT-1" in issue.message and "edges[0]" in issue.message
+    path = write_json(m, tmp_path / "kreis.json")
+    with pytest.raises(ValidationError) as caught:
+        read_json(path)
+    assert [i.code for i in caught.value.report.errors] == ["reference-cycle"]
+    assert check_map(small_map).ok  # a map without a circle passes
