@@ -299,6 +299,8 @@ def _parse_document(path: Path) -> dict[str, Any]:
                 raise _structure(path, f"{key}[{i}] muss ein Objekt sein.")
     if bad:
         doc[_BAD_NUMBERS] = _take_bad_numbers(doc)
+    if _SURROGATE.search(text):  # "\\ud800": half of a character pair, no character
+        doc[_BAD_TEXTS] = _take_lone_surrogates(doc)
     return doc
 
 
@@ -317,6 +319,33 @@ class _BadNumber:
 
 
 _BAD_NUMBERS = "\0bad-numbers"  # key under which _parse_document hands them on
+_BAD_TEXTS = "\0bad-texts"
+_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+_LONE = re.compile(r"[\ud800-\udfff]")  # after json.loads, only unpaired halves remain
+
+
+def _take_lone_surrogates(doc: Any) -> list[str]:
+    """JSON paths of texts (and keys) with half a surrogate pair, which no file can hold
+    (writing it fails); each such text gets U+FFFD in its place until it is reported."""
+    found: list[str] = []
+    stack: list[tuple[Any, str]] = [(doc, "")]
+    while stack:
+        container, path = stack.pop()
+        items = list(container.items() if isinstance(container, dict) else enumerate(container))
+        for key, value in items:
+            here = (f"{path}[{key}]" if isinstance(key, int)
+                    else f"{path}.{key}" if path else str(key))
+            if isinstance(key, str) and _LONE.search(key):
+                found.append(here)
+                del container[key]
+                key = _LONE.sub("\ufffd", key)
+                container[key] = value
+            if isinstance(value, str) and _LONE.search(value):
+                found.append(here)
+                container[key] = _LONE.sub("\ufffd", value)
+            elif isinstance(value, dict | list):
+                stack.append((value, here))
+    return sorted(set(found))
 
 
 def _loads(text: str) -> tuple[Any, bool]:
@@ -907,7 +936,8 @@ def check_map(network: NetworkMap) -> ValidationReport:
 
     Numbers must be finite and in range (``NUMBER_RANGE``: coordinates, no negative
     capacities, meetings or inhabitants, at most 15 digits), Federführung and Ort must name
-    a node of the right type, *Übergeordnet* and *Berichtet an* must not run in a circle. ``netzkarte export`` writes only a map without errors here, so
+    a node of the right type, *Übergeordnet* and *Berichtet an* must not run in a circle.
+    ``netzkarte export`` writes only a map without errors here, so
     an export never produces a file that netzkarte cannot read back, and no writer meets a
     value it cannot write (an integer of 400 digits, ``inf``). Places are named as in the
     JSON file that would be written (``nodes[3].capacity``).
@@ -1007,6 +1037,11 @@ def read_json(path: str | os.PathLike[str]) -> NetworkMap:
     report = ValidationReport(source=str(p))
     dec = _Decoder(report)
     _report_bad_numbers(doc, dec)
+    for place in doc.pop(_BAD_TEXTS, []):
+        dec.problem("bad-value", "Der Text enthält ein halbes Unicode-Zeichenpaar (etwa "
+                    "\\ud800), also kein Zeichen; keine Datei kann es speichern. Tragen Sie "
+                    "den Text neu ein oder exportieren Sie die Datei neu.", sheet_name=None,
+                    where=place.replace("\ufffd", "?"))
     meta = _read_meta(doc.get("meta") or {}, dec)
     meta.source = str(p)
     network = NetworkMap(meta=meta)

@@ -8,6 +8,7 @@ input means what it says.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import networkx as nx
@@ -398,3 +399,25 @@ def test_a_circle_is_refused_by_the_json_reader_and_before_an_export(
         read_json(path)
     assert [i.code for i in caught.value.report.errors] == ["reference-cycle"]
     assert check_map(small_map).ok  # a map without a circle passes
+
+
+def test_half_a_character_pair_in_json_is_a_clear_error(small_map: NetworkMap, tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]
+                                                       ) -> None:
+    text = write_json(small_map, tmp_path / "k.json").read_text(encoding="utf-8")
+    first = json.loads(text)["nodes"][0]["name"]
+    broken = tmp_path / "kaputt.json"
+    broken.write_text(text.replace(json.dumps(first, ensure_ascii=False)[:-1],
+                                   json.dumps(first, ensure_ascii=False)[:-1] + "\\ud800", 1),
+                      encoding="utf-8")
+    target = tmp_path / "aus.json"
+    target.write_text("vorher", encoding="utf-8")
+    assert cli.main(["export", str(broken), "-o", str(target)]) == 1  # not 3: no crash
+    err = capsys.readouterr().err
+    assert "nodes[0].name: Der Text enthält ein halbes Unicode-Zeichenpaar" in err
+    assert target.read_text(encoding="utf-8") == "vorher"
+    emoji = tmp_path / "emoji.json"  # a whole pair is a character like any other
+    emoji.write_text(text.replace(json.dumps(first, ensure_ascii=False)[:-1],
+                                  json.dumps(first, ensure_ascii=False)[:-1] + "\\ud83d\\ude00",
+                                  1), encoding="utf-8")
+    assert read_json(emoji).name(json.loads(text)["nodes"][0]["id"]) == first + "\U0001f600"
