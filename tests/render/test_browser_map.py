@@ -268,6 +268,26 @@ def test_print_view_hides_panels_and_keeps_the_legend(open_map: Any,
     shown.assert_clean()
 
 
+def test_a_large_open_view_moves_with_batched_nodes_and_rests_with_vis(open_map: Any) -> None:
+    """More than 1,500 nodes on the screen: while the wheel zooms, the page draws the nodes
+    itself (grouped by colour); at rest vis-network draws them again."""
+    shown = open_map(build_big_map(2000), viewport=(1200, 800))
+    shown.js("netzkarte.openAll()")
+    assert len(shown.js("netzkarte.visibleNodeIds()")) > 1500
+    assert shown.js("netzkarte.batchedFrames()") == 0
+    box = shown.page.locator("#nk-network").bounding_box()
+    shown.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    for _ in range(4):
+        shown.page.mouse.wheel(0, -120)
+        shown.page.wait_for_timeout(30)
+    assert shown.js("netzkarte.batchedFrames()") > 0
+    shown.page.wait_for_timeout(400)
+    at_rest = shown.js("netzkarte.batchedFrames()")
+    shown.js("netzkarte.network.redraw()")
+    assert shown.js("netzkarte.batchedFrames()") == at_rest  # at rest: vis draws
+    shown.assert_clean()
+
+
 def test_5000_nodes_open_aggregated_and_bundles_open_close_and_reset(open_map: Any) -> None:
     m = build_big_map(5000)
     shown = open_map(m)
