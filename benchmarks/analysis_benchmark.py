@@ -181,13 +181,8 @@ def _parts(m: NetworkMap) -> dict[str, float]:
     _, tables = core._key_figures(m)
     out["key_figures"] = time.perf_counter() - start
     for analysis in core.ANALYSES:
-        func = core._load(analysis)
-        if func is None:
-            continue
-        kwargs = {"centrality_table": tables["centrality"]} if analysis.key == "bottlenecks" \
-            else {}
         start = time.perf_counter()
-        func(m, **kwargs)
+        analysis.run(m, tables)
         out[analysis.key] = time.perf_counter() - start
     return out
 

@@ -919,13 +919,15 @@ def per_municipality(m: NetworkMap) -> list[tuple[str, NetworkMap]]:
     Returns
     -------
     list of (str, NetworkMap)
-        Kommunen in alphabetical order, the Kreis level last.
+        Kommunen in alphabetical order, the Kreis level last (named after the Kreis, or
+        „Kreis- und Landesebene“ when the map names several Kreise).
     """
     from netzkarte.analysis.kommunen import (
         GOALS_KEY,
         MISSION_KEY,
         SNAPSHOT_KEY,
         _meta_for,
+        county_names,
         municipalities,
         municipality_of,
     )
@@ -979,9 +981,10 @@ def per_municipality(m: NetworkMap) -> list[tuple[str, NetworkMap]]:
     if above:
         kreis = placed(m.subgraph(closure(above, False)))
         name = m.meta.county or m.meta.municipality or "Kreis"
+        label = name if len(county_names(m)) <= 1 else "Kreis- und Landesebene"
         kreis.meta = MapMeta(municipality=name, county=m.meta.county, title=m.meta.title,
                              snapshot=m.meta.snapshot, mission=m.meta.mission,
                              goals=m.meta.goals, extra=dict(kreis.meta.extra))
         kreis.districts = districts.iloc[0:0].copy()
-        out.append((name, kreis))
+        out.append((label, kreis))
     return out

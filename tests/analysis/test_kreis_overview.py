@@ -182,3 +182,23 @@ def test_a_single_kommune_gives_an_overview_of_one() -> None:
     assert [k.name for k in ov.kommunen] == ["Kindertal"]
     assert len(ov.kommunen[0].result.findings) == len(ov.whole.findings)
     assert ov.county_findings == []
+
+
+def test_in_a_land_each_kommune_sees_only_its_own_kreis() -> None:
+    import re
+
+    from netzkarte.analysis.kommunen import county_names, split_by_municipality
+
+    m = synthetic(4000, seed=3, municipalities=20).map
+    kreise = county_names(m)
+    assert kreise == ["Musterkreis 1", "Musterkreis 2"]
+    owner = municipality_of(m)
+    for name, part in split_by_municipality(m):
+        above = [m.name(n) for n in part.graph if owner[n] is None]
+        named = Counter(k for text in above for k in kreise
+                        if re.search(rf"{k}\b", text))
+        assert len(named) == 1, (name, named)  # one Kreis, never the other
+    # and the files of its Kommunen and Kreise give back the Land
+    both = combine(per_municipality(m))
+    assert set(both.map.graph) == set(m.graph)
+    assert both.map.graph.number_of_edges() == m.graph.number_of_edges()
