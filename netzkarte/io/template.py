@@ -172,7 +172,7 @@ class _Table:
         return [*self.sheet.headers, *self.extras]
 
 
-def _label(value: Any) -> Any:
+def cell_label(value: Any) -> Any:
     """A stored attribute value as the template shows it (labels, ja/nein, joined)."""
     if value is None:
         return None
@@ -183,7 +183,7 @@ def _label(value: Any) -> Any:
     if isinstance(value, bool):
         return "ja" if value else "nein"
     if isinstance(value, tuple | list | set | frozenset):
-        return MULTI_SEPARATOR.join(str(_label(v)) for v in value) or None
+        return MULTI_SEPARATOR.join(str(cell_label(v)) for v in value) or None
     return _plain(value)
 
 
@@ -202,7 +202,7 @@ def _plain(value: Any) -> Any:
 
 def _known(column: Column, value: Any, extra: dict[str, Any]) -> Any:
     """Cell of a known column; falls back to raw text kept in ``extra[header]``."""
-    shown = _label(value)
+    shown = cell_label(value)
     if shown is None or shown == "":
         return _plain(extra.get(column.header))
     return shown
@@ -504,7 +504,7 @@ def _write_guide(ws: Any, m: NetworkMap) -> None:
     ws.append([_styled(ws, "Angaben zur Karte (bitte in Spalte B ausfüllen):", bold=True)])
     for attr, label in META_FIELDS:
         value = getattr(m.meta, attr)
-        ws.append([_styled(ws, label, bold=True), _out(ws, _label(value))])
+        ws.append([_styled(ws, label, bold=True), _out(ws, cell_label(value))])
     for label, value in m.meta.extra.items():
         ws.append([_styled(ws, label, bold=True), _out(ws, _plain(value))])
     for style, text in guide_lines():
@@ -566,7 +566,7 @@ def _check_cell_lengths(m: NetworkMap, tables: Sequence[_Table]) -> None:
 
     limit = EXCEL_CELL_LIMIT
     for attr, label in META_FIELDS:
-        shown = _label(getattr(m.meta, attr))
+        shown = cell_label(getattr(m.meta, attr))
         if isinstance(shown, str) and len(shown) > limit:
             too_long(GUIDE_SHEET, None, label, shown, "")
     for label, value in m.meta.extra.items():

@@ -15,17 +15,17 @@ False
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from netzkarte.errors import Issue
 from netzkarte.io.build import build_map
 from netzkarte.io.cells import cell_text
-from netzkarte.schema import MULTI_SEPARATOR, SHEETS, Sheet
-from netzkarte.vocab import Strength, Term, fold
+from netzkarte.io.template import cell_label
+from netzkarte.schema import SHEETS, Sheet
+from netzkarte.vocab import fold
 
 __all__ = ["ParsedRecord", "parse_records", "same_value", "shown", "text_of"]
 
@@ -34,24 +34,10 @@ _SKIPPED_CODES = frozenset({"empty-sheet", "generated-id", "unknown-category",
 
 
 def shown(value: Any) -> Any:
-    """A stored attribute as a cell shows it: labels, ``ja``/``nein``, joined lists, dates."""
-    if value is None:
-        return None
-    if isinstance(value, Strength):
-        return f"{value.value} {value.label}"
-    if isinstance(value, Term):
-        return value.label
-    if isinstance(value, bool):
-        return "ja" if value else "nein"
-    if isinstance(value, tuple | list | set | frozenset):
-        return MULTI_SEPARATOR.join(str(shown(v)) for v in value) or None
-    if isinstance(value, float):
-        if math.isnan(value):
-            return None
-        return int(value) if value.is_integer() else value
-    if hasattr(value, "item") and not isinstance(value, str | date):
-        return shown(value.item())
-    return value
+    """A stored attribute as a cell shows it (the template's :func:`cell_label`), whole
+    floats as integers."""
+    cell = cell_label(value)
+    return int(cell) if isinstance(cell, float) and cell.is_integer() else cell
 
 
 def text_of(value: Any) -> str:
