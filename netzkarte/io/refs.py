@@ -71,6 +71,7 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -179,6 +180,26 @@ def _words(text: str) -> list[str]:
         s = "".join(c for c in unicodedata.normalize("NFKD", s)
                     if not unicodedata.combining(c))
     return _WORD.findall(s)
+
+
+def _name_key(words: list[str]) -> str:
+    """The words joined as :func:`~netzkarte.vocab.fold` joins them, except that two numbers
+    stay apart: „Altstadt 2 3“ and „Altstadt 23“ are two names, „Kita-Nord 2“ and
+    „Kita Nord2“ one.
+
+    >>> _name_key(["altstadt", "2", "3"]) != _name_key(["altstadt", "23"])
+    True
+    >>> _name_key(["kita", "nord", "2"]) == _name_key(["kitanord2"])
+    True
+    """
+    if len(words) < 2:
+        return "".join(words)
+    out = [words[0]]
+    for before, word in pairwise(words):
+        if before[-1].isdigit() and word[0].isdigit():
+            out.append(" ")
+        out.append(word)
+    return "".join(out)
 
 
 def _drop_legal(words: list[str]) -> list[str]:
@@ -403,7 +424,7 @@ class References:
             for nid in self.origin:
                 by_id.setdefault(nid.casefold(), []).append(nid)
             for nid, words in self.name_words().items():
-                key = "".join(words)  # = fold(name): the same normalisation, then joined
+                key = _name_key(words)  # ~ fold(name), numbers kept apart
                 if key:
                     by_name.setdefault(key, []).append(nid)
             self._index = by_id, by_name
@@ -451,7 +472,7 @@ class References:
         if len(same) == 1:
             return _Match("id", (same[0],))
         words = _words(text)
-        key = "".join(words)  # = fold(text)
+        key = _name_key(words)  # ~ fold(text), numbers kept apart
         named = by_name.get(key, []) if key else []
         fitting = [n for n in named if self.origin[n] in types]
         if len(named) > 1 and len(fitting) != 1:

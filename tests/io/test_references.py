@@ -128,6 +128,25 @@ def test_folded_name_spellings_are_name_references(typed: str, committee_or_memb
     assert report.ok
 
 
+
+def test_numbers_in_names_stay_apart() -> None:
+    """„Altstadt 2 3“ and „Altstadt 23“ are two names (seen in a generated Kreis workbook:
+    joining the words made them one, and both references became ambiguity errors)."""
+    data = _sheets()
+    data["Akteure"] += [
+        {"ID": "K-23", "Name": "Kita Altstadt 23", "Kategorie": "Kita"},
+        {"ID": "K-2-3", "Name": "Kita Altstadt 2 3", "Kategorie": "Kita"},
+    ]
+    data["Beziehungen"] += [  # rows 4 and 5
+        {"Von": "Kita Altstadt 2 3", "Zu": "JA", "Art": "Kooperation"},
+        {"Von": "Kita Altstadt-23", "Zu": "JA", "Art": "Kooperation"},
+    ]
+    netmap, report = build_map(data)
+    assert report.ok
+    assert [(i.code, i.row) for i in _refs(report)] == [
+        ("name-reference", 4), ("name-reference", 5)]
+    assert netmap.graph.has_edge("K-2-3", "JA") and netmap.graph.has_edge("K-23", "JA")
+
 # --- 3. names without legal form, abbreviations spelled out ----------------------------------
 
 @pytest.mark.parametrize(("typed", "nid", "name"), [
