@@ -50,7 +50,7 @@ BARE = ("import sys; from python_calamine import CalamineWorkbook; "
         "[b.get_sheet_by_name(s).to_python(skip_empty_area=False) for s in b.sheet_names]")
 PANDAS = ("import sys, pandas as pd; "
           "pd.read_excel(sys.argv[1], sheet_name=None, engine='calamine')")
-PRUEFEN = "import sys; from netzkarte.cli import main; main(['pruefen', sys.argv[1]])"
+PRUEFEN = "import sys; from netzkarte.cli import main; sys.exit(main(['pruefen', sys.argv[1]]))"
 VALIDATE = "import sys, netzkarte.io.excel as x; x.validate_excel(sys.argv[1])"
 EMPTY = "import sys"
 
