@@ -1,19 +1,20 @@
 """Committees of a synthetic map: steering groups, networks, conferences, Kreis bodies.
 
-Private to :mod:`netzkarte.datasets.synthetic`: :class:`Bodies` extends
-:class:`~netzkarte.datasets._synthetic_town.Town` with the tiered steering structure — tier a
-Steuerungsgruppe and Lenkungskreis, tier b thematic networks and working groups, tier c
-Sozialraumkonferenzen — and the boards (Jugendhilfeausschuss, AG nach § 78 SGB VIII).
+Private to :mod:`netzkarte.datasets.synthetic`: :class:`BodyPlanner` adds the tiered steering
+structure — tier a Steuerungsgruppe and Lenkungskreis, tier b thematic networks and working
+groups, tier c Sozialraumkonferenzen — and the boards (Jugendhilfeausschuss, AG nach § 78
+SGB VIII) to a town whose places :mod:`netzkarte.datasets._synthetic_places` has made.
 """
 
 from __future__ import annotations
 
 import math
+import random
 from collections.abc import Sequence
 
-from netzkarte.datasets._synthetic_builder import DISTRICT_EXTRA, PHASES, District, Kommune
-from netzkarte.datasets._synthetic_town import Town
-from netzkarte.datasets.synthetic import SCHOOLS
+from netzkarte.datasets._synthetic_builder import Builder
+from netzkarte.datasets._synthetic_data import DISTRICT_EXTRA, PHASES, SCHOOLS
+from netzkarte.datasets._synthetic_town import District, Kommune, Targets, Town
 from netzkarte.vocab import (
     CommitteeType,
     EdgeKind,
@@ -26,13 +27,26 @@ from netzkarte.vocab import (
     Tier,
 )
 
-__all__ = ["Bodies"]
+__all__ = ["BodyPlanner"]
 
 _P = LifePhase
 
 
-class Bodies(Town):
-    """One run of :func:`~netzkarte.datasets.synthetic.synthetic` up to its committees."""
+class BodyPlanner:
+    """Adds the committees of ``town`` to ``builder`` and seats their members.
+
+    Reads the ids :class:`~netzkarte.datasets._synthetic_places.Places` registered on
+    ``town``, writes ``Kommune.committees``, ``town.county_committees`` and
+    ``town.steering``; ``targets`` says which steering groups lack power or sectors.
+    :meth:`committee` is also how the plants add theirs.
+    """
+
+    def __init__(self, town: Town, targets: Targets, builder: Builder,
+                 rng: random.Random) -> None:
+        self.town = town
+        self.targets = targets
+        self.builder = builder
+        self.rng = rng
 
     # committees -------------------------------------------------------------------------
     def committee(self, key: str, owner: dict[str, str], name: str, ctype: CommitteeType,
@@ -42,30 +56,31 @@ class Bodies(Town):
                   meetings: int = 4, legitimated: bool | None = None,
                   kind: NetworkKind = NetworkKind.EXCHANGE, reports_to: str | None = None
                   ) -> str:
-        cid = self.b.add(NodeType.COMMITTEE, name, committee_type=ctype, tier=tier, level=level,
-                         municipality=municipality, district=district, topics=topics,
-                         life_phases=tuple(phases), meetings_per_year=meetings, lead=lead,
-                         legitimated=legitimated, network_kind=kind)
+        cid = self.builder.add(NodeType.COMMITTEE, name, committee_type=ctype, tier=tier,
+                               level=level, municipality=municipality, district=district,
+                               topics=topics, life_phases=tuple(phases),
+                               meetings_per_year=meetings, lead=lead, legitimated=legitimated,
+                               network_kind=kind)
         owner[key] = cid
         if reports_to:
-            self.b.tie(cid, reports_to, EdgeKind.REPORTS_TO)
+            self.builder.tie(cid, reports_to, EdgeKind.REPORTS_TO)
         return cid
 
     def size(self, median: float, low: int, high: int) -> int:
         return min(high, max(low, int(self.rng.lognormvariate(math.log(median), 0.45))))
 
     def kommune_bodies(self, k: Kommune) -> None:
-        b, ids, cids = self.b, k.ids, self.county_ids[k.county]
+        b, ids, cids = self.builder, k.ids, self.town.county_ids[k.county]
         com = k.committees
         nd = len(k.districts)
         loc = (k.name,)
-        no_power = k.index == self.no_power
+        no_power = k.index == self.targets.no_power
         sg = self.committee("sg", com, f"Steuerungsgruppe Präventionskette {k.name}",
                             CommitteeType.STEERING_GROUP, Tier.A, Level.MUNICIPALITY,
                             ("Präventionskette", "Gesamtstrategie", "Leitbild"), PHASES,
                             lead=ids["youth"] if no_power else ids["top"], legitimated=True,
                             municipality=k.name)
-        self.steering.append(sg)
+        self.town.steering.append(sg)
         if no_power:
             b.join(ids["youth"], sg, MemberFunction.CHAIR)
         else:
@@ -74,13 +89,13 @@ class Bodies(Town):
             b.join(ids["youth"], sg)
         b.join(ids["coord"], sg, MemberFunction.COORDINATION)
         core = [ids["school"], ids["social"], cids["jobs"], cids["edu"], cids["welfare0"]]
-        if k.index != self.no_sector:
+        if k.index != self.targets.no_sector:
             core += [ids["urban"], cids["health"]]
         if self.rng.random() < 0.6:
             core.append(cids["ki"])
         for nid in core:
             b.join(nid, sg)
-        district_pool = [n for group in self.district_actors[k.index] for n in group]
+        district_pool = [n for group in self.town.district_actors[k.index] for n in group]
         persons = [n for d in k.districts for n in b.reg.get((d.name, "Person"), ())]
         tier_b = self.size(10 + 0.8 * nd, 8, 80)
         if k.own_youth_office:
@@ -172,7 +187,7 @@ class Bodies(Town):
             self.district_conference(k, d, edu)
 
     def district_conference(self, k: Kommune, d: District, reports_to: str) -> None:
-        b = self.b
+        b = self.builder
         srk = self.committee(d.name, k.committees, f"Sozialraumkonferenz {d.name}",
                              CommitteeType.DISTRICT_CONFERENCE, Tier.C, Level.DISTRICT,
                              ("Sozialraum", "Vernetzung vor Ort", "Elternbeteiligung"), PHASES,
@@ -190,9 +205,9 @@ class Bodies(Town):
         b.fill(srk, pool, self.size(12, 6, 35))
 
     def county_bodies(self, c: int) -> None:
-        b, ids, com = self.b, self.county_ids[c], self.county_committees[c]
-        name = self.counties[c]
-        kom = [k for k in self.kommunen if k.county == c]
+        b, ids, com = self.builder, self.town.county_ids[c], self.town.county_committees[c]
+        name = self.town.counties[c]
+        kom = [k for k in self.town.kommunen if k.county == c]
         lead = self.committee("lead", com, f"Lenkungskreis Präventionskette {name}",
                               CommitteeType.STEERING_CIRCLE, Tier.A, Level.COUNTY,
                               ("Präventionskette", "Kreisstrategie"), PHASES, lead=ids["top"],

@@ -5,25 +5,30 @@ everyday_workbook`). :class:`Everyday` takes a generated map and its ground trut
 what the workbook states (offer statuses, inactive offers in the planted coverage gaps, no
 Federführung on the planted committee without coordination, "e. V." at the end of names),
 then writes every row with messiness drawn from its own random stream. Each messy form keeps
-the meaning: a reader that understands it rebuilds :attr:`EverydayWorkbook.map`.
+the meaning: a reader that understands it rebuilds :attr:`EverydayWorkbook.map`. It needs
+only a finished :class:`~netzkarte.datasets._synthetic_data.SyntheticMap`, none of the
+generator's steps.
 """
 
 from __future__ import annotations
 
+import os
 import random
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from netzkarte.datasets._synthetic_builder import CAT_PHASES, OFFER_PROVIDERS, TARGET_GROUPS
-from netzkarte.datasets.synthetic import (
+from netzkarte.datasets._synthetic_data import (
+    CAT_PHASES,
     INDICATORS,
+    OFFER_PROVIDERS,
     SCHOOLS,
+    TARGET_GROUPS,
     EverydayWords,
-    EverydayWorkbook,
+    GroundTruth,
     SyntheticMap,
 )
 from netzkarte.model import NetworkMap
@@ -42,7 +47,7 @@ from netzkarte.vocab import (
     category_info,
 )
 
-__all__ = ["Everyday", "write_workbook"]
+__all__ = ["Everyday", "EverydayWorkbook", "write_workbook"]
 
 SAFE: frozenset[str] = frozenset({
     "Sportverein", "Kirchengemeinde", "Migrantenorganisation", "Ehrenamtsinitiative",
@@ -69,12 +74,44 @@ def _key(name: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+
 def _german(number: float, digits: int = 1) -> str:
     return f"{number:.{digits}f}".replace(".", ",")
 
 
 def _thousands(number: int) -> str:
     return f"{number:,}".replace(",", ".")
+
+
+@dataclass
+class EverydayWorkbook:
+    """A workbook as an administrator types it, and exactly what it describes.
+
+    Attributes
+    ----------
+    sheets : dict of str to list of dict
+        Sheet name → rows keyed by the German template headers (what
+        :func:`netzkarte.io.build.build_map` accepts); values are text, numbers or ``None``.
+    meta : dict of str to object
+        The metadata block of *Anleitung* keyed by its German labels (Kommune, Stand …).
+    map : NetworkMap
+        The map the workbook describes, as a careful reader would build it.
+    truth : GroundTruth
+        What was planted, with ``inactive_offers`` and ``unclassifiable``.
+    """
+
+    sheets: dict[str, list[dict[str, object]]]
+    meta: dict[str, object]
+    map: NetworkMap
+    truth: GroundTruth
+
+    def write(self, path: str | os.PathLike[str]) -> Path:
+        """Write the workbook as a real ``.xlsx`` (openpyxl), as a spreadsheet program would.
+
+        The *Anleitung* sheet holds the metadata block, every data sheet its German headers
+        in row 1 and the rows as typed; there is no *Listen* sheet and no dropdown.
+        """
+        return write_workbook(self, Path(path))
 
 
 class Everyday:

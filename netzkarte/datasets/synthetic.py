@@ -29,134 +29,42 @@ Examples
 from __future__ import annotations
 
 import logging
-import os
 import time
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Iterable
 from typing import Literal
 
-from netzkarte.errors import InputError
-from netzkarte.model import NetworkMap
-from netzkarte.vocab import Sector
+# The generator lives in private modules, each importing only those before it:
+# _synthetic_data (constants, tables, result types) → _synthetic_builder (Builder) →
+# _synthetic_town (Town, Targets) → _synthetic_places (Places) → _synthetic_bodies
+# (BodyPlanner) → _synthetic_finish (Finisher) → _synthetic_plants (Planter) →
+# _synthetic_generator (generate: one run) → _synthetic_everyday (Everyday) → this module.
+from netzkarte.datasets._synthetic_data import (
+    BIRTH_SIDE,
+    CORE_SECTORS,
+    EARLY_HELP_SIDE,
+    FAMILY_SIDE,
+    FAMILY_SIDE_KOMMUNE,
+    INDICATORS,
+    KITA_SIDE,
+    OVERLOAD,
+    PERSON_CAP,
+    PLANTS,
+    SCHOOLS,
+    WORK_SIDE,
+    EverydayWords,
+    GroundTruth,
+    SyntheticMap,
+)
+from netzkarte.datasets._synthetic_everyday import Everyday, EverydayWorkbook
+from netzkarte.datasets._synthetic_generator import generate
+from netzkarte.errors import IssueCode, OptionError
 
-__all__ = ["BIRTH_SIDE", "CORE_SECTORS", "EARLY_HELP_SIDE", "INDICATORS", "PLANTS",
+__all__ = ["BIRTH_SIDE", "CORE_SECTORS", "EARLY_HELP_SIDE", "FAMILY_SIDE", "FAMILY_SIDE_KOMMUNE",
+           "INDICATORS", "KITA_SIDE", "OVERLOAD", "PERSON_CAP", "PLANTS", "SCHOOLS", "WORK_SIDE",
            "EverydayWords", "EverydayWorkbook", "GroundTruth", "SyntheticMap",
            "everyday_workbook", "synthetic"]
 
 log = logging.getLogger(__name__)
-
-PLANTS: tuple[str, ...] = (
-    "parallel", "transition_gap", "bridge_person", "coverage_gap", "steering_no_power",
-    "steering_missing_sector", "isolated", "overloaded_person", "no_coordination")
-"""Names of the problems :func:`synthetic` can plant (``plant="all"`` plants every one)."""
-
-INDICATORS: tuple[str, ...] = ("SGB-II-Quote Kinder (%)", "Sprachförderbedarf Schuleingang (%)",
-                               "Übergewicht Schuleingang (%)")
-"""Indicator columns of the generated Sozialräume table (higher = more need)."""
-
-CORE_SECTORS: tuple[Sector, ...] = (Sector.YOUTH_WELFARE, Sector.EDUCATION, Sector.SOCIAL,
-                                    Sector.URBAN, Sector.HEALTH)
-"""Sectors every clean steering group covers (quality framework, Prüffragen)."""
-
-KITA_SIDE = ("Kita", "Familienzentrum")
-"""Categories on the earlier side of the planted Kita → Grundschule gap."""
-FAMILY_SIDE = ("Kindertagespflege",)
-"""District categories tied to a Kita of their district in every map (Familie → Kita)."""
-FAMILY_SIDE_KOMMUNE = ("Frühförderstelle",)
-"""Kommune-wide categories tied to a Kita of their Kommune in every map (Familie → Kita)."""
-BIRTH_SIDE = ("Geburtsklinik", "Schwangerschaftsberatung")
-"""Kreis- and Kommune-level categories on the earlier side of Geburt → Frühe Hilfen."""
-EARLY_HELP_SIDE = ("Frühförderstelle", "Kindertagespflege")
-"""The generator's categories on the later side of Geburt → Frühe Hilfen (0–3, not birth)."""
-SCHOOLS = ("Hauptschule", "Realschule", "Gesamtschule", "Gymnasium", "Förderschule")
-"""Categories of weiterführende Schulen (earlier side of Schule → Beruf)."""
-WORK_SIDE = ("Jobcenter", "Agentur für Arbeit", "Berufskolleg", "Kammer")
-"""Categories on the later side of Schule → Beruf."""
-PERSON_CAP = 5  # memberships of any person in a clean map
-OVERLOAD = 9  # memberships of the planted overloaded person
-
-
-@dataclass(frozen=True)
-class GroundTruth:
-    """What :func:`synthetic` planted: the exact answers analyses should find.
-
-    Every list is empty for a plant that was not requested; everything not listed is clean
-    (see the module docstring for the clean guarantees).
-
-    Attributes
-    ----------
-    planted : tuple of str
-        The plant names applied, in :data:`PLANTS` order.
-    parallel_pairs : list of (str, str)
-        (Kreis-level committee, Kommune-level committee) with identical topics and life
-        phases and a member Jaccard index ≥ 0.6.
-    transition_gaps : list of (str, str)
-        (transition value, district): ``("kita->primary", d)`` — no Kita or Familienzentrum
-        of ``d`` has a direct tie, a shared committee or a shared offer with a Grundschule
-        of ``d``; ``("secondary->transition_work", d)`` — no weiterführende Schule of ``d``
-        reaches Jobcenter, Agentur für Arbeit, Berufskolleg or Kammer that way.
-    unlinked_institutions : list of str
-        Ids of the earlier-phase institutions of those districts (all of them are unlinked).
-    bridge_persons : list of str
-        Persons whose removal cuts ``cut_off`` from every steering group.
-    cut_off : list of str
-        Actors (node type actor) disconnected from the steering groups without the bridge.
-    coverage_gaps : list of (str, str)
-        (district, life phase value) with no offer at all; the district is the neediest.
-    steering_without_power : list of str
-        Steering groups with no Machtpromotor and no member at Verwaltungsspitze or Dezernat
-        rank.
-    steering_missing_sectors : dict of str to list of str
-        Steering group id → core sector values none of its members has.
-    isolated : list of str
-        Nodes without any edge.
-    overloaded_persons : list of str
-        Persons on at least eight committees (clean persons sit on at most five).
-    committees_without_coordination : list of str
-        Committees with no member in function Vorsitz or Koordination.
-    steering_groups : list of str
-        All Kommune steering groups (type Steuerungsgruppe, tier a), clean or not.
-    neediest_district : str
-        District with the highest value in every indicator column.
-    clean_districts : list of str
-        Districts touched by no district-level plant (transition gaps, coverage gap,
-        isolated nodes, bridge cluster): checks there must find nothing.
-    inactive_offers : list of str
-        Offers with status geplant or beendet (:func:`everyday_workbook` only): they are no
-        coverage. Every (district, life phase) outside ``coverage_gaps`` has a running offer;
-        a coverage-gap cell may hold inactive offers.
-    unclassifiable : list of str
-        Nodes whose Kategorie cell is empty or ambiguous and whose name does not tell
-        (:func:`everyday_workbook` only): a reader may leave them unclassified. None of them
-        is on a transition side, a service of the coverage check or a steering member.
-    """
-
-    planted: tuple[str, ...] = ()
-    parallel_pairs: list[tuple[str, str]] = field(default_factory=list)
-    transition_gaps: list[tuple[str, str]] = field(default_factory=list)
-    unlinked_institutions: list[str] = field(default_factory=list)
-    bridge_persons: list[str] = field(default_factory=list)
-    cut_off: list[str] = field(default_factory=list)
-    coverage_gaps: list[tuple[str, str]] = field(default_factory=list)
-    steering_without_power: list[str] = field(default_factory=list)
-    steering_missing_sectors: dict[str, list[str]] = field(default_factory=dict)
-    isolated: list[str] = field(default_factory=list)
-    overloaded_persons: list[str] = field(default_factory=list)
-    committees_without_coordination: list[str] = field(default_factory=list)
-    steering_groups: list[str] = field(default_factory=list)
-    neediest_district: str = ""
-    clean_districts: list[str] = field(default_factory=list)
-    inactive_offers: list[str] = field(default_factory=list)
-    unclassifiable: list[str] = field(default_factory=list)
-
-
-@dataclass
-class SyntheticMap:
-    """A generated map and the ground truth of what was planted in it."""
-
-    map: NetworkMap
-    truth: GroundTruth
 
 
 def _pick_plants(plant: Iterable[str] | Literal["all"] | None) -> tuple[str, ...]:
@@ -165,8 +73,9 @@ def _pick_plants(plant: Iterable[str] | Literal["all"] | None) -> tuple[str, ...
     wanted = set(PLANTS) if plant == "all" else {str(p) for p in plant}
     unknown = sorted(wanted - set(PLANTS))
     if unknown:
-        raise InputError(f"Unbekannte Probleme zum Einpflanzen: {', '.join(unknown)}. "
-                         f"Möglich sind: {', '.join(PLANTS)} oder \"all\".", "unknown-value")
+        raise OptionError(f"Unbekannte Probleme zum Einpflanzen: {', '.join(unknown)}. "
+                          f"Möglich sind: {', '.join(PLANTS)} oder \"all\".",
+                          IssueCode.UNKNOWN_VALUE)
     return tuple(p for p in PLANTS if p in wanted)
 
 
@@ -214,114 +123,20 @@ def synthetic(n_nodes: int = 300, *, seed: int = 0, municipalities: int | None =
     """
     plants = _pick_plants(plant)
     if n_nodes < 150:
-        raise InputError(f"Eine synthetische Karte braucht mindestens 150 Knoten, nicht "
-                         f"{n_nodes}.", "bad-number")
+        raise OptionError(f"Eine synthetische Karte braucht mindestens 150 Knoten, nicht "
+                          f"{n_nodes}.", IssueCode.BAD_NUMBER)
     if municipalities is not None and municipalities < 1:
-        raise InputError("Es muss mindestens eine Kommune geben.", "bad-number")
+        raise OptionError("Es muss mindestens eine Kommune geben.", IssueCode.BAD_NUMBER)
     if districts_per_municipality is not None and districts_per_municipality < 2:
-        raise InputError("Jede Kommune braucht mindestens zwei Sozialräume.", "bad-number")
-    # imported here: the generator modules (_synthetic_builder, _synthetic_town,
-    # _synthetic_bodies, _synthetic_plants) import the constants and types above
-    from netzkarte.datasets._synthetic_plants import Generator
-
+        raise OptionError("Jede Kommune braucht mindestens zwei Sozialräume.", IssueCode.BAD_NUMBER)
     start = time.perf_counter()
-    result = Generator(n_nodes, seed, municipalities, districts_per_municipality, plants).run()
+    result = generate(n_nodes, seed, municipalities, districts_per_municipality, plants)
     log.info("Synthetische Karte mit %d Knoten und %d Beziehungen erzeugt (%.1f s)",
              len(result.map), result.map.graph.number_of_edges(), time.perf_counter() - start)
     return result
 
 
 # --- everyday mode: the workbook as an administrator types it -----------------------------
-
-
-@dataclass(frozen=True)
-class EverydayWords:
-    """The spellings :func:`everyday_workbook` draws from, kept apart from the vocabulary.
-
-    Keys of ``categories``, ``word_phases`` and ``ambiguous`` values are the generator's
-    category labels (Kita, Grundschule, Elterncafé …); life phases, ranks, roles and statuses
-    are keyed by their codes (``"u3"``, ``"office_head"``, ``"coordinator"``, ``"planned"``).
-
-    Attributes
-    ----------
-    categories : mapping of str to sequence of str
-        Category → words a person uses for exactly that kind of place or offer.
-    word_phases : mapping of str to sequence of str
-        Words whose life phases differ from their category's defaults (Krabbelgruppe: u3).
-    ambiguous : mapping of str to sequence of str
-        Words a person reads in more than one way → the categories they may stand for.
-    phases : mapping of str to sequence of str
-        How a Lebensphasen cell is written → the life phase codes it means (``"alle"``).
-    phase_separators, role_separators : sequence of str
-        Separators between several life phases or roles (``" / "``, ``", "``, line break).
-    ranks, roles : mapping of str to sequence of str
-        Rank and role codes → how they are written.
-    strengths : mapping of int to sequence of str
-        Tie strength 1–4 → words (``"eng"``, ``"lose"``).
-    meetings : mapping of int to sequence of str
-        Meetings per year → rhythm words (``"vierteljährlich"``).
-    dates : sequence of str
-        How a Seit cell is written (``"2018"``, ``"März 2020"``, ``"Schuljahr 2019/20"``).
-    unknown : sequence of str
-        What is written for a value nobody knows (``"k. A."``, ``"–"``, ``"unbekannt"``).
-    statuses : mapping of str to sequence of str
-        Offer status code → words (``""`` leaves the cell empty).
-    capacities, percents, approximate : sequence of str
-        Templates for numbers with words: ``"ca. {n}"``, ``"{n} Plätze"``, ``"{x} %"``.
-    municipal_levels : sequence of str
-        What a municipal facility with a Sozialraum carries as Ebene (``"Kommune"``).
-    """
-
-    categories: Mapping[str, Sequence[str]]
-    word_phases: Mapping[str, Sequence[str]]
-    ambiguous: Mapping[str, Sequence[str]]
-    phases: Mapping[str, Sequence[str]]
-    phase_separators: Sequence[str]
-    ranks: Mapping[str, Sequence[str]]
-    roles: Mapping[str, Sequence[str]]
-    role_separators: Sequence[str]
-    strengths: Mapping[int, Sequence[str]]
-    meetings: Mapping[int, Sequence[str]]
-    dates: Sequence[str]
-    unknown: Sequence[str]
-    statuses: Mapping[str, Sequence[str]]
-    capacities: Sequence[str]
-    percents: Sequence[str]
-    approximate: Sequence[str]
-    municipal_levels: Sequence[str]
-
-
-@dataclass
-class EverydayWorkbook:
-    """A workbook as an administrator types it, and exactly what it describes.
-
-    Attributes
-    ----------
-    sheets : dict of str to list of dict
-        Sheet name → rows keyed by the German template headers (what
-        :func:`netzkarte.io.build.build_map` accepts); values are text, numbers or ``None``.
-    meta : dict of str to object
-        The metadata block of *Anleitung* keyed by its German labels (Kommune, Stand …).
-    map : NetworkMap
-        The map the workbook describes, as a careful reader would build it.
-    truth : GroundTruth
-        What was planted, with ``inactive_offers`` and ``unclassifiable``.
-    """
-
-    sheets: dict[str, list[dict[str, object]]]
-    meta: dict[str, object]
-    map: NetworkMap
-    truth: GroundTruth
-
-    def write(self, path: str | os.PathLike[str]) -> Path:
-        """Write the workbook as a real ``.xlsx`` (openpyxl), as a spreadsheet program would.
-
-        The *Anleitung* sheet holds the metadata block, every data sheet its German headers
-        in row 1 and the rows as typed; there is no *Listen* sheet and no dropdown.
-        """
-        from netzkarte.datasets._synthetic_everyday import write_workbook
-
-        return write_workbook(self, Path(path))
 
 
 def everyday_workbook(n_nodes: int = 250, *, seed: int = 0, words: EverydayWords,
@@ -360,8 +175,6 @@ def everyday_workbook(n_nodes: int = 250, *, seed: int = 0, words: EverydayWords
     InputError
         As :func:`synthetic`.
     """
-    from netzkarte.datasets._synthetic_everyday import Everyday
-
     base = synthetic(n_nodes, seed=seed, plant=plant, municipalities=municipalities,
                      districts_per_municipality=districts_per_municipality)
     return Everyday(base, words, seed).run()
