@@ -33,6 +33,7 @@ from netzkarte.datasets._synthetic_data import (
 )
 from netzkarte.model import NetworkMap
 from netzkarte.schema import GUIDE_SHEET, META_FIELDS, sheet
+from netzkarte.text import number
 from netzkarte.vocab import (
     ActorForm,
     EdgeKind,
@@ -72,15 +73,6 @@ def _key(name: str) -> str:
     """What two spellings of one name share (case, dash, legal form, spaces)."""
     text = name.casefold().replace("–", "-").replace(" e. v.", "").replace(" e.v.", "")
     return _SPACES.sub(" ", text).strip()
-
-
-
-def _german(number: float, digits: int = 1) -> str:
-    return f"{number:.{digits}f}".replace(".", ",")
-
-
-def _thousands(number: int) -> str:
-    return f"{number:,}".replace(",", ".")
 
 
 @dataclass
@@ -499,7 +491,7 @@ class Everyday:
                     rounded = round(value, -2) or value
                     table.loc[name, col] = rounded
                     row[header] = self.pick(self.w.approximate, "approximate").format(
-                        n=_thousands(rounded))
+                        n=number(rounded, 0, thousands=True))
                 else:
                     row[header] = value
             for col in INDICATORS:
@@ -509,7 +501,7 @@ class Everyday:
                     table.loc[name, col] = None
                     row[col] = self.pick(self.w.unknown, "unknown_indicator")
                 elif r < 0.5:
-                    row[col] = self.pick(self.w.percents, "percent").format(x=_german(share))
+                    row[col] = self.pick(self.w.percents, "percent").format(x=number(share, 1))
                 else:
                     row[col] = share
             rows.append(row)
