@@ -201,11 +201,22 @@ def _plain(value: Any) -> Any:
 
 
 def _known(column: Column, value: Any, extra: dict[str, Any]) -> Any:
-    """Cell of a known column; falls back to raw text kept in ``extra[header]``."""
+    """Cell of a known column, with the raw text kept in ``extra[header]``.
+
+    Text the importer could not read is written back as typed, so reading the file again
+    gives the same value and the same warning: after the values it did read in a
+    multi-value cell (``"0–3 Jahre; Quatsch"``), instead of a value a category's default
+    filled in (*Sektor* „irgendwas“ of a Kita stays „irgendwas“, not „Jugendhilfe“).
+    """
     shown = cell_label(value)
+    kept = _plain(extra.get(column.header))
+    if kept is None or kept == "":
+        return shown
     if shown is None or shown == "":
-        return _plain(extra.get(column.header))
-    return shown
+        return kept
+    if isinstance(value, tuple | list | set | frozenset):
+        return f"{shown}{MULTI_SEPARATOR}{kept}"
+    return kept
 
 
 def _extra_order(declared: Sequence[str], records: Iterable[dict[str, Any]],

@@ -208,6 +208,28 @@ def test_unreadable_values_survive_an_excel_round_trip(sheets: dict[str, Rows],
     assert edge(back, "K1", "GS1")["extra"] == {"Formal": "mündlich"}
 
 
+
+def test_kept_text_survives_next_to_what_was_read_and_what_a_default_filled(
+        sheets: dict[str, Rows], tmp_path: Path) -> None:
+    """A Kita's unreadable Sektor is filled from its category's default, and a
+    Lebensphasen cell is read in part: the Excel file written back still holds the text
+    the administrator typed (before, „irgendwas“ became „Jugendhilfe“ and „quatsch“
+    vanished)."""
+    sheets["Akteure"].append({"ID": "K9", "Name": "Kita Neun", "Kategorie": "Kita",
+                              "Sektor": "irgendwas", "Lebensphasen": "0-3; quatsch"})
+    netmap, report = build_map(sheets)
+    assert report.ok
+    written = write_excel(netmap, tmp_path / "karte.xlsx")
+    cells = pd.read_excel(written, sheet_name="Akteure", dtype=str,
+                          engine="calamine").set_index("ID")
+    assert cells.loc["K9", "Sektor"] == "irgendwas"
+    assert cells.loc["K9", "Lebensphasen"].endswith("; quatsch")
+    back, again = validate_excel(written)
+    assert back is not None and again.ok
+    assert back.node("K9") == netmap.node("K9")
+    assert sorted((i.code, i.column, i.value) for i in again.issues if i.row) == sorted(
+        (i.code, i.column, i.value) for i in report.issues if i.row)
+
 # --- dates ----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("typed", "expected", "shown"), [
