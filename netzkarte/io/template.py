@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import Any
 
 from netzkarte.io.atomic import atomic_path
+from netzkarte.io.columns import STRICT_ENUMS
 from netzkarte.io.guide import example_map, guide_lines
 from netzkarte.model import NetworkMap
 from netzkarte.schema import (
@@ -96,8 +97,6 @@ DATE_FORMAT = "DD.MM.YYYY"
 _FIXED_TIME = datetime(2024, 1, 1)  # document properties: reproducible output
 _ZIP_TIME = (2024, 1, 1, 0, 0, 0)
 _BOOL_LABELS = ["ja", "nein"]
-_STRICT: frozenset[type[Term]] = frozenset({Sector, LifePhase, Role, EdgeKind, Tier,
-                                            MemberFunction})
 _HEADER_FILL, _EXTRA_FILL, _TITLE_SIZE = "DDEBF7", "EDEDED", 14
 
 
@@ -447,10 +446,11 @@ def _validations(sheet: Sheet, last_row: int,
                 dv.error = ("Unbekannte Kategorien werden übernommen, zählen aber in keiner "
                             "Auswertung nach Kategorie. Eigene Kategorien legen Sie im Blatt "
                             "„Kategorien“ fest. Trotzdem verwenden?")
-            elif col.enum is not None and col.enum not in _STRICT:
+            elif col.enum is not None and col.enum not in STRICT_ENUMS:
                 dv.errorStyle, dv.errorTitle = "warning", "Wert nicht in der Liste"
-                dv.error = ("Dieser Wert steht nicht in der Liste; die Prüfung meldet ihn als "
-                            "Warnung und lässt das Feld leer. Trotzdem verwenden?")
+                dv.error = ("Dieser Wert steht nicht in der Liste. Die Prüfung meldet ihn als "
+                            "Warnung; der Text bleibt erhalten, zählt aber in keiner "
+                            "Auswertung. Trotzdem verwenden?")
             else:
                 dv.errorStyle, dv.errorTitle = "stop", "Ungültiger Wert"
                 dv.error = (f"Bitte einen Wert aus der Liste wählen (Blatt „Listen“, Spalte "

@@ -138,7 +138,7 @@ def test_every_enum_column_has_a_dropdown_on_the_right_list(workbook: Workbook,
 
 def test_dropdowns_block_only_what_the_import_would_reject(workbook: Workbook) -> None:
     akteure = validations(workbook["Akteure"])
-    assert akteure["E2:E2000"].errorStyle in (None, "stop")  # Sektor: strict
+    assert akteure["E2:E2000"].errorStyle == "warning"  # Sektor: unknown is a warning
     assert akteure["C2:C2000"].errorStyle == "warning"  # Form: unknown is a warning
     assert akteure["D2:D2000"].errorStyle == "warning"  # Kategorie: free text
     assert akteure["I2:I2000"].errorStyle == "information"  # Lebensphasen: "a; b"
