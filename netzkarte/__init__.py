@@ -29,13 +29,15 @@ from netzkarte.errors import (
 
 if TYPE_CHECKING:
     from netzkarte import datasets
-    from netzkarte.analysis import AnalysisResult, Finding, QualityCheck, analyze
-    from netzkarte.analysis.compare import Comparison, compare
+    from netzkarte.analysis import analyze
+    from netzkarte.analysis.compare import compare
+    from netzkarte.analysis.overview import overview
     from netzkarte.io.excel import read_excel, validate_excel
     from netzkarte.io.exchange import load, save
     from netzkarte.io.template import write_excel, write_template
     from netzkarte.model import MapMeta, NetworkMap
     from netzkarte.render.html_map import show
+    from netzkarte.results import AnalysisResult, Comparison, Finding, QualityCheck
 
 __version__ = "0.1.0"
 
@@ -58,6 +60,7 @@ __all__ = [
     "compare",
     "datasets",
     "load",
+    "overview",
     "read_excel",
     "save",
     "show",
@@ -68,9 +71,11 @@ __all__ = [
 
 _LAZY: dict[str, str] = {
     "datasets": "netzkarte.datasets",
-    **dict.fromkeys(("AnalysisResult", "Finding", "QualityCheck", "analyze"),
-                    "netzkarte.analysis"),
-    **dict.fromkeys(("Comparison", "compare"), "netzkarte.analysis.compare"),
+    **dict.fromkeys(("AnalysisResult", "Comparison", "Finding", "QualityCheck"),
+                    "netzkarte.results"),
+    "analyze": "netzkarte.analysis",
+    "compare": "netzkarte.analysis.compare",
+    "overview": "netzkarte.analysis.overview",
     **dict.fromkeys(("read_excel", "validate_excel"), "netzkarte.io.excel"),
     **dict.fromkeys(("load", "save"), "netzkarte.io.exchange"),
     **dict.fromkeys(("write_excel", "write_template"), "netzkarte.io.template"),

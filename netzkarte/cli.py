@@ -42,6 +42,7 @@ from netzkarte import __version__
 from netzkarte.errors import InputError, NetzkarteError, ValidationError, ValidationReport
 from netzkarte.io.atomic import WriteError
 from netzkarte.schema import SHEET_ORDER
+from netzkarte.text import number
 
 if TYPE_CHECKING:
     from netzkarte.io.combine import Combined
@@ -371,10 +372,6 @@ REPORT_LIMIT = 200
 are counted ("… und 12.345 weitere"). ``pruefen --json`` lists every one."""
 
 
-def _thousands(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
-
-
 def format_report(report: ValidationReport, limit: int | None = REPORT_LIMIT) -> str:
     """The German, human-readable list of a validation report, grouped by sheet.
 
@@ -415,17 +412,18 @@ def format_report(report: ValidationReport, limit: int | None = REPORT_LIMIT) ->
                 prefix = ", ".join(w for w in where if w)
                 lines.append(f"    - {prefix + ': ' if prefix else ''}{issue.message}")
             if limit is not None and len(ordered) > limit:
-                lines.append(f"    … und {_thousands(len(ordered) - limit)} weitere "
-                             f"{title} in diesem Blatt (alle: netzkarte pruefen DATEI "
-                             "--json)")
+                more = number(len(ordered) - limit, 0, thousands=True)
+                lines.append(f"    … und {more} weitere {title} in diesem Blatt "
+                             "(alle: netzkarte pruefen DATEI --json)")
         lines.append("")
     n_err, n_warn = len(report.errors), len(report.warnings)
     verdict = ("Die Datei ist gültig." if report.ok else
                "Die Datei enthält Fehler. Korrigieren Sie die genannten Stellen und prüfen Sie "
                "erneut.")
     lines.append(verdict)
-    lines.append(f"{_thousands(n_err)} Fehler, "
-                 f"{_thousands(n_warn)} {'Warnung' if n_warn == 1 else 'Warnungen'} — "
+    lines.append(f"{number(n_err, 0, thousands=True)} Fehler, "
+                 f"{number(n_warn, 0, thousands=True)} "
+                 f"{'Warnung' if n_warn == 1 else 'Warnungen'} — "
                  f"{_counts_line(report.counts)}")
     return "\n".join(lines)
 

@@ -28,8 +28,8 @@ from netzkarte.datasets.kindertal import kindertal
 from netzkarte.progress import progress_bar
 
 if TYPE_CHECKING:
-    from netzkarte.analysis.findings import AnalysisResult
     from netzkarte.model import NetworkMap
+    from netzkarte.results import AnalysisResult
 
 __all__ = ["STEPS", "DemoContext", "DemoOutputs", "DemoStep", "WrittenFile", "run_demo"]
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -44,10 +45,11 @@ from netzkarte.vocab import (
     Strength,
     Term,
     endpoint_problem,
+    fold,
 )
 from netzkarte.vocab.categories import BUILTIN, CategoryCatalogue, CategoryInfo, Recognition
 
-__all__ = ["NODE_FIELDS", "MapMeta", "NetworkMap"]
+__all__ = ["NODE_FIELDS", "MapMeta", "NetworkMap", "reporters"]
 
 log = logging.getLogger(__name__)
 
@@ -666,3 +668,26 @@ class NetworkMap:
         from netzkarte.render import html_map
 
         return html_map.notebook_html(self)
+
+
+_REPORTER_SPLIT = re.compile(r"[;,|/\n]+")
+_BOTH = {fold(w) for w in ("beide", "beidseitig", "both", "gegenseitig")}
+
+
+def reporters(m: NetworkMap, value: object, u: str, v: str) -> set[str]:
+    """Which endpoints of ``u–v`` a ``reported_by`` value names (by id or name).
+
+    ``"beide"`` / ``"both"`` names both; names of third parties are ignored. The map shows
+    who named a one-sided tie, the isolation analysis judges it.
+
+    >>> m = NetworkMap()
+    >>> m.add_node("A", "actor", name="Kita A"); m.add_node("B", "actor", name="Schule B")
+    >>> sorted(reporters(m, "kita a; B", "A", "B")), reporters(m, "Jugendamt", "A", "B")
+    (['A', 'B'], set())
+    """
+    if value is None:
+        return set()
+    keys = {fold(part) for part in _REPORTER_SPLIT.split(str(value)) if part.strip()}
+    if keys & _BOTH:
+        return {u, v}
+    return {n for n in (u, v) if fold(n) in keys or fold(m.name(n)) in keys}

@@ -20,32 +20,61 @@ from datetime import date, datetime
 __all__ = ["date_text", "enumerate_names", "join_and", "join_or", "number", "quote"]
 
 
-def number(value: float | int | None, digits: int | None = None, *, sign: bool = False,
-           thousands: bool = False, none: str = "–") -> str:
+def number(value: object, digits: int | None = None, *, sign: bool = False,
+           thousands: bool = False, whole: bool = False, trim: bool = False,
+           minus: str = "-", none: str = "–") -> str:
     """A number the German way: decimal comma, optional sign and thousands points.
 
     ``digits`` fixes the decimals; without it the shortest form is used (``3,5``, ``12``).
-    ``None`` and NaN give ``none``.
+    ``None`` and NaN give ``none``; other values are read as a float (``"2.5"``, a numpy
+    number), and what is no number is shown as text.
+
+    ``whole`` writes a whole number of 1 or more (in amount) without decimals (a count
+    ``12``, a ratio ``0,00``); ``trim`` drops trailing zeros of the decimals, writes zero as
+    a plain ``0`` (no sign) and a value too small for ``digits`` with two significant
+    digits. ``minus`` is the minus sign (``"\u2212"`` in tables set in a proportional font).
 
     >>> number(0.25, 2, sign=True), number(12.0), number(float("nan"))
     ('+0,25', '12', '–')
+    >>> number(12.0, 2, whole=True), number(0.0, 2, whole=True), number(0.5, 2, whole=True)
+    ('12', '0,00', '0,50')
+    >>> number(0.1318, 3, trim=True), number(1473, 3, thousands=True, trim=True)
+    ('0,132', '1.473')
+    >>> number(0.0004, 3, trim=True, sign=True), number(-2.5, 3, trim=True, minus="\u2212")
+    ('+0,0004', '\u22122,5')
     """
-    if value is None or value != value:  # None or NaN
+    if value is None:
         return none
+    if not isinstance(value, int | float):
+        try:
+            value = float(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return str(value)
+    if value != value:  # NaN
+        return none
+    if whole and digits is not None and abs(value) >= 1 and float(value).is_integer():
+        digits = 0
     spec = f"{'+' if sign else ''}{',' if thousands else ''}"
     text = f"{value:{spec}.{digits}f}" if digits is not None else f"{value:{spec}g}"
+    if trim and "." in text:
+        text = text.rstrip("0").rstrip(".")
+        if text.lstrip("+-") == "0":
+            text = "0" if value == 0 else f"{value:{'+' if sign else ''}.2g}"
     if thousands:
-        return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return text.replace(".", ",")
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    else:
+        text = text.replace(".", ",")
+    return text.replace("-", minus) if minus != "-" else text
 
 
-def date_text(value: date | datetime | None, none: str = "–") -> str:
-    """``01.03.2019``; ``none`` for no date.
+def date_text(value: date | datetime | None, none: str = "–", *, time: str = "") -> str:
+    """``01.03.2019``; ``none`` for no date. ``time`` is the ``strftime`` format of the
+    clock time that follows the date (``" %H:%M"``, ``", %H:%M Uhr"``).
 
-    >>> date_text(date(2019, 3, 1))
-    '01.03.2019'
+    >>> date_text(date(2019, 3, 1)), date_text(datetime(2019, 3, 1, 9, 5), time=", %H:%M Uhr")
+    ('01.03.2019', '01.03.2019, 09:05 Uhr')
     """
-    return value.strftime("%d.%m.%Y") if value is not None else none
+    return value.strftime("%d.%m.%Y" + time) if value is not None else none
 
 
 def join_and(items: Sequence[str]) -> str:

@@ -8,6 +8,6 @@ igraph and the analysis modules load only when an analysis runs.
 from __future__ import annotations
 
 from netzkarte.analysis.core import analyze, format_summary
-from netzkarte.analysis.findings import AnalysisResult, Finding, QualityCheck
+from netzkarte.results import AnalysisResult, Finding, QualityCheck
 
 __all__ = ["AnalysisResult", "Finding", "QualityCheck", "analyze", "format_summary"]

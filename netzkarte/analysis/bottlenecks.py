@@ -42,10 +42,10 @@ from typing import Any
 import networkx as nx
 import pandas as pd
 
-from netzkarte.analysis.findings import Finding, Severity
 from netzkarte.analysis.steering import is_steering_body, steering_members
 from netzkarte.errors import NetzkarteError
 from netzkarte.model import NetworkMap
+from netzkarte.results import Finding, Severity
 from netzkarte.text import enumerate_names
 from netzkarte.vocab import ActorForm, EdgeKind, MemberFunction, NodeType, Tier
 

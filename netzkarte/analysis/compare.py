@@ -20,30 +20,27 @@ Examples
 
 from __future__ import annotations
 
-import html
-import json
 import logging
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
 
 from netzkarte.model import NODE_FIELDS, NetworkMap
-from netzkarte.schema import PERSONAL_FIELDS
+from netzkarte.results import (
+    PRIVATE_FIELDS,
+    PRIVATE_VALUE,
+    AnalysisResult,
+    Comparison,
+    EdgeKey,
+    Finding,
+)
 from netzkarte.vocab import EDGE_RULES, EdgeKind, NodeType, Strength, Term
-
-if TYPE_CHECKING:
-    from netzkarte.analysis.findings import AnalysisResult, Finding
 
 __all__ = ["FIGURES", "PRIVATE_FIELDS", "PRIVATE_VALUE", "Comparison", "EdgeKey", "compare"]
 
 log = logging.getLogger(__name__)
-
-EdgeKey = tuple[str, str, str]
-"""``(source, target, kind)``; symmetric kinds with the two ids sorted."""
-
 
 FIGURES: dict[str, tuple[str, int]] = {
     "actors_and_offices": ("Akteure und Ämter im Zusammenarbeitsnetz", 0),
@@ -69,13 +66,6 @@ few brokers), ``0`` neither. Node and edge counts are neutral except ties (favou
 
 _RATING = {1: "günstig", -1: "ungünstig", 0: ""}
 
-PRIVATE_FIELDS: frozenset[str] = PERSONAL_FIELDS | {"note"}
-"""Node fields whose values shared outputs (``to_dict``, the HTML page) do not show: a
-change is reported, its content is not (contact data is personal, notes often are too —
-the map shows them only with ``--mit-kontaktdaten`` as well)."""
-PRIVATE_VALUE = "(nicht ausgegeben)"
-
-
 def _edge_key(u: str, v: str, kind: EdgeKind) -> EdgeKey:
     if not EDGE_RULES[kind].directed and v < u:
         u, v = v, u
@@ -100,157 +90,6 @@ def _show(value: Any) -> str:
         return value.label
     if isinstance(value, tuple):
         return "; ".join(_show(v) for v in value) or "–"
-    return str(value)
-
-
-@dataclass
-class Comparison:
-    """What changed from ``old`` to ``new`` (all ids refer to the maps' stable IDs)."""
-
-    old: NetworkMap
-    new: NetworkMap
-    nodes_added: list[str] = field(default_factory=list)
-    nodes_removed: list[str] = field(default_factory=list)
-    nodes_changed: list[tuple[str, str, str, str]] = field(default_factory=list)
-    edges_added: list[EdgeKey] = field(default_factory=list)
-    edges_removed: list[EdgeKey] = field(default_factory=list)
-    strength_changed: list[tuple[EdgeKey, int, int]] = field(default_factory=list)
-    figures: pd.DataFrame = field(default_factory=pd.DataFrame)
-    findings_resolved: list[Finding] = field(default_factory=list)
-    findings_new: list[Finding] = field(default_factory=list)
-    findings_kept: list[Finding] = field(default_factory=list)
-    findings_continued: list[tuple[Finding, Finding]] = field(default_factory=list)
-    quality_changes: list[tuple[str, str, str, str]] = field(default_factory=list)
-    figure_keys: dict[str, str] = field(default_factory=dict)
-    old_result: AnalysisResult | None = None
-    new_result: AnalysisResult | None = None
-
-    def __repr__(self) -> str:
-        s = self.summary()
-        when = " → ".join(str(m.meta.snapshot or "?") for m in (self.old, self.new))
-        return (f"<Comparison {self.new.meta.municipality or self.old.meta.municipality or '?'}"
-                f" {when}: {s['nodes_added']} Knoten neu, {s['nodes_removed']} entfallen, "
-                f"{s['edges_added']} Beziehungen neu, {s['edges_removed']} entfallen, "
-                f"{s['findings_resolved']} Befunde gelöst, {s['findings_new']} neu>")
-
-    def _label(self, node_id: str) -> str:
-        for m in (self.new, self.old):
-            if node_id in m:
-                return m.name(node_id)
-        return node_id
-
-    def summary(self) -> dict[str, int]:
-        """Counts of every kind of change."""
-        return {"nodes_added": len(self.nodes_added), "nodes_removed": len(self.nodes_removed),
-                "nodes_changed": len({c[0] for c in self.nodes_changed}),
-                "edges_added": len(self.edges_added), "edges_removed": len(self.edges_removed),
-                "strength_changed": len(self.strength_changed),
-                "findings_resolved": len(self.findings_resolved),
-                "findings_new": len(self.findings_new),
-                "findings_kept": len(self.findings_kept),
-                "quality_changes": len(self.quality_changes)}
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready dict (``netzkarte vergleich --json``)."""
-        def node(nid: str, m: NetworkMap) -> dict[str, Any]:
-            return {"id": nid, "name": m.name(nid), "type": m.node_type(nid).value}
-
-        def edge(key: EdgeKey) -> dict[str, Any]:
-            return {"source": key[0], "target": key[1], "kind": key[2]}
-
-        figures = [] if self.figures.empty else [
-            {"figure": idx, "key": self.figure_keys.get(str(idx), str(idx)),
-             "old": _jsonable(row["alt"]), "new": _jsonable(row["neu"]),
-             "change": _jsonable(row["Veränderung"]),
-             "rating": _jsonable(row.get("Bewertung", ""))}
-            for idx, row in self.figures.iterrows()]
-        return {
-            "old": {"municipality": self.old.meta.municipality,
-                    "snapshot": _jsonable(self.old.meta.snapshot)},
-            "new": {"municipality": self.new.meta.municipality,
-                    "snapshot": _jsonable(self.new.meta.snapshot)},
-            "summary": self.summary(),
-            "nodes_added": [node(n, self.new) for n in self.nodes_added],
-            "nodes_removed": [node(n, self.old) for n in self.nodes_removed],
-            "nodes_changed": [{"id": n, "field": f,
-                               "old": PRIVATE_VALUE if f in PRIVATE_FIELDS else o,
-                               "new": PRIVATE_VALUE if f in PRIVATE_FIELDS else w}
-                              for n, f, o, w in self.nodes_changed],
-            "edges_added": [edge(k) for k in self.edges_added],
-            "edges_removed": [edge(k) for k in self.edges_removed],
-            "strength_changed": [{**edge(k), "old": a, "new": b}
-                                 for k, a, b in self.strength_changed],
-            "figures": figures,
-            "findings_resolved": [f.to_dict() for f in self.findings_resolved],
-            "findings_new": [f.to_dict() for f in self.findings_new],
-            "findings_kept": [f.id for f in self.findings_kept],
-            "quality_changes": [{"id": i, "title": t, "old": o, "new": n}
-                                for i, t, o, n in self.quality_changes],
-        }
-
-    def to_json(self) -> str:
-        """Serialised :meth:`to_dict`."""
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2, default=str)
-
-    def to_frame(self) -> pd.DataFrame:
-        """One row per change, German columns (Art, Änderung, Knoten, Details)."""
-        rows: list[dict[str, str]] = []
-        for n in self.nodes_added:
-            rows.append({"Art": "Knoten", "Änderung": "neu", "Knoten": self._label(n),
-                         "Details": self.new.node_type(n).label})
-        for n in self.nodes_removed:
-            rows.append({"Art": "Knoten", "Änderung": "entfallen", "Knoten": self._label(n),
-                         "Details": self.old.node_type(n).label})
-        for n, fld, o, w in self.nodes_changed:
-            rows.append({"Art": "Knoten", "Änderung": "geändert", "Knoten": self._label(n),
-                         "Details": f"{fld}: {o} → {w}"})
-        for label, keys in (("neu", self.edges_added), ("entfallen", self.edges_removed)):
-            for u, v, kind in keys:
-                rows.append({"Art": "Beziehung", "Änderung": label,
-                             "Knoten": f"{self._label(u)} – {self._label(v)}",
-                             "Details": EdgeKind(kind).label})
-        for (u, v, _), a, b in self.strength_changed:
-            rows.append({"Art": "Beziehung", "Änderung": "Stärke geändert",
-                         "Knoten": f"{self._label(u)} – {self._label(v)}",
-                         "Details": f"{Strength(a).label} → {Strength(b).label}"})
-        for label, found in (("gelöst", self.findings_resolved), ("neu", self.findings_new)):
-            for finding in found:
-                rows.append({"Art": "Befund", "Änderung": label, "Knoten": finding.title,
-                             "Details": finding.severity})
-        return pd.DataFrame(rows, columns=["Art", "Änderung", "Knoten", "Details"])
-
-    def headline(self) -> str:
-        """One German sentence with the main counts (plain text, not escaped)."""
-        s = self.summary()
-        title = self.new.meta.municipality or self.old.meta.municipality or ""
-        text = (f"Vergleich {title}".rstrip() + f": {s['nodes_added']} Knoten neu, "
-                f"{s['nodes_removed']} entfallen, {s['edges_added']} Beziehungen neu, "
-                f"{s['edges_removed']} entfallen")
-        if self.old_result is None or self.new_result is None:
-            return text + " (ohne Analysen)."
-        return text + f", {s['findings_resolved']} Befunde gelöst, {s['findings_new']} neu."
-
-    def _repr_html_(self) -> str:
-        """Inline display in Jupyter: the comparison page's body (figures, changes, findings)."""
-        try:
-            from netzkarte.render.comparison import comparison_fragment
-        except ImportError:  # the render layer is optional for the data object
-            head = html.escape(self.headline())
-            table = "" if self.figures.empty else self.figures.to_html(
-                float_format=lambda x: f"{x:.3g}")
-            return f"<p>{head}</p>{table}"
-        return comparison_fragment(self)
-
-
-def _jsonable(value: Any) -> Any:
-    if value is None or isinstance(value, str | int | bool):
-        return value
-    if isinstance(value, float):
-        return None if value != value else round(value, 6)
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    if hasattr(value, "item"):
-        return _jsonable(value.item())
     return str(value)
 
 

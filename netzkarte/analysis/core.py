@@ -466,10 +466,6 @@ def _finding_counts(findings: list[Finding], checks: list[QualityCheck]) -> dict
             "quality_checks": {s: statuses[s] for s in STATUS_LABELS}}
 
 
-def _num(value: float | None, digits: int = 2, sign: bool = False) -> str:
-    return number(value, digits, sign=sign)
-
-
 def format_summary(result: AnalysisResult, *, top: int = 10) -> str:
     """German plain-text summary for the command line: figures, counts, top findings.
 
@@ -502,20 +498,20 @@ def format_summary(result: AnalysisResult, *, top: int = 10) -> str:
     if edge_part:
         lines.append(f"Beziehungen nach Art: {edge_part}")
     lines.append(
-        f"Zusammenarbeitsnetz: Dichte {_num(s.get('density'), 3)} · "
+        f"Zusammenarbeitsnetz: Dichte {number(s.get('density'), 3)} · "
         f"{s.get('components', 0)} Komponente(n) · {s.get('communities', 0)} "
-        f"Gemeinschaft(en) (Modularität {_num(s.get('modularity'))}) · "
-        f"E-I-Index {_num(s.get('ei_index'), sign=True)}")
+        f"Gemeinschaft(en) (Modularität {number(s.get('modularity'), 2)}) · "
+        f"E-I-Index {number(s.get('ei_index'), 2, sign=True)}")
     if s.get("steering_bodies"):
         lines.append(f"Steuerung: {s['steering_bodies']} Steuerungsgremium/-gremien mit "
                      f"{s['steering_members']} Mitgliedern; im Mittel "
-                     f"{_num(s.get('mean_steps_to_steering'), 1)} Schritte entfernt, "
+                     f"{number(s.get('mean_steps_to_steering'), 1)} Schritte entfernt, "
                      f"{s.get('unreachable_from_steering') or 0} ohne Weg dorthin")
     else:
         lines.append("Steuerung: kein Steuerungsgremium (Steuerungsebene a) erfasst")
     if s.get("surveyed_ties"):
         lines.append(f"Bestandsaufnahme: {s['surveyed_ties']} erfragte Beziehungen, davon "
-                     f"{_num(100 * (s.get('reciprocity') or 0), 0)} % von beiden Seiten "
+                     f"{number(100 * (s.get('reciprocity') or 0), 0)} % von beiden Seiten "
                      f"genannt, {s.get('one_sided_ties', 0)} einseitig, "
                      f"{s.get('unconfirmed_ties', 0)} unbestätigt, "
                      f"{s.get('disputed_ties', 0)} bestritten"

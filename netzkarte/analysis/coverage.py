@@ -290,14 +290,6 @@ def _no_children(m: NetworkMap) -> set[str]:
     return {fold(k) for k, v in values.items() if pd.notna(v) and v == 0}
 
 
-def _num(value: float | None, digits: int | None = None) -> str:
-    return number(value, digits)
-
-
-def _km(value: float) -> str:
-    return number(value, 1)
-
-
 def _spearman(x: Sequence[float], y: Sequence[float]) -> float | None:
     sx, sy = pd.Series(list(x)).rank(), pd.Series(list(y)).rank()
     if sx.nunique() < 2 or sy.nunique() < 2:
@@ -401,7 +393,7 @@ def find_coverage_gaps(
             severity: Severity = ("medium" if rank is None else
                                   "high" if rank >= 2 / 3 else
                                   "medium" if rank >= 1 / 3 else "low")
-            need_text = (f" Der Sozialraum ist nach „{col}“ ({_num(need[key])}) "
+            need_text = (f" Der Sozialraum ist nach „{col}“ ({number(need[key])}) "
                          f"{_burden_word(rank)} belastet." if rank is not None and col else "")
             planned = where.planned.get((key, phase), []) + where.planned.get((None, phase), [])
             planned_text = (f" Geplant (noch nicht laufend): {_listing(m, planned)}."
@@ -470,7 +462,7 @@ def _only_town_wide(m: NetworkMap, name: str, phase: LifePhase, wide: list[str],
         return None
     if any(m.graph.nodes[o].get("outreach") for o in wide):
         return None  # an outreach offer comes to the families
-    need_text = (f" Der Sozialraum ist nach „{col}“ ({_num(need)}) hoch belastet."
+    need_text = (f" Der Sozialraum ist nach „{col}“ ({number(need)}) hoch belastet."
                  if col and need is not None else "")
     return Finding.create(
         "coverage_gap", "low", f"Nur gesamtstädtische Angebote für {phase.label} in {name}",
@@ -527,14 +519,14 @@ def _inequity(m: NetworkMap, table: pd.DataFrame, col: str | None, need: dict[st
         rho = _spearman([need[k] for k in keys], [density[k] for k in keys])
         if rho is not None and rho < max_spearman:
             neediest = sorted(keys, key=lambda k: (-need[k], k))[:3]
-            listing = "; ".join(f"{names[k]}: {col} {_num(need[k])}, {_num(density[k], 1)} {unit}"
-                                for k in neediest)
+            listing = "; ".join(f"{names[k]}: {col} {number(need[k])}, "
+                                f"{number(density[k], 1)} {unit}" for k in neediest)
             findings.append(Finding.create(
                 "coverage_gap", "high" if rho <= -0.5 else "medium",
                 "Ungleiches wird nicht ungleich behandelt: weniger Angebote, wo der Bedarf "
                 "höher ist",
                 text=(f"Über {len(keys)} Sozialräume hängen Bedarf („{col}“) und "
-                      f"Angebotsdichte ({unit}) negativ zusammen (Spearman ρ = {_num(rho, 2)}). "
+                      f"Angebotsdichte ({unit}) negativ zusammen (Spearman ρ = {number(rho, 2)}). "
                       f"Die am stärksten belasteten Sozialräume: {listing}."),
                 recommendation=("Angebote und Mittel gezielt in die belasteten Sozialräume "
                                 "lenken (armutssensible Ressourcensteuerung statt "
@@ -553,9 +545,10 @@ def _inequity(m: NetworkMap, table: pd.DataFrame, col: str | None, need: dict[st
                 "coverage_gap", "high" if density[k] <= 0.5 * median else "medium",
                 f"Hochbelasteter Sozialraum {names[k]} mit unterdurchschnittlich vielen "
                 "Angeboten",
-                text=(f"{names[k]} gehört nach „{col}“ ({_num(need[k])}) zu den am stärksten "
-                      f"belasteten Sozialräumen, hat aber nur {_num(density[k], 1)} {unit} "
-                      f"(Median aller Sozialräume: {_num(median, 1)})."),
+                text=(f"{names[k]} gehört nach „{col}“ ({number(need[k])}) zu den am "
+                      f"stärksten belasteten Sozialräumen, hat aber nur "
+                      f"{number(density[k], 1)} {unit} "
+                      f"(Median aller Sozialräume: {number(median, 1)})."),
                 recommendation=(f"Angebotslücken in {names[k]} vorrangig schließen, etwa "
                                 "durch Sprechstunden in Kitas und Familienzentren vor Ort."),
                 district=names[k], score=0.7 + 0.3 * ranks.get(k, 0),
@@ -658,9 +651,9 @@ def _service_reach(m: NetworkMap, spots: BlindSpots, services: Sequence[str], ma
                               "medium" if burdened or (rank is None and all_missing) else
                               "low")
         near = [f"{lbl}: nächste „{m.name(nearest[(key, lbl)][1])}“ in "
-                f"{_km(nearest[(key, lbl)][0])} km"
+                f"{number(nearest[(key, lbl)][0], 1)} km"
                 for lbl in labels if (key, lbl) in nearest]
-        need_text = (f" Der Sozialraum ist nach „{col}“ ({_num(need[key])}) "
+        need_text = (f" Der Sozialraum ist nach „{col}“ ({number(need[key])}) "
                      f"{_burden_word(rank)} belastet." if rank is not None and col else "")
         # an institution of unknown category in the district could be the service
         blind = [n for n in unknown_here.get(key, [])
@@ -669,7 +662,7 @@ def _service_reach(m: NetworkMap, spots: BlindSpots, services: Sequence[str], ma
             "coverage_gap", severity,
             f"{name}: keine {' und keine '.join(labels)} erreichbar",
             text=(f"Im Sozialraum {name} liegt keine {' und keine '.join(labels)}, und "
-                  f"keine ist im Umkreis von {_km(max_km)} km erfasst."
+                  f"keine ist im Umkreis von {number(max_km, 1)} km erfasst."
                   + (" " + "; ".join(near) + "." if near else "") + need_text),
             recommendation=(f"Eine Sprechstunde ({', '.join(labels)}) in einer vertrauten "
                             f"Einrichtung in {name} anbieten, z. B. im Familienzentrum, oder "

@@ -41,8 +41,8 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from netzkarte.analysis.findings import KIND_LABELS, Finding
 from netzkarte.model import NetworkMap
+from netzkarte.results import KIND_LABELS, REASONS, Finding
 from netzkarte.text import enumerate_names
 from netzkarte.vocab import NO_ANSWER_KEY, ActorForm, Level, Method, NodeType, OfferStatus
 
@@ -56,18 +56,6 @@ __all__ = [
     "is_institution",
     "local_district",
 ]
-
-REASONS: dict[str, str] = {
-    "unknown_category": "Kategorie unbekannt",
-    "ambiguous_category": "Kategorie mehrdeutig",
-    "no_category": "ohne Kategorie",
-    "no_life_phase": "ohne Lebensphase",
-    "no_district": "ohne Sozialraum (gesamtstädtisch gewertet)",
-    "no_sector": "ohne Handlungsfeld",
-    "planned_offer": "Angebot erst geplant",
-    "no_answer": "Partner hat nicht geantwortet",
-}
-"""Why a node falls out of an analysis, with its German label."""
 
 AFFECTS: dict[str, tuple[str, ...]] = {
     "unknown_category": ("transition_gap", "coverage_gap"),

@@ -27,39 +27,17 @@ Examples
 from __future__ import annotations
 
 import logging
-import re
 from collections import defaultdict
 
-from netzkarte.analysis.findings import Finding, Severity
-from netzkarte.model import NetworkMap
-from netzkarte.vocab import ActorForm, EdgeKind, NodeType, OfferStatus, fold
+from netzkarte.model import NetworkMap, reporters
+from netzkarte.results import Finding, Severity
+from netzkarte.vocab import ActorForm, EdgeKind, NodeType, OfferStatus
 
-__all__ = ["find_isolated", "reporters"]
+__all__ = ["find_isolated", "reporters"]  # reporters: moved to netzkarte.model
 
 log = logging.getLogger(__name__)
 
 _SYMMETRIC = (EdgeKind.COOPERATION, EdgeKind.CONTRACT)
-_SPLIT = re.compile(r"[;,|/\n]+")
-_BOTH = {fold(w) for w in ("beide", "beidseitig", "both", "gegenseitig")}
-
-
-def reporters(m: NetworkMap, value: object, u: str, v: str) -> set[str]:
-    """Which endpoints of ``u–v`` a ``reported_by`` value names (by id or name).
-
-    ``"beide"`` / ``"both"`` names both; names of third parties are ignored.
-
-    >>> from netzkarte import NetworkMap
-    >>> m = NetworkMap()
-    >>> m.add_node("A", "actor", name="Kita A"); m.add_node("B", "actor", name="Schule B")
-    >>> sorted(reporters(m, "kita a; B", "A", "B")), reporters(m, "Jugendamt", "A", "B")
-    (['A', 'B'], set())
-    """
-    if value is None:
-        return set()
-    keys = {fold(part) for part in _SPLIT.split(str(value)) if part.strip()}
-    if keys & _BOTH:
-        return {u, v}
-    return {n for n in (u, v) if fold(n) in keys or fold(m.name(n)) in keys}
 
 
 def find_isolated(m: NetworkMap) -> list[Finding]:

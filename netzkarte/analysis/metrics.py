@@ -34,6 +34,7 @@ import pandas as pd
 
 from netzkarte.errors import NetzkarteError
 from netzkarte.model import NetworkMap
+from netzkarte.results import BROKERAGE_ROLES, role_label
 from netzkarte.vocab import EDGE_RULES, EdgeKind, NodeType, Term
 
 if TYPE_CHECKING:
@@ -88,14 +89,6 @@ the exact cost for 5,000 actors and one thirtieth for 30,000.
 
 MEASURES = ("degree", "betweenness", "closeness", "eigenvector")
 """Centrality measures :func:`centrality` can compute."""
-
-BROKERAGE_ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
-"""Gould & Fernandez (1989) brokerage roles, in their usual order."""
-
-_ROLE_LABELS = {"coordinator": "Koordinator", "itinerant": "Berater (itinerant)",
-                "representative": "Repräsentant", "gatekeeper": "Türsteher (gatekeeper)",
-                "liaison": "Verbindungsperson (liaison)"}
-
 
 def _graph_of(source: NetworkMap | nx.Graph[Any]) -> nx.Graph[Any]:
     if isinstance(source, NetworkMap):
@@ -762,8 +755,3 @@ def sector_groups(m: NetworkMap) -> dict[str, str]:
         if d["type"] in (NodeType.ACTOR, NodeType.OFFICE) and d.get("sector") is not None:
             out[n] = str(_plain(d["sector"]))
     return out
-
-
-def role_label(role: str) -> str:
-    """German label of a brokerage role."""
-    return _ROLE_LABELS[role]

@@ -55,39 +55,36 @@ from __future__ import annotations
 import logging
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
-from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from netzkarte.analysis.core import (
     METRIC_OPTIONS,
     _finding_counts,
     _key_figures,
+    add_tables,
     analyze,
     gc_paused,
 )
 from netzkarte.analysis.datenlage import data_quality
-from netzkarte.analysis.findings import AnalysisResult, Finding, QualityCheck
-from netzkarte.analysis.kommunen import (
-    municipalities,
-    municipality_of,
-    split_by_municipality,
-)
+from netzkarte.analysis.kommunen import split_by_municipality
+from netzkarte.kommunen import municipalities, municipality_of
 from netzkarte.model import NetworkMap
 from netzkarte.progress import progress_bar
+from netzkarte.results import (
+    DATENLAGE_LABELS,
+    AnalysisResult,
+    Comparison,
+    Finding,
+    KommuneResult,
+    Overview,
+    QualityCheck,
+)
 from netzkarte.vocab import NodeType, fold
-
-if TYPE_CHECKING:
-    from netzkarte.analysis.compare import Comparison
 
 __all__ = ["DATENLAGE_LABELS", "GAPS_SHARE", "POOR_SHARE", "KommuneResult", "Overview",
            "overview"]
 
 log = logging.getLogger(__name__)
-
-DATENLAGE_LABELS: dict[str, str] = {"good": "gut", "gaps": "lückenhaft",
-                                    "poor": "unzureichend"}
-"""The Datenlage of a Kommune in three steps, with their German labels."""
 
 GAPS_SHARE = 0.1
 """From this share of own entries the analyses could not judge, the Datenlage is
@@ -98,64 +95,6 @@ POOR_SHARE = 0.3
 _STEERING = "qs-steering-exists"
 _COORDINATION = "qs-coordination-exists"
 _RANK = {"fail": 0, "warn": 1, "pass": 2}
-
-
-@dataclass
-class KommuneResult:
-    """One Kommune of the overview.
-
-    ``map`` is its own map (its nodes and the Kreis nodes serving it,
-    :func:`~netzkarte.analysis.kommunen.split_by_municipality`); ``result`` its part of the
-    analysis (see the module docstring for ``result.summary["kommune"]``); ``change`` the
-    comparison with its earlier snapshot, if one was given.
-    """
-
-    name: str
-    map: NetworkMap
-    result: AnalysisResult
-    change: Comparison | None = None
-
-    @property
-    def block(self) -> dict[str, Any]:
-        """``result.summary["kommune"]``: the figures of the overview table."""
-        block: dict[str, Any] = self.result.summary["kommune"]
-        return block
-
-
-@dataclass
-class Overview:
-    """Every Kommune of a Kreis or Land map, analysed once.
-
-    Attributes
-    ----------
-    title : str
-        The Kreis or Land (the map's name).
-    county : str
-        The Kreise the map names.
-    snapshot : date or None
-        The newest *Stand* of the map.
-    kommunen : list of KommuneResult
-        In alphabetical order (numbers by value: 2 before 10).
-    county_findings : list of Finding
-        Findings of the Kreis and Land level (``municipality`` ``None``).
-    whole : AnalysisResult
-        The analysis of the whole map (what ``netzkarte analyse`` gives).
-    checks : list of (str, str)
-        The quality checks (id, title) in the framework's order: the matrix columns.
-    """
-
-    title: str
-    county: str
-    snapshot: date | None
-    kommunen: list[KommuneResult]
-    county_findings: list[Finding]
-    whole: AnalysisResult
-    checks: list[tuple[str, str]] = field(default_factory=list)
-
-    @property
-    def generated(self) -> str:
-        """When the analysis ran (ISO, from the analysis)."""
-        return self.whole.generated
 
 
 def overview(m: NetworkMap, *, earlier: NetworkMap | None = None,
@@ -231,6 +170,7 @@ def overview(m: NetworkMap, *, earlier: NetworkMap | None = None,
                                      generated=whole.generated, version=whole.version,
                                      names={n: m.name(n) for n in sorted(involved) if n in m},
                                      data_quality=dq)
+                add_tables(part, res, **options)
                 change = None
                 old = old_parts.get(fold(name))
                 if old is not None:

@@ -35,7 +35,7 @@ import networkx as nx
 
 from netzkarte.analysis.findings import Finding, Severity
 from netzkarte.model import NetworkMap
-from netzkarte.text import join_and
+from netzkarte.text import join_and, number
 from netzkarte.vocab import (
     ActorForm,
     CommitteeType,
@@ -350,8 +350,7 @@ def _committee_finding(m: NetworkMap, a: str, b: str, ev: dict[str, Any], score:
         la, lb = m.graph.nodes[a].get("level"), m.graph.nodes[b].get("level")
         levels = (f" Dasselbe Gremium besteht auf der Ebene {la.label if la else '?'} und "
                   f"auf der Ebene {lb.label if lb else '?'}.")
-    jac = f"{ev['jaccard']:.2f}".replace(".", ",")
-    ovl = f"{ev['overlap']:.2f}".replace(".", ",")
+    jac, ovl = number(ev["jaccard"], 2), number(ev["overlap"], 2)
     text = (f"„{na}“ und „{nb}“ teilen {len(shared)} Mitglieder ({_names(m, shared)}; "
             f"Jaccard {jac}, Überlappung {ovl}) und einen "
             f"ähnlichen Auftrag (Themenwörter: {topics}; Lebensphasen: {phases}).{levels}")

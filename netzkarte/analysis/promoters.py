@@ -38,9 +38,9 @@ import logging
 from typing import Any
 
 from netzkarte.analysis.bottlenecks import name_list
-from netzkarte.analysis.findings import Finding, Severity
 from netzkarte.analysis.steering import steering_groups
 from netzkarte.model import NetworkMap
+from netzkarte.results import Finding, Severity
 from netzkarte.vocab import ActorForm, EdgeKind, NodeType, Rank, Role, Sector
 
 __all__ = ["CORE_SECTORS", "find_promoter_gaps", "is_expert_promoter", "is_power_promoter"]

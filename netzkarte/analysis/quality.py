@@ -38,7 +38,7 @@ from netzkarte.analysis.findings import STATUS_LABELS, Finding, QualityCheck, Se
 from netzkarte.analysis.steering import steering_groups
 from netzkarte.analysis.transitions import TieIndex, tie_index, transition_sides
 from netzkarte.model import NetworkMap
-from netzkarte.text import join_and
+from netzkarte.text import join_and, number
 from netzkarte.vocab import (
     LIFE_PHASE_ORDER,
     ActorForm,
@@ -472,7 +472,7 @@ def meeting_rhythm(ctx: _Ctx) -> tuple[Status, str, list[str]]:
             "eingetragen.", []
     if low:
         rhythm = [f"{ctx.m.name(c)} ("
-                  + f"{ctx.m.graph.nodes[c]['meetings_per_year']:g}".replace(".", ",")
+                  + number(ctx.m.graph.nodes[c]['meetings_per_year'])
                   + "×/Jahr)" for c in low]
         return "warn", "Seltener als empfohlen: " + "; ".join(rhythm) + ".", low
     return "pass", f"Sitzungsrhythmus erfüllt bei {ctx.names(rated)}.", []

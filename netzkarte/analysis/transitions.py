@@ -95,7 +95,7 @@ from netzkarte.analysis.datenlage import BlindSpots, blind_spots, is_institution
 from netzkarte.analysis.findings import Finding, Severity
 from netzkarte.errors import OptionError
 from netzkarte.model import NetworkMap
-from netzkarte.text import join_and
+from netzkarte.text import join_and, number
 from netzkarte.vocab import (
     EdgeKind,
     LifePhase,
@@ -294,7 +294,7 @@ def _suggest(m: NetworkMap, idx: TieIndex, node: str, candidates: Sequence[str],
             reasons.append(f"{len(common)} gemeinsame{'r' if len(common) == 1 else ''} "
                            f"Partner ({_names(m, common)})")
         if dist < math.inf:
-            reasons.append(f"{dist:.1f} km entfernt".replace(".", ","))
+            reasons.append(f"{number(dist, 1)} km entfernt")
         ranked.append(((0 if same else 1, -len(common), dist, m.name(c)),
                        {"for": node, "for_name": m.name(node), "id": c, "name": m.name(c),
                         "reason": ", ".join(reasons), "common_partners": len(common),

@@ -11,7 +11,7 @@ How the records of several files become one map
   Beziehungen, Träger, Ort, Leitung) resolve to that workbook's own nodes before
   anything is combined, and every problem a file has keeps its file name in the message.
 * **Which Kommune a record belongs to**: its column *Kommune*, its Sozialraum, its venue
-  or organisation (as in :func:`~netzkarte.analysis.kommunen.municipality_of`); a record
+  or organisation (as in :func:`~netzkarte.kommunen.municipality_of`); a record
   without any of them belongs to the Kommune its workbook describes (*Kommune* in the
   sheet *Anleitung*). *Ebene* Kreis or Land, or the Kommune column naming the Kreis,
   makes it a Kreis record; so does every record of a workbook describing the Kreis itself.
@@ -39,7 +39,7 @@ How the records of several files become one map
   :func:`netzkarte.compare`; older ones are left out with a note. Files without a
   *Stand* count as current.
 * **Metadata**: each Kommune's Leitbild, goals and *Stand* are kept per Kommune in
-  ``meta.extra`` (see :data:`~netzkarte.analysis.kommunen.MISSION_KEY`), so the quality
+  ``meta.extra`` (see :data:`~netzkarte.kommunen.MISSION_KEY`), so the quality
   framework judges each Kommune by its own; the Kreis is the map's name.
 
 Examples
@@ -142,7 +142,7 @@ class Combined:
         """The Kommunen with an earlier snapshot, in alphabetical order."""
         if self.earlier is None:
             return []
-        from netzkarte.analysis.kommunen import municipalities
+        from netzkarte.kommunen import municipalities
 
         current = {fold(k) for k in municipalities(self.map)}
         return sorted((k for k in municipalities(self.earlier) if fold(k) in current),
@@ -351,7 +351,7 @@ def _id_key(node_id: str) -> str:
 
 
 def _describe(label: str, network: NetworkMap) -> _Source:
-    from netzkarte.analysis.kommunen import county_keys, county_names, municipalities
+    from netzkarte.kommunen import county_keys, county_names, municipalities
 
     kommunen = list(municipalities(network))
     meta = network.meta
@@ -371,7 +371,7 @@ def _describe(label: str, network: NetworkMap) -> _Source:
 
 
 def _records(i: int, src: _Source) -> list[_Record]:
-    from netzkarte.analysis.kommunen import county_keys, municipality_of
+    from netzkarte.kommunen import county_keys, municipality_of
 
     network = src.map
     owner = municipality_of(network)
@@ -430,7 +430,7 @@ def combine(items: Sequence[tuple[str, NetworkMap]]) -> Combined:
     Combined
         See :class:`Combined`; the rules are in the module docstring.
     """
-    from netzkarte.analysis.core import gc_paused
+    from netzkarte.io.build import gc_paused
 
     with gc_paused():  # hundreds of thousands of small dicts: no cycle search meanwhile
         return _combine(items)
@@ -838,7 +838,7 @@ def _district_table(sources: list[_Source], records: list[_Record], selected: li
 
 
 def _meta(sources: list[_Source], selected: list[bool], records: list[_Record]) -> MapMeta:
-    from netzkarte.analysis.kommunen import GOALS_KEY, MISSION_KEY, SNAPSHOT_KEY
+    from netzkarte.kommunen import GOALS_KEY, MISSION_KEY, SNAPSHOT_KEY
 
     used = sorted({r.source for k, r in enumerate(records) if selected[k]})
     counties: list[str] = []
@@ -922,12 +922,12 @@ def per_municipality(m: NetworkMap) -> list[tuple[str, NetworkMap]]:
         Kommunen in alphabetical order, the Kreis level last (named after the Kreis, or
         „Kreis- und Landesebene“ when the map names several Kreise).
     """
-    from netzkarte.analysis.kommunen import (
+    from netzkarte.kommunen import (
         GOALS_KEY,
         MISSION_KEY,
         SNAPSHOT_KEY,
-        _meta_for,
         county_names,
+        meta_for,
         municipalities,
         municipality_of,
     )
@@ -964,7 +964,7 @@ def per_municipality(m: NetworkMap) -> list[tuple[str, NetworkMap]]:
     column = districts["municipality"] if "municipality" in districts.columns else None
     for muni, nodes in sorted(municipalities(m).items(), key=lambda kv: fold(kv[0])):
         sub = placed(m.subgraph(closure(set(nodes), True)))
-        meta = _meta_for(m, muni)
+        meta = meta_for(m, muni)
         per_kommune = {f"{key} {name}" for key in (MISSION_KEY, GOALS_KEY, SNAPSHOT_KEY)
                        for name in municipalities(m)}
         meta.extra = {k: v for k, v in m.meta.extra.items() if k not in per_kommune}

@@ -38,7 +38,6 @@ import os
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +45,7 @@ from netzkarte.analysis.compare import PRIVATE_FIELDS, PRIVATE_VALUE
 from netzkarte.analysis.findings import KIND_LABELS, SEVERITY_LABELS, STATUS_LABELS
 from netzkarte.io.atomic import atomic_path
 from netzkarte.render.privacy import Anonymizer, anonymous_result
+from netzkarte.text import date_text, number
 from netzkarte.vocab import EDGE_RULES, EdgeKind, NodeType, Strength, Term
 
 if TYPE_CHECKING:
@@ -70,31 +70,10 @@ _PLURAL = {NodeType.ACTOR: "Akteure", NodeType.OFFICE: "Ämter",
 # --- formatting -----------------------------------------------------------------------------
 
 
-def _german_number(value: Any, *, sign: bool = False) -> str:
-    """``1473`` → ``1.473``, ``0.1318`` → ``0,132``, with a real minus sign."""
-    if value is None:
-        return "–"
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return str(value)
-    if number != number:  # NaN: undefined in one of the snapshots
-        return "–"
-    if number.is_integer() and abs(number) < 1e15:
-        text = f"{int(number):,}".replace(",", ".")
-    else:
-        text = f"{number:.3f}".rstrip("0").rstrip(".").replace(".", ",")
-        if text in ("-0", "0"):
-            text = f"{number:.2g}".replace(".", ",")
-    if sign and number > 0:
-        text = "+" + text
-    return text.replace("-", "\u2212")
-
-
-def _date(value: Any) -> str:
-    if isinstance(value, date):
-        return value.strftime("%d.%m.%Y")
-    return "" if value in (None, "") else str(value)
+def _figure(value: Any, *, sign: bool = False) -> str:
+    """``1473`` → ``1.473``, ``0.1318`` → ``0,132``, with a real minus sign; ``–`` for NaN
+    (undefined in one of the snapshots)."""
+    return number(value, 3, sign=sign, thousands=True, trim=True, minus="\u2212")
 
 
 def _show(value: Any) -> str:
@@ -229,10 +208,10 @@ def _figure_rows(diff: Comparison) -> list[dict[str, str]]:
         else:
             arrow, direction = "", "same"
         tone = {"günstig": "good", "ungünstig": "bad"}.get(rating, "neutral")
-        rows.append({"label": str(label), "old": _german_number(row["alt"]),
-                     "new": _german_number(row["neu"]),
+        rows.append({"label": str(label), "old": _figure(row["alt"]),
+                     "new": _figure(row["neu"]),
                      "change": "unverändert" if direction == "same"
-                     else _german_number(change, sign=True),
+                     else _figure(change, sign=True),
                      "arrow": arrow, "direction": direction, "rating": rating, "tone": tone})
     return rows
 
@@ -260,13 +239,13 @@ def _embedded_figures(diff: Comparison, anonymous: bool = False) -> list[dict[st
     snapshots = ((diff.old, old_result, "alt"), (diff.new, new_result, "neu"))
     out: list[dict[str, str]] = []
     for m, result, label in snapshots:
-        when = _date(m.meta.snapshot) or label
+        when = date_text(m.meta.snapshot, none="") or label
         fig = figures.transition_chart(m, result=result)
         out.append({"title": f"Übergänge – Stand {when}",
                     "src": figures.figure_to_png_data_uri(fig, dpi=90)})
     if old_result.quality_checks and new_result.quality_checks:
         for m, result, label in snapshots:
-            when = _date(m.meta.snapshot) or label
+            when = date_text(m.meta.snapshot, none="") or label
             fig = figures.quality_traffic_light(result)
             out.append({"title": f"Qualitätsrahmen – Stand {when}",
                         "src": figures.figure_to_png_data_uri(fig, dpi=90)})
@@ -317,7 +296,7 @@ def comparison_context(diff: Comparison, *, figures: bool = True,
     analysed = diff.old_result is not None and diff.new_result is not None
 
     def card(label: str, value: int, tone: str) -> dict[str, str]:
-        return {"label": label, "value": _german_number(value),
+        return {"label": label, "value": _figure(value),
                 "tone": tone if value else "neutral"}
 
     cards = [card("Knoten neu", s["nodes_added"], "good"),
@@ -375,7 +354,8 @@ def comparison_context(diff: Comparison, *, figures: bool = True,
 
     return {
         "municipality": municipality,
-        "old_date": _date(old.meta.snapshot), "new_date": _date(new.meta.snapshot),
+        "old_date": date_text(old.meta.snapshot, none=""),
+        "new_date": date_text(new.meta.snapshot, none=""),
         "old_title": clean(old.meta.title or ""), "new_title": clean(new.meta.title or ""),
         "headline": diff.headline(),
         "analysed": analysed,
@@ -570,7 +550,8 @@ def format_comparison(diff: Comparison, *, anonymous: bool = False) -> str:
     s = diff.summary()
     municipality = diff.new.meta.municipality or diff.old.meta.municipality
     head = f"Vergleich {municipality}".rstrip()
-    old_date, new_date = _date(diff.old.meta.snapshot), _date(diff.new.meta.snapshot)
+    old_date = date_text(diff.old.meta.snapshot, none="")
+    new_date = date_text(diff.new.meta.snapshot, none="")
     if old_date or new_date:
         head += f": Stand {old_date or 'unbekannt'} → {new_date or 'unbekannt'}"
     lines = [head,

@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING, Any
 from netzkarte.analysis.findings import STATUS_LABELS, AnalysisResult, QualityCheck
 from netzkarte.model import NetworkMap
 from netzkarte.render import style
+from netzkarte.text import number
 from netzkarte.vocab import (
     LIFE_PHASE_ORDER,
     ActorForm,
@@ -172,11 +173,6 @@ def _place_labels(fig: Figure, labels: Sequence[Any], gap: float) -> int:
             text.remove()
             removed += 1
     return removed
-
-
-def _num(value: float, digits: int = 2) -> str:
-    """German decimal comma."""
-    return f"{value:.{digits}f}".replace(".", ",")
 
 
 def _names(m: NetworkMap, anonymous: bool) -> dict[str, str]:
@@ -445,7 +441,7 @@ def coverage_heatmap(m: NetworkMap, *, need_indicator: str | None = None) -> Fig
             side.barh(ys, [0.0 if math.isnan(v) else v for v in values], color="#777777",
                       edgecolor="#333333", linewidth=0.5, height=0.6)
             for y, v in zip(ys, values, strict=True):
-                side.text(0, y, " " + ("–" if math.isnan(v) else _num(v, 1)), va="center",
+                side.text(0, y, " " + number(v, 1), va="center",
                           ha="left", fontsize=MIN_FONT_PT,
                           color="#FFFFFF" if not math.isnan(v)
                           and v > 0.3 * max(x for x in values if not math.isnan(x))
@@ -643,7 +639,7 @@ def overlap_matrix(m: NetworkMap, *, top: int = 30) -> Figure:
             for i in range(k):
                 for j in range(k):
                     if i != j and matrix[i, j] > 0:
-                        ax.text(j, i, _num(matrix[i, j]).lstrip("0"), ha="center",
+                        ax.text(j, i, number(matrix[i, j], 2).lstrip("0"), ha="center",
                                 va="center", fontsize=MIN_FONT_PT,
                                 color="#FFFFFF" if matrix[i, j] > 0.55 else "#000000")
         fig.colorbar(image, ax=ax, shrink=0.7, label="Jaccard-Index (0 = keine gemeinsamen,\n"
@@ -722,7 +718,7 @@ def centrality_bars(m: NetworkMap, *, top: int = 15, measure: str = "betweenness
         ax.barh(ys, values, color=[style.sector_colour(s) for s in sectors],
                 edgecolor="#333333", linewidth=0.5, height=0.7)
         for y, v in zip(ys, values, strict=True):
-            ax.text(v, y, " " + _num(v, 3 if v < 1 else 1), va="center", fontsize=MIN_FONT_PT)
+            ax.text(v, y, " " + number(v, 3 if v < 1 else 1), va="center", fontsize=MIN_FONT_PT)
         ax.set_yticks(ys, [_short(names.get(i, i), 34) for i in ids])
         ax.set_ylim(len(ids) - 0.5, -0.5)
         ax.set_xlim(0, max(values) * 1.22)

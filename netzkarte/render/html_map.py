@@ -50,6 +50,7 @@ from netzkarte.model import NetworkMap
 from netzkarte.render import style
 from netzkarte.render.layouts import LAYOUTS, compute_layout
 from netzkarte.render.privacy import anonymous_names
+from netzkarte.text import date_text
 from netzkarte.vocab import (
     CONFIRMATION_COLUMN,
     LIFE_PHASE_ORDER,
@@ -209,7 +210,7 @@ def _code(value: Any) -> Any:
 def _text(value: Any) -> str:
     """Plain text of a user value (numbers, dates and the rest as str)."""
     if isinstance(value, date):
-        return value.strftime("%d.%m.%Y")
+        return date_text(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)

@@ -36,7 +36,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -51,6 +51,7 @@ from netzkarte.analysis.findings import (
 from netzkarte.io.atomic import atomic_path
 from netzkarte.model import NetworkMap
 from netzkarte.schema import DISTRICT_BASE_COLUMNS
+from netzkarte.text import date_text, number
 from netzkarte.vocab import LIFE_PHASE_ORDER, ActorForm, EdgeKind, NodeType, Transition, fold
 
 __all__ = ["GLOSSARY", "data_quality_of", "reason_labels", "render_report", "write_report"]
@@ -104,27 +105,6 @@ _BASE_LABELS = {c.attr: c.header for c in DISTRICT_BASE_COLUMNS}
 # --- small formatting helpers ---------------------------------------------------------------
 
 
-def _num(value: Any, digits: int = 2) -> str:
-    """German number: decimal comma, thousands dot, ``–`` for missing."""
-    if value is None:
-        return "–"
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return str(value)
-    if math.isnan(number):
-        return "–"
-    if number.is_integer() and digits >= 0 and abs(number) >= 1:
-        return f"{int(number):,}".replace(",", ".")
-    return f"{number:,.{digits}f}".replace(",", "X").replace(".", ",").replace("X", ".")
-
-
-def _date(value: Any) -> str:
-    if isinstance(value, date):
-        return value.strftime("%d.%m.%Y")
-    return str(value or "")
-
-
 def _name_cleaner(m: NetworkMap, anonymous: bool) -> tuple[dict[str, str], Callable[[Any], str]]:
     """Display names per node and a function that anonymises person names inside texts."""
     from netzkarte.render.privacy import anonymous_names
@@ -153,24 +133,28 @@ def _key_figures(result: AnalysisResult) -> dict[str, Any]:
     nodes = [(_NODE_LABELS.get(k, k), v) for k, v in (s.get("nodes") or {}).items()]
     edges = [(_EDGE_LABELS.get(k, k), v) for k, v in (s.get("edges") or {}).items() if v]
     share = s.get("largest_component_share")
+
+    def shown(key: str, digits: int = 2) -> str:  # counts without decimals: 1.473
+        return number(s.get(key), digits, thousands=True, whole=True)
+
     figures = [
-        ("Akteure und Ämter im Kooperationsnetz", _num(s.get("actors_and_offices")),
+        ("Akteure und Ämter im Kooperationsnetz", shown("actors_and_offices"),
          "Knoten der Kooperationsprojektion (ohne Gremien und Angebote)"),
-        ("Verbindungen zwischen ihnen", _num(s.get("collaboration_ties")),
+        ("Verbindungen zwischen ihnen", shown("collaboration_ties"),
          "direkte Beziehungen und gemeinsame Gremien"),
-        ("Dichte", _num(s.get("density"), 3), "0 = niemand verbunden, 1 = alle mit allen"),
-        ("Komponenten", _num(s.get("components")),
-         f"größte umfasst {_num(share * 100 if share is not None else None, 0)} % "
+        ("Dichte", shown("density", 3), "0 = niemand verbunden, 1 = alle mit allen"),
+        ("Komponenten", shown("components"),
+         f"größte umfasst {number(share * 100 if share is not None else None, 0)} % "
          "der Akteure und Ämter"),
-        ("Communities", _num(s.get("communities")),
-         f"Modularität {_num(s.get('modularity'), 2)}"),
-        ("E-I-Index (Handlungsfelder)", _num(s.get("ei_index"), 2),
+        ("Communities", shown("communities"), f"Modularität {shown('modularity')}"),
+        ("E-I-Index (Handlungsfelder)", shown("ei_index"),
          "−1 nur innerhalb der Felder, +1 nur über Feldgrenzen"),
-        ("Ungleichverteilung der Betweenness (Gini)", _num(s.get("betweenness_gini"), 2),
+        ("Ungleichverteilung der Betweenness (Gini)", shown("betweenness_gini"),
          "nahe 1: wenige tragen die Vermittlung"),
-        ("Steuerungsgremien / Mitglieder", f"{_num(s.get('steering_bodies'))} / "
-         f"{_num(s.get('steering_members'))}", "Gremien der Ebene a und ihre Mitglieder"),
-        ("Mittlerer Abstand zur Steuerung", _num(s.get("mean_steps_to_steering"), 1),
+        ("Steuerungsgremien / Mitglieder",
+         f"{shown('steering_bodies')} / {shown('steering_members')}",
+         "Gremien der Ebene a und ihre Mitglieder"),
+        ("Mittlerer Abstand zur Steuerung", shown("mean_steps_to_steering", 1),
          "Schritte von Akteuren und Ämtern zu einem Steuerungsmitglied"),
     ]
     return {"nodes": nodes, "nodes_total": sum(v for _, v in nodes), "edges": edges,
@@ -219,10 +203,11 @@ def _districts(m: NetworkMap, result: AnalysisResult, clean: Callable[[Any], str
             by_key.setdefault(fold(f.district), []).append(f)
     rows_by_fold = {fold(i): i for i in m.districts.index}
     out = []
-    for number, (key, name) in enumerate(district_names(m).items(), start=1):
+    for position, (key, name) in enumerate(district_names(m).items(), start=1):
         cells: Any = table.loc[name]
         offers = [{"phase": p.label, "offers": int(cells.loc[p.value, "offers"]),
-                   "per_1000": _num(cells.loc[p.value, "per_1000_children"], 1)}
+                   "per_1000": number(cells.loc[p.value, "per_1000_children"], 1,
+                                      thousands=True, whole=True)}
                   for p in LIFE_PHASE_ORDER]
         indicators: list[tuple[str, str, bool]] = []
         if key in rows_by_fold:
@@ -232,7 +217,8 @@ def _districts(m: NetworkMap, result: AnalysisResult, clean: Callable[[Any], str
                         isinstance(value, float) and math.isnan(value)):
                     continue
                 label = _BASE_LABELS.get(str(column), str(column))
-                indicators.append((label, _num(value, 1), str(column) == need_col))
+                indicators.append((label, number(value, 1, thousands=True, whole=True),
+                                   str(column) == need_col))
         findings = by_key.get(key, [])
         gaps = []
         for f in findings:
@@ -245,7 +231,7 @@ def _districts(m: NetworkMap, result: AnalysisResult, clean: Callable[[Any], str
                          "committees": len(f.evidence.get("committees") or ()),
                          "severity": f.severity, "uncertain": f.confidence == "unsicher",
                          "severity_label": SEVERITY_LABELS[f.severity]})
-        out.append({"anchor": f"sozialraum-{number}", "name": name, "offers": offers,
+        out.append({"anchor": f"sozialraum-{position}", "name": name, "offers": offers,
                     "gaps_in_phases": [o["phase"] for o in offers if o["offers"] == 0],
                     "indicators": indicators,
                     "findings": [_finding_item(f, clean) for f in findings
@@ -370,9 +356,9 @@ def _figures(m: NetworkMap, result: AnalysisResult, anonymous: bool, layout: str
         "coverage": ("Angebote je Sozialraum und Lebensphase", lambda: fg.coverage_heatmap(m)),
     }
     out = {}
-    for number, (key, (label, make)) in enumerate(makers.items(), start=1):
+    for position, (key, (label, make)) in enumerate(makers.items(), start=1):
         started = time.perf_counter()
-        svg = fg.svg_for_html(make(), id_prefix=f"nkfig{number}", label=label)
+        svg = fg.svg_for_html(make(), id_prefix=f"nkfig{position}", label=label)
         out[key] = {"svg": svg, "label": label}
         log.debug("Abbildung %s in %.2f s", key, time.perf_counter() - started)
     return out
@@ -489,10 +475,10 @@ def render_report(m: NetworkMap, *, result: AnalysisResult | None = None,
         "municipality": municipality,
         "county": meta.county,
         "map_title": meta.title,
-        "snapshot": _date(meta.snapshot),
+        "snapshot": date_text(meta.snapshot, none=""),
         "mission": meta.mission,
         "goals": list(meta.goals),
-        "generated": datetime.now().astimezone().strftime("%d.%m.%Y, %H:%M Uhr"),
+        "generated": date_text(datetime.now().astimezone(), time=", %H:%M Uhr"),
         "version": result.version,
         "anonymous": anonymous,
         "with_contacts": with_contacts,

@@ -36,6 +36,7 @@ from netzkarte.survey.layout import EDGE_STATUS, Confirmation
 from netzkarte.survey.merge import MergeResult, TieConflict
 from netzkarte.survey.ties import STRENGTH_RULES
 from netzkarte.survey.values import text_of
+from netzkarte.text import date_text
 
 __all__ = ["render_feedback", "write_feedback_html", "write_feedback_xlsx"]
 
@@ -53,7 +54,7 @@ def _percent(value: float) -> str:
 
 
 def _stamp(value: datetime | None) -> str:
-    return value.strftime("%d.%m.%Y %H:%M") if value else "–"
+    return date_text(value, time=" %H:%M")
 
 
 def _context(result: MergeResult) -> dict[str, Any]:

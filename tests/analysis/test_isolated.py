@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from netzkarte import NetworkMap
 from netzkarte.analysis.findings import Finding
-from netzkarte.analysis.isolated import find_isolated, reporters
+from netzkarte.analysis.isolated import find_isolated
+from netzkarte.model import reporters
 
 
 def _checks(findings: list[Finding]) -> list[tuple[str, str, tuple[str, ...]]]:
