@@ -35,9 +35,24 @@ import networkx as nx
 import pandas as pd
 
 from netzkarte.analysis.bottlenecks import find_bottlenecks
-from netzkarte.analysis.coverage import find_coverage_gaps
+from netzkarte.analysis.coverage import (
+    coverage_table,
+    district_names,
+    find_coverage_gaps,
+    need_column,
+)
 from netzkarte.analysis.datenlage import data_quality, format_data_quality
-from netzkarte.analysis.findings import (
+from netzkarte.analysis.isolated import find_isolated
+from netzkarte.analysis.kommunen import find_county_gaps, split_by_municipality
+from netzkarte.analysis.parallel import find_parallel_structures
+from netzkarte.analysis.promoters import find_promoter_gaps
+from netzkarte.analysis.quality import check_quality
+from netzkarte.analysis.transitions import find_transition_gaps, transition_rows
+from netzkarte.errors import NetzkarteError, OptionError
+from netzkarte.kommunen import municipalities, municipality_of
+from netzkarte.model import NetworkMap
+from netzkarte.progress import progress_bar
+from netzkarte.results import (
     KIND_LABELS,
     SEVERITY_LABELS,
     STATUS_LABELS,
@@ -45,25 +60,11 @@ from netzkarte.analysis.findings import (
     Finding,
     QualityCheck,
 )
-from netzkarte.analysis.isolated import find_isolated
-from netzkarte.analysis.kommunen import (
-    find_county_gaps,
-    municipalities,
-    municipality_of,
-    split_by_municipality,
-)
-from netzkarte.analysis.parallel import find_parallel_structures
-from netzkarte.analysis.promoters import find_promoter_gaps
-from netzkarte.analysis.quality import check_quality
-from netzkarte.analysis.transitions import find_transition_gaps
-from netzkarte.errors import NetzkarteError, OptionError
-from netzkarte.model import NetworkMap
-from netzkarte.progress import progress_bar
 from netzkarte.text import number
 from netzkarte.vocab import CONFIRMATION_COLUMN, Confirmation, EdgeKind, NodeType, Sector
 
-__all__ = ["ANALYSES", "METRIC_OPTIONS", "Analysis", "analysis_options", "analyze",
-           "confirmed_ties_only", "format_summary"]
+__all__ = ["ANALYSES", "METRIC_OPTIONS", "Analysis", "add_tables", "analysis_options",
+           "analyze", "confirmed_ties_only", "format_summary"]
 
 log = logging.getLogger(__name__)
 
@@ -297,8 +298,38 @@ def _analyze(m: NetworkMap, routed: dict[str, dict[str, Any]], progress: bool | 
                             version=__version__,
                             names={n: m.name(n) for n in sorted(involved) if n in m},
                             data_quality=data_quality(m, findings))
+    transition_options = {k: v for k, v in routed["transitions"].items()
+                          if k != "need_indicator"}
+    add_tables(m, result, need_indicator=routed["coverage"].get("need_indicator"),
+               **transition_options)
     log.info("Analyse %s: %d Befunde in %.1f s", m.meta.municipality or "(ohne Namen)",
              len(findings), time.perf_counter() - started)
+    return result
+
+
+def add_tables(m: NetworkMap, result: AnalysisResult, *, need_indicator: str | None = None,
+               **options: Any) -> AnalysisResult:  # other analyses' options are ignored
+    """Fill the tables of ``result`` that the figures and the report show beside the
+    findings: ``coverage``, ``need_column``, ``districts`` and ``transitions`` (see
+    :class:`~netzkarte.results.AnalysisResult`). Returns ``result`` (changed in place).
+
+    ``need_indicator`` is that of the coverage analysis; ``options`` go to
+    :func:`~netzkarte.analysis.transitions.transition_rows` (``max_span`` …), the other
+    options of the coverage analysis are ignored. The transition rows read the result's
+    transition gaps.
+
+    >>> from netzkarte import NetworkMap
+    >>> from netzkarte.results import AnalysisResult
+    >>> m = NetworkMap(); m.add_node("K", "actor", name="Kita", category="Kita", district="Nord")
+    >>> add_tables(m, AnalysisResult("Beispiel", {}, [])).districts
+    {'nord': 'Nord'}
+    """
+    rows = {k: v for k, v in options.items()
+            if k in ("max_span", "work_partners", "special_schools")}
+    result.coverage = coverage_table(m, need_indicator=need_indicator)
+    result.need_column = need_column(m, need_indicator)
+    result.districts = district_names(m)
+    result.transitions = transition_rows(m, result.by_kind("transition_gap"), **rows)
     return result
 
 

@@ -92,9 +92,9 @@ from typing import Any
 
 from netzkarte.analysis.coverage import district_names, haversine_km, need_ranks
 from netzkarte.analysis.datenlage import BlindSpots, blind_spots, is_institution, local_district
-from netzkarte.analysis.findings import Finding, Severity
 from netzkarte.errors import OptionError
 from netzkarte.model import NetworkMap
+from netzkarte.results import Finding, Severity, TransitionRow
 from netzkarte.text import join_and, number
 from netzkarte.vocab import (
     EdgeKind,
@@ -108,7 +108,8 @@ from netzkarte.vocab import (
     fold,
 )
 
-__all__ = ["TieIndex", "find_transition_gaps", "tie_index", "transition_sides"]
+__all__ = ["TieIndex", "find_transition_gaps", "tie_index", "transition_rows",
+           "transition_sides"]
 
 log = logging.getLogger(__name__)
 
@@ -307,6 +308,45 @@ def _severity(score: float) -> Severity:
     if score >= 0.6:
         return "high"
     return "medium" if score >= 0.3 else "low"
+
+
+def transition_rows(m: NetworkMap, findings: Iterable[Finding], *, max_span: int = 2,
+                    work_partners: Sequence[str] = WORK_PARTNERS,
+                    special_schools: Sequence[str] = SPECIAL_SCHOOLS) -> list[TransitionRow]:
+    """Per transition of the whole Kommune: institutions of the earlier phase linked and not
+    linked to the later phase (the transition figure of the report).
+
+    ``findings`` are the transition gaps found (in report order; of several for the whole
+    Kommune the last counts); a transition without one counts its earlier side as linked.
+
+    >>> from netzkarte import NetworkMap
+    >>> m = NetworkMap()
+    >>> m.add_node("K", "actor", category="Kita"); m.add_node("G", "actor", category="Grundschule")
+    >>> row = transition_rows(m, find_transition_gaps(m))[2]
+    >>> row.transition, row.linked, row.unlinked
+    ('kita->primary', 0, 1)
+    """
+    whole = {f.transition: f for f in findings
+             if f.kind == "transition_gap" and f.district is None}
+    rows = []
+    for t in Transition:
+        f = whole.get(t.value)
+        if f is not None:
+            evidence = f.typed_evidence("transition_gap")
+            earlier = int(evidence.get("earlier_count") or 0)
+            if not evidence.get("later_count"):
+                rows.append(TransitionRow(t.value, 0, earlier,
+                                          "keine Partner der späteren Phase erfasst"))
+                continue
+            unlinked = len(evidence.get("unlinked") or ())
+            note = "" if evidence.get("committees") else "kein gemeinsames Gremium"
+            rows.append(TransitionRow(t.value, earlier - unlinked, unlinked, note))
+        else:
+            count = len(transition_sides(m, t, max_span=max_span, work_partners=work_partners,
+                                         special_schools=special_schools)[0])
+            rows.append(TransitionRow(t.value, count, 0,
+                                      "" if count else "keine Einrichtungen erfasst"))
+    return rows
 
 
 def find_transition_gaps(
