@@ -45,6 +45,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from netzkarte.analysis.findings import STATUS_LABELS, AnalysisResult, QualityCheck
+from netzkarte.errors import OptionError
 from netzkarte.model import NetworkMap
 from netzkarte.render import style
 from netzkarte.text import number
@@ -234,7 +235,7 @@ def overview_figure(m: NetworkMap, *, layout: str = "netz", anonymous: bool = Fa
 
     Raises
     ------
-    ValueError
+    OptionError
         For an unknown layout (German message).
 
     Examples
@@ -696,7 +697,7 @@ def centrality_bars(m: NetworkMap, *, top: int = 15, measure: str = "betweenness
               "degree": "Anzahl Partner", "closeness": "Nähe (Closeness)",
               "eigenvector": "Eigenvektor-Zentralität"}
     if measure not in labels:
-        raise ValueError(f"Unbekanntes Maß {measure!r}. Möglich: {', '.join(labels)}.")
+        raise OptionError(f"Unbekanntes Maß {measure!r}. Möglich: {', '.join(labels)}.")
     table = _table(m, result, "centrality")
     rows = table.sort_values([measure], ascending=False, kind="stable").head(top) \
         if len(table) else table

@@ -45,6 +45,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
+from netzkarte.errors import OptionError
 from netzkarte.io.atomic import atomic_path
 from netzkarte.model import NetworkMap
 from netzkarte.render import style
@@ -261,9 +262,9 @@ def _metric(m: NetworkMap, size_by: str | Mapping[str, float | int | None]
     if size_by not in frame.columns:
         numeric = [c for c in frame.columns
                    if pd.to_numeric(frame[c], errors="coerce").notna().any()]
-        raise ValueError(f"Die Knotengröße kann nicht nach {size_by!r} berechnet werden: diese "
-                         "Spalte gibt es nicht. Möglich sind 'degree' und die Zahlenspalten "
-                         + (", ".join(map(repr, numeric)) or "(keine)") + ".")
+        raise OptionError(f"Die Knotengröße kann nicht nach {size_by!r} berechnet werden: diese "
+                          "Spalte gibt es nicht. Möglich sind 'degree' und die Zahlenspalten "
+                          + (", ".join(map(repr, numeric)) or "(keine)") + ".")
     values = pd.to_numeric(frame[size_by], errors="coerce")
     return ({str(n): (None if pd.isna(v) else float(v)) for n, v in values.items()},
             str(size_by))
@@ -286,8 +287,8 @@ def _cluster_keys(m: NetworkMap, cluster: str | None) -> dict[str, str]:
         for committee in size:
             keys[committee] = f"Gremium {m.name(committee)}"
         return keys
-    raise ValueError(f"Unbekannte Bündelung {cluster!r}: möglich sind 'district' "
-                     "(nach Sozialraum), 'committee' (nach Gremium) oder keine.")
+    raise OptionError(f"Unbekannte Bündelung {cluster!r}: möglich sind 'district' "
+                      "(nach Sozialraum), 'committee' (nach Gremium) oder keine.")
 
 
 def _findings_list(findings: Any) -> list[_FindingLike]:

@@ -44,7 +44,7 @@ from typing import Any
 from netzkarte.analysis.datenlage import REASONS
 from netzkarte.analysis.findings import KIND_LABELS, SEVERITY_LABELS, STATUS_LABELS
 from netzkarte.analysis.overview import DATENLAGE_LABELS, KommuneResult, Overview
-from netzkarte.errors import InputError
+from netzkarte.errors import IssueCode, OptionError
 from netzkarte.io.atomic import atomic_path
 from netzkarte.render.style import SEVERITY_COLOURS, STATUS_COLOURS, STATUS_SYMBOLS
 from netzkarte.text import date_text, number
@@ -413,17 +413,17 @@ def render_overview(ov: Overview, *, anonymous: bool = False,
 def _check_folder(folder: Path) -> None:
     """Only a folder of earlier maps and reports may be replaced."""
     if folder.exists() and not folder.is_dir():
-        raise InputError(f"„{folder}“ ist eine Datei; dort legt die Übersicht die Karten und "
-                         "Berichte der Kommunen ab. Benennen Sie die Datei um oder wählen Sie "
-                         "einen anderen Namen für die Übersicht.", "file-exists")
+        raise OptionError(f"„{folder}“ ist eine Datei; dort legt die Übersicht die Karten und "
+                          "Berichte der Kommunen ab. Benennen Sie die Datei um oder wählen Sie "
+                          "einen anderen Namen für die Übersicht.", IssueCode.FILE_EXISTS)
     if folder.is_dir():
         foreign = [p.name for p in folder.iterdir() if not _DETAIL_FILE.match(p.name)]
         if foreign:
-            raise InputError(f"Im Ordner „{folder}“ liegen andere Dateien "
-                             f"({', '.join(sorted(foreign)[:3])}{' …' if len(foreign) > 3 else ''}"
-                             "); die Übersicht ersetzt dort nur ihre eigenen Karten und "
-                             "Berichte. Wählen Sie einen anderen Namen für die Übersicht.",
-                             "file-exists")
+            raise OptionError(f"Im Ordner „{folder}“ liegen andere Dateien "
+                              f"({', '.join(sorted(foreign)[:3])}{' …' if len(foreign) > 3 else ''}"
+                              "); die Übersicht ersetzt dort nur ihre eigenen Karten und "
+                              "Berichte. Wählen Sie einen anderen Namen für die Übersicht.",
+                              IssueCode.FILE_EXISTS)
 
 
 def _write_details(ov: Overview, folder: Path, *, figures: bool, progress: bool | None
