@@ -50,6 +50,7 @@ from netzkarte.io.atomic import atomic_path
 from netzkarte.model import NetworkMap
 from netzkarte.render import style
 from netzkarte.render.layouts import LAYOUTS, compute_layout
+from netzkarte.render.page import environment
 from netzkarte.render.privacy import anonymous_names
 from netzkarte.text import date_text
 from netzkarte.vocab import (
@@ -701,15 +702,6 @@ def _payload_datenlage(m: NetworkMap, findings: Any, listed: list[_FindingLike],
 # --- page -------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _environment() -> Any:
-    import jinja2
-
-    return jinja2.Environment(loader=jinja2.PackageLoader("netzkarte.render", "templates"),
-                              autoescape=True, undefined=jinja2.StrictUndefined,
-                              keep_trailing_newline=True)
-
-
 def render_map(m: NetworkMap, *, layout: str = "netz", anonymous: bool = False,
                with_contacts: bool = False, findings: Any = None, title: str | None = None,
                cluster: ClusterBy | None = None,
@@ -739,7 +731,7 @@ def render_map(m: NetworkMap, *, layout: str = "netz", anonymous: bool = False,
                             findings=findings, title=title, cluster=cluster, size_by=size_by,
                             seed=seed, district_shapes=district_shapes,
                             need_indicator=need_indicator)
-    page: str = _environment().get_template("map.html.j2").render(
+    page: str = environment().get_template("map.html.j2").render(
         title=payload["meta"]["title"], meta=payload["meta"],
         data_json=json_for_script(payload), vis_js=vis_network_js(),
         map_js=_asset("map.js"), map_css=_asset("map.css"))

@@ -376,7 +376,7 @@ def render_overview(ov: Overview, *, anonymous: bool = False,
     str
         German, offline, every input text escaped.
     """
-    from netzkarte.render.report import _environment
+    from netzkarte.render.page import environment
 
     tables = overview_tables(ov, anonymous=anonymous, links=None if anonymous else links)
     n = len(ov.kommunen)
@@ -406,7 +406,7 @@ def render_overview(ov: Overview, *, anonymous: bool = False,
         "text_on": text_on,
         "county_total": len(ov.county_findings),
     }
-    page: str = _environment().get_template("overview.html.j2").render(**context)
+    page: str = environment().get_template("overview.html.j2").render(**context)
     return page
 
 

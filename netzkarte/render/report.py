@@ -37,7 +37,6 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +49,7 @@ from netzkarte.analysis.findings import (
 )
 from netzkarte.io.atomic import atomic_path
 from netzkarte.model import NetworkMap
+from netzkarte.render.page import environment
 from netzkarte.schema import DISTRICT_BASE_COLUMNS
 from netzkarte.text import date_text, number
 from netzkarte.vocab import LIFE_PHASE_ORDER, ActorForm, EdgeKind, NodeType, Transition, fold
@@ -384,15 +384,6 @@ def _anonymous_result(result: AnalysisResult, clean: Callable[[Any], str]) -> An
 # --- page ------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _environment() -> Any:
-    import jinja2
-
-    return jinja2.Environment(loader=jinja2.PackageLoader("netzkarte.render", "templates"),
-                              autoescape=True, undefined=jinja2.StrictUndefined,
-                              keep_trailing_newline=True)
-
-
 def render_report(m: NetworkMap, *, result: AnalysisResult | None = None,
                   title: str | None = None, anonymous: bool = False,
                   with_contacts: bool = False, include_map: bool = True,
@@ -504,7 +495,7 @@ def render_report(m: NetworkMap, *, result: AnalysisResult | None = None,
         "text_on": {c: ("#FFFFFF" if c in ("#A50026", "#E66101") else "#000000")
                     for c in (*STATUS_COLOURS.values(), *SEVERITY_COLOURS.values())},
     }
-    page: str = _environment().get_template("report.html.j2").render(**context)
+    page: str = environment().get_template("report.html.j2").render(**context)
     log.info("Bericht %s mit %d Befunden erstellt (%.1f s, %.1f MB)", municipality,
              len(result.findings), time.perf_counter() - started,
              len(page.encode("utf-8")) / 1e6)
