@@ -51,7 +51,8 @@ from netzkarte.model import NetworkMap
 from netzkarte.render import style
 from netzkarte.render.layouts import LAYOUTS, compute_layout
 from netzkarte.render.page import environment
-from netzkarte.render.privacy import anonymous_names
+from netzkarte.render.privacy import Anonymizer
+from netzkarte.schema import PERSONAL_FIELDS
 from netzkarte.text import date_text
 from netzkarte.vocab import (
     CONFIRMATION_COLUMN,
@@ -98,8 +99,11 @@ log = logging.getLogger(__name__)
 NODE_KEYS: frozenset[str] = frozenset({
     "id", "uid", "label", "type", "form", "category", "sector", "level", "rank",
     "municipality", "district", "phases", "roles", "badge", "coord", "committeeType", "tier",
-    "status", "outreach", "x", "y", "size", "metric", "cl", "grp", "pri", "contact", "note"})
-"""Every key a node may carry in the page's JSON (the allow-list; tests hold it)."""
+    "status", "outreach", "x", "y", "size", "metric", "cl", "grp", "pri", "note"}
+    ) | PERSONAL_FIELDS
+"""Every key a node may carry in the page's JSON (the allow-list; tests hold it): the
+personal fields (:data:`netzkarte.schema.PERSONAL_FIELDS`, ``contact``) under their own
+names."""
 
 EDGE_KEYS: frozenset[str] = frozenset({"id", "from", "to", "kind", "strength", "function",
                                        "formal", "conf", "by"})
@@ -365,7 +369,8 @@ def build_payload(m: NetworkMap, *, layout: str = "netz", anonymous: bool = Fals
     lay = compute_layout(m, layout, seed=seed, district_shapes=_district_shapes(district_shapes),
                          need_indicator=need_indicator,
                          findings=listed if findings is not None else None)
-    anon = anonymous_names(m) if anonymous else {}
+    anonymizer = Anonymizer(m) if anonymous else None
+    anon = anonymizer.labels if anonymizer is not None else {}
     raw_metric, size_label = _metric(m, size_by)
     sizes = style.node_sizes(raw_metric)
     clusters = _cluster_keys(m, cluster)
@@ -411,8 +416,9 @@ def build_payload(m: NetworkMap, *, layout: str = "netz", anonymous: bool = Fals
         if node in group_of:
             item["grp"] = group_of[node]
         item["pri"] = priority[node]
-        if with_contacts and data.get("contact") not in (None, ""):
-            item["contact"] = _text(data["contact"])
+        for key in sorted(PERSONAL_FIELDS) if with_contacts else ():
+            if data.get(key) not in (None, ""):
+                item[key] = _text(data[key])
         # notes are free text and often hold phone numbers or names: personal like contacts
         if with_contacts and not anonymous and data.get("note") not in (None, ""):
             item["note"] = _text(data["note"])
@@ -446,7 +452,8 @@ def build_payload(m: NetworkMap, *, layout: str = "netz", anonymous: bool = Fals
         by_pair[frozenset((u, v))].append(edge["id"])
         present["kinds"].add(kind)
 
-    page_findings = _payload_findings(listed, vid, by_pair, m, anon)
+    page_findings = _payload_findings(listed, vid, by_pair, m,
+                                      anonymizer.text if anonymizer is not None else _plain)
     municipality = m.meta.municipality
     heading = title or m.meta.title or (f"Netzwerkkarte {municipality}" if municipality
                                          else "Netzwerkkarte")
@@ -622,21 +629,16 @@ def _finding_links(f: _FindingLike) -> list[tuple[str, str, str]]:
             if isinstance(s, Mapping) and s.get("for") is not None and s.get("id") is not None]
 
 
+def _plain(text: object) -> str:
+    return str(text or "")
+
+
 def _payload_findings(findings: list[_FindingLike], vid: Mapping[str, str],
                       by_pair: Mapping[frozenset[str], list[str]], m: NetworkMap,
-                      anon: Mapping[str, str]) -> list[dict[str, Any]]:
+                      clean: Callable[[Any], str]) -> list[dict[str, Any]]:
+    """The findings of the page; ``clean`` takes person names out of their texts
+    (:meth:`~netzkarte.render.privacy.Anonymizer.text` when anonymous)."""
     from netzkarte.analysis.findings import KIND_LABELS, SEVERITY_LABELS
-
-    # person names inside German finding texts are replaced too (longest name first)
-    replace = sorted(((m.name(n), label) for n, label in anon.items()),
-                     key=lambda pair: -len(pair[0]))
-
-    def clean(text: object) -> str:
-        out = str(text or "")
-        for name, label in replace:
-            if name:
-                out = out.replace(name, label)
-        return out
 
     out: list[dict[str, Any]] = []
     for f in findings:
