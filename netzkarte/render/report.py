@@ -51,7 +51,7 @@ from netzkarte.io.atomic import atomic_path
 from netzkarte.model import NetworkMap
 from netzkarte.render.page import environment
 from netzkarte.schema import DISTRICT_BASE_COLUMNS, PERSONAL_FIELDS
-from netzkarte.text import date_text, number
+from netzkarte.text import date_text, join_or, number
 from netzkarte.vocab import LIFE_PHASE_ORDER, ActorForm, EdgeKind, NodeType, Transition, fold
 
 __all__ = ["GLOSSARY", "data_quality_of", "reason_labels", "render_report", "write_report"]
@@ -252,9 +252,7 @@ def reason_labels(entry: Mapping[str, Any]) -> list[str]:
     for reason in entry.get("reasons") or ():
         label = REASONS.get(str(reason), str(reason))
         if reason == "ambiguous_category" and candidates:
-            shown = (", ".join(candidates[:-1]) + " oder " + candidates[-1]
-                     if len(candidates) > 1 else candidates[0])
-            label += f" ({shown})"
+            label += f" ({join_or(candidates)})"
         out.append(label)
     return out
 
