@@ -33,8 +33,8 @@ from typing import Any
 
 import networkx as nx
 
-from netzkarte.analysis.findings import Finding, Severity
 from netzkarte.model import NetworkMap
+from netzkarte.results import Finding, Severity
 from netzkarte.text import join_and, number
 from netzkarte.vocab import (
     ActorForm,

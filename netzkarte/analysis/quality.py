@@ -34,10 +34,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from netzkarte.analysis.coverage import district_names, need_ranks, offer_district
-from netzkarte.analysis.findings import STATUS_LABELS, Finding, QualityCheck, Severity, Status
 from netzkarte.analysis.steering import steering_groups
 from netzkarte.analysis.transitions import TieIndex, tie_index, transition_sides
 from netzkarte.model import NetworkMap
+from netzkarte.results import STATUS_LABELS, Finding, QualityCheck, Severity, Status
 from netzkarte.text import join_and, number
 from netzkarte.vocab import (
     LIFE_PHASE_ORDER,

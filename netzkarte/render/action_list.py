@@ -14,7 +14,7 @@ category and organisation, as the map does
 Examples
 --------
 >>> import tempfile, pathlib
->>> from netzkarte.analysis.findings import AnalysisResult, Finding
+>>> from netzkarte.results import AnalysisResult, Finding
 >>> f = Finding.create("isolated", "medium", "Kita Wiese ist mit niemandem verbunden",
 ...                    nodes=["K"])
 >>> result = AnalysisResult("Beispiel", {}, [f], names={"K": "Kita Wiese"})
@@ -30,16 +30,15 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from netzkarte.analysis.findings import (
+from netzkarte.io.atomic import atomic_path
+from netzkarte.render.privacy import Anonymizer, anonymous_result
+from netzkarte.results import (
     KIND_LABELS,
     SEVERITY_LABELS,
     STATUS_LABELS,
     AnalysisResult,
     Finding,
 )
-from netzkarte.errors import OptionError
-from netzkarte.io.atomic import atomic_path
-from netzkarte.render.privacy import Anonymizer, anonymous_result
 
 if TYPE_CHECKING:
     from netzkarte.model import NetworkMap
@@ -148,13 +147,13 @@ def write_action_list(result: AnalysisResult, path: str | os.PathLike[str], *,
 
     Raises
     ------
-    OptionError
+    ValueError
         ``anonymous=True`` without ``network``.
 
     Examples
     --------
     >>> import tempfile, pathlib, openpyxl
-    >>> from netzkarte.analysis.findings import AnalysisResult
+    >>> from netzkarte.results import AnalysisResult
     >>> target = pathlib.Path(tempfile.mkdtemp()) / "liste.xlsx"
     >>> _ = write_action_list(AnalysisResult("Leer", {}, []), target)
     >>> openpyxl.load_workbook(target).sheetnames
@@ -177,9 +176,9 @@ def write_action_list(result: AnalysisResult, path: str | os.PathLike[str], *,
     from openpyxl.worksheet.datavalidation import DataValidation
 
     if anonymous and network is None:
-        raise OptionError("Für eine anonyme Maßnahmenliste wird die Karte gebraucht: "
-                          "write_action_list(ergebnis, pfad, anonymous=True, "
-                          "network=karte).")
+        raise ValueError("Für eine anonyme Maßnahmenliste wird die Karte gebraucht: "
+                         "write_action_list(ergebnis, pfad, anonymous=True, "
+                         "network=karte).")
     datenlage, advice, n_uncertain = _datenlage_rows(result, network, anonymous)
     if anonymous and network is not None:
         result = anonymous_result(result, network)

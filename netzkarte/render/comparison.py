@@ -1,7 +1,7 @@
 """The comparison page: what changed between two snapshots, as one offline HTML file.
 
 ``netzkarte vergleich ALT NEU -o vergleich.html`` writes it; in Jupyter a
-:class:`~netzkarte.analysis.compare.Comparison` shows the same content inline. The page is
+:class:`~netzkarte.results.Comparison` shows the same content inline. The page is
 German, self-contained (no ``http(s)://`` reference) and escapes every text that came from
 input (Jinja autoescape). It computes nothing: the numbers come from
 :func:`netzkarte.analysis.compare.compare`; this module only groups, orders and formats them.
@@ -20,7 +20,7 @@ organisation everywhere — node and tie lists, changed fields, findings — as 
 Examples
 --------
 >>> from netzkarte import NetworkMap
->>> from netzkarte.analysis.compare import compare
+>>> from netzkarte import compare
 >>> old = NetworkMap("Testheim"); old.add_node("A", "actor", name="Kita A", category="Kita")
 >>> new = old.copy()
 >>> new.add_node("B", "actor", name="Familienzentrum <B>", category="Familienzentrum")
@@ -41,18 +41,21 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from netzkarte.analysis.compare import PRIVATE_FIELDS, PRIVATE_VALUE
-from netzkarte.analysis.findings import KIND_LABELS, SEVERITY_LABELS, STATUS_LABELS
 from netzkarte.io.atomic import atomic_path
-from netzkarte.render.page import environment
 from netzkarte.render.privacy import Anonymizer, anonymous_result
+from netzkarte.results import (
+    KIND_LABELS,
+    PRIVATE_FIELDS,
+    PRIVATE_VALUE,
+    SEVERITY_LABELS,
+    STATUS_LABELS,
+)
 from netzkarte.text import date_text, number
 from netzkarte.vocab import EDGE_RULES, EdgeKind, NodeType, Strength, Term
 
 if TYPE_CHECKING:
-    from netzkarte.analysis.compare import Comparison, EdgeKey
-    from netzkarte.analysis.findings import AnalysisResult, Finding
     from netzkarte.model import NetworkMap
+    from netzkarte.results import AnalysisResult, Comparison, EdgeKey, Finding
 
 __all__ = ["LIST_LIMIT", "comparison_context", "comparison_fragment", "comparison_json",
            "format_comparison", "render_comparison", "write_comparison"]
@@ -241,7 +244,7 @@ def _embedded_figures(diff: Comparison, anonymous: bool = False) -> list[dict[st
     out: list[dict[str, str]] = []
     for m, result, label in snapshots:
         when = date_text(m.meta.snapshot, none="") or label
-        fig = figures.transition_chart(m, result=result)
+        fig = figures.transition_chart(result)
         out.append({"title": f"Übergänge – Stand {when}",
                     "src": figures.figure_to_png_data_uri(fig, dpi=90)})
     if old_result.quality_checks and new_result.quality_checks:
@@ -275,7 +278,7 @@ def comparison_context(diff: Comparison, *, figures: bool = True,
     Examples
     --------
     >>> from netzkarte import NetworkMap
-    >>> from netzkarte.analysis.compare import compare
+    >>> from netzkarte import compare
     >>> m = NetworkMap("Testheim"); m.add_node("A", "office", name="Jugendamt")
     >>> comparison_context(compare(m, m.copy(), analyses=False))["cards"][0]
     {'label': 'Knoten neu', 'value': '0', 'tone': 'neutral'}
@@ -393,9 +396,17 @@ def _version() -> str:
 # --- rendering ------------------------------------------------------------------------------
 
 
+def _environment() -> Any:
+    import jinja2
+
+    return jinja2.Environment(loader=jinja2.PackageLoader("netzkarte.render", "templates"),
+                              autoescape=True, undefined=jinja2.StrictUndefined,
+                              trim_blocks=True, lstrip_blocks=True)
+
+
 def _render(diff: Comparison, *, standalone: bool, figures: bool, anonymous: bool) -> str:
     context = comparison_context(diff, figures=figures, anonymous=anonymous)
-    page: str = environment(trim=True).get_template("comparison.html.j2").render(
+    page: str = _environment().get_template("comparison.html.j2").render(
         standalone=standalone, **context)
     return page
 
@@ -422,7 +433,7 @@ def render_comparison(diff: Comparison, *, anonymous: bool = False,
     Examples
     --------
     >>> from netzkarte import NetworkMap
-    >>> from netzkarte.analysis.compare import compare
+    >>> from netzkarte import compare
     >>> old = NetworkMap("Testheim"); old.add_node("A", "office", name="Jugendamt")
     >>> new = old.copy(); new.add_node("S", "committee", name="Steuerungsgruppe")
     >>> page = render_comparison(compare(old, new, analyses=False))
@@ -441,7 +452,7 @@ def comparison_fragment(diff: Comparison, *, figures: bool = False,
     Examples
     --------
     >>> from netzkarte import NetworkMap
-    >>> from netzkarte.analysis.compare import compare
+    >>> from netzkarte import compare
     >>> m = NetworkMap("Testheim")
     >>> part = comparison_fragment(compare(m, m.copy(), analyses=False))
     >>> '<div class="nk-cmp">' in part, "<html" in part
@@ -461,7 +472,7 @@ def write_comparison(diff: Comparison, path: str | os.PathLike[str], *,
     --------
     >>> import tempfile, pathlib
     >>> from netzkarte import NetworkMap
-    >>> from netzkarte.analysis.compare import compare
+    >>> from netzkarte import compare
     >>> m = NetworkMap("Testheim")
     >>> out = write_comparison(compare(m, m.copy(), analyses=False),
     ...                        pathlib.Path(tempfile.mkdtemp()) / "vergleich.html")
@@ -499,7 +510,7 @@ def comparison_json(diff: Comparison, *, anonymous: bool = False) -> str:
     --------
     >>> import json
     >>> from netzkarte import NetworkMap
-    >>> from netzkarte.analysis.compare import compare
+    >>> from netzkarte import compare
     >>> old = NetworkMap("Testheim"); old.add_node("JA", "office", name="Jugendamt")
     >>> new = old.copy()
     >>> new.add_node("P-KURZ", "actor", name="Anna Kurz", form="Person", category="Lotsin")
@@ -532,7 +543,7 @@ def format_comparison(diff: Comparison, *, anonymous: bool = False) -> str:
     Examples
     --------
     >>> from netzkarte import NetworkMap
-    >>> from netzkarte.analysis.compare import compare
+    >>> from netzkarte import compare
     >>> old = NetworkMap("Testheim"); old.add_node("A", "office", name="Jugendamt")
     >>> new = old.copy(); new.add_node("S", "committee", name="Steuerungsgruppe")
     >>> print(format_comparison(compare(old, new, analyses=False)))

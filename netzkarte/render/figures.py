@@ -23,10 +23,10 @@ every text that reaches beyond the axes.
 
 Examples
 --------
->>> from netzkarte import NetworkMap
+>>> from netzkarte import NetworkMap, analyze
 >>> m = NetworkMap("Kindertal")
 >>> m.add_node("K", "actor", name="Kita Regenbogen", category="Kita", district="Nord")
->>> fig = coverage_heatmap(m)
+>>> fig = coverage_heatmap(analyze(m, progress=False))
 >>> fig.axes[0].get_title()
 'Angebote je Sozialraum und Lebensphase'
 >>> figure_to_svg(fig) == figure_to_svg(fig)
@@ -44,10 +44,15 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from netzkarte.analysis.findings import STATUS_LABELS, AnalysisResult, QualityCheck
-from netzkarte.errors import OptionError
 from netzkarte.model import NetworkMap
 from netzkarte.render import style
+from netzkarte.results import (
+    BROKERAGE_ROLES,
+    STATUS_LABELS,
+    AnalysisResult,
+    QualityCheck,
+    role_label,
+)
 from netzkarte.text import number
 from netzkarte.vocab import (
     LIFE_PHASE_ORDER,
@@ -235,7 +240,7 @@ def overview_figure(m: NetworkMap, *, layout: str = "netz", anonymous: bool = Fa
 
     Raises
     ------
-    OptionError
+    ValueError
         For an unknown layout (German message).
 
     Examples
@@ -363,40 +368,38 @@ def _labelled(m: NetworkMap, degree: Mapping[str, float], limit: int) -> list[st
 # --- coverage -------------------------------------------------------------------------------
 
 
-def coverage_heatmap(m: NetworkMap, *, need_indicator: str | None = None) -> Figure:
+def coverage_heatmap(result: AnalysisResult) -> Figure:
     """Offers per district and life phase, beside the district's need indicator.
 
     Parameters
     ----------
-    m : NetworkMap
-    need_indicator : str, optional
-        Column of the Sozialräume sheet (auto-detected as in
-        :func:`netzkarte.analysis.coverage.need_column`).
+    result : AnalysisResult
+        Its ``coverage`` table and ``need_column`` (the Sozialräume column the analysis
+        used as need indicator).
 
     Returns
     -------
     matplotlib.figure.Figure
         Left: one cell per district × life phase with the number of running or planned
-        offers (:func:`~netzkarte.analysis.coverage.coverage_table`); empty cells are
+        offers (``result.coverage``); empty cells are
         hatched. Rows are sorted from the neediest district down. Right: the need
         indicator per district as bars (or a note that there is none).
 
     Examples
     --------
-    >>> from netzkarte import NetworkMap
+    >>> from netzkarte import NetworkMap, analyze
     >>> m = NetworkMap()
     >>> m.add_node("O", "offer", name="Elterncafé", category="Elterncafé", district="Nord")
-    >>> coverage_heatmap(m).axes[0].images[0].get_array().shape
+    >>> coverage_heatmap(analyze(m, progress=False)).axes[0].images[0].get_array().shape
     (1, 6)
     """
     import numpy as np
     from matplotlib.patches import Rectangle
 
-    from netzkarte.analysis.coverage import coverage_table, need_column
-
-    table = coverage_table(m, need_indicator=need_indicator)
-    column = need_column(m, need_indicator)
-    districts = list(dict.fromkeys(table.index.get_level_values("district")))
+    table = result.coverage
+    column = result.need_column
+    districts = (list(dict.fromkeys(table.index.get_level_values("district")))
+                 if len(table) else [])
     need = {d: float(table.loc[(d, LIFE_PHASE_ORDER[0].value), "need"]) for d in districts}
     districts.sort(key=lambda d: (math.isnan(need[d]), -need[d] if not math.isnan(need[d])
                                   else 0.0, d))
@@ -456,45 +459,39 @@ def coverage_heatmap(m: NetworkMap, *, need_indicator: str | None = None) -> Fig
 # --- transitions ----------------------------------------------------------------------------
 
 
-def _transition_rows(m: NetworkMap | None, result: AnalysisResult | None
-                     ) -> list[tuple[Transition, int, int, str]]:
+def _transition_rows(result: AnalysisResult) -> list[tuple[Transition, int, int, str]]:
     """Per transition: linked, unlinked institutions and a note (municipality-wide)."""
-    from netzkarte.analysis.transitions import find_transition_gaps, transition_sides
-
-    findings = (result.by_kind("transition_gap") if result is not None
-                else find_transition_gaps(m) if m is not None else [])
-    whole = {f.transition: f for f in findings if f.district is None}
+    if result.transitions:
+        return [(Transition(r.transition), r.linked, r.unlinked, r.note)
+                for r in result.transitions]
+    # a result without its tables (built by hand): only what its findings say
+    whole = {f.transition: f for f in result.by_kind("transition_gap") if f.district is None}
     rows = []
     for t in Transition:
         f = whole.get(t.value)
-        if f is not None:
-            earlier = int(f.evidence.get("earlier_count") or 0)
-            if not f.evidence.get("later_count"):
-                rows.append((t, 0, earlier, "keine Partner der späteren Phase erfasst"))
-                continue
-            unlinked = len(f.evidence.get("unlinked") or ())
-            note = "" if f.evidence.get("committees") else "kein gemeinsames Gremium"
-            rows.append((t, earlier - unlinked, unlinked, note))
-        elif m is not None:
-            earlier = len(transition_sides(m, t)[0])
-            rows.append((t, earlier, 0, "" if earlier else "keine Einrichtungen erfasst"))
-        else:
+        if f is None:
             rows.append((t, 0, 0, "keine Lücke gemeldet"))
+            continue
+        evidence = f.typed_evidence("transition_gap")
+        earlier = int(evidence.get("earlier_count") or 0)
+        if not evidence.get("later_count"):
+            rows.append((t, 0, earlier, "keine Partner der späteren Phase erfasst"))
+            continue
+        unlinked = len(evidence.get("unlinked") or ())
+        note = "" if evidence.get("committees") else "kein gemeinsames Gremium"
+        rows.append((t, earlier - unlinked, unlinked, note))
     return rows
 
 
-def transition_chart(source: NetworkMap | AnalysisResult, *,
-                     result: AnalysisResult | None = None) -> Figure:
+def transition_chart(result: AnalysisResult) -> Figure:
     """Per transition: institutions of the earlier phase linked and not linked to the next.
 
     Parameters
     ----------
-    source : NetworkMap or AnalysisResult
-        A map (the transition analysis runs on it, unless ``result`` is given) or the
-        result of :func:`netzkarte.analysis.core.analyze`. From a result alone, transitions
-        without a finding show as "keine Lücke gemeldet" (their size is not known).
-    result : AnalysisResult, optional
-        Findings to use with a map (saves running the analysis again).
+    result : AnalysisResult
+        Its ``transitions`` rows (:func:`netzkarte.analyze` fills them). A result without
+        them (built by hand) shows its transition gaps only; transitions without a finding
+        show as "keine Lücke gemeldet" (their size is not known).
 
     Returns
     -------
@@ -504,17 +501,15 @@ def transition_chart(source: NetworkMap | AnalysisResult, *,
 
     Examples
     --------
-    >>> from netzkarte import NetworkMap
+    >>> from netzkarte import NetworkMap, analyze
     >>> m = NetworkMap()
     >>> m.add_node("K", "actor", name="Kita", category="Kita")
     >>> m.add_node("G", "actor", name="Grundschule", category="Grundschule")
-    >>> ax = transition_chart(m).axes[0]
+    >>> ax = transition_chart(analyze(m, progress=False)).axes[0]
     >>> [round(p.get_width()) for p in ax.patches][2::5]  # Kita → Grundschule
     [0, 1]
     """
-    m = source if isinstance(source, NetworkMap) else None
-    res = source if isinstance(source, AnalysisResult) else result
-    rows = _transition_rows(m, res)
+    rows = _transition_rows(result)
     labels = [t.label for t, *_ in rows]
     linked = [r[1] for r in rows]
     unlinked = [r[2] for r in rows]
@@ -651,30 +646,20 @@ def overlap_matrix(m: NetworkMap, *, top: int = 30) -> Figure:
 # --- centrality and brokerage ---------------------------------------------------------------
 
 
-def _table(m: NetworkMap, result: AnalysisResult | None, name: str) -> Any:
-    if result is not None and name in result.tables:
-        return result.tables[name]
-    from netzkarte.analysis.metrics import brokerage, centrality, sector_groups, tie_digraph
-
-    if name == "centrality":
-        return centrality(m)
-    table = brokerage(tie_digraph(m), sector_groups(m))
-    return table
-
-
-def centrality_bars(m: NetworkMap, *, top: int = 15, measure: str = "betweenness",
-                    result: AnalysisResult | None = None, anonymous: bool = False) -> Figure:
+def centrality_bars(m: NetworkMap, *, result: AnalysisResult, top: int = 15,
+                    measure: str = "betweenness", anonymous: bool = False) -> Figure:
     """The ``top`` actors and offices by a centrality measure, as horizontal bars.
 
     Parameters
     ----------
     m : NetworkMap
+        The analysed map (names and sectors).
+    result : AnalysisResult
+        Its ``centrality`` table (empty: the figure says there are no ties).
     top : int
         Number of bars.
     measure : {"betweenness", "degree", "closeness", "eigenvector"}
-        Column of :func:`netzkarte.analysis.metrics.centrality`.
-    result : AnalysisResult, optional
-        Reuse its ``centrality`` table instead of computing it again.
+        Column of the ``centrality`` table.
     anonymous : bool
         Persons as category and organisation.
 
@@ -685,20 +670,21 @@ def centrality_bars(m: NetworkMap, *, top: int = 15, measure: str = "betweenness
 
     Examples
     --------
-    >>> from netzkarte import NetworkMap
+    >>> from netzkarte import NetworkMap, analyze
     >>> m = NetworkMap()
     >>> for x in "abc":
     ...     m.add_node(x, "actor", name=x.upper())
     >>> _ = m.add_edge("a", "b", "cooperation"); _ = m.add_edge("b", "c", "cooperation")
-    >>> [t.get_text() for t in centrality_bars(m, top=1).axes[0].get_yticklabels()]
+    >>> bars = centrality_bars(m, result=analyze(m, progress=False), top=1)
+    >>> [t.get_text() for t in bars.axes[0].get_yticklabels()]
     ['B']
     """
     labels = {"betweenness": "Betweenness (Anteil der kürzesten Wege über diesen Knoten)",
               "degree": "Anzahl Partner", "closeness": "Nähe (Closeness)",
               "eigenvector": "Eigenvektor-Zentralität"}
     if measure not in labels:
-        raise OptionError(f"Unbekanntes Maß {measure!r}. Möglich: {', '.join(labels)}.")
-    table = _table(m, result, "centrality")
+        raise ValueError(f"Unbekanntes Maß {measure!r}. Möglich: {', '.join(labels)}.")
+    table = result.centrality
     rows = table.sort_values([measure], ascending=False, kind="stable").head(top) \
         if len(table) else table
     rows = rows[rows[measure] > 0] if len(rows) else rows
@@ -729,17 +715,18 @@ def centrality_bars(m: NetworkMap, *, top: int = 15, measure: str = "betweenness
     return _done(fig)
 
 
-def brokerage_bars(m: NetworkMap, *, top: int = 15, result: AnalysisResult | None = None,
+def brokerage_bars(m: NetworkMap, *, result: AnalysisResult, top: int = 15,
                    anonymous: bool = False) -> Figure:
     """Brokerage roles (Gould & Fernandez 1989) of the ``top`` brokers across sectors.
 
     Parameters
     ----------
     m : NetworkMap
+        The analysed map (names).
+    result : AnalysisResult
+        Its ``brokerage`` table.
     top : int
         Number of brokers, ranked by brokerage across sectors (every role but coordinator).
-    result : AnalysisResult, optional
-        Reuse its ``brokerage`` table.
     anonymous : bool
         Persons as category and organisation.
 
@@ -751,19 +738,17 @@ def brokerage_bars(m: NetworkMap, *, top: int = 15, result: AnalysisResult | Non
 
     Examples
     --------
-    >>> from netzkarte import NetworkMap
+    >>> from netzkarte import NetworkMap, analyze
     >>> m = NetworkMap()
     >>> m.add_node("a", "actor", category="Kita"); m.add_node("b", "office", category="Jobcenter")
     >>> m.add_node("c", "actor", category="Grundschule")
     >>> _ = m.add_edge("a", "b", "cooperation"); _ = m.add_edge("b", "c", "cooperation")
-    >>> len(brokerage_bars(m).axes[0].get_yticks())
+    >>> len(brokerage_bars(m, result=analyze(m, progress=False)).axes[0].get_yticks())
     1
     """
     import matplotlib
 
-    from netzkarte.analysis.metrics import BROKERAGE_ROLES, role_label
-
-    table = _table(m, result, "brokerage")
+    table = result.brokerage
     if len(table):
         table = table[table["total"] > 0].sort_values(
             ["cross_group", "total"], ascending=False, kind="stable").head(top)
@@ -812,7 +797,7 @@ def quality_traffic_light(result: AnalysisResult | Sequence[QualityCheck]) -> Fi
 
     Examples
     --------
-    >>> from netzkarte.analysis.findings import QualityCheck
+    >>> from netzkarte.results import QualityCheck
     >>> fig = quality_traffic_light([QualityCheck("qs-x", "Steuerungsgruppe vorhanden",
     ...                                           "pass", "ja")])
     >>> [t.get_text() for t in fig.axes[0].texts]

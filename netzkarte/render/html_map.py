@@ -43,16 +43,21 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal
 
-from netzkarte.errors import OptionError
 from netzkarte.io.atomic import atomic_path
-from netzkarte.model import NetworkMap
+from netzkarte.model import NetworkMap, reporters
 from netzkarte.render import style
 from netzkarte.render.layouts import LAYOUTS, compute_layout
-from netzkarte.render.page import environment
-from netzkarte.render.privacy import Anonymizer
-from netzkarte.schema import PERSONAL_FIELDS
+from netzkarte.render.privacy import anonymous_names
+from netzkarte.results import (
+    KIND_LABELS,
+    REASONS,
+    SEVERITY_LABELS,
+    AnalysisResult,
+    Finding,
+    TransitionGapEvidence,
+)
 from netzkarte.text import date_text
 from netzkarte.vocab import (
     CONFIRMATION_COLUMN,
@@ -99,11 +104,8 @@ log = logging.getLogger(__name__)
 NODE_KEYS: frozenset[str] = frozenset({
     "id", "uid", "label", "type", "form", "category", "sector", "level", "rank",
     "municipality", "district", "phases", "roles", "badge", "coord", "committeeType", "tier",
-    "status", "outreach", "x", "y", "size", "metric", "cl", "grp", "pri", "note"}
-    ) | PERSONAL_FIELDS
-"""Every key a node may carry in the page's JSON (the allow-list; tests hold it): the
-personal fields (:data:`netzkarte.schema.PERSONAL_FIELDS`, ``contact``) under their own
-names."""
+    "status", "outreach", "x", "y", "size", "metric", "cl", "grp", "pri", "contact", "note"})
+"""Every key a node may carry in the page's JSON (the allow-list; tests hold it)."""
 
 EDGE_KEYS: frozenset[str] = frozenset({"id", "from", "to", "kind", "strength", "function",
                                        "formal", "conf", "by"})
@@ -143,14 +145,10 @@ _LOOSE = 60  # nodes without a Sozialraum (or Kommune) shown directly up to this
 _DATENLAGE_NODES = 150  # nodes to classify carried in the page
 
 
-class _FindingLike(Protocol):
-    id: str
-    kind: str
-    severity: str
-    title: str
-    recommendation: str
-    nodes: tuple[str, ...]
-    edges: tuple[tuple[str, str], ...]
+Findings = AnalysisResult | Sequence[Finding]
+"""What the map shows in its findings panel: a result of :func:`netzkarte.analyze` (with
+its *Datenlage*) or a list of findings."""
+_FindingLike = Finding
 
 
 # --- assets -----------------------------------------------------------------------------------
@@ -267,9 +265,9 @@ def _metric(m: NetworkMap, size_by: str | Mapping[str, float | int | None]
     if size_by not in frame.columns:
         numeric = [c for c in frame.columns
                    if pd.to_numeric(frame[c], errors="coerce").notna().any()]
-        raise OptionError(f"Die Knotengröße kann nicht nach {size_by!r} berechnet werden: diese "
-                          "Spalte gibt es nicht. Möglich sind 'degree' und die Zahlenspalten "
-                          + (", ".join(map(repr, numeric)) or "(keine)") + ".")
+        raise ValueError(f"Die Knotengröße kann nicht nach {size_by!r} berechnet werden: diese "
+                         "Spalte gibt es nicht. Möglich sind 'degree' und die Zahlenspalten "
+                         + (", ".join(map(repr, numeric)) or "(keine)") + ".")
     values = pd.to_numeric(frame[size_by], errors="coerce")
     return ({str(n): (None if pd.isna(v) else float(v)) for n, v in values.items()},
             str(size_by))
@@ -292,15 +290,14 @@ def _cluster_keys(m: NetworkMap, cluster: str | None) -> dict[str, str]:
         for committee in size:
             keys[committee] = f"Gremium {m.name(committee)}"
         return keys
-    raise OptionError(f"Unbekannte Bündelung {cluster!r}: möglich sind 'district' "
-                      "(nach Sozialraum), 'committee' (nach Gremium) oder keine.")
+    raise ValueError(f"Unbekannte Bündelung {cluster!r}: möglich sind 'district' "
+                     "(nach Sozialraum), 'committee' (nach Gremium) oder keine.")
 
 
-def _findings_list(findings: Any) -> list[_FindingLike]:
+def _findings_list(findings: Findings | None) -> list[Finding]:
     if findings is None:
         return []
-    items = getattr(findings, "findings", findings)
-    return list(items)
+    return list(findings.findings if isinstance(findings, AnalysisResult) else findings)
 
 
 def _district_shapes(value: Sequence[DistrictShape] | str | os.PathLike[str] | None
@@ -313,7 +310,8 @@ def _district_shapes(value: Sequence[DistrictShape] | str | os.PathLike[str] | N
 
 
 def build_payload(m: NetworkMap, *, layout: str = "netz", anonymous: bool = False,
-                  with_contacts: bool = False, findings: Any = None, title: str | None = None,
+                  with_contacts: bool = False, findings: Findings | None = None,
+                  title: str | None = None,
                   cluster: ClusterBy | None = None,
                   size_by: str | Mapping[str, float | int | None] = "degree",
                   seed: int = 7,
@@ -369,8 +367,7 @@ def build_payload(m: NetworkMap, *, layout: str = "netz", anonymous: bool = Fals
     lay = compute_layout(m, layout, seed=seed, district_shapes=_district_shapes(district_shapes),
                          need_indicator=need_indicator,
                          findings=listed if findings is not None else None)
-    anonymizer = Anonymizer(m) if anonymous else None
-    anon = anonymizer.labels if anonymizer is not None else {}
+    anon = anonymous_names(m) if anonymous else {}
     raw_metric, size_label = _metric(m, size_by)
     sizes = style.node_sizes(raw_metric)
     clusters = _cluster_keys(m, cluster)
@@ -416,9 +413,8 @@ def build_payload(m: NetworkMap, *, layout: str = "netz", anonymous: bool = Fals
         if node in group_of:
             item["grp"] = group_of[node]
         item["pri"] = priority[node]
-        for key in sorted(PERSONAL_FIELDS) if with_contacts else ():
-            if data.get(key) not in (None, ""):
-                item[key] = _text(data[key])
+        if with_contacts and data.get("contact") not in (None, ""):
+            item["contact"] = _text(data["contact"])
         # notes are free text and often hold phone numbers or names: personal like contacts
         if with_contacts and not anonymous and data.get("note") not in (None, ""):
             item["note"] = _text(data["note"])
@@ -427,8 +423,6 @@ def build_payload(m: NetworkMap, *, layout: str = "netz", anonymous: bool = Fals
         if data.get("sector") is not None:
             present["sectors"].add(data["sector"])
         present["roles"].update(data.get("roles") or ())
-
-    from netzkarte.analysis.isolated import reporters
 
     edges: list[dict[str, Any]] = []
     by_pair: defaultdict[frozenset[str], list[str]] = defaultdict(list)
@@ -452,8 +446,7 @@ def build_payload(m: NetworkMap, *, layout: str = "netz", anonymous: bool = Fals
         by_pair[frozenset((u, v))].append(edge["id"])
         present["kinds"].add(kind)
 
-    page_findings = _payload_findings(listed, vid, by_pair, m,
-                                      anonymizer.text if anonymizer is not None else _plain)
+    page_findings = _payload_findings(listed, vid, by_pair, m, anon)
     municipality = m.meta.municipality
     heading = title or m.meta.title or (f"Netzwerkkarte {municipality}" if municipality
                                          else "Netzwerkkarte")
@@ -574,14 +567,13 @@ def _groups(m: NetworkMap, clusters: Mapping[str, str],
 
 def _finding_nodes(f: _FindingLike, m: NetworkMap) -> list[str]:
     """The nodes a finding shows, widened per kind so that every finding shows something."""
-    evidence: Mapping[str, Any] = getattr(f, "evidence", None) or {}
     out: dict[str, None] = dict.fromkeys(str(n) for n in f.nodes)
 
     def add(items: Iterable[Any]) -> None:
         for item in items or ():
             out.setdefault(str(item), None)
 
-    district = getattr(f, "district", None)
+    district = f.district
 
     def in_district() -> list[str]:
         return [n for n, d in m.graph.nodes(data=True)
@@ -590,22 +582,22 @@ def _finding_nodes(f: _FindingLike, m: NetworkMap) -> list[str]:
     kind = str(f.kind)
     if kind == "coverage_gap":
         add(in_district())
-    elif kind == "parallel_structure":
-        add(evidence.get("shared_members") or ())
-        add(evidence.get("offers") or ())
-        add(evidence.get("providers") or ())
-    elif kind == "transition_gap":
-        add(evidence.get("unlinked") or ())
-        suggestions = evidence.get("suggestions")
-        if isinstance(suggestions, list):
-            add(s.get("id") for s in suggestions if isinstance(s, Mapping))
-    elif kind == "promoter" and evidence.get("sector"):
-        sector = str(evidence["sector"])
+    elif f.kind == "parallel_structure":
+        parallel = f.typed_evidence("parallel_structure")
+        add(parallel.get("shared_members") or ())
+        add(parallel.get("offers") or ())
+        add(parallel.get("providers") or ())
+    elif f.kind == "transition_gap":
+        gap = f.typed_evidence("transition_gap")
+        add(gap.get("unlinked") or ())
+        add(s.get("id") for s in _suggestions(gap))
+    elif f.kind == "promoter" and f.typed_evidence("promoter").get("sector"):
+        sector = str(f.typed_evidence("promoter").get("sector"))
         add(n for n, d in m.graph.nodes(data=True)
             if d["type"] is NodeType.ACTOR and _code(d.get("sector")) == sector)
     if kind == "promoter" and not f.nodes:
         add(_steering(m))  # the body where the seat is missing
-    add(evidence.get("unclassified") or ())
+    add(f.typed_evidence().get("unclassified") or ())
     if not out and district:
         add(in_district())
     if not out:
@@ -619,26 +611,37 @@ def _steering(m: NetworkMap) -> list[str]:
             if d["type"] is NodeType.COMMITTEE and d.get("tier") is Tier.A]
 
 
-def _finding_links(f: _FindingLike) -> list[tuple[str, str, str]]:
-    """Suggested new relations of a finding (a transition gap's partners): drawn dashed."""
-    suggestions = (getattr(f, "evidence", None) or {}).get("suggestions")
+def _suggestions(evidence: TransitionGapEvidence) -> list[Mapping[str, Any]]:
+    """The suggested partners of a transition gap (only well-formed entries: a result read
+    back from JSON may carry anything)."""
+    suggestions: object = evidence.get("suggestions")
     if not isinstance(suggestions, list):
         return []
+    return [s for s in suggestions if isinstance(s, Mapping)]
+
+
+def _finding_links(f: _FindingLike) -> list[tuple[str, str, str]]:
+    """Suggested new relations of a finding (a transition gap's partners): drawn dashed."""
+    if f.kind != "transition_gap":
+        return []
     return [(str(s["for"]), str(s["id"]), str(s.get("reason") or ""))
-            for s in suggestions
-            if isinstance(s, Mapping) and s.get("for") is not None and s.get("id") is not None]
-
-
-def _plain(text: object) -> str:
-    return str(text or "")
+            for s in _suggestions(f.typed_evidence("transition_gap"))
+            if s.get("for") is not None and s.get("id") is not None]
 
 
 def _payload_findings(findings: list[_FindingLike], vid: Mapping[str, str],
                       by_pair: Mapping[frozenset[str], list[str]], m: NetworkMap,
-                      clean: Callable[[Any], str]) -> list[dict[str, Any]]:
-    """The findings of the page; ``clean`` takes person names out of their texts
-    (:meth:`~netzkarte.render.privacy.Anonymizer.text` when anonymous)."""
-    from netzkarte.analysis.findings import KIND_LABELS, SEVERITY_LABELS
+                      anon: Mapping[str, str]) -> list[dict[str, Any]]:
+    # person names inside German finding texts are replaced too (longest name first)
+    replace = sorted(((m.name(n), label) for n, label in anon.items()),
+                     key=lambda pair: -len(pair[0]))
+
+    def clean(text: object) -> str:
+        out = str(text or "")
+        for name, label in replace:
+            if name:
+                out = out.replace(name, label)
+        return out
 
     out: list[dict[str, Any]] = []
     for f in findings:
@@ -664,26 +667,23 @@ def _payload_findings(findings: list[_FindingLike], vid: Mapping[str, str],
     return out
 
 
-def _payload_datenlage(m: NetworkMap, findings: Any, listed: list[_FindingLike],
+def _payload_datenlage(m: NetworkMap, findings: Findings, listed: list[_FindingLike],
                        vid: Mapping[str, str], anonymous: bool) -> dict[str, Any]:
-    """The Datenlage panel: from an :class:`AnalysisResult` its ``data_quality``, for a
-    plain list of findings computed from the map.
+    """The Datenlage panel: from an :class:`AnalysisResult` its ``data_quality``; a plain
+    list of findings has none (the panel then counts the uncertain findings only).
 
     Nodes go in by page id (their label in the page is already anonymous); the advice
     sentences name persons by category and organisation with ``anonymous``.
     """
-    from netzkarte.analysis.datenlage import REASONS, data_quality
-    from netzkarte.analysis.findings import Finding
     from netzkarte.render.privacy import Anonymizer
     from netzkarte.render.report import reason_labels
 
-    dq = getattr(findings, "data_quality", None) or data_quality(
-        m, [f for f in listed if isinstance(f, Finding)])  # type: ignore[misc]
+    dq = findings.data_quality if isinstance(findings, AnalysisResult) else {}
     text: Callable[[Any], str] = Anonymizer(m).text if anonymous else str
-    uncertain = [f for f in listed if getattr(f, "confidence", "sicher") == "unsicher"]
+    uncertain = [f for f in listed if f.confidence == "unsicher"]
     decides: defaultdict[str, int] = defaultdict(int)
     for f in uncertain:
-        for n in (getattr(f, "evidence", None) or {}).get("unclassified") or ():
+        for n in f.typed_evidence().get("unclassified") or ():
             decides[str(n)] += 1
     entries = [e for e in dq.get("nodes") or () if str(e.get("id")) in vid]
     entries.sort(key=lambda e: -decides[str(e.get("id"))])  # stable: map order otherwise
@@ -704,8 +704,18 @@ def _payload_datenlage(m: NetworkMap, findings: Any, listed: list[_FindingLike],
 # --- page -------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1)
+def _environment() -> Any:
+    import jinja2
+
+    return jinja2.Environment(loader=jinja2.PackageLoader("netzkarte.render", "templates"),
+                              autoescape=True, undefined=jinja2.StrictUndefined,
+                              keep_trailing_newline=True)
+
+
 def render_map(m: NetworkMap, *, layout: str = "netz", anonymous: bool = False,
-               with_contacts: bool = False, findings: Any = None, title: str | None = None,
+               with_contacts: bool = False, findings: Findings | None = None,
+               title: str | None = None,
                cluster: ClusterBy | None = None,
                size_by: str | Mapping[str, float | int | None] = "degree",
                seed: int = 7,
@@ -733,7 +743,7 @@ def render_map(m: NetworkMap, *, layout: str = "netz", anonymous: bool = False,
                             findings=findings, title=title, cluster=cluster, size_by=size_by,
                             seed=seed, district_shapes=district_shapes,
                             need_indicator=need_indicator)
-    page: str = environment().get_template("map.html.j2").render(
+    page: str = _environment().get_template("map.html.j2").render(
         title=payload["meta"]["title"], meta=payload["meta"],
         data_json=json_for_script(payload), vis_js=vis_network_js(),
         map_js=_asset("map.js"), map_css=_asset("map.css"))
@@ -744,7 +754,8 @@ def render_map(m: NetworkMap, *, layout: str = "netz", anonymous: bool = False,
 
 
 def write_map(m: NetworkMap, path: str | os.PathLike[str], *, layout: str = "netz",
-              anonymous: bool = False, with_contacts: bool = False, findings: Any = None,
+              anonymous: bool = False, with_contacts: bool = False,
+              findings: Findings | None = None,
               title: str | None = None, cluster: ClusterBy | None = None,
               size_by: str | Mapping[str, float | int | None] = "degree",
               seed: int = 7,
@@ -814,7 +825,7 @@ class MapView:
         return target
 
 
-def show(m: NetworkMap, findings: Any = None, *, height: int = 650,
+def show(m: NetworkMap, findings: Findings | None = None, *, height: int = 650,
          **options: Any) -> MapView:
     """The map inline in a notebook, with the findings panel when ``findings`` are given.
 

@@ -6,7 +6,7 @@ change since the earlier snapshot and the *Datenlage* — a Kommune whose data s
 reads „unbekannt“ or „unzureichend“, never „erfüllt“. Next to the page, in the folder
 ``<name>_dateien``, each Kommune's interactive map and report; the page links them.
 
-Every number comes from :class:`~netzkarte.analysis.overview.Overview` (the per-Kommune
+Every number comes from :class:`~netzkarte.results.Overview` (the per-Kommune
 analysis results); this module only formats. :func:`overview_tables` builds the tables
 once, and the page (:func:`render_overview`) and the workbook (:func:`write_overview_xlsx`)
 show the same rows. The page is autoescaped Jinja (the report's environment), references
@@ -20,7 +20,7 @@ written (their entries name the Kommune).
 Examples
 --------
 >>> from netzkarte.datasets.synthetic import synthetic
->>> from netzkarte.analysis.overview import overview
+>>> from netzkarte import overview
 >>> ov = overview(synthetic(1500, seed=2, municipalities=3).map, progress=False)
 >>> page = render_overview(ov, anonymous=True)
 >>> "Kommune A" in page, "Musterstadt" in page, "http" in page
@@ -41,12 +41,18 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from netzkarte.analysis.datenlage import REASONS
-from netzkarte.analysis.findings import KIND_LABELS, SEVERITY_LABELS, STATUS_LABELS
-from netzkarte.analysis.overview import DATENLAGE_LABELS, KommuneResult, Overview
-from netzkarte.errors import IssueCode, OptionError
+from netzkarte.errors import InputError
 from netzkarte.io.atomic import atomic_path
 from netzkarte.render.style import SEVERITY_COLOURS, STATUS_COLOURS, STATUS_SYMBOLS
+from netzkarte.results import (
+    DATENLAGE_LABELS,
+    KIND_LABELS,
+    REASONS,
+    SEVERITY_LABELS,
+    STATUS_LABELS,
+    KommuneResult,
+    Overview,
+)
 from netzkarte.text import date_text, number
 from netzkarte.vocab import fold
 
@@ -376,7 +382,7 @@ def render_overview(ov: Overview, *, anonymous: bool = False,
     str
         German, offline, every input text escaped.
     """
-    from netzkarte.render.page import environment
+    from netzkarte.render.report import _environment
 
     tables = overview_tables(ov, anonymous=anonymous, links=None if anonymous else links)
     n = len(ov.kommunen)
@@ -406,24 +412,24 @@ def render_overview(ov: Overview, *, anonymous: bool = False,
         "text_on": text_on,
         "county_total": len(ov.county_findings),
     }
-    page: str = environment().get_template("overview.html.j2").render(**context)
+    page: str = _environment().get_template("overview.html.j2").render(**context)
     return page
 
 
 def _check_folder(folder: Path) -> None:
     """Only a folder of earlier maps and reports may be replaced."""
     if folder.exists() and not folder.is_dir():
-        raise OptionError(f"„{folder}“ ist eine Datei; dort legt die Übersicht die Karten und "
-                          "Berichte der Kommunen ab. Benennen Sie die Datei um oder wählen Sie "
-                          "einen anderen Namen für die Übersicht.", IssueCode.FILE_EXISTS)
+        raise InputError(f"„{folder}“ ist eine Datei; dort legt die Übersicht die Karten und "
+                         "Berichte der Kommunen ab. Benennen Sie die Datei um oder wählen Sie "
+                         "einen anderen Namen für die Übersicht.", "file-exists")
     if folder.is_dir():
         foreign = [p.name for p in folder.iterdir() if not _DETAIL_FILE.match(p.name)]
         if foreign:
-            raise OptionError(f"Im Ordner „{folder}“ liegen andere Dateien "
-                              f"({', '.join(sorted(foreign)[:3])}{' …' if len(foreign) > 3 else ''}"
-                              "); die Übersicht ersetzt dort nur ihre eigenen Karten und "
-                              "Berichte. Wählen Sie einen anderen Namen für die Übersicht.",
-                              IssueCode.FILE_EXISTS)
+            raise InputError(f"Im Ordner „{folder}“ liegen andere Dateien "
+                             f"({', '.join(sorted(foreign)[:3])}{' …' if len(foreign) > 3 else ''}"
+                             "); die Übersicht ersetzt dort nur ihre eigenen Karten und "
+                             "Berichte. Wählen Sie einen anderen Namen für die Übersicht.",
+                             "file-exists")
 
 
 def _write_details(ov: Overview, folder: Path, *, figures: bool, progress: bool | None

@@ -37,8 +37,8 @@ from netzkarte.vocab import ActorForm, NodeType
 if TYPE_CHECKING:
     import pandas as pd
 
-    from netzkarte.analysis.findings import AnalysisResult
     from netzkarte.model import NetworkMap
+    from netzkarte.results import AnalysisResult
 
 __all__ = ["Anonymizer", "anonymous_names", "anonymous_result"]
 
@@ -193,7 +193,7 @@ def anonymous_result(result: AnalysisResult, m: NetworkMap) -> AnalysisResult:
     Examples
     --------
     >>> from netzkarte import NetworkMap
-    >>> from netzkarte.analysis.findings import AnalysisResult, Finding
+    >>> from netzkarte.results import AnalysisResult, Finding
     >>> m = NetworkMap()
     >>> m.add_node("P1", "actor", name="Anna Kurz", form="Person", category="Fachkraft")
     >>> f = Finding.create("bottleneck", "medium", "Anna Kurz sitzt in 6 Gremien", nodes=["P1"])

@@ -19,10 +19,11 @@ tables and the embedded map — by category and organisation. Contact data appea
 
 Examples
 --------
+>>> import netzkarte as nk
 >>> from netzkarte import NetworkMap
 >>> m = NetworkMap("Kindertal")
 >>> m.add_node("SG", "committee", name="Steuerungsgruppe <Prävention>", tier="a")
->>> page = render_report(m, include_map=False)
+>>> page = render_report(m, result=nk.analyze(m, progress=False), include_map=False)
 >>> "Steuerungsgruppe &lt;Prävention&gt;" in page, "http" in page
 (True, False)
 """
@@ -37,21 +38,22 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from netzkarte.analysis.findings import (
+from netzkarte.io.atomic import atomic_path
+from netzkarte.model import NetworkMap
+from netzkarte.results import (
     KIND_LABELS,
+    REASONS,
     SEVERITY_LABELS,
     STATUS_LABELS,
     AnalysisResult,
     Finding,
 )
-from netzkarte.io.atomic import atomic_path
-from netzkarte.model import NetworkMap
-from netzkarte.render.page import environment
-from netzkarte.schema import DISTRICT_BASE_COLUMNS, PERSONAL_FIELDS
-from netzkarte.text import date_text, join_or, number
+from netzkarte.schema import DISTRICT_BASE_COLUMNS
+from netzkarte.text import date_text, number
 from netzkarte.vocab import LIFE_PHASE_ORDER, ActorForm, EdgeKind, NodeType, Transition, fold
 
 __all__ = ["GLOSSARY", "data_quality_of", "reason_labels", "render_report", "write_report"]
@@ -106,16 +108,23 @@ _BASE_LABELS = {c.attr: c.header for c in DISTRICT_BASE_COLUMNS}
 
 
 def _name_cleaner(m: NetworkMap, anonymous: bool) -> tuple[dict[str, str], Callable[[Any], str]]:
-    """Display names per node and a function that anonymises person names inside texts
-    (:class:`~netzkarte.render.privacy.Anonymizer`)."""
-    from netzkarte.render.privacy import Anonymizer
+    """Display names per node and a function that anonymises person names inside texts."""
+    from netzkarte.render.privacy import anonymous_names
 
     names = {n: m.name(n) for n in m.graph.nodes}
-    if not anonymous:
-        return names, lambda text: "" if text is None else str(text)
-    anon = Anonymizer(m)
-    names.update(anon.labels)
-    return names, anon.text
+    anon = anonymous_names(m) if anonymous else {}
+    names.update(anon)
+    # longest name first, so "Anna Maria Schulz" is replaced before "Anna Maria"
+    pairs = sorted(((m.name(n), label) for n, label in anon.items()), key=lambda p: -len(p[0]))
+
+    def clean(text: Any) -> str:
+        out = "" if text is None else str(text)
+        for name, label in pairs:
+            if name:
+                out = out.replace(name, label)
+        return out
+
+    return names, clean
 
 
 # --- context ---------------------------------------------------------------------------------
@@ -186,17 +195,15 @@ def _findings_by_kind(result: AnalysisResult, clean: Callable[[Any], str], top: 
 
 def _districts(m: NetworkMap, result: AnalysisResult, clean: Callable[[Any], str],
                names: Mapping[str, str]) -> list[dict[str, Any]]:
-    from netzkarte.analysis.coverage import coverage_table, district_names, need_column
-
-    table = coverage_table(m)
-    need_col = need_column(m)
+    table = result.coverage
+    need_col = result.need_column
     by_key: dict[str, list[Finding]] = {}
     for f in result.findings:
         if f.district:
             by_key.setdefault(fold(f.district), []).append(f)
     rows_by_fold = {fold(i): i for i in m.districts.index}
     out = []
-    for position, (key, name) in enumerate(district_names(m).items(), start=1):
+    for position, (key, name) in enumerate(result.districts.items(), start=1):
         cells: Any = table.loc[name]
         offers = [{"phase": p.label, "offers": int(cells.loc[p.value, "offers"]),
                    "per_1000": number(cells.loc[p.value, "per_1000_children"], 1,
@@ -218,10 +225,11 @@ def _districts(m: NetworkMap, result: AnalysisResult, clean: Callable[[Any], str
             if f.kind != "transition_gap":
                 continue
             t = Transition.parse(f.transition or "")
-            unlinked = [clean(names.get(n, n)) for n in f.evidence.get("unlinked") or ()]
+            evidence = f.typed_evidence("transition_gap")
+            unlinked = [clean(names.get(n, n)) for n in evidence.get("unlinked") or ()]
             gaps.append({"transition": t.label if t is not None else f.transition,
-                         "unlinked": unlinked, "earlier": f.evidence.get("earlier_count"),
-                         "committees": len(f.evidence.get("committees") or ()),
+                         "unlinked": unlinked, "earlier": evidence.get("earlier_count"),
+                         "committees": len(evidence.get("committees") or ()),
                          "severity": f.severity, "uncertain": f.confidence == "unsicher",
                          "severity_label": SEVERITY_LABELS[f.severity]})
         out.append({"anchor": f"sozialraum-{position}", "name": name, "offers": offers,
@@ -245,26 +253,22 @@ def reason_labels(entry: Mapping[str, Any]) -> list[str]:
     Kategorie mehrdeutig (Erziehungsberatung oder Frühe Hilfen)
     ohne Lebensphase
     """
-    from netzkarte.analysis.datenlage import REASONS
-
     out = []
     candidates = [str(c) for c in entry.get("candidates") or ()]
     for reason in entry.get("reasons") or ():
         label = REASONS.get(str(reason), str(reason))
         if reason == "ambiguous_category" and candidates:
-            label += f" ({join_or(candidates)})"
+            shown = (", ".join(candidates[:-1]) + " oder " + candidates[-1]
+                     if len(candidates) > 1 else candidates[0])
+            label += f" ({shown})"
         out.append(label)
     return out
 
 
 def data_quality_of(m: NetworkMap | None, result: AnalysisResult) -> dict[str, Any]:
-    """The *Datenlage* of a result: its own, or computed from the map when it has none
-    (a result built by hand); empty without a map."""
-    if result.data_quality or m is None:
-        return dict(result.data_quality)
-    from netzkarte.analysis.datenlage import data_quality
-
-    return data_quality(m, result.findings)
+    """The *Datenlage* of a result (a copy; empty for a result built by hand without one,
+    :func:`netzkarte.analyze` always fills it). ``m`` is not read."""
+    return dict(result.data_quality)
 
 
 def _datenlage(m: NetworkMap, result: AnalysisResult, names: Mapping[str, str],
@@ -276,14 +280,15 @@ def _datenlage(m: NetworkMap, result: AnalysisResult, names: Mapping[str, str],
     ``anonymous`` a person is named by category and organisation and shows no id, and the
     advice sentences go through the :class:`~netzkarte.render.privacy.Anonymizer`.
     """
-    from netzkarte.analysis.datenlage import REASONS
-    from netzkarte.render.privacy import anonymous_names
+    from netzkarte.render.privacy import Anonymizer
 
     dq = data_quality_of(m, result)
-    persons = anonymous_names(m) if anonymous else {}
+    anon = Anonymizer(m) if anonymous else None
+    text: Callable[[Any], str] = anon.text if anon is not None else (
+        lambda v: "" if v is None else str(v))
     uncertain = [f for f in result.findings if f.confidence == "unsicher"]
     decides: Counter[str] = Counter(str(n) for f in uncertain
-                                    for n in f.evidence.get("unclassified") or ())
+                                    for n in f.typed_evidence().get("unclassified") or ())
     entries = list(dq.get("nodes") or ())
     order = sorted(range(len(entries)),
                    key=lambda i: (-decides[str(entries[i].get("id"))], i))
@@ -291,11 +296,11 @@ def _datenlage(m: NetworkMap, result: AnalysisResult, names: Mapping[str, str],
     for i in order[:_DATENLAGE_SHOWN]:
         entry = entries[i]
         node = str(entry.get("id"))
-        person = node in persons
-        rows.append({"id": "" if person else clean(node),
-                     "name": names.get(node) or clean(entry.get("name") or node),
+        person = anon is not None and node in anon.labels
+        rows.append({"id": "" if person else text(node),
+                     "name": names.get(node) or text(entry.get("name") or node),
                      "type": _NODE_LABELS.get(str(entry.get("type")), str(entry.get("type"))),
-                     "category": clean(entry.get("category") or ""),
+                     "category": text(entry.get("category") or ""),
                      "reasons": "; ".join(reason_labels(entry)),
                      "decides": decides[node]})
     items = []
@@ -304,7 +309,7 @@ def _datenlage(m: NetworkMap, result: AnalysisResult, names: Mapping[str, str],
         item["anchor"] = f"befund-{f.id}" if f.id in shown_ids else ""
         items.append(item)
     counts = [(REASONS.get(k, k), n) for k, n in (dq.get("counts") or {}).items() if n]
-    return {"counts": counts, "advice": [clean(a) for a in dq.get("advice") or ()],
+    return {"counts": counts, "advice": [text(a) for a in dq.get("advice") or ()],
             "nodes": rows, "nodes_total": len(entries),
             "nodes_more": max(0, len(entries) - _DATENLAGE_SHOWN),
             "uncertain": items, "uncertain_total": len(uncertain),
@@ -316,9 +321,8 @@ def _contacts(m: NetworkMap, names: Mapping[str, str], anonymous: bool
               ) -> list[tuple[str, str, str]]:
     rows = []
     for node, data in m.graph.nodes(data=True):
-        contact = "; ".join(str(data[f]) for f in sorted(PERSONAL_FIELDS)
-                            if data.get(f) not in (None, ""))
-        if not contact:
+        contact = data.get("contact")
+        if contact in (None, ""):
             continue
         if anonymous and data["type"] is NodeType.ACTOR and \
                 data.get("form") is ActorForm.PERSON:
@@ -342,8 +346,9 @@ def _figures(m: NetworkMap, result: AnalysisResult, anonymous: bool, layout: str
         "overlap": ("Überschneidung der Gremienmitgliedschaften",
                     lambda: fg.overlap_matrix(m)),
         "transitions": ("Verbindungen an den Übergängen",
-                        lambda: fg.transition_chart(m, result=result)),
-        "coverage": ("Angebote je Sozialraum und Lebensphase", lambda: fg.coverage_heatmap(m)),
+                        lambda: fg.transition_chart(result)),
+        "coverage": ("Angebote je Sozialraum und Lebensphase",
+                     lambda: fg.coverage_heatmap(result)),
     }
     out = {}
     for position, (key, (label, make)) in enumerate(makers.items(), start=1):
@@ -354,10 +359,36 @@ def _figures(m: NetworkMap, result: AnalysisResult, anonymous: bool, layout: str
     return out
 
 
+def _anonymous_result(result: AnalysisResult, clean: Callable[[Any], str]) -> AnalysisResult:
+    """A copy of the result whose finding texts carry no person names (for the map).
+
+    Not :func:`netzkarte.render.privacy.anonymous_result`: that one also replaces person ids
+    in ``Finding.nodes`` by labels, and the embedded map needs the ids to mark the persons a
+    finding is about (the map shows them under their anonymous labels anyway). The
+    *Datenlage* is passed on as it is: the map anonymises it itself.
+    """
+    return AnalysisResult(
+        municipality=result.municipality, summary=result.summary,
+        findings=[replace(f, title=clean(f.title), text=clean(f.text),
+                          recommendation=clean(f.recommendation)) for f in result.findings],
+        quality_checks=result.quality_checks, tables=result.tables,
+        generated=result.generated, version=result.version,
+        data_quality=result.data_quality)
+
+
 # --- page ------------------------------------------------------------------------------------
 
 
-def render_report(m: NetworkMap, *, result: AnalysisResult | None = None,
+@lru_cache(maxsize=1)
+def _environment() -> Any:
+    import jinja2
+
+    return jinja2.Environment(loader=jinja2.PackageLoader("netzkarte.render", "templates"),
+                              autoescape=True, undefined=jinja2.StrictUndefined,
+                              keep_trailing_newline=True)
+
+
+def render_report(m: NetworkMap, *, result: AnalysisResult,
                   title: str | None = None, anonymous: bool = False,
                   with_contacts: bool = False, include_map: bool = True,
                   layout: str = "netz", top_findings: int = _TOP_PER_KIND,
@@ -367,8 +398,9 @@ def render_report(m: NetworkMap, *, result: AnalysisResult | None = None,
     Parameters
     ----------
     m : NetworkMap
-    result : AnalysisResult, optional
-        The findings to report; :func:`netzkarte.analysis.core.analyze` runs when omitted.
+    result : AnalysisResult
+        The analysis of ``m`` (:func:`netzkarte.analyze`): findings, quality checks,
+        Datenlage and the tables the figures and district sections show.
     title : str, optional
         Heading (default ``"Netzwerkbericht <Kommune>"``).
     anonymous : bool
@@ -395,10 +427,10 @@ def render_report(m: NetworkMap, *, result: AnalysisResult | None = None,
 
     Examples
     --------
-    >>> from netzkarte import NetworkMap
+    >>> from netzkarte import NetworkMap, analyze
     >>> m = NetworkMap("Kindertal")
     >>> m.add_node("K", "actor", name="Kita Regenbogen", category="Kita", district="Nord")
-    >>> page = render_report(m, include_map=False)
+    >>> page = render_report(m, result=analyze(m, progress=False), include_map=False)
     >>> page.startswith("<!DOCTYPE html>"), 'id="sozialraum-1"' in page
     (True, True)
 
@@ -408,13 +440,7 @@ def render_report(m: NetworkMap, *, result: AnalysisResult | None = None,
     3–5 s (``benchmarks/report_benchmark.py``).
     """
     started = time.perf_counter()
-    if result is None:
-        from netzkarte.analysis.core import analyze
-
-        result = analyze(m, progress=False)
     names, clean = _name_cleaner(m, anonymous)
-    if not result.data_quality:
-        result = replace(result, data_quality=data_quality_of(m, result))
     meta = m.meta
     municipality = meta.municipality or "(ohne Namen)"
     heading = title or f"Netzwerkbericht {municipality}"
@@ -424,10 +450,10 @@ def render_report(m: NetworkMap, *, result: AnalysisResult | None = None,
     if include_map:
         from netzkarte.render.html_map import render_map
 
-        # the map cannot leave out only the persons' contacts: anonymous maps get none; it
-        # anonymises the findings and the Datenlage itself and needs the persons' ids
+        shown = _anonymous_result(result, clean) if anonymous else result
+        # the map cannot leave out only the persons' contacts: anonymous maps get none
         map_page = render_map(m, layout=layout, anonymous=anonymous,
-                              with_contacts=with_contacts and not anonymous, findings=result,
+                              with_contacts=with_contacts and not anonymous, findings=shown,
                               title=f"Netzwerkkarte {municipality}")
     groups = _findings_by_kind(result, clean, max(0, int(top_findings)))
     checks = [{"id": q.id, "title": q.title, "status": q.status,
@@ -468,7 +494,7 @@ def render_report(m: NetworkMap, *, result: AnalysisResult | None = None,
         "text_on": {c: ("#FFFFFF" if c in ("#A50026", "#E66101") else "#000000")
                     for c in (*STATUS_COLOURS.values(), *SEVERITY_COLOURS.values())},
     }
-    page: str = environment().get_template("report.html.j2").render(**context)
+    page: str = _environment().get_template("report.html.j2").render(**context)
     log.info("Bericht %s mit %d Befunden erstellt (%.1f s, %.1f MB)", municipality,
              len(result.findings), time.perf_counter() - started,
              len(page.encode("utf-8")) / 1e6)
@@ -476,7 +502,7 @@ def render_report(m: NetworkMap, *, result: AnalysisResult | None = None,
 
 
 def write_report(m: NetworkMap, path: str | os.PathLike[str], *,
-                 result: AnalysisResult | None = None, title: str | None = None,
+                 result: AnalysisResult, title: str | None = None,
                  anonymous: bool = False, with_contacts: bool = False,
                  include_map: bool = True, layout: str = "netz",
                  top_findings: int = _TOP_PER_KIND, figures: bool = True) -> Path:
@@ -488,10 +514,10 @@ def write_report(m: NetworkMap, path: str | os.PathLike[str], *,
     Examples
     --------
     >>> import tempfile, pathlib
-    >>> from netzkarte import NetworkMap
+    >>> from netzkarte import NetworkMap, analyze
     >>> m = NetworkMap("Kindertal")
     >>> out = write_report(m, pathlib.Path(tempfile.mkdtemp()) / "bericht.html",
-    ...                    include_map=False)
+    ...                    result=analyze(m, progress=False), include_map=False)
     >>> out.name, "Netzwerkbericht Kindertal" in out.read_text(encoding="utf-8")
     ('bericht.html', True)
     """

@@ -101,11 +101,12 @@ def _context(result: MergeResult) -> dict[str, Any]:
 
 def render_feedback(result: MergeResult) -> str:
     """The Rückmeldung as one HTML page (German, offline, autoescaped)."""
-    from netzkarte.render.page import environment
+    import jinja2
 
-    page: str = environment("netzkarte.survey", trim=True).get_template(
-        "rueckmeldung.html.j2").render(**_context(result))
-    return page
+    env = jinja2.Environment(loader=jinja2.PackageLoader("netzkarte.survey", "templates"),
+                             autoescape=True, undefined=jinja2.StrictUndefined,
+                             trim_blocks=True, lstrip_blocks=True)
+    return env.get_template("rueckmeldung.html.j2").render(**_context(result))
 
 
 def write_feedback_html(result: MergeResult, path: str | os.PathLike[str]) -> Path:

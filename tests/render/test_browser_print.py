@@ -219,7 +219,8 @@ def test_a_heading_near_the_page_bottom_moves_to_the_next_page(
     """Spacers push the first heading of three sections towards the bottom of a page, in
     steps smaller than the window where only the heading would still fit. Without the
     report's rule some heading ends a page (the control); with it none does."""
-    target = write_report(small_map, tmp_path / "bericht.html", include_map=False)
+    target = write_report(small_map, tmp_path / "bericht.html", result=analyze(small_map),
+                          include_map=False)
     selectors = ["#befunde h3", "#sozialraeume h3", "#anhang-befunde h3"]
     found: dict[bool, list[str]] = {True: [], False: []}
     page = browser.new_page(viewport={"width": A4_TEXT_COLUMN_PX, "height": 1000})

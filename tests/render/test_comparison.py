@@ -225,7 +225,7 @@ def test_pictures_of_both_snapshots_are_embedded_as_images() -> None:
 
 def test_pictures_stay_data_not_markup(monkeypatch: pytest.MonkeyPatch) -> None:
     fake = types.ModuleType("netzkarte.render.figures")
-    fake.transition_chart = lambda m, result: m.meta.municipality  # type: ignore[attr-defined]
+    fake.transition_chart = lambda result: result.municipality  # type: ignore[attr-defined]
     fake.figure_to_png_data_uri = (  # type: ignore[attr-defined]
         lambda fig, dpi: '"><script>window.__pwned=1</script>')
     monkeypatch.setitem(sys.modules, "netzkarte.render.figures", fake)

@@ -222,16 +222,18 @@ def test_a_long_datenlage_is_capped_in_the_report() -> None:
     for i in range(40):
         m.add_node(f"W{i}", "offer", name=f"Treff {i:02d}", category="Wirbelkram",
                    district="Mitte")
-    page = render_report(m, include_map=False)  # the analysis runs inside
+    page = render_report(m, result=analyze(m), include_map=False)
     table = _parse(page).find(id="tabelle-einordnen")
     assert len([tr for tr in table.iter() if tr.tag == "tr"]) == 1 + 25
     assert "… und 15 weitere" in page
 
 
-def test_a_result_without_datenlage_gets_it_from_the_map() -> None:
+def test_the_datenlage_comes_from_the_result_not_the_map() -> None:
     m = _blind_map()
-    bare = AnalysisResult("Testheim", {}, [])
+    bare = AnalysisResult("Testheim", {}, [])  # built by hand: the renderer computes nothing
     section = _parse(render_report(m, result=bare, include_map=False)).find(id="datenlage")
+    assert XSS not in section.text()
+    section = _parse(render_report(m, result=analyze(m), include_map=False)).find(id="datenlage")
     assert XSS in section.text()
 
 
@@ -293,11 +295,13 @@ def test_map_payload_carries_the_datenlage_from_an_allow_list(
     assert XSS not in page  # the JSON escapes <, > and &
 
 
-def test_map_without_findings_has_no_datenlage_and_a_list_gets_one() -> None:
+def test_map_without_findings_has_no_datenlage_and_a_list_only_counts() -> None:
     m = _blind_map()
     assert "datenlage" not in build_payload(m)
-    computed = build_payload(m, findings=[])["datenlage"]
-    assert computed["uncertain"] == 0 and len(computed["nodes"]) == 3
+    listed = build_payload(m, findings=[])["datenlage"]
+    assert listed["uncertain"] == 0 and listed["nodes"] == []
+    analysed = build_payload(m, findings=analyze(m))["datenlage"]
+    assert len(analysed["nodes"]) == 3
 
 
 def test_anonymous_map_names_no_person_in_the_datenlage(

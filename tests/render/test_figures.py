@@ -107,7 +107,7 @@ def _kindertal_figures(kt: tuple[NetworkMap, Any]) -> dict[str, Figure]:
     m, result = kt
     return {"overview-netz": fg.overview_figure(m), "overview-kette": fg.overview_figure(
         m, layout="kette"), "overview-kreis": fg.overview_figure(m, layout="kreis"),
-        "coverage": fg.coverage_heatmap(m), "transitions": fg.transition_chart(m, result=result),
+        "coverage": fg.coverage_heatmap(analyze(m)), "transitions": fg.transition_chart(result),
         "overlap": fg.overlap_matrix(m), "centrality": fg.centrality_bars(m, result=result),
         "brokerage": fg.brokerage_bars(m, result=result),
         "quality": fg.quality_traffic_light(result)}
@@ -133,7 +133,7 @@ def test_every_figure_fits_the_a4_text_column_with_text_of_7_pt_or_more(
 
 
 def test_coverage_heatmap_counts_offers_per_district_and_phase(small_map: NetworkMap) -> None:
-    fig = fg.coverage_heatmap(small_map)
+    fig = fg.coverage_heatmap(analyze(small_map, progress=False))
     ax = fig.axes[0]
     assert ax.get_title() == "Angebote je Sozialraum und Lebensphase"
     assert ax.images[0].get_array().tolist() == [[0, 1, 1, 0, 0, 0]]
@@ -148,7 +148,7 @@ def test_coverage_heatmap_puts_the_neediest_district_first() -> None:
     m.set_districts(pd.DataFrame({"children": [300, 500], "SGB-II-Quote": [12.5, 40.0]},
                                  index=pd.Index(["Süd", "Nord"], name="district")))
     m.add_node("O1", "offer", name="Elterncafé", category="Elterncafé", district="Süd")
-    fig = fg.coverage_heatmap(m)
+    fig = fg.coverage_heatmap(analyze(m, progress=False))
     heat, side = fig.axes[0], fig.axes[1]
     assert [t.get_text() for t in heat.get_yticklabels()] == ["Nord", "Süd"]
     assert heat.images[0].get_array().tolist() == [[0] * 6, [0, 1, 1, 0, 0, 0]]
@@ -173,7 +173,7 @@ def test_transition_chart_counts_linked_and_unlinked_institutions() -> None:
     m.add_node("K2", "actor", name="Kita B", category="Kita", district="Nord")
     m.add_node("G", "actor", name="Grundschule Nord", category="Grundschule", district="Nord")
     m.add_edge("K1", "G", "cooperation")
-    fig = fg.transition_chart(m)
+    fig = fg.transition_chart(analyze(m, progress=False))
     ax = fig.axes[0]
     assert ax.get_title() == ("Übergänge: Einrichtungen mit und ohne Verbindung zur nächsten "
                               "Phase")
@@ -188,7 +188,7 @@ def test_transition_chart_counts_linked_and_unlinked_institutions() -> None:
 
 
 def test_transition_chart_with_a_tie_shows_no_gap(small_map: NetworkMap) -> None:
-    assert _bars(fg.transition_chart(small_map))[2] == (1, 0)
+    assert _bars(fg.transition_chart(analyze(small_map, progress=False)))[2] == (1, 0)
 
 
 def test_transition_chart_from_a_result_matches_its_findings(kt: tuple[NetworkMap, Any]
@@ -200,7 +200,7 @@ def test_transition_chart_from_a_result_matches_its_findings(kt: tuple[NetworkMa
                 len(f.evidence["unlinked"]))
     assert expected[1] > 0
     assert _bars(fg.transition_chart(result))[2] == expected
-    assert _bars(fg.transition_chart(m, result=result)) == _bars(fg.transition_chart(m))
+    assert _bars(fg.transition_chart(result)) == _bars(fg.transition_chart(analyze(m)))
 
 
 # --- committees -----------------------------------------------------------------------------
@@ -246,13 +246,13 @@ def test_overlap_matrix_shows_only_the_top_committees_of_big_maps(
 
 
 def test_centrality_bars_rank_by_betweenness(small_map: NetworkMap) -> None:
-    fig = fg.centrality_bars(small_map, top=3)
+    fig = fg.centrality_bars(small_map, result=analyze(small_map, progress=False), top=3)
     ax = fig.axes[0]
     assert "Betweenness" in ax.get_title()
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Frau Kurz", "Jugendamt",
                                                             "Kita Sonnenschein"]
     assert [round(p.get_width(), 4) for p in ax.patches] == [0.3667, 0.1667, 0.1]
-    anonymous = fg.centrality_bars(small_map, top=3, anonymous=True)
+    anonymous = fg.centrality_bars(small_map, result=analyze(small_map), top=3, anonymous=True)
     assert anonymous.axes[0].get_yticklabels()[0].get_text() == "Person (Jugendamt)"
 
 
@@ -271,7 +271,7 @@ def test_brokerage_bars_stack_the_five_roles() -> None:
     m.add_node("c", "actor", name="Grundschule", category="Grundschule")
     m.add_edge("a", "b", "cooperation")
     m.add_edge("b", "c", "cooperation")
-    ax = fg.brokerage_bars(m).axes[0]
+    ax = fg.brokerage_bars(m, result=analyze(m, progress=False)).axes[0]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Jobcenter"]
     assert [t.get_text() for t in ax.get_legend().get_texts()] == [
         "Koordinator", "Berater (itinerant)", "Repräsentant", "Türsteher (gatekeeper)",
@@ -284,7 +284,7 @@ def test_brokerage_bars_stack_the_five_roles() -> None:
 def test_brokerage_bars_without_brokers_say_so() -> None:
     m = NetworkMap()
     m.add_node("a", "actor")
-    assert "Niemand vermittelt" in " ".join(_texts(fg.brokerage_bars(m)))
+    assert "Niemand vermittelt" in " ".join(_texts(fg.brokerage_bars(m, result=analyze(m))))
 
 
 # --- quality --------------------------------------------------------------------------------
@@ -320,8 +320,9 @@ def test_status_colours_stay_apart_in_grey(table: dict[str, str]) -> None:
 
 
 def test_same_map_gives_the_same_svg_twice(small_map: NetworkMap) -> None:
-    for make in (lambda: fg.overview_figure(small_map), lambda: fg.coverage_heatmap(small_map),
-                 lambda: fg.centrality_bars(small_map)):
+    result = analyze(small_map)
+    for make in (lambda: fg.overview_figure(small_map), lambda: fg.coverage_heatmap(result),
+                 lambda: fg.centrality_bars(small_map, result=result)):
         first, second = make(), make()
         assert fg.figure_to_svg(first) == fg.figure_to_svg(second) == fg.figure_to_svg(first)
 
@@ -345,10 +346,10 @@ def test_hostile_names_stay_text_in_the_svg(hostile_map: NetworkMap) -> None:
 
 
 def test_png_data_uri_is_a_png(small_map: NetworkMap) -> None:
-    uri = fg.figure_to_png_data_uri(fg.transition_chart(small_map), dpi=40)
+    uri = fg.figure_to_png_data_uri(fg.transition_chart(analyze(small_map, progress=False)), dpi=40)
     assert uri.startswith("data:image/png;base64,")
     assert base64.b64decode(uri.split(",", 1)[1])[:8] == b"\x89PNG\r\n\x1a\n"
-    assert uri == fg.figure_to_png_data_uri(fg.transition_chart(small_map), dpi=40)
+    assert uri == fg.figure_to_png_data_uri(fg.transition_chart(analyze(small_map)), dpi=40)
 
 
 def test_importing_figures_does_not_import_matplotlib() -> None:

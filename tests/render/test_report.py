@@ -33,7 +33,7 @@ def _outside_map(page: str) -> str:
 
 
 def test_small_report_has_every_section_in_german(small_map: NetworkMap) -> None:
-    page = render_report(small_map, include_map=False)
+    page = render_report(small_map, result=analyze(small_map, progress=False), include_map=False)
     assert page.startswith("<!DOCTYPE html>") and '<html lang="de">' in page
     assert "<title>Netzwerkbericht Testheim</title>" in page
     for anchor in ("kennzahlen", "befunde", "qualitaetsrahmen", "netzwerk", "uebergaenge",
@@ -112,7 +112,7 @@ def test_one_section_per_district_with_offers_and_gaps(kt: tuple[NetworkMap, Ana
 
 
 def test_hostile_names_are_escaped_everywhere(hostile_map: NetworkMap) -> None:
-    page = render_report(hostile_map, title=HOSTILE_NAMES[6])
+    page = render_report(hostile_map, result=analyze(hostile_map), title=HOSTILE_NAMES[6])
     outside = _outside_map(page)
     for raw in ("<script>window.__pwned", "<img src=x", "<svg onload", "</script><script>",
                 '<a href="javascript'):
@@ -125,10 +125,12 @@ def test_hostile_names_are_escaped_everywhere(hostile_map: NetworkMap) -> None:
 
 
 def test_contact_data_only_when_asked(hostile_map: NetworkMap) -> None:
-    assert SECRET_MAIL not in render_report(hostile_map)
-    with_contacts = render_report(hostile_map, with_contacts=True, include_map=False)
+    result = analyze(hostile_map)
+    assert SECRET_MAIL not in render_report(hostile_map, result=result)
+    with_contacts = render_report(hostile_map, result=result, with_contacts=True,
+                                  include_map=False)
     assert 'id="kontakte"' in with_contacts and SECRET_MAIL in with_contacts
-    anonymous = render_report(hostile_map, with_contacts=True, anonymous=True)
+    anonymous = render_report(hostile_map, result=result, with_contacts=True, anonymous=True)
     assert SECRET_MAIL not in anonymous and "Erika Geheim" not in anonymous
     assert "jugendamt@example.org" in anonymous  # offices are no persons
 
@@ -159,18 +161,18 @@ def test_report_is_offline(kt: tuple[NetworkMap, AnalysisResult]) -> None:
 
 
 def test_print_shows_the_static_overview_instead_of_the_map(small_map: NetworkMap) -> None:
-    page = render_report(small_map)
+    page = render_report(small_map, result=analyze(small_map, progress=False))
     assert '<div class="screen-only">' in page and "<iframe" in page
     assert '<figure class="print-only" id="abbildung-uebersicht">' in page
     assert "@media print" in page and ".screen-only { display: none !important; }" in page
-    without = render_report(small_map, include_map=False)
+    without = render_report(small_map, result=analyze(small_map, progress=False), include_map=False)
     assert '<figure id="abbildung-uebersicht">' in without
 
 
 def test_write_report_is_atomic(small_map: NetworkMap, tmp_path: Path,
                                 monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "bericht.html"
-    written = write_report(small_map, target, include_map=False)
+    written = write_report(small_map, target, result=analyze(small_map), include_map=False)
     assert written == target and "Netzwerkbericht Testheim" in target.read_text("utf-8")
     target.write_text("alter Bericht", encoding="utf-8")
 
@@ -179,7 +181,7 @@ def test_write_report_is_atomic(small_map: NetworkMap, tmp_path: Path,
 
     monkeypatch.setattr(figures, "coverage_heatmap", broken)
     with pytest.raises(RuntimeError):
-        write_report(small_map, target)
+        write_report(small_map, target, result=analyze(small_map, progress=False))
     assert target.read_text("utf-8") == "alter Bericht"
     assert [p.name for p in tmp_path.iterdir()] == ["bericht.html"]
 
