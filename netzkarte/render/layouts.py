@@ -84,6 +84,13 @@ class Guide:
     y1 …). Shapes may carry a ``stroke`` and ``fill`` colour, a ``hatch`` colour, a line
     ``width`` and ``dash`` pattern in screen pixels (default: a thin light grey line);
     a text its ``colour``. ``district`` names the Sozialraum an area belongs to.
+
+    A text with a ``span`` (its width in position units: a column head, a row label) is set
+    by the map to fit it whatever the zoom: wrapped at spaces, soft hyphens (U+00AD, shown
+    as "-" where a line breaks) and dashes between words, smaller down to a readable
+    minimum, shortened with "…" only as a last resort (the full text on hover); in the
+    page its long words carry soft hyphens (:func:`_breakable`). ``valign``
+    ``"bottom"`` puts the last line at ``y`` and lets the text grow upwards.
     """
 
     kind: Literal["text", "circle", "line", "polygon"]
@@ -103,12 +110,18 @@ class Guide:
     dash: tuple[float, ...] = ()
     colour: str = ""
     district: str = ""
+    span: float = 0.0  # a text's width to fit in, position units (0: not fitted)
+    valign: Literal["middle", "bottom"] = "middle"
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict with rounded numbers."""
         out: dict[str, Any] = {"kind": self.kind, "x": round(self.x, 1), "y": round(self.y, 1)}
         if self.kind == "text":
             out.update(text=self.text, align=self.align, size=round(self.size, 1))
+            if self.span:  # the map may break its long words (soft hyphens)
+                out.update(text=_breakable(self.text), span=round(self.span, 1))
+            if self.valign != "middle":
+                out["valign"] = self.valign
         elif self.kind == "circle":
             out["r"] = round(self.r, 1)
         elif self.kind == "polygon":
@@ -345,7 +358,9 @@ def _chain_layout(m: NetworkMap, seed: int) -> Layout:
         cells[(round(col[node] * 2) / 2, round(row[node] * 2) / 2)].append(node)
     biggest = max((len(v) for v in cells.values()), default=1)
     step = max(160.0, 2 * _sunflower_radius(biggest, _CELL_SPACING) + 1.5 * _CELL_SPACING)
-    xstep = max(step * 1.3, 280.0)  # columns wider than rows: room for the phase heads
+    # columns wider than rows: room for the phase heads (wrapped in four lines of 11 px,
+    # 90 px wide on a 1366 pixel laptop for a town with every sector)
+    xstep = max(step * 1.6, 280.0)
     positions: dict[str, tuple[float, float]] = {}
     for (cx, cy), members in cells.items():
         for k, node in enumerate(members):
@@ -356,21 +371,57 @@ def _chain_layout(m: NetworkMap, seed: int) -> Layout:
     top = -0.7 * step
     bottom = (len(dense) - 0.4) * step
     font = xstep * 0.07
+    # the heads fit their column (a gap between neighbours) and grow upwards from just
+    # above the first row; the row labels fit the margin left of the first column
+    head_span, head_y = 0.92 * xstep, top + 0.12 * step
+
+    def head(x: float, text: str) -> Guide:
+        return Guide("text", x, head_y, text=text, size=font, span=head_span, valign="bottom")
+
     for i, phase in enumerate(LIFE_PHASE_ORDER):
-        head = phase.label.replace(" (", "\n(")
-        guides.append(Guide("text", i * xstep, top, text=head, size=font))
+        guides.append(head(i * xstep, phase.label.replace(" (", "\n(")))
         if i:
             guides.append(Guide("line", (i - 0.5) * xstep, top + 40, x2=(i - 0.5) * xstep,
                                 y2=bottom))
     if any(c == no_phase_col for c in col.values()):
-        guides.append(Guide("text", no_phase_col * xstep, top, text="ohne Lebensphase", size=font))
+        guides.append(head(no_phase_col * xstep, "ohne Lebensphase"))
         guides.append(Guide("line", -0.5 * xstep, top + 40, x2=-0.5 * xstep, y2=bottom))
-    left = (min(min(col.values(), default=0.0), 0.0) - 0.45) * xstep
+    # the row labels right-aligned well left of the first column: its nodes' names need room
+    left = (min(min(col.values(), default=0.0), 0.0) - 0.6) * xstep
     for r, i in dense.items():
         label = sectors[r].label if r < len(sectors) else "ohne Handlungsfeld"
-        guides.append(Guide("text", left, i * step, text=label, align="right",
-                            size=font))
+        guides.append(Guide("text", left, i * step, text=label, align="right", size=font,
+                            span=0.9 * xstep))
     return Layout("kette", positions, guides)
+
+
+_BREAKS: dict[str, str] = {
+    word.replace("\u00ad", ""): word for word in (
+        "Schwanger\u00adschaft", "weiter\u00adfüh\u00adrende", "Grund\u00adschule",
+        "Über\u00adgang", "Lebens\u00adphase", "Jugend\u00adhilfe", "Bil\u00addung",
+        "Gesund\u00adheit", "Sozi\u00adales", "Aus\u00adbil\u00addung", "Frei\u00adzeit",
+        "Inte\u00adgration", "Stadt\u00adent\u00adwick\u00adlung",
+        "Verwal\u00adtungs\u00adspitze", "Zivil\u00adgesell\u00adschaft",
+        "Hand\u00adlungs\u00adfeld")}
+"""Where the long words of the chain's heads and row labels may break (soft hyphens):
+narrow columns (a laptop at 1366 pixels) wrap them there instead of cutting them."""
+
+
+def _breakable(text: str) -> str:
+    """``text`` with soft hyphens in its long words (:data:`_BREAKS`).
+
+    >>> _breakable("Schwangerschaft und Geburt") == "Schwanger\u00adschaft und Geburt"
+    True
+    """
+    out: list[str] = []
+    word = ""
+    for ch in text + " ":
+        if ch.isalpha():
+            word += ch
+            continue
+        out += [_BREAKS.get(word, word), ch]
+        word = ""
+    return "".join(out)[:-1]
 
 
 def _neighbours(m: NetworkMap, node: str) -> list[str]:

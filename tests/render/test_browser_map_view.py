@@ -16,6 +16,7 @@ from netzkarte import NetworkMap
 from netzkarte.analysis.core import analyze
 from netzkarte.analysis.findings import AnalysisResult
 from netzkarte.datasets import kindertal
+from netzkarte.vocab import LIFE_PHASE_ORDER, Sector
 
 pytestmark = pytest.mark.browser
 
@@ -75,6 +76,40 @@ def test_first_view_names_the_important_nodes_readably(
     assert all(lab["px"] >= 12 for lab in zoomed)
     assert {lab["px"] for lab in zoomed} <= {lab["px"] for lab in labels} | {15}
     assert len(zoomed) / _on_screen(shown) > min(share, 0.95)
+    shown.assert_clean()
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS, ids=["1366", "1920"])
+def test_kette_heads_and_row_labels_are_readable_side_by_side(
+        open_map: Any, kt: tuple[NetworkMap, AnalysisResult], viewport: tuple[int, int],
+        tmp_path: Path) -> None:
+    m, result = kt
+    shown = open_map(m, layout="kette", findings=result, viewport=viewport)
+    shown.page.screenshot(path=str(tmp_path / f"kette-{viewport[0]}.png"))
+    texts = shown.js("netzkarte.guideTexts()")  # screen boxes of the drawn heads and rows
+    heads = [t for t in texts if t["align"] == "center"]
+    rows = [t for t in texts if t["align"] == "right"]
+    assert [h["text"] for h in sorted(heads, key=lambda h: h["x"])] == [
+        "ohne Lebensphase", *(p.label for p in LIFE_PHASE_ORDER)]
+    assert {r["text"] for r in rows} == {s.label for s in Sector}  # Kindertal has them all
+    width, height = _canvas_size(shown)
+    for t in texts:  # whole, readable and on the screen
+        assert not t["cut"] and t["px"] >= 11, t
+        assert t["x"] >= 0 and t["x"] + t["w"] <= width and t["y"] >= 0, t
+        assert t["y"] + t["h"] <= height, t
+    for i, a in enumerate(texts):  # no two overlap
+        assert not any(_overlap(a, b) for b in texts[i + 1:]), (a, viewport)
+    # the heads stand above the first row, and no name of a node covers a head or a row
+    first_row = min(r["y"] for r in rows)
+    assert all(h["y"] + h["h"] <= first_row + 1 for h in heads)
+    labels = shown.js("netzkarte.labels()")
+    assert not [(lab["text"], t["text"]) for lab in labels for t in texts if _overlap(lab, t)]
+    # a wrapped head shows its full text on hover
+    wrapped = next(h for h in heads if len(h["lines"]) > 1)
+    box = shown.page.locator("#nk-network").bounding_box()
+    shown.page.mouse.move(box["x"] + wrapped["x"] + wrapped["w"] / 2,
+                          box["y"] + wrapped["y"] + wrapped["h"] / 2)
+    assert shown.js("document.getElementById('nk-network').title") == wrapped["text"]
     shown.assert_clean()
 
 

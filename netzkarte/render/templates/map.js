@@ -333,25 +333,138 @@
     if (!data.guides.length) { ctx.restore(); return; }
     ctx.textBaseline = "middle";
     data.guides.forEach(function (g) { if (g.kind !== "text") { drawGuideShape(ctx, g, scale); } });
-    data.guides.forEach(function (g) {
+    var tx = network.body.view.translation.x, ty = network.body.view.translation.y;
+    var boxes = [];
+    data.guides.forEach(function (g, gi) {
       if (g.kind !== "text") { return; }
       var align = g.align || "center";
-      // never smaller than MIN_GUIDE_PX on the screen
-      var fontSize = Math.max(g.size || 16, MIN_GUIDE_PX / scale);
+      // never smaller than MIN_GUIDE_PX on the screen; a text with a span fits it
+      var fit = g.span ? fittedGuide(gi, g, scale) : null;
+      var fontSize = fit ? fit.size / scale : Math.max(g.size || 16, MIN_GUIDE_PX / scale);
+      var lines = fit ? fit.lines : String(g.text).split("\n");
+      var first = guideFirstLine(g, lines.length, fontSize);
+      var x0 = Infinity, x1 = -Infinity;
       ctx.font = "600 " + fontSize + "px " + S.font;
-      var lines = String(g.text).split("\n");
       lines.forEach(function (line, i) {
-        var y = g.y + (i - (lines.length - 1) / 2) * fontSize * 1.2;
+        var y = first + i * fontSize * GUIDE_LINE;
         var w = ctx.measureText(line).width;
         var left = align === "left" ? g.x : (align === "right" ? g.x - w : g.x - w / 2);
+        x0 = Math.min(x0, left); x1 = Math.max(x1, left + w);
         ctx.fillStyle = "rgba(255,255,255,0.85)";
         ctx.fillRect(left - 3 / scale, y - fontSize * 0.65, w + 6 / scale, fontSize * 1.3);
         ctx.fillStyle = g.colour || "#555555";
         ctx.textAlign = align;
         ctx.fillText(line, g.x, y);
       });
+      if (fit) {
+        var top = first - fontSize * 0.6, bottom = first + (lines.length - 1) * fontSize * GUIDE_LINE + fontSize * 0.6;
+        boxes.push({ text: plainText(g.text), lines: lines.slice(), px: fit.size, cut: fit.cut,
+                     align: align, x: x0 * scale + tx, y: top * scale + ty,
+                     w: (x1 - x0) * scale, h: (bottom - top) * scale });
+      }
     });
+    guideBoxes = boxes;
     ctx.restore();
+  });
+  // ---------------------------------------------------------------- fitted texts (kette heads, row labels)
+  // A text guide with a span (its width in map units) is set to fit it at the current zoom:
+  // wrapped at spaces, soft hyphens (shown as "-" where the line breaks) and dashes between
+  // words, smaller down to GUIDE_MIN_PX, shortened with "…" only as a last resort; the full
+  // text shows on hover. So the life phases stay readable side by side on a 1366 pixel laptop.
+  var SHY = "\u00ad", GUIDE_MIN_PX = 11, GUIDE_LINES = 5, GUIDE_LINE = 1.2;
+  var guideBoxes = [];
+  var LETTER = /[A-Za-z\u00c0-\u024f]/;
+  function plainText(text) { return String(text).replace(/\u00ad/g, "").replace(/\n/g, " "); }
+  function breakPieces(paragraph, soft) {
+    // pieces after which a line may break: "Schwanger\u00ad" (soft), "schaft ", "Schule–", …
+    var out = [], cur = "";
+    for (var i = 0; i < paragraph.length; i++) {
+      var ch = paragraph.charAt(i);
+      cur += ch;
+      if (ch === " " || (soft && ch === SHY) || (ch === "\u2013" && LETTER.test(paragraph.charAt(i - 1)) && LETTER.test(paragraph.charAt(i + 1)))) {
+        out.push(cur); cur = "";
+      }
+    }
+    if (cur) { out.push(cur); }
+    return out;
+  }
+  function joinPieces(pieces) {
+    var t = pieces.join("").replace(/ +$/, "");
+    if (t.charAt(t.length - 1) === SHY) { t = t.slice(0, -1) + "-"; }
+    return t.replace(/\u00ad/g, "");
+  }
+  function wrapText(text, maxW, widthOf, soft) {
+    var lines = [];
+    String(text).split("\n").forEach(function (paragraph) {
+      var cur = [];
+      breakPieces(paragraph, soft).forEach(function (piece) {
+        if (cur.length && widthOf(joinPieces(cur.concat([piece]))) > maxW) { lines.push(joinPieces(cur)); cur = [piece]; }
+        else { cur.push(piece); }
+      });
+      if (cur.length) { lines.push(joinPieces(cur)); }
+    });
+    return lines;
+  }
+  function shortened(line, maxW, widthOf) {
+    if (widthOf(line) <= maxW) { return line; }
+    var t = line;
+    while (t.length > 1 && widthOf(t + "…") > maxW) { t = t.slice(0, -1); }
+    return t.replace(/[\s\-–(]+$/, "") + "…";
+  }
+  // the lines and size of a text fitted to maxW (in the units of widthOf(text, size)): at
+  // most three lines from size down to minSize, else four, else up to maxLines; breaks at spaces and
+  // dashes before soft hyphens; cut when it had to be shortened after all
+  function fitLines(text, maxW, size, minSize, maxLines, widthOf) {
+    var s, lines, w, limits = [Math.min(3, maxLines), Math.min(4, maxLines), maxLines];
+    function fits() { return lines.every(function (l) { return w(l) <= maxW; }); }
+    for (var k = 0; k < limits.length; k++) {
+      for (s = Math.max(size, minSize); ; s = Math.max(minSize, s * 0.92)) {
+        w = function (t) { return widthOf(t, s); };
+        for (var soft = 0; soft < 2; soft++) {
+          lines = wrapText(text, maxW, w, soft === 1);
+          if (lines.length <= limits[k] && fits()) { return { lines: lines, size: s, cut: false }; }
+        }
+        if (s <= minSize) { break; }
+      }
+    }
+    var fit = lines.slice(0, maxLines);
+    if (lines.length > maxLines) { fit[maxLines - 1] = lines.slice(maxLines - 1).join(" "); }
+    fit = fit.map(function (l) { return shortened(l, maxW, w); });
+    return { lines: fit, size: s, cut: true };
+  }
+  var guideWidthCache = new Map();
+  function guideWidth(text, px) {
+    // the width of a guide text (weight 600) at px, from one measurement at 100 px
+    var w = guideWidthCache.get(text);
+    if (w === undefined) {
+      measureCtx.font = "600 100px " + S.font;
+      w = measureCtx.measureText(text).width;
+      guideWidthCache.set(text, w);
+    }
+    return w * px / 100;
+  }
+  function fitGuide(g, scale) {
+    // screen pixels at this scale
+    return fitLines(g.text, g.span * scale, Math.max((g.size || 16) * scale, MIN_GUIDE_PX), GUIDE_MIN_PX,
+                    GUIDE_LINES, guideWidth);
+  }
+  var guideFits = { scale: null, fits: new Map() };
+  function fittedGuide(gi, g, scale) {
+    if (guideFits.scale !== scale) { guideFits = { scale: scale, fits: new Map() }; }
+    var f = guideFits.fits.get(gi);
+    if (!f) { f = fitGuide(g, scale); guideFits.fits.set(gi, f); }
+    return f;
+  }
+  function guideFirstLine(g, count, size) {
+    // the middle of the first line: a text grows upwards from y ("bottom") or around it
+    return g.valign === "bottom" ? g.y - (count - 1) * size * GUIDE_LINE : g.y - (count - 1) / 2 * size * GUIDE_LINE;
+  }
+  // the full text of a fitted guide on hover (a column head wrapped or shortened)
+  container.addEventListener("mousemove", function (ev) {
+    var r = container.getBoundingClientRect(), x = ev.clientX - r.left, y = ev.clientY - r.top;
+    var hit = null;
+    guideBoxes.forEach(function (b) { if (x >= b.x && x <= b.x + b.w && y >= b.y && y <= b.y + b.h) { hit = b; } });
+    if (hit) { container.title = hit.text; } else if (container.title) { container.removeAttribute("title"); }
   });
   function bundleDisc(g) { return Math.max(60, 12 * Math.sqrt(g.n) * 4); }
 
@@ -421,6 +534,8 @@
     function take(r) { cells(r, function (key) { var l = grid.get(key); if (!l) { l = []; grid.set(key, l); } l.push(r); }); }
     var out = [];
     var shownCount = 0, PAD = 3;
+    // the column heads and row labels of the chain stay readable: names go around them
+    guideBoxes.forEach(function (b) { take([b.x - 2, b.y, b.w + 4, b.h]); });
     function consider(id, must) {
       var look = nodeLook.get(id) || "normal";
       if (look === "hidden" || look === "dim") { return; }
@@ -564,10 +679,13 @@
   }
 
   // ---------------------------------------------------------------- fitting the view
-  function fitBox(x0, y0, x1, y1, maxScale, margin) {
+  function fitScale(x0, y0, x1, y1, maxScale, margin) {
     var w = container.clientWidth || 800, h = container.clientHeight || 600;
     var mx = Math.min(margin || 0, w / 5), my = Math.min((margin || 0) / 3, h / 8);
-    var scale = Math.min(maxScale || 2, 0.96 * Math.min((w - 2 * mx) / Math.max(x1 - x0, 1), (h - 2 * my) / Math.max(y1 - y0, 1)));
+    return Math.min(maxScale || 2, 0.96 * Math.min((w - 2 * mx) / Math.max(x1 - x0, 1), (h - 2 * my) / Math.max(y1 - y0, 1)));
+  }
+  function fitBox(x0, y0, x1, y1, maxScale, margin) {
+    var scale = fitScale(x0, y0, x1, y1, maxScale, margin);
     network.moveTo({ position: { x: (x0 + x1) / 2, y: (y0 + y1) / 2 }, scale: scale, animation: false });
   }
   function boxOf(ids) {
@@ -597,7 +715,11 @@
     {
       data.guides.forEach(function (g) {
         var fs = g.size || 16;
-        if (g.kind === "text") {
+        if (g.kind === "text" && g.span) {
+          // its width is the span; its height depends on the zoom (below)
+          var sx = g.align === "left" ? g.x : (g.align === "right" ? g.x - g.span : g.x - g.span / 2);
+          grow(sx, g.y); grow(sx + g.span, g.y);
+        } else if (g.kind === "text") {
           var lines = String(g.text).split("\n");
           var tw = Math.max.apply(null, lines.map(function (t) { return t.length; })) * fs * 0.6;
           var left = g.align === "left" ? g.x : (g.align === "right" ? g.x - tw : g.x - tw / 2);
@@ -606,6 +728,18 @@
         else if (g.kind === "polygon") { for (var i = 0; i < g.pts.length; i += 2) { grow(g.pts[i], g.pts[i + 1]); } }
         else { grow(g.x - g.r, g.y - g.r); grow(g.x + g.r, g.y + g.r); }
       });
+      // the fitted texts have more lines the smaller the view: their height at the scale
+      // they make (a few rounds: each makes the box taller and the scale smaller)
+      for (var round = 0; round < 4; round++) {
+        var scale = fitScale(b[0], b[1], b[2], b[3], 2);
+        data.guides.forEach(function (g) {
+          if (g.kind !== "text" || !g.span) { return; }
+          var f = fitGuide(g, scale), size = f.size / scale;
+          var first = guideFirstLine(g, f.lines.length, size);
+          grow(g.x, first - size * 0.7);
+          grow(g.x, first + (f.lines.length - 1) * size * GUIDE_LINE + size * 0.7);
+        });
+      }
     }
     fitBox(b[0], b[1], b[2], b[3], 2);
   }
@@ -1716,9 +1850,15 @@
       if (g.kind !== "text") { return; }
       var size = Math.max(g.size || 16, 8 * PT * u);
       var lines = String(g.text).split("\n");
+      if (g.span) {
+        // fitted to its span on the paper (mm), as on the screen, never below 7 pt
+        var fit = fitLines(g.text, g.span / u, size / u, 7 * PT, GUIDE_LINES, function (t, s) { return guideWidth(t, s) * 1.04; });
+        size = fit.size * u; lines = fit.lines;
+      }
+      var first = guideFirstLine(g, lines.length, size);
       var anchor = g.align === "left" ? "start" : (g.align === "right" ? "end" : "middle");
       lines.forEach(function (line, i) {
-        var y = g.y + (i - (lines.length - 1) / 2) * size * 1.2;
+        var y = first + i * size * GUIDE_LINE;
         var w = textWidth(line, 100, true) / 100 * size * 1.04;
         var left = anchor === "start" ? g.x : (anchor === "end" ? g.x - w : g.x - w / 2);
         layer.appendChild(svgNode("rect", { x: num(left - size * 0.2), y: num(y - size * 0.65),
@@ -1993,6 +2133,7 @@
     lastPng: function () { return lastPng; },
     preparePrint: preparePrint, lastPrint: function () { return lastPrint; },
     batchedFrames: function () { return batchedFrames; },
+    guideTexts: function () { return guideBoxes.slice(); },
     timings: timings
   };
 
