@@ -39,7 +39,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
 from netzkarte import __version__
-from netzkarte.errors import InputError, NetzkarteError, ValidationError, ValidationReport
+from netzkarte.errors import (
+    InputError,
+    IssueCode,
+    NetzkarteError,
+    OptionError,
+    ValidationError,
+    ValidationReport,
+)
 from netzkarte.io.atomic import WriteError
 from netzkarte.schema import SHEET_ORDER
 from netzkarte.text import number
@@ -352,10 +359,10 @@ def _check_outside(option: str, target: str | Path | None, inputs: Sequence[str 
             continue
         if _same_file(folder, path) or (path.suffix.lower() in (".xlsx", ".json")
                                         and _same_file(folder, path.parent)):
-            raise InputError(
+            raise OptionError(
                 f"{option} {path}: liegt im Eingabeordner „{folder}“; beim nächsten Lauf "
                 "würde die Datei als Karte einer Kommune gelesen. Wählen Sie einen anderen "
-                "Ordner für die Ausgabe.", "output-is-input")
+                "Ordner für die Ausgabe.", IssueCode.OUTPUT_IS_INPUT)
 
 
 def _counts_line(counts: dict[str, int]) -> str:
@@ -383,7 +390,8 @@ def format_report(report: ValidationReport, limit: int | None = REPORT_LIMIT) ->
     Examples
     --------
     >>> report = ValidationReport(counts={"actor": 2, "edges": 1})
-    >>> report.add("unknown-reference", "Gremium „G-9“ gibt es nicht.",
+    >>> from netzkarte.errors import IssueCode
+    >>> report.add(IssueCode.UNKNOWN_REFERENCE, "Gremium „G-9“ gibt es nicht.",
     ...            sheet="Mitgliedschaften", row=4, column="Gremium", value="G-9")
     >>> print(format_report(report))
     Fehler (1):
@@ -499,14 +507,14 @@ def _check_output(option: str, target: str | Path | None, inputs: Sequence[str |
     path = Path(target)
     if path.suffix.lower() not in suffixes:
         example = path.with_suffix(suffixes[0]).name if path.stem else f"ausgabe{suffixes[0]}"
-        raise InputError(f"{option} {path.name or path}: {what}; geben Sie einen Namen mit "
-                         f"{suffixes[0]} an, z. B. {example}.", "wrong-suffix")
+        raise OptionError(f"{option} {path.name or path}: {what}; geben Sie einen Namen mit "
+                          f"{suffixes[0]} an, z. B. {example}.", IssueCode.WRONG_SUFFIX)
     for source in inputs:
         if _same_file(source, path):
-            raise InputError(
+            raise OptionError(
                 f"{option} {path}: Das ist dieselbe Datei wie die Eingabe „{source}“; sie "
                 "würde überschrieben und Ihre Daten gingen verloren. Geben Sie für die Ausgabe "
-                "einen anderen Dateinamen an.", "output-is-input")
+                "einen anderen Dateinamen an.", IssueCode.OUTPUT_IS_INPUT)
 
 
 def _error(text: str) -> None:
@@ -522,12 +530,12 @@ def cmd_vorlage(args: argparse.Namespace) -> int:
 
     target = Path(args.pfad)
     if target.suffix.lower() != ".xlsx":
-        raise InputError(f"Die Vorlage ist eine Excel-Arbeitsmappe: der Dateiname muss auf "
-                         f".xlsx enden, nicht „{target.name}“.", "unknown-format")
+        raise OptionError(f"Die Vorlage ist eine Excel-Arbeitsmappe: der Dateiname muss auf "
+                          f".xlsx enden, nicht „{target.name}“.", IssueCode.UNKNOWN_FORMAT)
     if target.exists() and not args.ueberschreiben:
-        raise InputError(f"„{target}“ gibt es schon; sie wird nicht überschrieben, damit keine "
-                         "ausgefüllte Vorlage verloren geht. Wählen Sie einen anderen Namen "
-                         "oder hängen Sie --ueberschreiben an.", "file-exists")
+        raise OptionError(f"„{target}“ gibt es schon; sie wird nicht überschrieben, damit keine "
+                          "ausgefüllte Vorlage verloren geht. Wählen Sie einen anderen Namen "
+                          "oder hängen Sie --ueberschreiben an.", IssueCode.FILE_EXISTS)
     written = write_template(target)
     _say(f"Vorlage geschrieben: {written.resolve()}\n"
          f"Füllen Sie sie aus und prüfen Sie sie mit: netzkarte pruefen {written}")
@@ -586,8 +594,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     target = Path(args.ausgabe)
     if target.suffix.lower() not in SUFFIXES:
-        raise InputError(f"Unbekanntes Zielformat „{target.suffix or target.name}“. Möglich "
-                         "sind " + ", ".join(SUFFIXES) + ".", "unknown-format")
+        raise OptionError(f"Unbekanntes Zielformat „{target.suffix or target.name}“. Möglich "
+                          "sind " + ", ".join(SUFFIXES) + ".", IssueCode.UNKNOWN_FORMAT)
     _check_output("-o", target, [args.datei], suffixes=SUFFIXES, what="")
     if target.suffix.lower() == ".xlsx" and target.exists():
         _existing_workbook(target, replace=args.ueberschreiben)
@@ -614,10 +622,10 @@ def _existing_workbook(target: Path, *, replace: bool) -> None:
     lost = ("die Blätter " + ", ".join(f"„{s}“" for s in foreign) + " (nicht Teil der "
             "Vorlage), " if foreign else "") + "Kommentare, Formeln und Formatierungen"
     if not replace:
-        raise InputError(f"„{target}“ gibt es schon. Der Export schreibt eine neue "
-                         f"Arbeitsmappe nach der Vorlage; {lost} dieser Datei gingen verloren. "
-                         "Wählen Sie einen anderen Dateinamen oder hängen Sie --ueberschreiben "
-                         "an.", "file-exists")
+        raise OptionError(f"„{target}“ gibt es schon. Der Export schreibt eine neue "
+                          f"Arbeitsmappe nach der Vorlage; {lost} dieser Datei gingen verloren. "
+                          "Wählen Sie einen anderen Dateinamen oder hängen Sie --ueberschreiben "
+                          "an.", IssueCode.FILE_EXISTS)
     log.warning("Achtung: „%s“ wird ersetzt; %s der bisherigen Datei werden nicht übernommen.",
                 target, lost)
 
@@ -698,8 +706,8 @@ def cmd_karte(args: argparse.Namespace) -> int:
     shapes = None
     if args.sozialraeume:
         if layout != "stadtplan":
-            raise InputError(f"--sozialraeume gilt nur für --layout stadtplan (gewählt ist "
-                             f"„{layout}“).", "option-conflict")
+            raise OptionError(f"--sozialraeume gilt nur für --layout stadtplan (gewählt ist "
+                              f"„{layout}“).", IssueCode.OPTION_CONFLICT)
         from netzkarte.io.geojson import read_district_shapes
 
         shapes = read_district_shapes(args.sozialraeume)  # before the workbook: fail fast

@@ -1,20 +1,22 @@
 """The exception family and the validation report.
 
 Validation never stops at the first problem (frictionless style): every problem becomes an
-:class:`Issue` with sheet, Excel row, column, value, a stable code and a German message that
-says how to fix it; :class:`ValidationError` is raised once, at the end, carrying the whole
-:class:`ValidationReport`.
+:class:`Issue` with sheet, Excel row, column, value, a stable :class:`IssueCode` and a German
+message that says how to fix it; :class:`ValidationError` is raised once, at the end, carrying
+the whole :class:`ValidationReport`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any, Literal
 
 __all__ = [
     "EndpointError",
     "InputError",
     "Issue",
+    "IssueCode",
     "NetzkarteError",
     "OptionError",
     "UnknownNodeError",
@@ -26,18 +28,197 @@ __all__ = [
 Severity = Literal["error", "warning"]
 
 
+class IssueCode(StrEnum):
+    """The stable code of every problem netzkarte reports (:attr:`Issue.code`,
+    :attr:`InputError.code`).
+
+    The value is the string scripts see in ``netzkarte pruefen --json``; it does not change
+    between versions. Each member is explained in German in the code tables of
+    ``docs/vorlage.md`` (a test holds the two together). Being a ``str``, a member compares
+    equal to its value and is written as it by ``json.dumps``.
+
+    >>> IssueCode.DUPLICATE_ID == "duplicate-id", IssueCode("unknown-reference").name
+    (True, 'UNKNOWN_REFERENCE')
+    """
+
+    # --- the file cannot be read (InputError, exit code 2) ------------------------------------
+    FILE_MISSING = "file-missing"
+    """There is no file (or folder) at the path."""
+    FILE_EMPTY = "file-empty"
+    """The file has 0 bytes."""
+    NOT_A_FILE = "not-a-file"
+    """The path is a folder where a file is needed."""
+    NOT_A_WORKBOOK = "not-a-workbook"
+    """Not an .xlsx workbook (old .xls, CSV, renamed or damaged file)."""
+    ENCRYPTED_WORKBOOK = "encrypted-workbook"
+    """The workbook is encrypted with a password."""
+    FILE_TOO_LARGE = "file-too-large"
+    """The file is larger than the reader allows (or than memory holds)."""
+    ZIP_TOO_LARGE = "zip-too-large"
+    """Unpacked, the workbook would be disproportionately large (a zip bomb)."""
+    TOO_MANY_ROWS = "too-many-rows"
+    """A sheet has more rows than the reader allows."""
+    DEFUSEDXML_MISSING = "defusedxml-missing"
+    """The installation lacks defusedxml, without which no workbook is read."""
+    UNKNOWN_FORMAT = "unknown-format"
+    """A file suffix (or questionnaire format) netzkarte cannot read or write."""
+    EMPTY_FOLDER = "empty-folder"
+    """A folder given as input holds no .xlsx or .json file."""
+    NOT_JSON = "not-json"
+    """A .json file that is not valid UTF-8 JSON."""
+    WRONG_SCHEMA = "wrong-schema"
+    """JSON that is no netzkarte export, or one of another schema version."""
+    BAD_JSON_STRUCTURE = "bad-json-structure"
+    """A netzkarte JSON export whose top-level parts have the wrong shape."""
+    NOT_GEOJSON = "not-geojson"
+    """A file of district shapes that is not GeoJSON."""
+    NOT_A_QUESTIONNAIRE = "not-a-questionnaire"
+    """A file given as survey answer that is no questionnaire of netzkarte."""
+    NOT_A_FEEDBACK = "not-a-feedback"
+    """A file given as decisions that is no Rückmeldung of netzkarte."""
+    FILE_ERROR = "file-error"
+    """The operating system refused to read a questionnaire."""
+
+    # --- the command or function was called wrongly (OptionError, exit code 2) ---------------
+    UNKNOWN_OPTION = "unknown-option"
+    """A keyword option or option value a function does not know."""
+    OPTION_CONFLICT = "option-conflict"
+    """Two options that do not go together."""
+    WRONG_SUFFIX = "wrong-suffix"
+    """An output file name with the wrong suffix."""
+    OUTPUT_IS_INPUT = "output-is-input"
+    """An output that would overwrite an input, or land in an input folder."""
+    FILE_EXISTS = "file-exists"
+    """An output that exists and is not replaced without being asked to."""
+    UNKNOWN_INDICATOR = "unknown-indicator"
+    """A need indicator that is no column of the districts sheet."""
+
+    # --- sheets and columns --------------------------------------------------------------------
+    MISSING_SHEET = "missing-sheet"
+    """A sheet of the template is missing or renamed."""
+    MISSING_COLUMN = "missing-column"
+    """A required column is missing or its header changed."""
+    DUPLICATE_COLUMN = "duplicate-column"
+    """A header appears twice in one sheet."""
+    EMPTY_SHEET = "empty-sheet"
+    """A sheet without data (warning)."""
+    UNKNOWN_SHEET = "unknown-sheet"
+    """A sheet the template does not know; it is not read (warning)."""
+    GUESSED_HEADER = "guessed-header"
+    """A header with an addition ("Stärke (1–4)") matched to its column (warning)."""
+    UNKNOWN_COLUMN = "unknown-column"
+    """A column the template does not know; kept as an extra column (warning)."""
+
+    # --- single cells --------------------------------------------------------------------------
+    MISSING_VALUE = "missing-value"
+    """A required cell is empty."""
+    DUPLICATE_ID = "duplicate-id"
+    """An ID used twice (also across sheets)."""
+    GENERATED_ID = "generated-id"
+    """An empty ID was generated (warning)."""
+    AMBIGUOUS_ID = "ambiguous-id"
+    """Two IDs that differ only in case."""
+    NORMALISED_ID = "normalised-id"
+    """An ID or reference with invisible characters that were dropped (warning)."""
+    UNKNOWN_REFERENCE = "unknown-reference"
+    """A reference to an ID (or name) that does not exist."""
+    AMBIGUOUS_REFERENCE = "ambiguous-reference"
+    """A reference by a name that several entries carry."""
+    NAME_REFERENCE = "name-reference"
+    """A reference by a unique name instead of an ID (warning)."""
+    WRONG_REFERENCE_TYPE = "wrong-reference-type"
+    """A reference to the wrong kind of entry (an offer as member …)."""
+    UNKNOWN_VALUE = "unknown-value"
+    """A value not in the list (an error for fixed lists, else a warning)."""
+    GUESSED_VALUE = "guessed-value"
+    """A value read as a similar list value (warning)."""
+    BAD_VALUE = "bad-value"
+    """A JSON value of the wrong type (a number where a list of texts belongs …)."""
+    UNKNOWN_CATEGORY = "unknown-category"
+    """A category that is not known for this sheet (warning)."""
+    GUESSED_CATEGORY = "guessed-category"
+    """A category inferred from part of a word or from the entry's name (warning)."""
+    AMBIGUOUS_CATEGORY = "ambiguous-category"
+    """A category that fits several (warning)."""
+    CONTRADICTION = "contradiction"
+    """Values of one row that contradict each other, e.g. level and district (warning)."""
+    BUILTIN_CATEGORY = "builtin-category"
+    """An own category named like a built-in one; the own one applies (warning)."""
+    DUPLICATE_CATEGORY = "duplicate-category"
+    """A category or spelling twice in the sheet *Kategorien*."""
+    BAD_STRENGTH = "bad-strength"
+    """A strength that is neither 1 to 4 nor a known word."""
+    BAD_NUMBER = "bad-number"
+    """No readable number (warning), or a number that cannot be (error)."""
+    BAD_DATE = "bad-date"
+    """A date that cannot be read."""
+    BAD_BOOL = "bad-bool"
+    """Something other than yes or no in a yes/no column."""
+    SELF_LOOP = "self-loop"
+    """A relation of an entry with itself."""
+    REFERENCE_CYCLE = "reference-cycle"
+    """Reporting lines or parents that run in a circle."""
+    DUPLICATE_EDGE = "duplicate-edge"
+    """The same relation twice (warning)."""
+    UNKNOWN_DISTRICT = "unknown-district"
+    """A district that is not in the sheet *Sozialräume* (warning)."""
+    DUPLICATE_DISTRICT = "duplicate-district"
+    """A district twice in the sheet *Sozialräume*."""
+    EXCEL_ERROR = "excel-error"
+    """An Excel error value such as ``#REF!`` (an error in IDs and references)."""
+    FORMULA_WITHOUT_VALUE = "formula-without-value"
+    """A formula without a stored result (an error in IDs and references)."""
+    CONTROL_CHARACTER = "control-character"
+    """Invisible control characters, removed (warning)."""
+    MERGED_CELLS = "merged-cells"
+    """Merged cells; the top value is used for each row of the range (warning)."""
+    CELL_TOO_LONG = "cell-too-long"
+    """Writing .xlsx: a text longer than an Excel cell holds."""
+
+    # --- several files read as one map (io/combine.py, warnings) -------------------------------
+    COMBINED_ID_QUALIFIED = "combined-id-qualified"
+    """An ID naming different entries in several files now carries the Kommune."""
+    COMBINED_SHARED_RECORD = "combined-shared-record"
+    """An entry without level and Kommune in several files became one shared entry."""
+    COMBINED_KEPT_APART = "combined-kept-apart"
+    """A committee or offer without level stays one per Kommune."""
+    COMBINED_RECORD_DIFFERS = "combined-record-differs"
+    """A shared entry differs between the files."""
+    COMBINED_DISTRICT_RENAMED = "combined-district-renamed"
+    """Districts of the same name in several Kommunen carry their Kommune."""
+    COMBINED_CATEGORY_DIFFERS = "combined-category-differs"
+    """An own category defined differently in the files; the first applies."""
+    COMBINED_EARLIER_SNAPSHOT = "combined-earlier-snapshot"
+    """A file is an earlier snapshot of a Kommune, used for the comparison."""
+    COMBINED_OLDER_SNAPSHOT = "combined-older-snapshot"
+    """A file older than two other snapshots of its Kommune; not used."""
+
+    # --- survey answers merged into a map (survey/) --------------------------------------------
+    ANSWER_ROW = "answer-row"
+    """A row or field of an answer that is not taken over as it stands."""
+    OTHER_MAP = "other-map"
+    """A questionnaire of another Kommune; not taken over."""
+    OTHER_SNAPSHOT = "other-snapshot"
+    """A questionnaire made from another snapshot of the map (warning)."""
+    UNKNOWN_PARTNER = "unknown-partner"
+    """A questionnaire whose partner is not on the map (or, blank, has no name)."""
+    PARTNER_MISMATCH = "partner-mismatch"
+    """The hidden sheet and the own-record sheet name different partner IDs."""
+
+
 class NetzkarteError(ValueError):
     """Base class of every error netzkarte raises on purpose (message in German)."""
 
 
 class InputError(NetzkarteError):
-    """A file cannot be read at all: missing, empty, not a workbook, too large.
+    """The command cannot start: a file cannot be read at all (missing, empty, not a
+    workbook, too large) or, as :class:`OptionError`, an argument is wrong.
 
-    The command line ends with exit code 2. ``code`` is a stable identifier of the cause
-    (``file-missing``, ``not-a-workbook``, ``zip-too-large`` …).
+    The command line ends with exit code 2. ``code`` is the stable :class:`IssueCode` of
+    the cause (``file-missing``, ``not-a-workbook``, ``zip-too-large`` …).
     """
 
-    def __init__(self, message: str, code: str = "input-error") -> None:
+    def __init__(self, message: str, code: IssueCode) -> None:
         super().__init__(message)
         self.code = code
 
@@ -51,8 +232,13 @@ class EndpointError(NetzkarteError):
     """An edge connects node types its kind does not allow (e.g. an offer as member)."""
 
 
-class OptionError(NetzkarteError, TypeError):
-    """A function got a keyword option it does not know (German message with the fix)."""
+class OptionError(InputError, TypeError):
+    """A bad argument, not bad input data: a keyword option or option value a function does
+    not know, an output path that would overwrite an input, options that do not go together
+    (German message with the fix; exit code 2 like every :class:`InputError`)."""
+
+    def __init__(self, message: str, code: IssueCode = IssueCode.UNKNOWN_OPTION) -> None:
+        super().__init__(message, code)
 
 
 class UnknownNodeError(NetzkarteError, KeyError):
@@ -67,12 +253,12 @@ class Issue:
     """One problem found in the input.
 
     ``row`` is the Excel row number as the user sees it (header = row 1), ``None`` for
-    problems of a whole sheet or file. ``code`` is stable (``"unknown-reference"``,
-    ``"duplicate-id"`` …) so scripts can rely on it; ``message`` is German and says how to
-    fix the problem.
+    problems of a whole sheet or file. ``code`` is a stable :class:`IssueCode`
+    (``unknown-reference``, ``duplicate-id`` …) so scripts can rely on it; ``message`` is
+    German and says how to fix the problem.
     """
 
-    code: str
+    code: IssueCode
     message: str
     sheet: str | None = None
     row: int | None = None
@@ -123,12 +309,13 @@ class ValidationReport:
         """``True`` when there is no error (warnings are allowed)."""
         return not self.errors
 
-    def add(self, code: str, message: str, *, sheet: str | None = None, row: int | None = None,
-            column: str | None = None, value: Any = None, severity: Severity = "error") -> None:
+    def add(self, code: IssueCode, message: str, *, sheet: str | None = None,
+            row: int | None = None, column: str | None = None, value: Any = None,
+            severity: Severity = "error") -> None:
         """Record one issue."""
         self.issues.append(Issue(code, message, sheet, row, column, value, severity))
 
-    def warn(self, code: str, message: str, **where: Any) -> None:
+    def warn(self, code: IssueCode, message: str, **where: Any) -> None:
         """Record a warning (a guess was made)."""
         self.add(code, message, severity="warning", **where)
 
@@ -145,8 +332,8 @@ class ValidationReport:
         """Every issue as a pandas DataFrame with German column names (errors first).
 
         >>> r = ValidationReport()
-        >>> r.add("unknown-reference", "Gremium „G-9“ gibt es nicht.", sheet="Mitgliedschaften",
-        ...       row=4, column="Gremium", value="G-9")
+        >>> r.add(IssueCode.UNKNOWN_REFERENCE, "Gremium „G-9“ gibt es nicht.",
+        ...       sheet="Mitgliedschaften", row=4, column="Gremium", value="G-9")
         >>> frame = r.to_frame()
         >>> frame.loc[0, "Art"], frame.loc[0, "Blatt"], int(frame.loc[0, "Zeile"])
         ('Fehler', 'Mitgliedschaften', 4)

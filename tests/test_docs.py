@@ -5,15 +5,18 @@
 * the built HTML loads nothing from the network (no external script, style sheet, font or image);
 * every CLI command and option of the contract and of the real parser is documented;
 * the German labels quoted in ``docs/vorlage.md`` equal the labels in :mod:`netzkarte.vocab`;
-* every stable issue code the reader can emit is explained in ``docs/vorlage.md``.
+* the code tables of ``docs/vorlage.md`` explain exactly the members of
+  :class:`netzkarte.errors.IssueCode`, each with its meaning and what to do.
 """
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import re
 import subprocess
 import sys
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +24,7 @@ import pytest
 from mkdocs.utils.yaml import yaml_load
 
 from netzkarte import vocab
+from netzkarte.errors import IssueCode
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -41,16 +45,6 @@ CLI_CONTRACT: dict[str, tuple[str, ...]] = {
     "uebersicht": ("-o", "--xlsx", "--anonym"),
 }
 LAYOUTS = ("netz", "kette", "kreis", "stadtplan")
-
-# The stable issue codes agreed for the reader (io contract).
-ISSUE_CODES = (
-    "missing-sheet", "missing-column", "duplicate-column", "empty-sheet", "unknown-sheet",
-    "missing-value", "duplicate-id", "generated-id", "unknown-reference", "ambiguous-reference",
-    "name-reference", "wrong-reference-type", "unknown-value", "guessed-value",
-    "unknown-category", "bad-strength", "bad-number", "bad-date", "bad-bool", "self-loop",
-    "duplicate-edge", "unknown-district", "duplicate-district", "file-too-large",
-    "zip-too-large", "too-many-rows", "not-a-workbook", "file-missing", "file-empty",
-)
 
 _LABEL_BLOCK = re.compile(r"<!-- labels:(\w+) -->\n(.*?)<!-- /labels -->", re.S)
 _LABEL_ITEM = re.compile(r"^- \*\*(.+?)\*\*", re.M)
@@ -218,17 +212,38 @@ def test_every_quoted_value_list_equals_the_vocabulary() -> None:
         assert labels == enum.labels(), name
 
 
+def _code_table() -> dict[str, list[str]]:
+    """The rows of the code tables in *Was die Meldungen bedeuten*: code → its other cells."""
+    vorlage = (DOCS / "vorlage.md").read_text(encoding="utf-8")
+    section = vorlage.split("### Was die Meldungen bedeuten", 1)[1].split("\n### ", 1)[0]
+    rows: dict[str, list[str]] = {}
+    for line in section.splitlines():
+        found = re.match(r"^\| `([a-z-]+)` \|(.*)\|\s*$", line)
+        if found:
+            assert found.group(1) not in rows, f"{found.group(1)} twice in the table"
+            rows[found.group(1)] = [cell.strip() for cell in found.group(2).split("|")]
+    return rows
+
+
+def test_the_code_tables_document_exactly_the_issue_codes() -> None:
+    # IssueCode is the one list of codes (mypy --strict lets no other string through);
+    # the handbook explains each member and nothing else.
+    documented = set(_code_table())
+    codes = {code.value for code in IssueCode}
+    assert sorted(codes - documented) == [], "members missing in docs/vorlage.md"
+    assert sorted(documented - codes) == [], "documented codes that are no IssueCode"
+
+
 def test_every_stable_issue_code_is_explained() -> None:
-    vorlage = (DOCS / "vorlage.md").read_text(encoding="utf-8")
-    rows = {m.group(1) for m in re.finditer(r"^\| `([a-z-]+)` \|", vorlage, re.M)}
-    assert sorted(set(ISSUE_CODES) - rows) == []
-
-
-def test_codes_the_reader_emits_are_all_documented() -> None:
-    emitted: set[str] = set()
-    pattern = re.compile(r"\b(?:error|warn|workbook_error)\(\s*\"([a-z]+(?:-[a-z]+)+)\"")
-    for path in (ROOT / "netzkarte" / "io").glob("*.py"):
-        emitted.update(pattern.findall(path.read_text(encoding="utf-8")))
-    assert emitted, "no issue codes found in netzkarte/io – has the reader moved?"
-    vorlage = (DOCS / "vorlage.md").read_text(encoding="utf-8")
-    assert sorted(c for c in emitted if f"`{c}`" not in vorlage) == []
+    for code, cells in _code_table().items():
+        assert len(cells) == 2 and all(cells), f"{code}: meaning and what to do"
+    # in the code, each member is followed by a one-line docstring (its meaning in English)
+    source = (ROOT / "netzkarte" / "errors.py").read_text(encoding="utf-8")
+    body = next(node for node in ast.parse(source).body
+                if isinstance(node, ast.ClassDef) and node.name == "IssueCode").body
+    explained = {
+        statement.targets[0].id for statement, following in pairwise(body)
+        if isinstance(statement, ast.Assign) and isinstance(statement.targets[0], ast.Name)
+        and isinstance(following, ast.Expr) and isinstance(following.value, ast.Constant)
+        and isinstance(following.value.value, str) and "\n" not in following.value.value}
+    assert sorted(code.name for code in IssueCode if code.name not in explained) == []

@@ -46,7 +46,7 @@ from typing import Any
 import pandas as pd
 
 from netzkarte.analysis.datenlage import BlindSpots, blind_spots
-from netzkarte.errors import InputError
+from netzkarte.errors import IssueCode, OptionError
 from netzkarte.model import NetworkMap
 from netzkarte.results import Finding, Severity
 from netzkarte.text import enumerate_names, number
@@ -122,10 +122,10 @@ def need_column(m: NetworkMap, need_indicator: str | None = None) -> str | None:
         for c in columns:
             if fold(c) == fold(need_indicator):
                 return c
-        raise InputError(f"Der Bedarfsindikator „{need_indicator}“ ist keine Spalte im Blatt "
-                         f"Sozialräume. Vorhanden: {', '.join(columns) or 'keine'}. Bitte "
-                         "den Spaltennamen genau so angeben oder ohne Indikator rechnen.",
-                         code="unknown-indicator")
+        raise OptionError(f"Der Bedarfsindikator „{need_indicator}“ ist keine Spalte im Blatt "
+                          f"Sozialräume. Vorhanden: {', '.join(columns) or 'keine'}. Bitte "
+                          "den Spaltennamen genau so angeben oder ohne Indikator rechnen.",
+                          IssueCode.UNKNOWN_INDICATOR)
     for c in columns:
         key = fold(c)
         if c in _BASE_COLUMNS or not any(k in key for k in _NEED_KEYS):

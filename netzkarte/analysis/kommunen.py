@@ -32,6 +32,7 @@ from collections.abc import Iterator
 from netzkarte.kommunen import county_names, meta_for, municipalities, municipality_of
 from netzkarte.model import NetworkMap
 from netzkarte.results import Finding
+from netzkarte.text import join_and
 from netzkarte.vocab import EdgeKind, NodeType, fold
 
 __all__ = ["COUNTY_SERVICES", "find_county_gaps", "split_by_municipality"]
@@ -180,15 +181,16 @@ def find_county_gaps(m: NetworkMap, *, services: tuple[str, ...] = COUNTY_SERVIC
         if not missing:
             continue
         share = len(missing) / len(kommunen)
-        names = _join([m.name(p) for p in providers[:3]]) + (" …" if len(providers) > 3 else "")
+        names = join_and([m.name(p) for p in providers[:3]]) + (" …" if len(providers) > 3
+                                                                 else "")
         out.append((Finding.create(
             "coverage_gap", "medium" if share > 1 / 3 else "low",
             f"{label}: {len(missing)} von {len(kommunen)} Kommunen ohne Verbindung",
-            text=(f"{_join(missing)} {'hat' if len(missing) == 1 else 'haben'} kein eigenes "
+            text=(f"{join_and(missing)} {'hat' if len(missing) == 1 else 'haben'} kein eigenes "
                   f"{label} und keine erfasste Verbindung zu einem auf Kreisebene ({names}): "
                   "weder eine Kooperation noch einen gemeinsamen Sitz in einem Gremium noch "
                   "ein Angebot."),
-            recommendation=(f"Prüfen, wie {label} in {_join(missing[:3])}"
+            recommendation=(f"Prüfen, wie {label} in {join_and(missing[:3])}"
                             f"{' …' if len(missing) > 3 else ''} vertreten ist (Sitz im lokalen "
                             "Netzwerk, Sprechstunde vor Ort), und es in der Karte nachtragen."),
             nodes=providers, score=share,
@@ -212,7 +214,3 @@ def _reached(m: NetworkMap, owner: dict[str, str | None], service: str) -> set[s
             if d["kind"] in _REACH_KINDS and owner.get(u):
                 reached.add(owner[u])  # type: ignore[arg-type]
     return reached
-
-
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " und " + items[-1]

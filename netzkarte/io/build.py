@@ -13,7 +13,7 @@ Whatever is valid ends up in the map; failing edges are reported and skipped.
 ...     "Angebote": [], "Beziehungen": [],
 ...     "Mitgliedschaften": [{"Mitglied": "K1", "Gremium": "G-09"}]})
 >>> [i.code for i in report.errors]
-['unknown-reference']
+[<IssueCode.UNKNOWN_REFERENCE: 'unknown-reference'>]
 >>> print(report.errors[0].message)  # doctest: +NORMALIZE_WHITESPACE
 Die ID „G-09“ gibt es nicht. Tragen Sie die ID eines Gremiums aus dem Blatt „Gremien“ ein
 (meinten Sie „G-01“?).
@@ -34,7 +34,7 @@ from typing import Any
 
 import pandas as pd
 
-from netzkarte.errors import ValidationReport
+from netzkarte.errors import IssueCode, ValidationReport
 from netzkarte.io.cells import (
     CONTROL_CHARACTERS,
     MISSING_MARKERS,
@@ -180,7 +180,7 @@ def _suggest(catalogue: CategoryCatalogue, text: str, node_type: NodeType, n: in
 
 
 def _category_warning(catalogue: CategoryCatalogue, rec: Recognition, node_type: NodeType
-                      ) -> tuple[str, str] | None:
+                      ) -> tuple[IssueCode, str] | None:
     """Issue code and German message for how a row's category was read (``None``: exact).
 
     ``catalogue`` is the map's: its own categories (sheet *Kategorien*) make the same text
@@ -199,7 +199,7 @@ def _category_warning(catalogue: CategoryCatalogue, rec: Recognition, node_type:
                                  f"kann {options}. Bis Sie eine davon eintragen, zählt der "
                                  "Eintrag in keiner Auswertung, die die Kategorie braucht.")
         which = "eine davon" if rec.candidates else "eine genauere Kategorie"
-        return ("ambiguous-category", f"{said} Tragen Sie {which} ein oder legen Sie die "
+        return (IssueCode.AMBIGUOUS_CATEGORY, f"{said} Tragen Sie {which} ein oder legen Sie die "
                 "Kategorie im Blatt „Kategorien“ selbst fest.")
     if rec.info is not None:  # a guess: from a word part or from the name
         said = rec.message() or f"Die Kategorie wurde als {quote(rec.info.label)} gelesen."
@@ -207,14 +207,14 @@ def _category_warning(catalogue: CategoryCatalogue, rec: Recognition, node_type:
             assert other is not None
             said += (f" ({quote(other.label)} ist eine Kategorie für das Blatt "
                      f"{quote(SHEET_OF[other.node_type])}.)")
-        return "guessed-category", said
+        return IssueCode.GUESSED_CATEGORY, said
     if wrong_sheet:
         assert other is not None
-        return ("unknown-category", f"Die Kategorie {quote(text)} gehört zu "
+        return (IssueCode.UNKNOWN_CATEGORY, f"Die Kategorie {quote(text)} gehört zu "
                 f"{SHEET_OF[other.node_type]}, nicht zu {SHEET_OF[node_type]}; Vorgaben für "
                 "Sektor und Lebensphasen entfallen. Prüfen Sie das Blatt oder wählen Sie eine "
                 "passende Kategorie.")
-    return ("unknown-category", f"Die Kategorie {quote(text)} ist nicht bekannt"
+    return (IssueCode.UNKNOWN_CATEGORY, f"Die Kategorie {quote(text)} ist nicht bekannt"
             f"{meant(_suggest(catalogue, text, node_type))}. Sie wird übernommen, zählt aber "
             "in keiner Auswertung, die die Kategorie braucht. Wählen Sie eine Kategorie aus "
             "der Liste oder legen Sie sie im Blatt „Kategorien“ mit Knotentyp, Sektor und "
@@ -309,14 +309,15 @@ class _Builder(Columns):
                 hint = (f"Das Blatt {quote(known[key])} gibt es schon"
                         if canonical else "Es gehört nicht zur Vorlage") + meant(
                             [known[c] for c in close if known[c] not in tables])
-                self.warn("unknown-sheet", f"Das Blatt {quote(name)} wird nicht gelesen. "
+                self.warn(IssueCode.UNKNOWN_SHEET, f"Das Blatt {quote(name)} wird nicht gelesen. "
                           f"{hint}. Benennen Sie es um, wenn seine Daten eingelesen werden "
                           "sollen.", sheet=str(name))
                 continue
             tables[canonical] = _Table.of(canonical, data)
         for s in SHEETS:
             if s.name not in tables and s.name not in _OPTIONAL_SHEETS:
-                self.error("missing-sheet", f"Das Blatt {quote(s.name)} fehlt. Fügen Sie es "
+                self.error(IssueCode.MISSING_SHEET,
+                           f"Das Blatt {quote(s.name)} fehlt. Fügen Sie es "
                            "mit den Spalten der Vorlage wieder ein (leer lassen, wenn es nichts "
                            "einzutragen gibt) oder korrigieren Sie den Blattnamen.",
                            sheet=s.name)
@@ -347,7 +348,8 @@ class _Builder(Columns):
         names = ", ".join(map(char_name, dict.fromkeys(CONTROL_CHARACTERS.findall(text))))
         shown = clean.strip()
         shown = quote(shown if len(shown) <= 60 else f"{shown[:60]}…") if shown else "nichts"
-        self.warn("control-character", f"Die Zelle enthält Steuerzeichen, die man nicht sieht "
+        self.warn(IssueCode.CONTROL_CHARACTER,
+                  f"Die Zelle enthält Steuerzeichen, die man nicht sieht "
                   f"und die Excel, GraphML und GEXF nicht speichern können: {names}. Sie wurden "
                   "entfernt; "
                   f"übrig bleibt {shown}. Tragen Sie den Text neu ein (tippen, nicht "
@@ -379,14 +381,14 @@ class _Builder(Columns):
             if found is not None:
                 col = found
                 if guessed:
-                    self.warn("guessed-header", f"Die Überschrift {quote(text)} wurde als "
+                    self.warn(IssueCode.GUESSED_HEADER, f"Die Überschrift {quote(text)} wurde als "
                               f"Spalte {quote(col.header)} gelesen; der Zusatz in Klammern "
                               "oder in der zweiten Zeile wird übergangen. Benennen Sie die "
                               f"Spalte in {quote(col.header)} um, damit sie sicher erkannt "
                               "wird.", sheet=sheet.name, row=1, column=text, value=text)
                 if col.attr in out.known:
                     first = _letter(out.known[col.attr])
-                    self.error("duplicate-column", f"Die Spalte {quote(col.header)} kommt "
+                    self.error(IssueCode.DUPLICATE_COLUMN, f"Die Spalte {quote(col.header)} kommt "
                                f"doppelt vor (Spalten {first} und {_letter(j)}); gelesen wird "
                                "nur die erste. Löschen Sie eine davon oder benennen Sie sie "
                                "um.", sheet=sheet.name, row=1, column=text, value=text)
@@ -405,7 +407,8 @@ class _Builder(Columns):
         for col in sheet.columns:
             if col.required and col.attr not in out.known:
                 close = difflib.get_close_matches(col.header, candidates, n=1, cutoff=0.6)
-                self.error("missing-column", f"Die Pflichtspalte {quote(col.header)} fehlt im "
+                self.error(IssueCode.MISSING_COLUMN,
+                           f"Die Pflichtspalte {quote(col.header)} fehlt im "
                            f"Blatt {quote(sheet.name)}{meant(close)}. Tragen Sie in Zeile 1 "
                            f"eine Spalte mit der Überschrift {quote(col.header)} ein.",
                            sheet=sheet.name, row=1, column=col.header)
@@ -425,7 +428,8 @@ class _Builder(Columns):
             if text in named:  # already offered for a missing required column
                 continue
             if cell_text(table.headers[j]) is None:
-                self.warn("unknown-column", f"Die {text} hat keine Überschrift, aber Einträge. "
+                self.warn(IssueCode.UNKNOWN_COLUMN,
+                          f"Die {text} hat keine Überschrift, aber Einträge. "
                           "netzkarte übernimmt sie unverändert als eigene Spalte; ausgewertet "
                           "wird sie nicht. Tragen Sie in Zeile 1 eine Überschrift ein.",
                           sheet=sheet.name, row=1, column=text)
@@ -433,7 +437,7 @@ class _Builder(Columns):
             key = fold(header_base(text))
             close = [headers[k] for k in difflib.get_close_matches(key, headers, n=1, cutoff=0.6)
                      ] or [h for k, h in headers.items() if len(k) >= 4 and key.startswith(k)][:1]
-            self.warn("unknown-column", f"Die Spalte {quote(text)} gehört nicht zur Vorlage"
+            self.warn(IssueCode.UNKNOWN_COLUMN, f"Die Spalte {quote(text)} gehört nicht zur Vorlage"
                       f"{meant(close)}. netzkarte übernimmt sie unverändert als eigene Spalte "
                       "und schreibt sie beim Export zurück; ausgewertet wird sie nicht. "
                       "Benennen Sie sie um, wenn eine Spalte der Vorlage gemeint ist.",
@@ -468,7 +472,7 @@ class _Builder(Columns):
         origin, names, rows, id_keys = self.origin, self.names, self.rows, self.id_keys
         catalogue = self.map.categories
         categorised = any(c.attr == "category" for c in sheet.columns)
-        messages: dict[Recognition, tuple[str, str] | None] = {}
+        messages: dict[Recognition, tuple[IssueCode, str] | None] = {}
         added = 0
         for i in range(table.nrows):
             if not filled[i]:
@@ -480,11 +484,11 @@ class _Builder(Columns):
             if nid is None:
                 nid = self.generated_id(ntype, row)
                 if id_col is not None:
-                    self.warn("generated-id", f"Die ID fehlt; vergeben wurde {quote(nid)}. "
+                    self.warn(IssueCode.GENERATED_ID, f"Die ID fehlt; vergeben wurde {quote(nid)}. "
                               "Tragen Sie eine eigene ID ein, damit Verweise auf diese Zeile "
                               "stabil bleiben.", sheet.name, row, "ID")
             elif nid in self.origin:
-                self.error("duplicate-id", f"Die ID {quote(nid)} ist schon in Blatt "
+                self.error(IssueCode.DUPLICATE_ID, f"Die ID {quote(nid)} ist schon in Blatt "
                            f"{quote(SHEET_OF[self.origin[nid]])}, Zeile {self.rows[nid]} "
                            "vergeben. Jede ID darf "
                            "nur einmal vorkommen: Vergeben Sie hier eine neue ID.",
@@ -495,7 +499,7 @@ class _Builder(Columns):
                 continue
             name = cell_text(name_col[i]) if name_col is not None else None
             if name is None and name_col is not None:
-                self.error("missing-value", "Der Name fehlt. Tragen Sie in „Name“ ein, wie "
+                self.error(IssueCode.MISSING_VALUE, "Der Name fehlt. Tragen Sie in „Name“ ein, wie "
                            "die Einrichtung, das Amt, das Gremium oder das Angebot heißt.",
                            sheet.name, row, "Name")
             attrs: dict[str, Any] = {"type": ntype, "name": name or nid}
@@ -543,7 +547,8 @@ class _Builder(Columns):
         if changes:
             read = (f"Gelesen wird die ID {quote(clean)}; Verweise auf sie werden genauso "
                     "verglichen" if clean else "Es bleibt nichts übrig; die Zelle gilt als leer")
-            self.warn("normalised-id", f"Die ID {quote(nid)} enthält Zeichen, die man nicht "
+            self.warn(IssueCode.NORMALISED_ID,
+                      f"Die ID {quote(nid)} enthält Zeichen, die man nicht "
                       f"sieht: {'; '.join(changes)}. {read}. Tragen Sie die ID neu ein (tippen, "
                       "nicht kopieren), damit sie überall gleich geschrieben ist.",
                       sheet.name, row, "ID", nid)
@@ -551,7 +556,8 @@ class _Builder(Columns):
 
     def ambiguous_id(self, sheet: Sheet, row: int, nid: str, other: str) -> None:
         """Two IDs that differ only in case: references could not tell them apart."""
-        self.error("ambiguous-id", f"Die ID {quote(nid)} unterscheidet sich von {quote(other)} "
+        self.error(IssueCode.AMBIGUOUS_ID,
+                   f"Die ID {quote(nid)} unterscheidet sich von {quote(other)} "
                    f"(Blatt {quote(SHEET_OF[self.origin[other]])}, Zeile {self.rows[other]}) "
                    "nur in Groß- und Kleinschreibung. Verweise lesen beide gleich, die Zeile "
                    "wird deshalb nicht übernommen. Vergeben Sie hier eine deutlich andere ID – "
@@ -569,7 +575,7 @@ class _Builder(Columns):
         if info is not None and info.town_wide and level is Level.DISTRICT:
             address = (f"; der Sozialraum {quote(district)} gilt als Adresse" if district
                        else "")
-            self.warn("contradiction", f"Ein Eintrag der Kategorie {quote(info.label)} "
+            self.warn(IssueCode.CONTRADICTION, f"Ein Eintrag der Kategorie {quote(info.label)} "
                       "arbeitet für die ganze Kommune oder den Kreis, die Ebene ist aber "
                       "„Sozialraum“. "
                       f"netzkarte zählt den Eintrag für alle Sozialräume{address}. Tragen Sie "
@@ -578,14 +584,15 @@ class _Builder(Columns):
                       "Wirkungskreis „Sozialraum“ an.", sheet.name, row, "Ebene", level.label)
         elif level is Level.DISTRICT and not district and any(
                 c.attr == "district" for c in sheet.columns):
-            self.warn("contradiction", "Die Ebene ist „Sozialraum“, aber es ist kein "
+            self.warn(IssueCode.CONTRADICTION, "Die Ebene ist „Sozialraum“, aber es ist kein "
                       "Sozialraum eingetragen. netzkarte kann den Eintrag keinem Sozialraum "
                       "zuordnen: In den Auswertungen nach Sozialraum zählt er nicht. Tragen Sie "
                       "den Sozialraum ein (Name wie im Blatt „Sozialräume“) oder ändern Sie die "
                       "Ebene.", sheet.name, row, "Sozialraum")
         elif level in _WIDE_LEVELS and district and not (info is not None and info.town_wide):
             # (a town-wide category says the same as the Ebene: its Sozialraum is an address)
-            self.warn("contradiction", f"Die Ebene ist {quote(level.label)}, eingetragen ist "
+            self.warn(IssueCode.CONTRADICTION,
+                      f"Die Ebene ist {quote(level.label)}, eingetragen ist "
                       f"aber auch der Sozialraum {quote(district)}. netzkarte liest den "
                       f"Sozialraum als Adresse; der Eintrag zählt {_WIDE_LEVELS[level]}, für "
                       "alle Sozialräume. Tragen Sie als Ebene „Sozialraum“ oder „Kommune“ ein, "
@@ -636,7 +643,7 @@ class _Builder(Columns):
         sheet, row = divmod(places[0], _ROW_SPAN)
         column, why = _CYCLE_TEXT[kind]
         column = _CYCLE_COLUMNS.get(SHEET_ORDER[sheet], column)
-        self.error("reference-cycle", f"Die Angaben bilden einen Kreis: {chain}. {why} "
+        self.error(IssueCode.REFERENCE_CYCLE, f"Die Angaben bilden einen Kreis: {chain}. {why} "
                    f"Beteiligt sind: {'; '.join(where)}. Prüfen Sie diese Zeilen und "
                    "löschen oder korrigieren Sie die Angabe, die nicht stimmt.",
                    SHEET_ORDER[sheet], row, column, circle[1])
@@ -648,7 +655,7 @@ class _Builder(Columns):
                                                i.row or 0))
 
     def empty_sheet(self, sheet: Sheet) -> None:
-        self.warn("empty-sheet", f"Das Blatt {quote(sheet.name)} enthält keine Einträge. "
+        self.warn(IssueCode.EMPTY_SHEET, f"Das Blatt {quote(sheet.name)} enthält keine Einträge. "
                   "Tragen Sie die Daten ab Zeile 2 ein, falls das nicht gewollt ist.",
                   sheet.name)
 
@@ -733,17 +740,18 @@ class _Builder(Columns):
         """
         for col, raw in zip(cols, raws, strict=True):
             if raw is None:
-                self.error("missing-value", f"{quote(col.header)} ist leer. Tragen Sie die "
+                self.error(IssueCode.MISSING_VALUE, f"{quote(col.header)} ist leer. Tragen Sie die "
                            f"ID {what(col.ref_types)} ein.", sheet.name, row, col.header)
             elif _is_marker(raw) and raw not in self.origin:
-                self.error("missing-value", f"{quote(col.header)} enthält nur {quote(raw)} "
+                self.error(IssueCode.MISSING_VALUE, f"{quote(col.header)} enthält nur {quote(raw)} "
                            f"(keine Angabe). Eine Beziehung braucht beide Enden: Tragen Sie die "
                            f"ID {what(col.ref_types)} ein oder löschen Sie die Zeile.",
                            sheet.name, row, col.header, raw)
             else:
                 self.resolve(raw, col.ref_types, sheet.name, row, col.header)
         if kind_missing:
-            self.error("missing-value", "„Art“ ist leer. Wählen Sie die Art der Beziehung aus "
+            self.error(IssueCode.MISSING_VALUE,
+                       "„Art“ ist leer. Wählen Sie die Art der Beziehung aus "
                        "der Auswahlliste, z. B. Kooperation.", sheet.name, row, "Art")
 
     def reporter(self, sheet: Sheet, row: int, raw: object, attrs: dict[str, Any]) -> None:
@@ -760,7 +768,7 @@ class _Builder(Columns):
         dropped = [c.header for c in sheet.columns if c.attr in attrs.keys() - _MEMBER_ATTRS]
         for attr in attrs.keys() - _MEMBER_ATTRS:
             del attrs[attr]
-        self.warn("guessed-value", f"{join_or([quote(d) for d in dropped])} gilt nicht für "
+        self.warn(IssueCode.GUESSED_VALUE, f"{join_or([quote(d) for d in dropped])} gilt nicht für "
                   "Mitgliedschaften und wird übergangen. Tragen Sie Mitgliedschaften besser im "
                   "Blatt „Mitgliedschaften“ ein.", sheet.name, row, dropped[0])
 
@@ -802,7 +810,8 @@ class _Builder(Columns):
             row = i + 2
             label = typed["label"][i]
             if label is None:
-                self.error("missing-value", "Der Name der Kategorie fehlt. Tragen Sie ihn in "
+                self.error(IssueCode.MISSING_VALUE,
+                           "Der Name der Kategorie fehlt. Tragen Sie ihn in "
                            "„Kategorie“ ein oder löschen Sie die Zeile.", sheet.name, row,
                            "Kategorie")
                 continue
@@ -810,7 +819,8 @@ class _Builder(Columns):
                 first, at = spelled[fold(label)]
                 spelling = ("" if fold(first) == fold(label)
                             else f" (als andere Schreibweise von {quote(first)})")
-                self.error("duplicate-category", f"Die Kategorie {quote(label)} ist schon in "
+                self.error(IssueCode.DUPLICATE_CATEGORY,
+                           f"Die Kategorie {quote(label)} ist schon in "
                            f"Zeile {at} festgelegt{spelling}. Führen Sie beide Zeilen "
                            "zusammen.", sheet.name, row, "Kategorie", label)
                 continue
@@ -843,7 +853,8 @@ class _Builder(Columns):
         sector = typed["sector"] or (base.sector if inherit and base is not None else None)
         if sector is None:
             if raw["sector"] is None:  # an unknown Sektor has been reported already
-                self.error("missing-value", f"Der Sektor der Kategorie {quote(label)} fehlt. "
+                self.error(IssueCode.MISSING_VALUE,
+                           f"Der Sektor der Kategorie {quote(label)} fehlt. "
                            "Wählen Sie in „Sektor“ das Handlungsfeld aus der Liste: Es färbt "
                            "alle Einträge dieser Kategorie.", sheet.name, row, "Sektor")
             return None
@@ -853,7 +864,8 @@ class _Builder(Columns):
             town_wide = base.town_wide if inherit and base is not None else False
         form = typed["form"]
         if form is not None and ntype is not NodeType.ACTOR:
-            self.warn("guessed-value", f"„Form“ gilt nur für Akteure; bei {quote(ntype.label)} "
+            self.warn(IssueCode.GUESSED_VALUE,
+                      f"„Form“ gilt nur für Akteure; bei {quote(ntype.label)} "
                       "wird sie übergangen. Löschen Sie den Wert.", sheet.name, row,
                       "Form", raw["form"])
             form = None
@@ -862,7 +874,7 @@ class _Builder(Columns):
         if base is not None:
             same = ("" if fold(base.label) == fold(label)
                     else f" (als andere Schreibweise von {quote(base.label)})")
-            self.warn("builtin-category", f"Die Kategorie {quote(label)} gibt es schon "
+            self.warn(IssueCode.BUILTIN_CATEGORY, f"Die Kategorie {quote(label)} gibt es schon "
                       f"eingebaut{same}. Ihre Definition gilt statt der eingebauten"
                       f"{'; leere Zellen übernehmen deren Vorgaben' if inherit else ''}. "
                       "Wählen Sie einen anderen Namen, wenn Sie die eingebaute behalten "
@@ -877,7 +889,7 @@ class _Builder(Columns):
         if raw is None:
             if base is not None:
                 return base.node_type
-            self.error("missing-value", f"Der Knotentyp fehlt. Wählen Sie {allowed}: in "
+            self.error(IssueCode.MISSING_VALUE, f"Der Knotentyp fehlt. Wählen Sie {allowed}: in "
                        "welchem Blatt die Kategorie vorkommt.", sheet.name, row, "Knotentyp")
             return None
         ntype = NodeType.parse(cell_text(raw))
@@ -885,7 +897,8 @@ class _Builder(Columns):
             return ntype
         why = ("Gremien haben keine Kategorie, sondern einen Gremientyp. "
                if ntype is NodeType.COMMITTEE else "")
-        self.error("unknown-value", f"{quote(display(raw))} ist kein Knotentyp. {why}Wählen Sie "
+        self.error(IssueCode.UNKNOWN_VALUE,
+                   f"{quote(display(raw))} ist kein Knotentyp. {why}Wählen Sie "
                    f"{allowed}; die Kategorie dieser Zeile gilt erst dann.", sheet.name, row,
                    "Knotentyp", raw)
         return None
@@ -896,7 +909,8 @@ class _Builder(Columns):
             return None
         wide = _SCOPE_SPELLINGS.get(fold(display(raw)))
         if wide is None:
-            self.error("unknown-value", f"{quote(display(raw))} ist kein Wirkungskreis. Wählen "
+            self.error(IssueCode.UNKNOWN_VALUE,
+                       f"{quote(display(raw))} ist kein Wirkungskreis. Wählen "
                        f"Sie {join_or([quote(v) for v in CATEGORY_SCOPES.values()])}.",
                        sheet.name, row, "Wirkungskreis", raw)
         return wide
@@ -911,14 +925,16 @@ class _Builder(Columns):
             if key in spelled:
                 owner, at = spelled[key]
                 if owner != info.label:
-                    self.warn("duplicate-category", f"Die Schreibweise {quote(alias)} gehört "
+                    self.warn(IssueCode.DUPLICATE_CATEGORY,
+                              f"Die Schreibweise {quote(alias)} gehört "
                               f"schon zur Kategorie {quote(owner)} (Zeile {at}) und wird hier "
                               "übergangen. Tragen Sie sie nur bei einer Kategorie ein.",
                               sheet.name, row, "Andere Schreibweisen", alias)
                 continue
             builtin = builtin_category(alias)
             if builtin is not None and fold(builtin.label) != fold(info.label):
-                self.warn("builtin-category", f"Die Schreibweise {quote(alias)} steht schon "
+                self.warn(IssueCode.BUILTIN_CATEGORY,
+                          f"Die Schreibweise {quote(alias)} steht schon "
                           f"bei der eingebauten Kategorie {quote(builtin.label)}; hier gilt "
                           f"sie für Ihre Kategorie {quote(info.label)}. Löschen Sie sie hier, "
                           "wenn die eingebaute gemeint ist.", sheet.name, row,
@@ -947,7 +963,8 @@ class _Builder(Columns):
                 continue
             name = cell_text(base["district"][1][i])
             if name is None:
-                self.error("missing-value", "Der Name des Sozialraums fehlt. Tragen Sie ihn in "
+                self.error(IssueCode.MISSING_VALUE,
+                           "Der Name des Sozialraums fehlt. Tragen Sie ihn in "
                            "„Sozialraum“ ein oder löschen Sie die Zeile.", sheet.name, row,
                            "Sozialraum")
                 continue
@@ -955,7 +972,8 @@ class _Builder(Columns):
             if key in self.district_keys:
                 first = self.district_keys[key]
                 spelled = "" if first == name else f" (als {quote(first)})"
-                self.error("duplicate-district", f"Den Sozialraum {quote(name)} gibt es schon "
+                self.error(IssueCode.DUPLICATE_DISTRICT,
+                           f"Den Sozialraum {quote(name)} gibt es schon "
                            f"in Zeile {first_row[key]}{spelled}. Führen Sie beide Zeilen "
                            "zusammen.", sheet.name, row, "Sozialraum", name)
                 continue
@@ -990,7 +1008,7 @@ class _Builder(Columns):
             if spelled is not None:
                 if spelled != raw:
                     self.map.graph.nodes[nid]["district"] = spelled
-                    self.warn("guessed-value", f"Den Sozialraum {quote(raw)} haben wir als "
+                    self.warn(IssueCode.GUESSED_VALUE, f"Den Sozialraum {quote(raw)} haben wir als "
                               f"{quote(spelled)} aus dem Blatt „Sozialräume“ gelesen. "
                               "Bitte die Schreibweise dort angleichen.", sheet, row,
                               "Sozialraum", raw)
@@ -1000,7 +1018,7 @@ class _Builder(Columns):
                 close = [self.district_keys[k]
                          for k in difflib.get_close_matches(key, keys, n=2, cutoff=0.6)]
                 close_to[key] = close
-            self.warn("unknown-district", f"Den Sozialraum {quote(raw)} gibt es im Blatt "
+            self.warn(IssueCode.UNKNOWN_DISTRICT, f"Den Sozialraum {quote(raw)} gibt es im Blatt "
                       f"„Sozialräume“ nicht{meant(close)}. Tragen Sie ihn dort ein oder "
                       "korrigieren Sie die Schreibweise.", sheet, row, "Sozialraum", raw)
 

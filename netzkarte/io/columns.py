@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from netzkarte.errors import Issue
+from netzkarte.errors import Issue, IssueCode
 from netzkarte.io.cells import (
     cell_text,
     display,
@@ -123,11 +123,11 @@ class Columns(References):
         if flag is None:
             if not self.missing(col, display(raw)):
                 text = self.kept(col, raw, extra)
-                self.warn("bad-bool", f"{quote(text)} ist weder ja noch nein und {_KEPT}. "
+                self.warn(IssueCode.BAD_BOOL, f"{quote(text)} ist weder ja noch nein und {_KEPT}. "
                           f"Tragen Sie in {quote(col.header)} „ja“ oder „nein“ ein.",
                           sheet.name, row, col.header, raw)
         elif note:
-            self.warn("guessed-value", f"{quote(display(raw))} als "
+            self.warn(IssueCode.GUESSED_VALUE, f"{quote(display(raw))} als "
                       f"„{'ja' if flag else 'nein'}“ gelesen ({note}). Tragen Sie in "
                       f"{quote(col.header)} nur „ja“ oder „nein“ ein, Erläuterungen in "
                       "„Bemerkung“.", sheet.name, row, col.header, raw)
@@ -150,11 +150,12 @@ class Columns(References):
                 what = "eine ganze Zahl (z. B. 12)" if integer else (
                     f"eine Zahl zwischen -{limit:.0f} und {limit:.0f} (z. B. 51,4512)" if limit
                     else "eine Zahl (z. B. 4 oder 3,5)")
-                self.warn("bad-number", f"{quote(text)} ist hier keine lesbare Zahl und "
+                self.warn(IssueCode.BAD_NUMBER, f"{quote(text)} ist hier keine lesbare Zahl und "
                           f"{_KEPT}. Tragen Sie in {quote(col.header)} {what} ein.",
                           sheet.name, row, col.header, raw)
         elif note:
-            self.warn("guessed-value", f"{quote(display(raw))} als {_german(number)} gelesen "
+            self.warn(IssueCode.GUESSED_VALUE,
+                      f"{quote(display(raw))} als {_german(number)} gelesen "
                       f"({note}). Tragen Sie in {quote(col.header)} nur die Zahl ein, wenn "
                       "eine andere gemeint ist.", sheet.name, row, col.header, raw)
         return number
@@ -169,7 +170,8 @@ class Columns(References):
                "ist zu groß (mehr als 15 Stellen vor dem Komma)")
         wanted = (f"{integer} ab 0" if low == 0 else
                   f"{integer} mit höchstens 15 Stellen vor dem Komma")
-        self.error("bad-number", f"{quote(display(raw))}: {quote(col.header)} {why}. Tragen "
+        self.error(IssueCode.BAD_NUMBER,
+                   f"{quote(display(raw))}: {quote(col.header)} {why}. Tragen "
                    f"Sie {wanted} ein oder lassen Sie die Zelle leer.", sheet.name, row,
                    col.header, raw)
 
@@ -182,12 +184,13 @@ class Columns(References):
                 return None
             if extra is not None:
                 extra[header] = text
-            self.warn("bad-date", f"{quote(text)} ist kein lesbares Datum und {_KEPT}. "
+            self.warn(IssueCode.BAD_DATE, f"{quote(text)} ist kein lesbares Datum und {_KEPT}. "
                       f"Tragen Sie in {quote(header)} ein Datum wie 01.03.2019 ein (auch "
                       "„2019“, „03/2019“ oder „Schuljahr 2019/20“ werden gelesen).",
                       sheet, row, header, raw)
         elif note:
-            self.warn("guessed-value", f"{quote(text)} als {when:%d.%m.%Y} gelesen ({note}). "
+            self.warn(IssueCode.GUESSED_VALUE,
+                      f"{quote(text)} als {when:%d.%m.%Y} gelesen ({note}). "
                       "Tragen Sie das Datum vollständig ein, z. B. 01.03.2019, wenn ein "
                       "anderer Tag gemeint ist.", sheet, row, header, raw)
         return when
@@ -199,12 +202,13 @@ class Columns(References):
         text = display(raw)
         strength = Strength.guess(text)
         if strength is not None:
-            self.warn("guessed-value", f"{quote(text)} als Stärke {strength.value} "
+            self.warn(IssueCode.GUESSED_VALUE, f"{quote(text)} als Stärke {strength.value} "
                       f"({strength.label}) gelesen, auf der Skala "
                       f"{', '.join(Strength.labels())}. Tragen Sie die Zahl ein, wenn eine "
                       "andere Stufe gemeint ist.", sheet.name, row, col.header, raw)
         elif not self.missing(col, text):
-            self.error("bad-strength", f"{quote(text)} ist keine gültige Stärke. Tragen Sie "
+            self.error(IssueCode.BAD_STRENGTH,
+                       f"{quote(text)} ist keine gültige Stärke. Tragen Sie "
                        f"1 bis 4 ein: {STRENGTH_SCALE}. Wörter wie „lose“, „regelmäßig“, "
                        "„eng“ oder „sehr eng“ werden ebenfalls gelesen.",
                        sheet.name, row, col.header, raw)
@@ -216,13 +220,13 @@ class Columns(References):
         text = display(raw)
         allowed = ", ".join(col.enum.labels())
         if col.enum in STRICT_ENUMS:
-            self.error("unknown-value", f"{quote(text)} ist kein erlaubter Wert für "
+            self.error(IssueCode.UNKNOWN_VALUE, f"{quote(text)} ist kein erlaubter Wert für "
                        f"{quote(col.header)}{meant(_suggest(col.enum, text))}. Wählen Sie "
                        f"einen Wert aus der Auswahlliste: {allowed}.",
                        sheet.name, row, col.header, raw)
             return
         extra[col.header] = text
-        self.warn("unknown-value", f"{quote(text)} ist kein bekannter Wert für "
+        self.warn(IssueCode.UNKNOWN_VALUE, f"{quote(text)} ist kein bekannter Wert für "
                   f"{quote(col.header)}{meant(_suggest(col.enum, text))}. Der Text bleibt "
                   "erhalten, zählt aber in keiner Auswertung. Wählen Sie einen Wert aus der "
                   f"Auswahlliste: {allowed}.", sheet.name, row, col.header, raw)
@@ -236,13 +240,14 @@ class Columns(References):
             return None
         reading = read_multi(enum, text)
         for part, taken in reading.guesses:
-            self.warn("guessed-value", f"{quote(part)} als {'; '.join(m.label for m in taken)}"
+            self.warn(IssueCode.GUESSED_VALUE,
+                      f"{quote(part)} als {'; '.join(m.label for m in taken)}"
                       " gelesen (Altersangabe: jede Lebensphase, die dieses Alter berührt). "
                       "Prüfen Sie die Zuordnung; sonst wählen Sie Werte aus der Auswahlliste.",
                       sheet.name, row, col.header, raw)
         allowed = ", ".join(enum.labels())
         for part in reading.unread:
-            self.warn("unknown-value", f"{quote(part)} ist kein bekannter Wert für "
+            self.warn(IssueCode.UNKNOWN_VALUE, f"{quote(part)} ist kein bekannter Wert für "
                       f"{quote(col.header)}{meant(_suggest(enum, part))}. Der Text bleibt "
                       "erhalten, zählt aber in keiner Auswertung. Wählen Sie Werte aus der "
                       f"Auswahlliste: {allowed}; mehrere trennen Sie mit ; (Semikolon).",

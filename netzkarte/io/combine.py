@@ -74,7 +74,7 @@ from typing import Any
 
 import pandas as pd
 
-from netzkarte.errors import InputError, Issue, ValidationError, ValidationReport
+from netzkarte.errors import InputError, Issue, IssueCode, ValidationError, ValidationReport
 from netzkarte.model import MapMeta, NetworkMap
 from netzkarte.text import enumerate_names, quote
 from netzkarte.vocab import EDGE_RULES, CategoryInfo, EdgeKind, Level, NodeType, fold
@@ -174,13 +174,13 @@ def source_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
                            key=lambda p: (p.name.casefold(), p.name))
             if not found:
                 raise InputError(f"Im Ordner „{path}“ liegt keine Arbeitsmappe (.xlsx) und "
-                                 "keine netzkarte-JSON-Datei (.json).", "empty-folder")
+                                 "keine netzkarte-JSON-Datei (.json).", IssueCode.EMPTY_FOLDER)
             candidates = found
         elif path.exists():
             candidates = [path]
         else:
             raise InputError(f"„{path}“ gibt es nicht: weder Datei noch Ordner. Prüfen Sie "
-                             "den Namen.", "file-missing")
+                             "den Namen.", IssueCode.FILE_MISSING)
         for candidate in candidates:
             key = os.path.normcase(os.path.abspath(candidate))
             if key not in seen:
@@ -217,7 +217,7 @@ def _read_one(path: Path, label: str) -> tuple[NetworkMap | None, ValidationRepo
         return None, report
     except MemoryError:
         report = ValidationReport(source=label)
-        report.add("file-too-large", "Die Datei ist zu groß für den Arbeitsspeicher.")
+        report.add(IssueCode.FILE_TOO_LARGE, "Die Datei ist zu groß für den Arbeitsspeicher.")
         return None, report
 
 
@@ -496,12 +496,12 @@ def _snapshots(sources: list[_Source], records: list[_Record], report: Validatio
                                 state, len(src.map)))
         day = _day(src.map.meta.snapshot)
         if state == "older":
-            report.warn("combined-older-snapshot",
+            report.warn(IssueCode.COMBINED_OLDER_SNAPSHOT,
                         f"{src.label}: Stand {day} ist älter als zwei andere Stände "
                         "derselben Kommune und wird nicht verwendet.")
         elif state in ("earlier", "partly"):
             newer = _day(ranked[keys[0]][0])
-            report.warn("combined-earlier-snapshot",
+            report.warn(IssueCode.COMBINED_EARLIER_SNAPSHOT,
                         f"{src.label}: Stand {day} ist ein früherer Stand (neuer: {newer}); "
                         "er dient dem Vergleich, die Karte zeigt den neueren.")
     return current, earlier, files
@@ -563,14 +563,14 @@ def _match(records: list[_Record], report: ValidationReport, sources: list[_Sour
             if first is not None:
                 groups.union(first, other)
     if shared:
-        report.warn("combined-shared-record",
+        report.warn(IssueCode.COMBINED_SHARED_RECORD,
                     "Gleiche ID und gleicher Name ohne Ebene und ohne Kommune in den Dateien "
                     "mehrerer Kommunen, je als ein gemeinsamer Eintrag übernommen: "
                     + _listed(shared) + ". Sind es verschiedene Einträge, tragen Sie in der "
                     "Spalte „Kommune“ ihre Kommune ein; gehört einer zum Kreis, die Ebene "
                     "„Kreis“.")
     if apart:
-        report.warn("combined-kept-apart",
+        report.warn(IssueCode.COMBINED_KEPT_APART,
                     "Gremien oder Angebote mit gleicher ID und gleichem Namen ohne Ebene in den "
                     "Dateien mehrerer Kommunen, je als eigenes der Kommune übernommen: "
                     + _listed(apart) + ". Gehört eines zum Kreis, tragen Sie die Ebene "
@@ -638,7 +638,7 @@ def _assign_ids(records: list[_Record], groups: _Groups, sources: list[_Source],
             taken.add(_id_key(new))
             renamed.append(f"{rec.id} → {new} ({sources[rec.source].label})")
     if renamed:
-        report.warn("combined-id-qualified",
+        report.warn(IssueCode.COMBINED_ID_QUALIFIED,
                     "IDs, die in mehreren Dateien verschiedene Einträge bezeichnen, tragen "
                     "jetzt ihre Kommune davor: "
                     f"{enumerate_names(renamed, limit=_NOTE_LIMIT)}. In den Dateien selbst "
@@ -674,7 +674,7 @@ def _rename_districts(sources: list[_Source], report: ValidationReport) -> None:
                 src.districts[name] = f"{name} ({home})"
                 renamed[f"{name} ({home})"] = None
     if renamed:
-        report.warn("combined-district-renamed",
+        report.warn(IssueCode.COMBINED_DISTRICT_RENAMED,
                     "Sozialräume gleichen Namens in mehreren Kommunen tragen jetzt ihre "
                     f"Kommune im Namen: {enumerate_names(sorted(renamed), limit=_NOTE_LIMIT)}.")
 
@@ -710,7 +710,7 @@ def _build(sources: list[_Source], records: list[_Record], groups: _Groups,
             data["municipality"] = home
         out._add_typed_node(ids[root], data.pop("type"), data)
     if differing and which == "current":
-        report.warn("combined-record-differs",
+        report.warn(IssueCode.COMBINED_RECORD_DIFFERS,
                     "Gemeinsame Einträge, die in den Dateien verschieden stehen (übernommen "
                     "ist der neueste Stand, dann die erste Datei; leere Felder aus den "
                     f"anderen): {enumerate_names(differing, limit=_NOTE_LIMIT)}.")
@@ -896,7 +896,7 @@ def _categories(out: NetworkMap, sources: list[_Source], report: ValidationRepor
     if own:
         out.set_categories(own.values())
     if differing and report is not None:
-        report.warn("combined-category-differs",
+        report.warn(IssueCode.COMBINED_CATEGORY_DIFFERS,
                     "Eigene Kategorien sind in den Dateien verschieden festgelegt: "
                     f"{enumerate_names([quote(d) for d in differing], limit=_NOTE_LIMIT)}. "
                     "Für alle Kommunen gilt die Festlegung der ersten Datei.")

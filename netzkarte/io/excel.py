@@ -28,7 +28,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
-from netzkarte.errors import InputError, Issue, ValidationError, ValidationReport
+from netzkarte.errors import InputError, Issue, IssueCode, ValidationError, ValidationReport
 from netzkarte.io.build import build_map, gc_paused, header_base
 from netzkarte.io.cells import cell_text, is_blank
 from netzkarte.io.safety import (
@@ -382,7 +382,7 @@ def read_tables(path: str | os.PathLike[str], *, limits: Limits | None = None
             found = _formula_cells(path)
     except Exception as err:  # calamine raises its own error types
         raise workbook_error(
-            "not-a-workbook",
+            IssueCode.NOT_A_WORKBOOK,
             f"„{name}“ lässt sich nicht als Excel-Arbeitsmappe lesen ({err}). Bitte öffnen Sie "
             "die Datei in Excel und speichern Sie sie als .xlsx-Arbeitsmappe.") from None
     for sheet_name, rows in raw.items():
@@ -418,7 +418,7 @@ def _cell_issue(note: CellNote, col: Column | None, header: str, serious: bool) 
     quoted = f"„{header}“"
     if note.kind == "merged":
         rows = f"{note.row} bis {note.last}"
-        return Issue("merged-cells", f"Die Zellen {note.extent} sind verbunden; der Wert "
+        return Issue(IssueCode.MERGED_CELLS, f"Die Zellen {note.extent} sind verbunden; der Wert "
                      f"„{note.text}“ gilt für die Zeilen {rows}. Heben Sie die Verbindung auf "
                      "(Start → Verbinden und zentrieren) und tragen Sie den Wert in jede Zeile "
                      "ein.", note.sheet, note.row, header, note.text, "warning")
@@ -427,9 +427,10 @@ def _cell_issue(note: CellNote, col: Column | None, header: str, serious: bool) 
            "erhalten, zählt aber in keiner Auswertung.")
     if note.kind == "error":
         why = _EXCEL_ERRORS.get(note.text.upper(), "Excel meldet hier einen Fehler.")
-        return Issue("excel-error", f"{note.text} in {quoted}: {why} {fix}", note.sheet,
+        return Issue(IssueCode.EXCEL_ERROR, f"{note.text} in {quoted}: {why} {fix}", note.sheet,
                      note.row, header, note.text, severity)
-    return Issue("formula-without-value", f"Die Formel „{note.text}“ in {quoted} hat keinen "
+    return Issue(IssueCode.FORMULA_WITHOUT_VALUE,
+                 f"Die Formel „{note.text}“ in {quoted} hat keinen "
                  "gespeicherten Wert: Die Datei wurde von einem Programm geschrieben, das "
                  "Formeln nicht ausrechnet. Öffnen und speichern Sie sie in Excel oder "
                  f"LibreOffice, oder {fix[0].lower()}{fix[1:]}", note.sheet, note.row, header,
@@ -497,7 +498,7 @@ def validate_excel(path: str | os.PathLike[str], *, limits: Limits | None = None
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "mini.xlsx"
     >>> wb = openpyxl.Workbook(); wb.active.title = "Akteure"; wb.save(p)
     >>> karte, report = validate_excel(p)
-    >>> karte is None, sorted({i.code for i in report.errors})
+    >>> karte is None, sorted({i.code.value for i in report.errors})  # the code's string
     (True, ['missing-sheet'])
     """
     tables = read_tables(path, limits=limits)
@@ -558,6 +559,6 @@ def _validated(path: str | os.PathLike[str], limits: Limits | None
     except InputError:
         raise
     except MemoryError:
-        raise workbook_error("file-too-large", "Die Arbeitsmappe ist zu groß für den "
+        raise workbook_error(IssueCode.FILE_TOO_LARGE, "Die Arbeitsmappe ist zu groß für den "
                              "Arbeitsspeicher. Teilen Sie die Daten auf mehrere Dateien auf."
                              ) from None

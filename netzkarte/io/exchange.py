@@ -47,7 +47,7 @@ from typing import Any
 
 import networkx as nx
 
-from netzkarte.errors import InputError
+from netzkarte.errors import InputError, IssueCode, OptionError
 from netzkarte.io.atomic import atomic_path
 from netzkarte.io.json_format import (
     JSON_SCHEMA,
@@ -391,8 +391,8 @@ def save(network: NetworkMap, path: str | os.PathLike[str], *,
         return write_graphml(network, target, include_contact=include_contact)
     if suffix == ".gexf":
         return write_gexf(network, target, include_contact=include_contact)
-    raise InputError(f"Unbekanntes Zielformat „{target.suffix or target.name}“. Möglich sind "
-                     + ", ".join(SUFFIXES) + ".", "unknown-format")
+    raise OptionError(f"Unbekanntes Zielformat „{target.suffix or target.name}“. Möglich sind "
+                      + ", ".join(SUFFIXES) + ".", IssueCode.UNKNOWN_FORMAT)
 
 
 def load(path: str | os.PathLike[str]) -> NetworkMap:
@@ -439,4 +439,4 @@ def load(path: str | os.PathLike[str]) -> NetworkMap:
         check_file(source, "Datei")  # missing or a folder: say so, not "unknown format"
     raise InputError(f"Unbekanntes Dateiformat „{source.suffix or source.name}“. Lesbar sind "
                      ".xlsx (ausgefüllte Vorlage) und .json (netzkarte export).",
-                     "unknown-format")
+                     IssueCode.UNKNOWN_FORMAT)

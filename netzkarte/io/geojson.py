@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from netzkarte.errors import InputError, NetzkarteError
+from netzkarte.errors import InputError, IssueCode, NetzkarteError
 from netzkarte.vocab import fold
 
 __all__ = ["MAX_BYTES", "NAME_KEYS", "DistrictShape", "GeoJSONError", "parse_district_shapes",
@@ -87,24 +87,24 @@ def read_district_shapes(path: str | os.PathLike[str]) -> list[DistrictShape]:
     label = f"„{source.name}“"
     if not source.exists():
         raise InputError(f"Die Flächendatei {label} gibt es nicht ({source}). Bitte den Pfad "
-                         "prüfen.", "file-missing")
+                         "prüfen.", IssueCode.FILE_MISSING)
     if source.is_dir():
-        raise InputError(f"{label} ist ein Ordner, keine GeoJSON-Datei.", "not-a-file")
+        raise InputError(f"{label} ist ein Ordner, keine GeoJSON-Datei.", IssueCode.NOT_A_FILE)
     size = source.stat().st_size
     if size > MAX_BYTES:
         raise InputError(f"Die Flächendatei {label} ist mit {size / 1e6:.0f} MB zu groß "
                          f"(höchstens {MAX_BYTES // 1_000_000} MB). Bitte die Flächen "
-                         "vereinfacht exportieren.", "file-too-large")
+                         "vereinfacht exportieren.", IssueCode.FILE_TOO_LARGE)
     raw = source.read_bytes()
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise InputError(f"Die Flächendatei {label} ist keine Textdatei in UTF-8 (GeoJSON). "
-                         "Bitte als GeoJSON speichern.", "not-geojson") from exc
+                         "Bitte als GeoJSON speichern.", IssueCode.NOT_GEOJSON) from exc
     except json.JSONDecodeError as exc:
         raise InputError(f"Die Flächendatei {label} ist keine GeoJSON-Datei: kein gültiges "
                          f"JSON (Zeile {exc.lineno}, Spalte {exc.colno}: {exc.msg}). Bitte "
-                         "die Flächen als GeoJSON speichern.", "not-geojson") from exc
+                         "die Flächen als GeoJSON speichern.", IssueCode.NOT_GEOJSON) from exc
     return parse_district_shapes(data, source=label)
 
 

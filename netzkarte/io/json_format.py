@@ -41,7 +41,13 @@ from typing import Any
 
 import pandas as pd
 
-from netzkarte.errors import InputError, NetzkarteError, ValidationError, ValidationReport
+from netzkarte.errors import (
+    InputError,
+    IssueCode,
+    NetzkarteError,
+    ValidationError,
+    ValidationReport,
+)
 from netzkarte.io.atomic import atomic_path
 from netzkarte.io.build import _CYCLE_COLUMNS, _CYCLE_TEXT, _acyclic, _circle, own_category
 from netzkarte.model import NODE_FIELDS, MapMeta, NetworkMap
@@ -244,19 +250,19 @@ def check_file(path: Path, what: str = "Datei") -> None:
     if not path.is_file():
         hint = " (das ist ein Ordner)" if path.is_dir() else ""
         raise InputError(f"Die Datei „{path}“ gibt es nicht{hint}. Prüfen Sie Pfad und "
-                         "Dateinamen.", "file-missing")
+                         "Dateinamen.", IssueCode.FILE_MISSING)
     size = path.stat().st_size
     if size == 0:
         raise InputError(f"Die Datei „{path.name}“ ist leer (0 Byte). {_EXPORT_HINT}",
-                         "file-empty")
+                         IssueCode.FILE_EMPTY)
     if size > _MAX_JSON_BYTES:
         raise InputError(f"Die {what} „{path.name}“ ist {size / 2**20:.0f} MB groß; erlaubt "
-                         f"sind {_MAX_JSON_BYTES / 2**20:.0f} MB.", "file-too-large")
+                         f"sind {_MAX_JSON_BYTES / 2**20:.0f} MB.", IssueCode.FILE_TOO_LARGE)
 
 
 def _structure(path: Path, message: str) -> InputError:
     return InputError(f"„{path.name}“ ist keine gültige netzkarte-JSON-Datei: {message} "
-                      f"{_EXPORT_HINT}", "bad-json-structure")
+                      f"{_EXPORT_HINT}", IssueCode.BAD_JSON_STRUCTURE)
 
 
 def _parse_document(path: Path) -> dict[str, Any]:
@@ -266,28 +272,28 @@ def _parse_document(path: Path) -> dict[str, Any]:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError(f"„{path.name}“ ist keine UTF-8-Textdatei und damit kein JSON. "
-                         f"{_EXPORT_HINT}", "not-json") from None
+                         f"{_EXPORT_HINT}", IssueCode.NOT_JSON) from None
     try:
         doc, bad = _loads(text)
     except json.JSONDecodeError as err:
         raise InputError(f"„{path.name}“ ist kein gültiges JSON (Zeile {err.lineno}, "
-                         f"Spalte {err.colno}). {_EXPORT_HINT}", "not-json") from None
+                         f"Spalte {err.colno}). {_EXPORT_HINT}", IssueCode.NOT_JSON) from None
     except RecursionError:
         raise InputError(f"„{path.name}“ ist zu tief verschachtelt. {_EXPORT_HINT}",
-                         "not-json") from None
+                         IssueCode.NOT_JSON) from None
     if not isinstance(doc, dict) or "schema" not in doc:
         raise InputError(f"„{path.name}“ ist JSON, aber keine netzkarte-Datei (das Feld "
                          f"„schema“ fehlt). Lesbar sind Dateien, die „netzkarte export … "
-                         f"-o karte.json“ geschrieben hat.", "wrong-schema")
+                         f"-o karte.json“ geschrieben hat.", IssueCode.WRONG_SCHEMA)
     schema = doc["schema"]
     if schema != JSON_SCHEMA:
         if isinstance(schema, str) and schema.startswith("netzkarte/"):
             raise InputError(f"„{path.name}“ hat das Schema „{schema}“; diese netzkarte-"
                              f"Version liest nur „{JSON_SCHEMA}“. Aktualisieren Sie netzkarte "
                              "(pip install -U netzkarte) oder exportieren Sie die Datei mit "
-                             "dieser Version neu.", "wrong-schema")
+                             "dieser Version neu.", IssueCode.WRONG_SCHEMA)
         raise InputError(f"„{path.name}“ ist keine netzkarte-Datei (Schema „{schema}“, "
-                         f"erwartet „{JSON_SCHEMA}“).", "wrong-schema")
+                         f"erwartet „{JSON_SCHEMA}“).", IssueCode.WRONG_SCHEMA)
     for key, kind, name in (("nodes", list, "eine Liste"), ("edges", list, "eine Liste"),
                             ("meta", dict, "ein Objekt"), ("extra_columns", dict, "ein Objekt"),
                             ("districts", dict, "ein Objekt"), ("categories", list, "eine Liste")):
@@ -415,7 +421,8 @@ def _report_bad_numbers(doc: dict[str, Any], dec: _Decoder) -> None:
             column = _header(sheet_name, match.group(3))
         elif path.startswith("districts"):
             sheet_name = "Sozialräume"
-        dec.problem("bad-number", f"{literal} ist keine gültige Zahl (nicht endlich oder mit "
+        dec.problem(IssueCode.BAD_NUMBER,
+                    f"{literal} ist keine gültige Zahl (nicht endlich oder mit "
                     f"mehr als {_MAX_DIGITS} Stellen). Tragen Sie eine Zahl ein oder "
                     "exportieren Sie die Datei neu.", sheet_name=sheet_name, where=path,
                     column=column, value=literal)
@@ -450,7 +457,7 @@ class _Decoder:
     def __init__(self, report: ValidationReport) -> None:
         self.report = report
 
-    def problem(self, code: str, message: str, *, sheet_name: str | None, where: str,
+    def problem(self, code: IssueCode, message: str, *, sheet_name: str | None, where: str,
                 column: str | None = None, value: Any = None) -> None:
         self.report.add(code, f"{where}: {message}", sheet=sheet_name, column=column,
                         value=value)
@@ -460,7 +467,7 @@ class _Decoder:
         kind, enum = _FIELD_KIND.get(key, (ValueKind.TEXT, None))
         column = _header(sheet_name, key)
 
-        def bad(code: str, expected: str) -> None:
+        def bad(code: IssueCode, expected: str) -> None:
             shown = repr(raw) if len(repr(raw)) <= 40 else f"{repr(raw)[:40]}…"
             self.problem(code, f"„{key}“ ({_json_path(where, key)}) muss {expected} sein, "
                          f"nicht {shown}.", sheet_name=sheet_name, where=where, column=column,
@@ -471,45 +478,46 @@ class _Decoder:
         if kind is ValueKind.ENUM and enum is not None:
             parsed = enum.parse(raw) if isinstance(raw, str) else None
             if parsed is None:
-                bad("unknown-value", "einer der Codes " + ", ".join(m.value for m in enum))
+                bad(IssueCode.UNKNOWN_VALUE, "einer der Codes " + ", ".join(m.value for m in enum))
             return parsed
         if kind is ValueKind.MULTI_ENUM and enum is not None:
             items = raw if isinstance(raw, list) else [None]
             parsed_items = [enum.parse(x) if isinstance(x, str) else None for x in items]
             if any(p is None for p in parsed_items):
-                bad("unknown-value", "eine Liste der Codes " + ", ".join(m.value for m in enum))
+                bad(IssueCode.UNKNOWN_VALUE,
+                    "eine Liste der Codes " + ", ".join(m.value for m in enum))
                 return None
             return tuple(parsed_items)
         if kind is ValueKind.MULTI_TEXT:
             if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
-                bad("bad-value", "eine Liste von Texten")
+                bad(IssueCode.BAD_VALUE, "eine Liste von Texten")
                 return None
             return tuple(raw)
         if kind is ValueKind.BOOL:
             if not isinstance(raw, bool):
-                bad("bad-bool", "true oder false")
+                bad(IssueCode.BAD_BOOL, "true oder false")
                 return None
             return raw
         if kind in (ValueKind.FLOAT, ValueKind.INT):
             integer = kind is ValueKind.INT
             ok = isinstance(raw, int | float) and not isinstance(raw, bool)
             if not ok or (integer and not isinstance(raw, int)) or not _number_ok(key, raw):
-                bad("bad-number", _expected_number(key, integer))
+                bad(IssueCode.BAD_NUMBER, _expected_number(key, integer))
                 return None
             return raw
         if kind is ValueKind.STRENGTH:
             strength = Strength.parse(raw) if isinstance(raw, int) else None
             if strength is None:
-                bad("bad-strength", "eine Zahl von 1 bis 4")
+                bad(IssueCode.BAD_STRENGTH, "eine Zahl von 1 bis 4")
             return strength
         if kind is ValueKind.DATE:
             try:
                 return date.fromisoformat(raw)
             except (TypeError, ValueError):
-                bad("bad-date", "ein Datum im Format JJJJ-MM-TT")
+                bad(IssueCode.BAD_DATE, "ein Datum im Format JJJJ-MM-TT")
                 return None
         if isinstance(raw, dict | list):
-            bad("bad-value", "ein Text oder eine Zahl")
+            bad(IssueCode.BAD_VALUE, "ein Text oder eine Zahl")
             return None
         return raw
 
@@ -518,14 +526,16 @@ class _Decoder:
         if raw is None:
             return {}
         if not isinstance(raw, dict):
-            self.problem("bad-value", "„extra“ muss ein Objekt sein.", sheet_name=sheet_name,
+            self.problem(IssueCode.BAD_VALUE,
+                         "„extra“ muss ein Objekt sein.", sheet_name=sheet_name,
                          where=where, column="extra", value=str(raw))
             return {}
         out: dict[str, Any] = {}
         for name, value in raw.items():
             out[name] = _decode_tagged(value)
             if isinstance(out[name], dict | list):
-                self.problem("bad-value", f"Zusatzspalte „{name}“ hat keinen einfachen Wert.",
+                self.problem(IssueCode.BAD_VALUE,
+                             f"Zusatzspalte „{name}“ hat keinen einfachen Wert.",
                              sheet_name=sheet_name, where=where, column=name, value=str(value))
                 del out[name]
         return out
@@ -567,15 +577,16 @@ def _read_nodes(doc: dict[str, Any], network: NetworkMap, dec: _Decoder) -> None
         sheet_name = NODE_SHEETS[ntype].name if ntype else None
         where = f"Knoten nodes[{i}]" + (f" (ID „{nid}“)" if isinstance(nid, str) else "")
         if not isinstance(nid, str) or not nid:
-            dec.problem("missing-value", "„id“ fehlt oder ist kein Text.",
+            dec.problem(IssueCode.MISSING_VALUE, "„id“ fehlt oder ist kein Text.",
                         sheet_name=sheet_name, where=where, column="ID", value=nid)
             continue
         if ntype is None:
-            dec.problem("unknown-value", "„type“ muss actor, office, committee oder offer "
+            dec.problem(IssueCode.UNKNOWN_VALUE, "„type“ muss actor, office, committee oder offer "
                         "sein.", sheet_name=None, where=where, column="type", value=raw_type)
             continue
         if nid in network:
-            dec.problem("duplicate-id", "Die ID kommt mehrfach vor; jede ID darf nur einmal "
+            dec.problem(IssueCode.DUPLICATE_ID,
+                        "Die ID kommt mehrfach vor; jede ID darf nur einmal "
                         "vergeben sein.", sheet_name=sheet_name, where=where, column="ID",
                         value=nid)
             continue
@@ -595,7 +606,7 @@ def _read_nodes(doc: dict[str, Any], network: NetworkMap, dec: _Decoder) -> None
         try:
             network.add_node(nid, ntype, name=str(name), extra=extra, **attrs)
         except ValueError as err:
-            dec.problem("unknown-value", str(err), sheet_name=sheet_name, where=where)
+            dec.problem(IssueCode.UNKNOWN_VALUE, str(err), sheet_name=sheet_name, where=where)
             continue
         data = network.graph.nodes[nid]
         for key in _NODE_DEFAULTED:
@@ -613,13 +624,13 @@ def _read_edges(doc: dict[str, Any], network: NetworkMap, dec: _Decoder) -> None
         sheet_name = _edge_sheet(kind)
         where = f"Beziehung edges[{i}] ({u} → {v})"
         if kind is None:
-            dec.problem("unknown-value", "„kind“ muss einer der Codes "
+            dec.problem(IssueCode.UNKNOWN_VALUE, "„kind“ muss einer der Codes "
                         + ", ".join(k.value for k in EdgeKind) + " sein.",
                         sheet_name=sheet_name, where=where, column="Art", value=raw_kind)
             continue
         missing = [x for x in (u, v) if not isinstance(x, str) or x not in network]
         if missing:
-            dec.problem("unknown-reference",
+            dec.problem(IssueCode.UNKNOWN_REFERENCE,
                         "Die Beziehung verweist auf "
                         + ", ".join(f"„{x}“" for x in missing)
                         + ", aber diesen Knoten gibt es in „nodes“ nicht. Ergänzen Sie den "
@@ -638,12 +649,12 @@ def _read_edges(doc: dict[str, Any], network: NetworkMap, dec: _Decoder) -> None
         try:
             key = network.add_edge(str(u), str(v), kind, extra=extra, **attrs)
         except NetzkarteError as err:
-            code = "self-loop" if u == v else "wrong-reference-type"
+            code = IssueCode.SELF_LOOP if u == v else IssueCode.WRONG_REFERENCE_TYPE
             dec.problem(code, str(err), sheet_name=sheet_name, where=where, column="Art",
                         value=kind.label)
             continue
         except ValueError as err:
-            dec.problem("unknown-value", str(err), sheet_name=sheet_name, where=where)
+            dec.problem(IssueCode.UNKNOWN_VALUE, str(err), sheet_name=sheet_name, where=where)
             continue
         parallel: dict[Any, dict[str, Any]] = network.graph[u][v]
         if "function" not in attrs:
@@ -690,17 +701,17 @@ def _check_references(network: NetworkMap, index: Mapping[str, int], dec: _Decod
             path = f"„{attr}“ ({_json_path(where, attr)})"
             allowed = " oder ".join(f"„{t.label}“" for t in sorted(types, key=str))
             if not isinstance(target, str) or target not in graph:
-                code = "unknown-reference"
+                code = IssueCode.UNKNOWN_REFERENCE
                 message = (f"{path} verweist auf „{target}“, aber diesen Knoten gibt es in "
                            "„nodes“ nicht. Tragen Sie die ID eines vorhandenen Knotens ein "
                            "oder entfernen Sie den Eintrag.")
             elif graph.nodes[target]["type"] not in types:
-                code = "wrong-reference-type"
+                code = IssueCode.WRONG_REFERENCE_TYPE
                 message = (f"{path} verweist auf „{target}“ vom Typ "
                            f"„{graph.nodes[target]['type'].label}“; erlaubt ist {allowed}. "
                            "Tragen Sie die ID eines passenden Knotens ein.")
             elif target == nid:
-                code = "self-loop"
+                code = IssueCode.SELF_LOOP
                 message = (f"{path} verweist auf den Knoten selbst. Tragen Sie einen anderen "
                            "Knoten ein oder entfernen Sie den Eintrag.")
             else:
@@ -733,7 +744,7 @@ def _check_circles(network: NetworkMap, dec: _Decoder) -> None:
             u, v = circle[0], circle[1]
             sheet_name = NODE_SHEETS[network.graph.nodes[u]["type"]].name
             why = _CYCLE_TEXT[kind][1]
-            dec.problem("reference-cycle", f"Die Angaben bilden einen Kreis: "
+            dec.problem(IssueCode.REFERENCE_CYCLE, f"Die Angaben bilden einen Kreis: "
                         f"{' → '.join(circle)}. {why} Löschen oder korrigieren Sie eine "
                         "dieser Beziehungen.", sheet_name=sheet_name,
                         where=f"Beziehung edges[{at[u, v, kind]}] ({u} → {v})",
@@ -765,7 +776,8 @@ def _district_cells(rows: list[list[Any]], columns: list[Any], dec: _Decoder) ->
     for k, row in enumerate(rows):
         name = row[0]
         if not isinstance(name, str) or not name.strip():
-            dec.problem("bad-value", f"Der Name des Sozialraums (districts.data[{k}][0]) muss "
+            dec.problem(IssueCode.BAD_VALUE,
+                        f"Der Name des Sozialraums (districts.data[{k}][0]) muss "
                         f"ein Text sein, nicht {name!r}. Tragen Sie den Namen ein.",
                         sheet_name="Sozialräume", where="Sozialräume", column="Sozialraum",
                         value=str(name))
@@ -788,7 +800,7 @@ def _district_cells(rows: list[list[Any]], columns: list[Any], dec: _Decoder) ->
             if not good:
                 number = isinstance(value, int | float) and not isinstance(value, bool)
                 header = _header("Sozialräume", str(column))
-                dec.problem("bad-number" if number else "bad-value",
+                dec.problem(IssueCode.BAD_NUMBER if number else IssueCode.BAD_VALUE,
                             f"„{header}“ ({path}) muss {expected} sein, nicht {value!r}.",
                             sheet_name="Sozialräume", where="Sozialräume", column=header,
                             value=str(value))
@@ -802,7 +814,7 @@ def _read_districts(raw: Mapping[str, Any], dec: _Decoder) -> pd.DataFrame | Non
     where = "Sozialräume"
     if (not isinstance(columns, list) or not isinstance(rows, list)
             or not all(isinstance(r, list) and len(r) == len(columns) + 1 for r in rows)):
-        dec.problem("bad-value", "„districts“ braucht „columns“ und „data“ mit gleich "
+        dec.problem(IssueCode.BAD_VALUE, "„districts“ braucht „columns“ und „data“ mit gleich "
                     "langen Zeilen.", sheet_name="Sozialräume", where=where)
         return None
     if not _district_cells(rows, columns, dec):
@@ -811,7 +823,7 @@ def _read_districts(raw: Mapping[str, Any], dec: _Decoder) -> pd.DataFrame | Non
     seen: set[Any] = set()
     for name in names:
         if name in seen:
-            dec.problem("duplicate-district", f"Sozialraum „{name}“ steht mehrfach in der "
+            dec.problem(IssueCode.DUPLICATE_DISTRICT, f"Sozialraum „{name}“ steht mehrfach in der "
                         "Tabelle.", sheet_name="Sozialräume", where=where,
                         column="Sozialraum", value=name)
         seen.add(name)
@@ -827,7 +839,7 @@ def _read_districts(raw: Mapping[str, Any], dec: _Decoder) -> pd.DataFrame | Non
                 continue
             changed = _changed_value(table[column], cast)
             if changed is not None:  # a cast must never change a value (int8: 9800 → 72)
-                dec.problem("bad-value", f"Der Typ „{dtype}“ (districts.dtypes[{j}]) passt "
+                dec.problem(IssueCode.BAD_VALUE, f"Der Typ „{dtype}“ (districts.dtypes[{j}]) passt "
                             f"nicht zur Spalte „{column}“: {changed[0]!r} würde zu "
                             f"{changed[1]!r}. Löschen Sie den Eintrag in „dtypes“ oder "
                             "exportieren Sie die Datei neu.", sheet_name="Sozialräume",
@@ -849,21 +861,22 @@ def _read_categories(doc: dict[str, Any], network: NetworkMap, dec: _Decoder) ->
                                                 else "")
 
         def bad(message: str, column: str, value: Any, where: str = where) -> None:
-            dec.problem("bad-value", message, sheet_name=name, where=where, column=column,
+            dec.problem(IssueCode.BAD_VALUE, message, sheet_name=name, where=where, column=column,
                         value=value)
 
         if not isinstance(label, str) or not label.strip():
             bad("„label“ fehlt oder ist kein Text.", "Kategorie", label)
             continue
         if fold(label) in seen:
-            dec.problem("duplicate-category", "Die Kategorie steht mehrfach in der Liste.",
+            dec.problem(IssueCode.DUPLICATE_CATEGORY, "Die Kategorie steht mehrfach in der Liste.",
                         sheet_name=name, where=where, column="Kategorie", value=label)
             continue
         seen.add(fold(label))
         raw_type = record.get("node_type")
         ntype = NodeType.parse(raw_type) if isinstance(raw_type, str) else None
         if ntype not in CATEGORY_NODE_TYPES:
-            dec.problem("unknown-value", f"„node_type“ muss {codes} sein, nicht {raw_type!r}.",
+            dec.problem(IssueCode.UNKNOWN_VALUE,
+                        f"„node_type“ muss {codes} sein, nicht {raw_type!r}.",
                         sheet_name=name, where=where, column="Knotentyp", value=raw_type)
             continue
         assert ntype is not None
@@ -878,7 +891,8 @@ def _read_categories(doc: dict[str, Any], network: NetworkMap, dec: _Decoder) ->
         raw_core = record.get("core")
         core = LifePhase.parse(raw_core) if isinstance(raw_core, str) else None
         if raw_core is not None and core is None:
-            dec.problem("unknown-value", f"„core“ muss ein Code der Lebensphasen sein, nicht "
+            dec.problem(IssueCode.UNKNOWN_VALUE,
+                        f"„core“ muss ein Code der Lebensphasen sein, nicht "
                         f"{raw_core!r}.", sheet_name=name, where=where, column="core",
                         value=raw_core)
         aliases = record.get("aliases") or []
@@ -888,7 +902,7 @@ def _read_categories(doc: dict[str, Any], network: NetworkMap, dec: _Decoder) ->
             aliases = []
         town_wide = record.get("town_wide", False)
         if not isinstance(town_wide, bool):
-            dec.problem("bad-bool", f"„town_wide“ muss true oder false sein, nicht "
+            dec.problem(IssueCode.BAD_BOOL, f"„town_wide“ muss true oder false sein, nicht "
                         f"{town_wide!r}.", sheet_name=name, where=where,
                         column="Wirkungskreis", value=town_wide)
             town_wide = False
@@ -917,13 +931,14 @@ def _read_meta(raw: Mapping[str, Any], dec: _Decoder) -> MapMeta:
         try:
             meta.snapshot = date.fromisoformat(snapshot)
         except (TypeError, ValueError):
-            dec.problem("bad-date", "„snapshot“ muss ein Datum JJJJ-MM-TT sein.",
+            dec.problem(IssueCode.BAD_DATE, "„snapshot“ muss ein Datum JJJJ-MM-TT sein.",
                         sheet_name=None, where="meta", column="Stand", value=str(snapshot))
     goals = raw.get("goals") or []
     if isinstance(goals, list) and all(isinstance(g, str) for g in goals):
         meta.goals = tuple(goals)
     else:
-        dec.problem("bad-value", "„goals“ muss eine Liste von Texten sein.", sheet_name=None,
+        dec.problem(IssueCode.BAD_VALUE,
+                    "„goals“ muss eine Liste von Texten sein.", sheet_name=None,
                     where="meta", column="Strategische Ziele", value=str(goals))
     extra = raw.get("extra") or {}
     if isinstance(extra, dict):
@@ -953,7 +968,7 @@ def check_map(network: NetworkMap) -> ValidationReport:
     >>> m = NetworkMap()
     >>> m.add_node("CAFE", "offer", name="Elterncafé", capacity=-5)
     >>> [i.code for i in check_map(m).errors]
-    ['bad-number']
+    [<IssueCode.BAD_NUMBER: 'bad-number'>]
     """
     report = ValidationReport(counts=network.counts(), source=network.meta.source)
     dec = _Decoder(report)
@@ -992,7 +1007,8 @@ def _check_extra_numbers(extra: Mapping[str, Any], where: str, sheet_name: str,
     for name, value in extra.items():
         if isinstance(value, int) and not isinstance(value, bool) \
                 and len(str(abs(value))) > _MAX_DIGITS:
-            dec.problem("bad-number", f"Zusatzspalte „{name}“ ({_json_path(where, 'extra')}."
+            dec.problem(IssueCode.BAD_NUMBER,
+                        f"Zusatzspalte „{name}“ ({_json_path(where, 'extra')}."
                         f"{name}): Die Zahl hat mehr als {_MAX_DIGITS} Stellen. Tragen Sie "
                         "eine kürzere Zahl ein.", sheet_name=sheet_name, where=where,
                         column=name, value=f"{str(value)[:12]}…")
@@ -1038,7 +1054,7 @@ def read_json(path: str | os.PathLike[str]) -> NetworkMap:
     dec = _Decoder(report)
     _report_bad_numbers(doc, dec)
     for place in doc.pop(_BAD_TEXTS, []):
-        dec.problem("bad-value", "Der Text enthält ein halbes Unicode-Zeichenpaar (etwa "
+        dec.problem(IssueCode.BAD_VALUE, "Der Text enthält ein halbes Unicode-Zeichenpaar (etwa "
                     "\\ud800), also kein Zeichen; keine Datei kann es speichern. Tragen Sie "
                     "den Text neu ein oder exportieren Sie die Datei neu.", sheet_name=None,
                     where=place.replace("\ufffd", "?"))

@@ -76,7 +76,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from netzkarte.errors import Issue, Severity, ValidationReport
+from netzkarte.errors import Issue, IssueCode, Severity, ValidationReport
 from netzkarte.io.cells import cell_text, normalise_id, split_multi
 from netzkarte.model import NetworkMap
 from netzkarte.schema import SHEET_ORDER, SHEETS, Column, Sheet
@@ -394,7 +394,7 @@ class References:
         self._exact: dict[tuple[str, frozenset[NodeType]], _Match | None] = {}
         # what resolve() returns and reports for a text: the same for every row it stands in
         self._resolved: dict[tuple[str, frozenset[NodeType]],
-                             tuple[str | None, tuple[str, str, Severity] | None]] = {}
+                             tuple[str | None, tuple[IssueCode, str, Severity] | None]] = {}
         self.refs: list[Ref] = []
         # "source\x00target\x00kind" -> sheet index * _ROW_SPAN + row: strings and ints are
         # not tracked by the garbage collector, tuples would be
@@ -404,12 +404,12 @@ class References:
 
     # --- issues ---------------------------------------------------------------------------
 
-    def error(self, code: str, message: str, sheet: str | None = None, row: int | None = None,
+    def error(self, code: IssueCode, message: str, sheet: str | None = None, row: int | None = None,
               column: str | None = None, value: object = None) -> None:
         # ValidationReport.add without its keyword arguments: a workbook may have 100,000
         self.report.issues.append(Issue(code, message, sheet, row, column, value, "error"))
 
-    def warn(self, code: str, message: str, sheet: str | None = None, row: int | None = None,
+    def warn(self, code: IssueCode, message: str, sheet: str | None = None, row: int | None = None,
              column: str | None = None, value: object = None) -> None:
         self.report.issues.append(Issue(code, message, sheet, row, column, value, "warning"))
 
@@ -630,7 +630,7 @@ class References:
         return nid
 
     def _resolution(self, text: str, types: frozenset[NodeType]
-                    ) -> tuple[str | None, tuple[str, str, Severity] | None]:
+                    ) -> tuple[str | None, tuple[IssueCode, str, Severity] | None]:
         """The node a reference text means and the issue (code, message, severity) it
         raises: :meth:`resolve` without row and column."""
         m = self.match(text, types)
@@ -641,12 +641,13 @@ class References:
             name = self.names[nid]
             sheet_of = quote(SHEET_OF[self.origin[nid]])
             spelled = "" if name == text else f" (im Blatt {sheet_of}: {quote(name)})"
-            return nid, ("name-reference", f"{quote(text)} ist keine ID, sondern der Name von "
+            return nid, (IssueCode.NAME_REFERENCE,
+                         f"{quote(text)} ist keine ID, sondern der Name von "
                          f"{quote(nid)}{spelled}; diese ID wird verwendet. Tragen Sie besser "
                          f"die ID {quote(nid)} ein.", "warning")
         if m.how in ("legal", "close"):
             nid = m.nids[0]
-            return nid, ("name-reference", f"{quote(text)} als {self._named(nid)} gelesen. "
+            return nid, (IssueCode.NAME_REFERENCE, f"{quote(text)} als {self._named(nid)} gelesen. "
                          f"Tragen Sie besser die ID {quote(nid)} ein.", "warning")
         if m.how == "ambiguous":
             if m.same_name:
@@ -656,21 +657,23 @@ class References:
                 more = len(m.nids) - len(shown)
                 listing = "gemeint sein können " + (
                     f"{', '.join(shown)} und {more} weitere" if more else join_or(shown))
-            return None, ("ambiguous-reference", f"{quote(text)} ist nicht eindeutig: "
+            return None, (IssueCode.AMBIGUOUS_REFERENCE, f"{quote(text)} ist nicht eindeutig: "
                           f"{listing}. Tragen Sie statt des Namens die ID ein.", "error")
         names = (f" Meinten Sie {join_or([self._named(n) for n in m.nids])}?"
                  if m.nids and not m.close_ids else "")
         if m.id_like:
-            return None, ("unknown-reference", f"Die ID {quote(text)} gibt es nicht.{names} "
+            return None, (IssueCode.UNKNOWN_REFERENCE,
+                          f"Die ID {quote(text)} gibt es nicht.{names} "
                           f"Tragen Sie die ID {what(types)} ein"
                           f"{meant(list(m.nids) if m.close_ids else [])}.", "error")
-        return None, ("unknown-reference", f"Den Namen {quote(text)} gibt es in keinem "
+        return None, (IssueCode.UNKNOWN_REFERENCE, f"Den Namen {quote(text)} gibt es in keinem "
                       f"Blatt.{names} Tragen Sie die ID {what(types)} ein oder legen Sie den "
                       "Eintrag dort an.", "error")
 
     def normalised(self, raw: object, nid: str, changes: list[str], sheet: str, row: int,
                    column: str) -> None:
-        self.warn("normalised-id", f"Der Verweis {quote(raw)} enthält Zeichen, die man nicht "
+        self.warn(IssueCode.NORMALISED_ID,
+                  f"Der Verweis {quote(raw)} enthält Zeichen, die man nicht "
                   f"sieht: {'; '.join(changes)}. Gelesen als ID {quote(nid)}. Tragen Sie die "
                   "ID neu ein (tippen, nicht kopieren), damit sie überall gleich geschrieben "
                   "ist.", sheet, row, column,
@@ -698,7 +701,8 @@ class References:
             if (len(pieces) > 1 and (len(parts) == 1 or not self.settles(part, types,
                                                                         unique=False))
                     and all(self.settles(p, types) for p in pieces)):
-                self.warn("guessed-value", f"{quote(part)} wurde als {len(pieces)} Einträge "
+                self.warn(IssueCode.GUESSED_VALUE,
+                          f"{quote(part)} wurde als {len(pieces)} Einträge "
                           f"gelesen: {_join_and([quote(p) for p in pieces])}. Trennen Sie "
                           "mehrere Einträge besser mit „;“.", sheet, row, column, part)
                 out.extend(pieces)
@@ -710,7 +714,7 @@ class References:
                    column: str, raw: object, problem: str | None = None) -> None:
         ntype = self.origin[nid]
         reason = f"{problem} " if problem else ""
-        self.error("wrong-reference-type", f"{quote(nid)} ist ein {ntype.label} "
+        self.error(IssueCode.WRONG_REFERENCE_TYPE, f"{quote(nid)} ist ein {ntype.label} "
                    f"({self.map.name(nid)}). {reason}Tragen Sie hier die ID {what(types)} "
                    "ein.", sheet, row, column, raw)
 
@@ -719,7 +723,8 @@ class References:
              attrs: dict[str, Any] | None = None, extra: dict[str, Any] | None = None) -> None:
         """Check and add one edge; ``columns`` name the cells of source and target."""
         if source == target:
-            self.error("self-loop", f"{quote(source)} ist mit sich selbst verbunden. Tragen "
+            self.error(IssueCode.SELF_LOOP,
+                       f"{quote(source)} ist mit sich selbst verbunden. Tragen "
                        f"Sie in {quote(columns[1])} einen anderen Eintrag ein oder löschen Sie "
                        "die Angabe.", sheet, row, columns[1], raws[1])
             return
@@ -731,7 +736,7 @@ class References:
             seen = self.edges_seen.get(f"{target}\x00{source}{suffix}")
         if seen is not None:
             first_sheet, first_row = SHEET_ORDER[seen // _ROW_SPAN], seen % _ROW_SPAN
-            self.warn("duplicate-edge", f"Die Beziehung „{kind.label}“ zwischen "
+            self.warn(IssueCode.DUPLICATE_EDGE, f"Die Beziehung „{kind.label}“ zwischen "
                       f"{quote(source)} und {quote(target)} steht schon in Blatt "
                       f"{quote(first_sheet)}, Zeile {first_row}; diese Angabe wird "
                       "übergangen. Löschen Sie die doppelte Zeile.", sheet, row, columns[1],
@@ -774,7 +779,7 @@ class References:
                     if origin[nid] not in col.ref_types:
                         self.wrong_type(nid, col.ref_types, sheet, row, col.header, raw)
                     elif nid == node:
-                        self.error("self-loop", f"{quote(nid)} verweist auf sich selbst. "
+                        self.error(IssueCode.SELF_LOOP, f"{quote(nid)} verweist auf sich selbst. "
                                    f"Tragen Sie in {quote(col.header)} einen anderen Eintrag "
                                    "ein.", sheet, row, col.header, raw)
                     else:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from netzkarte.errors import InputError
+from netzkarte.errors import InputError, IssueCode
 
 __all__ = ["Limits", "check_workbook", "foreign_sheets", "is_encrypted", "require_defusedxml",
            "too_many_rows", "workbook_error"]
@@ -71,11 +71,11 @@ class Limits:
     max_rows: int = 250_000
 
 
-def workbook_error(code: str, message: str) -> InputError:
+def workbook_error(code: IssueCode, message: str) -> InputError:
     """An :class:`InputError` with a stable ``code``.
 
-    >>> workbook_error("file-empty", "Die Datei ist leer.").code
-    'file-empty'
+    >>> workbook_error(IssueCode.FILE_EMPTY, "Die Datei ist leer.").code
+    <IssueCode.FILE_EMPTY: 'file-empty'>
     """
     return InputError(message, code)
 
@@ -99,7 +99,7 @@ def require_defusedxml() -> None:
         importlib.import_module("defusedxml")
     except ImportError:
         raise workbook_error(
-            "defusedxml-missing",
+            IssueCode.DEFUSEDXML_MISSING,
             "Das Paket „defusedxml“ fehlt; ohne es werden Excel-Dateien nicht sicher gelesen. "
             "Installieren Sie netzkarte neu (pip install netzkarte) oder führen Sie "
             "„pip install defusedxml“ aus.") from None
@@ -139,7 +139,7 @@ def is_encrypted(path: str | os.PathLike[str]) -> bool:
 def _not_a_workbook(path: Path, head: bytes) -> InputError:
     if head.startswith(_OLE_MAGIC) and is_encrypted(path):
         return workbook_error(
-            "encrypted-workbook",
+            IssueCode.ENCRYPTED_WORKBOOK,
             f"„{path.name}“ ist mit einem Passwort geschützt (verschlüsselt); netzkarte kann "
             "die Daten darin nicht lesen. Öffnen Sie die Datei in Excel, entfernen Sie das "
             "Kennwort (Datei → Informationen → Arbeitsmappe schützen → Mit Kennwort "
@@ -154,7 +154,7 @@ def _not_a_workbook(path: Path, head: bytes) -> InputError:
     else:
         what = "keine Excel-Arbeitsmappe"
     return workbook_error(
-        "not-a-workbook",
+        IssueCode.NOT_A_WORKBOOK,
         f"„{path.name}“ ist {what}, keine .xlsx-Arbeitsmappe. {_SAVE_AS}")
 
 
@@ -219,17 +219,17 @@ def check_workbook(path: str | os.PathLike[str], limits: Limits | None = None) -
     p = Path(path)
     if not p.is_file():
         hint = " (das ist ein Ordner)" if p.is_dir() else ""
-        raise workbook_error("file-missing",
+        raise workbook_error(IssueCode.FILE_MISSING,
                              f"Die Datei „{p}“ gibt es nicht{hint}. Prüfen Sie Pfad und "
                              "Dateinamen.")
     size = p.stat().st_size
     if size == 0:
-        raise workbook_error("file-empty",
+        raise workbook_error(IssueCode.FILE_EMPTY,
                              f"Die Datei „{p.name}“ ist leer (0 Byte). Speichern Sie die "
                              "Arbeitsmappe in Excel erneut.")
     if size > limits.max_file_bytes:
         raise workbook_error(
-            "file-too-large",
+            IssueCode.FILE_TOO_LARGE,
             f"Die Datei „{p.name}“ ist {size / _MB:.1f} MB groß; erlaubt sind "
             f"{limits.max_file_bytes / _MB:.0f} MB. Entfernen Sie Bilder und nicht benötigte "
             "Blätter oder teilen Sie die Daten auf.")
@@ -241,7 +241,7 @@ def check_workbook(path: str | os.PathLike[str], limits: Limits | None = None) -
         with zipfile.ZipFile(p) as zf:
             _check_archive(zf, p, limits)
     except zipfile.BadZipFile:
-        raise workbook_error("not-a-workbook",
+        raise workbook_error(IssueCode.NOT_A_WORKBOOK,
                              f"„{p.name}“ ist beschädigt und lässt sich nicht öffnen. "
                              f"{_SAVE_AS}") from None
 
@@ -251,13 +251,13 @@ def _check_archive(zf: zipfile.ZipFile, p: Path, limits: Limits) -> None:
     names = {i.filename for i in infos}
     if "xl/workbook.xml" not in names:
         raise workbook_error(
-            "not-a-workbook",
+            IssueCode.NOT_A_WORKBOOK,
             f"„{p.name}“ ist ein ZIP-Archiv oder ein anderes Dokument (z. B. .docx oder .ods), "
             f"aber keine Excel-Arbeitsmappe. {_SAVE_AS}")
     total = sum(i.file_size for i in infos)
     if total > limits.max_uncompressed_bytes:
         raise workbook_error(
-            "zip-too-large",
+            IssueCode.ZIP_TOO_LARGE,
             f"„{p.name}“ würde entpackt {total / _MB:.0f} MB belegen; erlaubt sind "
             f"{limits.max_uncompressed_bytes / _MB:.0f} MB. Die Datei ist entweder beschädigt "
             "oder enthält sehr große eingebettete Inhalte: Speichern Sie nur die Tabellen in "
@@ -305,7 +305,7 @@ def foreign_sheets(path: str | os.PathLike[str]) -> list[str]:
 def too_many_rows(sheet: str, rows: int, limits: Limits) -> InputError:
     """The German ``too-many-rows`` error for one sheet."""
     return workbook_error(
-        "too-many-rows",
+        IssueCode.TOO_MANY_ROWS,
         f"Das Blatt „{sheet}“ reicht bis Zeile {rows:,}".replace(",", ".")
         + f"; erlaubt sind {limits.max_rows:,} Zeilen je Blatt. ".replace(",", ".")
         + "Oft sind leere, aber formatierte Zeilen am Ende schuld: Markieren Sie die Zeilen "

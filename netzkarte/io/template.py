@@ -565,12 +565,13 @@ def _check_cell_lengths(m: NetworkMap, tables: Sequence[_Table]) -> None:
     Excel cuts (or refuses to open) longer cells, so such a workbook would silently lose
     text; the JSON export keeps any length.
     """
-    from netzkarte.errors import ValidationError, ValidationReport
+    from netzkarte.errors import IssueCode, ValidationError, ValidationReport
 
     report = ValidationReport(counts=m.counts())
 
     def too_long(sheet: str, row: int | None, column: str, text: str, who: str) -> None:
-        report.add("cell-too-long", f"{who}Der Text hat {len(text):,} Zeichen; eine Excel-Zelle "
+        report.add(IssueCode.CELL_TOO_LONG,
+                   f"{who}Der Text hat {len(text):,} Zeichen; eine Excel-Zelle "
                    f"fasst höchstens {EXCEL_CELL_LIMIT:,}. Kürzen Sie ihn oder exportieren "
                    "Sie nach .json, das den vollständigen Text behält.".replace(",", "."),
                    sheet=sheet, row=row, column=column, value=text[:60])

@@ -30,6 +30,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from netzkarte.errors import OptionError
 from netzkarte.io.atomic import atomic_path
 from netzkarte.render.privacy import Anonymizer, anonymous_result
 from netzkarte.results import (
@@ -147,7 +148,7 @@ def write_action_list(result: AnalysisResult, path: str | os.PathLike[str], *,
 
     Raises
     ------
-    ValueError
+    OptionError
         ``anonymous=True`` without ``network``.
 
     Examples
@@ -176,9 +177,9 @@ def write_action_list(result: AnalysisResult, path: str | os.PathLike[str], *,
     from openpyxl.worksheet.datavalidation import DataValidation
 
     if anonymous and network is None:
-        raise ValueError("Für eine anonyme Maßnahmenliste wird die Karte gebraucht: "
-                         "write_action_list(ergebnis, pfad, anonymous=True, "
-                         "network=karte).")
+        raise OptionError("Für eine anonyme Maßnahmenliste wird die Karte gebraucht: "
+                          "write_action_list(ergebnis, pfad, anonymous=True, "
+                          "network=karte).")
     datenlage, advice, n_uncertain = _datenlage_rows(result, network, anonymous)
     if anonymous and network is not None:
         result = anonymous_result(result, network)

@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from netzkarte.io.atomic import atomic_path
+from netzkarte.render.page import environment
 from netzkarte.render.privacy import Anonymizer, anonymous_result
 from netzkarte.results import (
     KIND_LABELS,
@@ -396,17 +397,9 @@ def _version() -> str:
 # --- rendering ------------------------------------------------------------------------------
 
 
-def _environment() -> Any:
-    import jinja2
-
-    return jinja2.Environment(loader=jinja2.PackageLoader("netzkarte.render", "templates"),
-                              autoescape=True, undefined=jinja2.StrictUndefined,
-                              trim_blocks=True, lstrip_blocks=True)
-
-
 def _render(diff: Comparison, *, standalone: bool, figures: bool, anonymous: bool) -> str:
     context = comparison_context(diff, figures=figures, anonymous=anonymous)
-    page: str = _environment().get_template("comparison.html.j2").render(
+    page: str = environment(trim=True).get_template("comparison.html.j2").render(
         standalone=standalone, **context)
     return page
 

@@ -44,6 +44,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
+from netzkarte.errors import OptionError
 from netzkarte.model import NetworkMap
 from netzkarte.render import style
 from netzkarte.results import (
@@ -240,7 +241,7 @@ def overview_figure(m: NetworkMap, *, layout: str = "netz", anonymous: bool = Fa
 
     Raises
     ------
-    ValueError
+    OptionError
         For an unknown layout (German message).
 
     Examples
@@ -683,7 +684,7 @@ def centrality_bars(m: NetworkMap, *, result: AnalysisResult, top: int = 15,
               "degree": "Anzahl Partner", "closeness": "Nähe (Closeness)",
               "eigenvector": "Eigenvektor-Zentralität"}
     if measure not in labels:
-        raise ValueError(f"Unbekanntes Maß {measure!r}. Möglich: {', '.join(labels)}.")
+        raise OptionError(f"Unbekanntes Maß {measure!r}. Möglich: {', '.join(labels)}.")
     table = result.centrality
     rows = table.sort_values([measure], ascending=False, kind="stable").head(top) \
         if len(table) else table

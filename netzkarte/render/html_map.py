@@ -45,11 +45,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from netzkarte.errors import OptionError
 from netzkarte.io.atomic import atomic_path
 from netzkarte.model import NetworkMap, reporters
 from netzkarte.render import style
 from netzkarte.render.layouts import LAYOUTS, compute_layout
-from netzkarte.render.privacy import anonymous_names
+from netzkarte.render.page import environment
+from netzkarte.render.privacy import Anonymizer
 from netzkarte.results import (
     KIND_LABELS,
     REASONS,
@@ -58,6 +60,7 @@ from netzkarte.results import (
     Finding,
     TransitionGapEvidence,
 )
+from netzkarte.schema import PERSONAL_FIELDS
 from netzkarte.text import date_text
 from netzkarte.vocab import (
     CONFIRMATION_COLUMN,
@@ -104,8 +107,11 @@ log = logging.getLogger(__name__)
 NODE_KEYS: frozenset[str] = frozenset({
     "id", "uid", "label", "type", "form", "category", "sector", "level", "rank",
     "municipality", "district", "phases", "roles", "badge", "coord", "committeeType", "tier",
-    "status", "outreach", "x", "y", "size", "metric", "cl", "grp", "pri", "contact", "note"})
-"""Every key a node may carry in the page's JSON (the allow-list; tests hold it)."""
+    "status", "outreach", "x", "y", "size", "metric", "cl", "grp", "pri", "note"}
+    ) | PERSONAL_FIELDS
+"""Every key a node may carry in the page's JSON (the allow-list; tests hold it): the
+personal fields (:data:`netzkarte.schema.PERSONAL_FIELDS`, ``contact``) under their own
+names."""
 
 EDGE_KEYS: frozenset[str] = frozenset({"id", "from", "to", "kind", "strength", "function",
                                        "formal", "conf", "by"})
@@ -265,9 +271,9 @@ def _metric(m: NetworkMap, size_by: str | Mapping[str, float | int | None]
     if size_by not in frame.columns:
         numeric = [c for c in frame.columns
                    if pd.to_numeric(frame[c], errors="coerce").notna().any()]
-        raise ValueError(f"Die Knotengröße kann nicht nach {size_by!r} berechnet werden: diese "
-                         "Spalte gibt es nicht. Möglich sind 'degree' und die Zahlenspalten "
-                         + (", ".join(map(repr, numeric)) or "(keine)") + ".")
+        raise OptionError(f"Die Knotengröße kann nicht nach {size_by!r} berechnet werden: diese "
+                          "Spalte gibt es nicht. Möglich sind 'degree' und die Zahlenspalten "
+                          + (", ".join(map(repr, numeric)) or "(keine)") + ".")
     values = pd.to_numeric(frame[size_by], errors="coerce")
     return ({str(n): (None if pd.isna(v) else float(v)) for n, v in values.items()},
             str(size_by))
@@ -290,8 +296,8 @@ def _cluster_keys(m: NetworkMap, cluster: str | None) -> dict[str, str]:
         for committee in size:
             keys[committee] = f"Gremium {m.name(committee)}"
         return keys
-    raise ValueError(f"Unbekannte Bündelung {cluster!r}: möglich sind 'district' "
-                     "(nach Sozialraum), 'committee' (nach Gremium) oder keine.")
+    raise OptionError(f"Unbekannte Bündelung {cluster!r}: möglich sind 'district' "
+                      "(nach Sozialraum), 'committee' (nach Gremium) oder keine.")
 
 
 def _findings_list(findings: Findings | None) -> list[Finding]:
@@ -367,7 +373,8 @@ def build_payload(m: NetworkMap, *, layout: str = "netz", anonymous: bool = Fals
     lay = compute_layout(m, layout, seed=seed, district_shapes=_district_shapes(district_shapes),
                          need_indicator=need_indicator,
                          findings=listed if findings is not None else None)
-    anon = anonymous_names(m) if anonymous else {}
+    anonymizer = Anonymizer(m) if anonymous else None
+    anon = anonymizer.labels if anonymizer is not None else {}
     raw_metric, size_label = _metric(m, size_by)
     sizes = style.node_sizes(raw_metric)
     clusters = _cluster_keys(m, cluster)
@@ -413,8 +420,9 @@ def build_payload(m: NetworkMap, *, layout: str = "netz", anonymous: bool = Fals
         if node in group_of:
             item["grp"] = group_of[node]
         item["pri"] = priority[node]
-        if with_contacts and data.get("contact") not in (None, ""):
-            item["contact"] = _text(data["contact"])
+        for key in sorted(PERSONAL_FIELDS) if with_contacts else ():
+            if data.get(key) not in (None, ""):
+                item[key] = _text(data[key])
         # notes are free text and often hold phone numbers or names: personal like contacts
         if with_contacts and not anonymous and data.get("note") not in (None, ""):
             item["note"] = _text(data["note"])
@@ -446,7 +454,8 @@ def build_payload(m: NetworkMap, *, layout: str = "netz", anonymous: bool = Fals
         by_pair[frozenset((u, v))].append(edge["id"])
         present["kinds"].add(kind)
 
-    page_findings = _payload_findings(listed, vid, by_pair, m, anon)
+    page_findings = _payload_findings(listed, vid, by_pair, m,
+                                      anonymizer.text if anonymizer is not None else _plain)
     municipality = m.meta.municipality
     heading = title or m.meta.title or (f"Netzwerkkarte {municipality}" if municipality
                                          else "Netzwerkkarte")
@@ -629,19 +638,15 @@ def _finding_links(f: _FindingLike) -> list[tuple[str, str, str]]:
             if s.get("for") is not None and s.get("id") is not None]
 
 
+def _plain(text: object) -> str:
+    return str(text or "")
+
+
 def _payload_findings(findings: list[_FindingLike], vid: Mapping[str, str],
                       by_pair: Mapping[frozenset[str], list[str]], m: NetworkMap,
-                      anon: Mapping[str, str]) -> list[dict[str, Any]]:
-    # person names inside German finding texts are replaced too (longest name first)
-    replace = sorted(((m.name(n), label) for n, label in anon.items()),
-                     key=lambda pair: -len(pair[0]))
-
-    def clean(text: object) -> str:
-        out = str(text or "")
-        for name, label in replace:
-            if name:
-                out = out.replace(name, label)
-        return out
+                      clean: Callable[[Any], str]) -> list[dict[str, Any]]:
+    """The findings of the page; ``clean`` takes person names out of their texts
+    (:meth:`~netzkarte.render.privacy.Anonymizer.text` when anonymous)."""
 
     out: list[dict[str, Any]] = []
     for f in findings:
@@ -704,15 +709,6 @@ def _payload_datenlage(m: NetworkMap, findings: Findings, listed: list[_FindingL
 # --- page -------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _environment() -> Any:
-    import jinja2
-
-    return jinja2.Environment(loader=jinja2.PackageLoader("netzkarte.render", "templates"),
-                              autoescape=True, undefined=jinja2.StrictUndefined,
-                              keep_trailing_newline=True)
-
-
 def render_map(m: NetworkMap, *, layout: str = "netz", anonymous: bool = False,
                with_contacts: bool = False, findings: Findings | None = None,
                title: str | None = None,
@@ -743,7 +739,7 @@ def render_map(m: NetworkMap, *, layout: str = "netz", anonymous: bool = False,
                             findings=findings, title=title, cluster=cluster, size_by=size_by,
                             seed=seed, district_shapes=district_shapes,
                             need_indicator=need_indicator)
-    page: str = _environment().get_template("map.html.j2").render(
+    page: str = environment().get_template("map.html.j2").render(
         title=payload["meta"]["title"], meta=payload["meta"],
         data_json=json_for_script(payload), vis_js=vis_network_js(),
         map_js=_asset("map.js"), map_css=_asset("map.css"))

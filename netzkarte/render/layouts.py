@@ -42,6 +42,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+from netzkarte.errors import OptionError
 from netzkarte.model import NetworkMap
 from netzkarte.vocab import (
     LIFE_PHASE_ORDER,
@@ -181,7 +182,7 @@ def compute_layout(m: NetworkMap, name: str = "netz", *, seed: int = 7,
 
     Raises
     ------
-    ValueError
+    OptionError
         For an unknown layout name (German message listing the four).
     GeoJSONError
         ``stadtplan``: areas are given but none matches a Sozialraum of the map, or the
@@ -210,8 +211,8 @@ def compute_layout(m: NetworkMap, name: str = "netz", *, seed: int = 7,
                                                 findings)}
     key = str(name).strip().casefold()
     if key not in builders:
-        raise ValueError(f"Unbekanntes Layout {name!r}. Möglich sind: "
-                         + ", ".join(f"{k} ({v})" for k, v in LAYOUTS.items()) + ".")
+        raise OptionError(f"Unbekanntes Layout {name!r}. Möglich sind: "
+                          + ", ".join(f"{k} ({v})" for k, v in LAYOUTS.items()) + ".")
     layout = builders[key](m, seed)
     log.debug("Layout %s für %d Knoten berechnet", key, len(layout.positions))
     return layout

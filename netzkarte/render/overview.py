@@ -41,7 +41,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from netzkarte.errors import InputError
+from netzkarte.errors import IssueCode, OptionError
 from netzkarte.io.atomic import atomic_path
 from netzkarte.render.style import SEVERITY_COLOURS, STATUS_COLOURS, STATUS_SYMBOLS
 from netzkarte.results import (
@@ -382,7 +382,7 @@ def render_overview(ov: Overview, *, anonymous: bool = False,
     str
         German, offline, every input text escaped.
     """
-    from netzkarte.render.report import _environment
+    from netzkarte.render.page import environment
 
     tables = overview_tables(ov, anonymous=anonymous, links=None if anonymous else links)
     n = len(ov.kommunen)
@@ -412,24 +412,24 @@ def render_overview(ov: Overview, *, anonymous: bool = False,
         "text_on": text_on,
         "county_total": len(ov.county_findings),
     }
-    page: str = _environment().get_template("overview.html.j2").render(**context)
+    page: str = environment().get_template("overview.html.j2").render(**context)
     return page
 
 
 def _check_folder(folder: Path) -> None:
     """Only a folder of earlier maps and reports may be replaced."""
     if folder.exists() and not folder.is_dir():
-        raise InputError(f"„{folder}“ ist eine Datei; dort legt die Übersicht die Karten und "
-                         "Berichte der Kommunen ab. Benennen Sie die Datei um oder wählen Sie "
-                         "einen anderen Namen für die Übersicht.", "file-exists")
+        raise OptionError(f"„{folder}“ ist eine Datei; dort legt die Übersicht die Karten und "
+                          "Berichte der Kommunen ab. Benennen Sie die Datei um oder wählen Sie "
+                          "einen anderen Namen für die Übersicht.", IssueCode.FILE_EXISTS)
     if folder.is_dir():
         foreign = [p.name for p in folder.iterdir() if not _DETAIL_FILE.match(p.name)]
         if foreign:
-            raise InputError(f"Im Ordner „{folder}“ liegen andere Dateien "
-                             f"({', '.join(sorted(foreign)[:3])}{' …' if len(foreign) > 3 else ''}"
-                             "); die Übersicht ersetzt dort nur ihre eigenen Karten und "
-                             "Berichte. Wählen Sie einen anderen Namen für die Übersicht.",
-                             "file-exists")
+            raise OptionError(f"Im Ordner „{folder}“ liegen andere Dateien "
+                              f"({', '.join(sorted(foreign)[:3])}{' …' if len(foreign) > 3 else ''}"
+                              "); die Übersicht ersetzt dort nur ihre eigenen Karten und "
+                              "Berichte. Wählen Sie einen anderen Namen für die Übersicht.",
+                              IssueCode.FILE_EXISTS)
 
 
 def _write_details(ov: Overview, folder: Path, *, figures: bool, progress: bool | None

@@ -36,14 +36,13 @@ import os
 import time
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import replace
 from datetime import datetime
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from netzkarte.io.atomic import atomic_path
 from netzkarte.model import NetworkMap
+from netzkarte.render.page import environment
 from netzkarte.results import (
     KIND_LABELS,
     REASONS,
@@ -52,8 +51,8 @@ from netzkarte.results import (
     AnalysisResult,
     Finding,
 )
-from netzkarte.schema import DISTRICT_BASE_COLUMNS
-from netzkarte.text import date_text, number
+from netzkarte.schema import DISTRICT_BASE_COLUMNS, PERSONAL_FIELDS
+from netzkarte.text import date_text, join_or, number
 from netzkarte.vocab import LIFE_PHASE_ORDER, ActorForm, EdgeKind, NodeType, Transition, fold
 
 __all__ = ["GLOSSARY", "data_quality_of", "reason_labels", "render_report", "write_report"]
@@ -108,23 +107,16 @@ _BASE_LABELS = {c.attr: c.header for c in DISTRICT_BASE_COLUMNS}
 
 
 def _name_cleaner(m: NetworkMap, anonymous: bool) -> tuple[dict[str, str], Callable[[Any], str]]:
-    """Display names per node and a function that anonymises person names inside texts."""
-    from netzkarte.render.privacy import anonymous_names
+    """Display names per node and a function that anonymises person names inside texts
+    (:class:`~netzkarte.render.privacy.Anonymizer`)."""
+    from netzkarte.render.privacy import Anonymizer
 
     names = {n: m.name(n) for n in m.graph.nodes}
-    anon = anonymous_names(m) if anonymous else {}
-    names.update(anon)
-    # longest name first, so "Anna Maria Schulz" is replaced before "Anna Maria"
-    pairs = sorted(((m.name(n), label) for n, label in anon.items()), key=lambda p: -len(p[0]))
-
-    def clean(text: Any) -> str:
-        out = "" if text is None else str(text)
-        for name, label in pairs:
-            if name:
-                out = out.replace(name, label)
-        return out
-
-    return names, clean
+    if not anonymous:
+        return names, lambda text: "" if text is None else str(text)
+    anon = Anonymizer(m)
+    names.update(anon.labels)
+    return names, anon.text
 
 
 # --- context ---------------------------------------------------------------------------------
@@ -258,9 +250,7 @@ def reason_labels(entry: Mapping[str, Any]) -> list[str]:
     for reason in entry.get("reasons") or ():
         label = REASONS.get(str(reason), str(reason))
         if reason == "ambiguous_category" and candidates:
-            shown = (", ".join(candidates[:-1]) + " oder " + candidates[-1]
-                     if len(candidates) > 1 else candidates[0])
-            label += f" ({shown})"
+            label += f" ({join_or(candidates)})"
         out.append(label)
     return out
 
@@ -280,12 +270,10 @@ def _datenlage(m: NetworkMap, result: AnalysisResult, names: Mapping[str, str],
     ``anonymous`` a person is named by category and organisation and shows no id, and the
     advice sentences go through the :class:`~netzkarte.render.privacy.Anonymizer`.
     """
-    from netzkarte.render.privacy import Anonymizer
+    from netzkarte.render.privacy import anonymous_names
 
     dq = data_quality_of(m, result)
-    anon = Anonymizer(m) if anonymous else None
-    text: Callable[[Any], str] = anon.text if anon is not None else (
-        lambda v: "" if v is None else str(v))
+    persons = anonymous_names(m) if anonymous else {}
     uncertain = [f for f in result.findings if f.confidence == "unsicher"]
     decides: Counter[str] = Counter(str(n) for f in uncertain
                                     for n in f.typed_evidence().get("unclassified") or ())
@@ -296,11 +284,11 @@ def _datenlage(m: NetworkMap, result: AnalysisResult, names: Mapping[str, str],
     for i in order[:_DATENLAGE_SHOWN]:
         entry = entries[i]
         node = str(entry.get("id"))
-        person = anon is not None and node in anon.labels
-        rows.append({"id": "" if person else text(node),
-                     "name": names.get(node) or text(entry.get("name") or node),
+        person = node in persons
+        rows.append({"id": "" if person else clean(node),
+                     "name": names.get(node) or clean(entry.get("name") or node),
                      "type": _NODE_LABELS.get(str(entry.get("type")), str(entry.get("type"))),
-                     "category": text(entry.get("category") or ""),
+                     "category": clean(entry.get("category") or ""),
                      "reasons": "; ".join(reason_labels(entry)),
                      "decides": decides[node]})
     items = []
@@ -309,7 +297,7 @@ def _datenlage(m: NetworkMap, result: AnalysisResult, names: Mapping[str, str],
         item["anchor"] = f"befund-{f.id}" if f.id in shown_ids else ""
         items.append(item)
     counts = [(REASONS.get(k, k), n) for k, n in (dq.get("counts") or {}).items() if n]
-    return {"counts": counts, "advice": [text(a) for a in dq.get("advice") or ()],
+    return {"counts": counts, "advice": [clean(a) for a in dq.get("advice") or ()],
             "nodes": rows, "nodes_total": len(entries),
             "nodes_more": max(0, len(entries) - _DATENLAGE_SHOWN),
             "uncertain": items, "uncertain_total": len(uncertain),
@@ -321,8 +309,9 @@ def _contacts(m: NetworkMap, names: Mapping[str, str], anonymous: bool
               ) -> list[tuple[str, str, str]]:
     rows = []
     for node, data in m.graph.nodes(data=True):
-        contact = data.get("contact")
-        if contact in (None, ""):
+        contact = "; ".join(str(data[f]) for f in sorted(PERSONAL_FIELDS)
+                            if data.get(f) not in (None, ""))
+        if not contact:
             continue
         if anonymous and data["type"] is NodeType.ACTOR and \
                 data.get("form") is ActorForm.PERSON:
@@ -359,33 +348,7 @@ def _figures(m: NetworkMap, result: AnalysisResult, anonymous: bool, layout: str
     return out
 
 
-def _anonymous_result(result: AnalysisResult, clean: Callable[[Any], str]) -> AnalysisResult:
-    """A copy of the result whose finding texts carry no person names (for the map).
-
-    Not :func:`netzkarte.render.privacy.anonymous_result`: that one also replaces person ids
-    in ``Finding.nodes`` by labels, and the embedded map needs the ids to mark the persons a
-    finding is about (the map shows them under their anonymous labels anyway). The
-    *Datenlage* is passed on as it is: the map anonymises it itself.
-    """
-    return AnalysisResult(
-        municipality=result.municipality, summary=result.summary,
-        findings=[replace(f, title=clean(f.title), text=clean(f.text),
-                          recommendation=clean(f.recommendation)) for f in result.findings],
-        quality_checks=result.quality_checks, tables=result.tables,
-        generated=result.generated, version=result.version,
-        data_quality=result.data_quality)
-
-
 # --- page ------------------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def _environment() -> Any:
-    import jinja2
-
-    return jinja2.Environment(loader=jinja2.PackageLoader("netzkarte.render", "templates"),
-                              autoescape=True, undefined=jinja2.StrictUndefined,
-                              keep_trailing_newline=True)
 
 
 def render_report(m: NetworkMap, *, result: AnalysisResult,
@@ -450,10 +413,10 @@ def render_report(m: NetworkMap, *, result: AnalysisResult,
     if include_map:
         from netzkarte.render.html_map import render_map
 
-        shown = _anonymous_result(result, clean) if anonymous else result
-        # the map cannot leave out only the persons' contacts: anonymous maps get none
+        # the map cannot leave out only the persons' contacts: anonymous maps get none; it
+        # anonymises the findings and the Datenlage itself and needs the persons' ids
         map_page = render_map(m, layout=layout, anonymous=anonymous,
-                              with_contacts=with_contacts and not anonymous, findings=shown,
+                              with_contacts=with_contacts and not anonymous, findings=result,
                               title=f"Netzwerkkarte {municipality}")
     groups = _findings_by_kind(result, clean, max(0, int(top_findings)))
     checks = [{"id": q.id, "title": q.title, "status": q.status,
@@ -494,7 +457,7 @@ def render_report(m: NetworkMap, *, result: AnalysisResult,
         "text_on": {c: ("#FFFFFF" if c in ("#A50026", "#E66101") else "#000000")
                     for c in (*STATUS_COLOURS.values(), *SEVERITY_COLOURS.values())},
     }
-    page: str = _environment().get_template("report.html.j2").render(**context)
+    page: str = environment().get_template("report.html.j2").render(**context)
     log.info("Bericht %s mit %d Befunden erstellt (%.1f s, %.1f MB)", municipality,
              len(result.findings), time.perf_counter() - started,
              len(page.encode("utf-8")) / 1e6)

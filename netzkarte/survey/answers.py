@@ -34,7 +34,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from netzkarte.errors import InputError, Issue
+from netzkarte.errors import InputError, Issue, IssueCode
 from netzkarte.io.cells import cell_text, is_blank, parse_date
 from netzkarte.io.safety import Limits, check_workbook, require_defusedxml, workbook_error
 from netzkarte.schema import sheet
@@ -160,7 +160,7 @@ class Answer:
         key = fold(name)
         return next((f for f in self.own if fold(f.field) == key), None)
 
-    def problem(self, code: str, message: str, sheet_name: str | None = None,
+    def problem(self, code: IssueCode, message: str, sheet_name: str | None = None,
                 row: int | None = None, column: str | None = None, value: Any = None,
                 *, error: bool = False) -> None:
         """Record a problem of this answer."""
@@ -234,7 +234,7 @@ def _table(answer: Answer, book: Any, name: str) -> list[AnswerRow] | None:
     actual = _find_sheet(book, name)
     if actual is None:
         answer.unusable.add(name)
-        answer.problem("missing-sheet", f"Das Blatt „{name}“ fehlt im Fragebogen; seine "
+        answer.problem(IssueCode.MISSING_SHEET, f"Das Blatt „{name}“ fehlt im Fragebogen; seine "
                        "Angaben fehlen deshalb. Bitten Sie den Partner, den Fragebogen "
                        "vollständig zurückzuschicken.", name, error=True)
         return None
@@ -245,7 +245,7 @@ def _table(answer: Answer, book: Any, name: str) -> list[AnswerRow] | None:
         present = {fold(cell_text(c) or "") for r in rows[:_HEADER_SCAN] for c in r}
         missing = [h for h in required if fold(h) not in present]
         answer.unusable.add(name)
-        answer.problem("missing-column", f"Im Blatt „{name}“ fehlt die Spalte "
+        answer.problem(IssueCode.MISSING_COLUMN, f"Im Blatt „{name}“ fehlt die Spalte "
                        f"{', '.join(f'„{h}“' for h in missing)}; das Blatt kann nicht gelesen "
                        "werden. Stellen Sie die Spalte mit dieser Überschrift wieder her (sie "
                        "steht in jedem Fragebogen) und führen Sie erneut zusammen.", name,
@@ -267,7 +267,8 @@ def _table(answer: Answer, book: Any, name: str) -> list[AnswerRow] | None:
     answer.columns[name] = seen
     for header in _HEADERS[name]:
         if header not in seen and header not in required and name != NEW_SHEET:
-            answer.problem("missing-column", f"Im Blatt „{name}“ fehlt die Spalte „{header}“; "
+            answer.problem(IssueCode.MISSING_COLUMN,
+                           f"Im Blatt „{name}“ fehlt die Spalte „{header}“; "
                            "die übrigen Spalten werden gelesen.", name, at + 1, header)
     out: list[AnswerRow] = []
     known_columns = [(j, h) for j, h, is_known in columns if is_known]
@@ -311,7 +312,8 @@ def _answered(answer: Answer, created: datetime | None, modified: datetime | Non
     if filled is not None and not is_blank(filled.answer):
         day, _ = parse_date(filled.answer)
         if day is None:
-            answer.problem("bad-date", f"„{cell_text(filled.answer)}“ ist kein Datum; als Zeit "
+            answer.problem(IssueCode.BAD_DATE,
+                           f"„{cell_text(filled.answer)}“ ist kein Datum; als Zeit "
                            "der Antwort gilt die letzte Speicherung der Datei.", OWN_SHEET,
                            filled.row, "Ihre Angabe", filled.answer)
         elif isinstance(day, date):
@@ -328,7 +330,7 @@ def _open(p: Path, limits: Limits | None) -> Any:
     try:
         return CalamineWorkbook.from_path(os.fspath(p))
     except Exception as err:  # calamine raises its own error types
-        raise workbook_error("not-a-workbook", f"„{p.name}“ lässt sich nicht als "
+        raise workbook_error(IssueCode.NOT_A_WORKBOOK, f"„{p.name}“ lässt sich nicht als "
                              f"Excel-Arbeitsmappe lesen ({err}). Bitten Sie den Partner, die "
                              "Datei in Excel oder LibreOffice zu öffnen und erneut als .xlsx "
                              "zu speichern.") from None
@@ -352,7 +354,8 @@ def open_answer(path: str | os.PathLike[str], *, order: int = 0,
     try:
         custom, created, modified = _xml_props(p)
     except (OSError, zipfile.BadZipFile, ValueError) as err:
-        raise workbook_error("not-a-workbook", f"„{p.name}“ lässt sich nicht lesen ({err}). "
+        raise workbook_error(IssueCode.NOT_A_WORKBOOK,
+                             f"„{p.name}“ lässt sich nicht lesen ({err}). "
                              "Bitten Sie den Partner, die Datei erneut als .xlsx zu "
                              "speichern.") from None
     info = _info(book) or dict(custom)
@@ -365,10 +368,11 @@ def open_answer(path: str | os.PathLike[str], *, order: int = 0,
                 "erste Datei an, die Fragebögen danach" if template else
                 "kein Fragebogen der Bestandsaufnahme (es fehlen die Blätter „Ihre "
                 "Einrichtung“ und „Ihre Kontakte“)")
-        raise InputError(f"„{p.name}“ ist {what}.", "not-a-questionnaire")
+        raise InputError(f"„{p.name}“ ist {what}.", IssueCode.NOT_A_QUESTIONNAIRE)
     answer = Answer(p.name, info, None, datetime.min, order=order, path=p)
     if info.get("Format") and info["Format"] != FORMAT:
-        answer.problem("unknown-format", f"Der Fragebogen hat das Format „{info['Format']}“; "
+        answer.problem(IssueCode.UNKNOWN_FORMAT,
+                       f"Der Fragebogen hat das Format „{info['Format']}“; "
                        f"erwartet wird „{FORMAT}“. Gelesen wird, was passt.")
     _own(answer, book)
     partner = info.get("Partner-ID") or None
@@ -377,7 +381,8 @@ def open_answer(path: str | os.PathLike[str], *, order: int = 0,
     if partner is None and own_id:
         partner = own_id
     elif partner and own_id and fold(own_id) != fold(partner):
-        answer.problem("partner-mismatch", f"Das versteckte Blatt nennt die ID „{partner}“, "
+        answer.problem(IssueCode.PARTNER_MISMATCH,
+                       f"Das versteckte Blatt nennt die ID „{partner}“, "
                        f"das Blatt „{OWN_SHEET}“ die ID „{own_id}“. Gelesen wird „{partner}“; "
                        "prüfen Sie, ob Blätter aus einem anderen Fragebogen eingefügt wurden.",
                        OWN_SHEET, id_row.row if id_row else None, "Bisher", own_id)

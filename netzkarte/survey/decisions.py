@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from netzkarte.errors import InputError
+from netzkarte.errors import InputError, IssueCode
 from netzkarte.io.cells import cell_text
 from netzkarte.survey.names import name_key
 from netzkarte.vocab import fold
@@ -182,14 +182,14 @@ def read_decisions(path: str | os.PathLike[str]) -> tuple[Decisions, list[str]]:
         book = CalamineWorkbook.from_path(os.fspath(p))
     except Exception as err:  # calamine raises its own error types
         raise InputError(f"„{p.name}“ lässt sich nicht als Excel-Arbeitsmappe lesen ({err}).",
-                         "not-a-workbook") from None
+                         IssueCode.NOT_A_WORKBOOK) from None
     names = {fold(s) for s in book.sheet_names}
     if fold(DUPLICATE_SHEET) not in names or fold(TIE_SHEET) not in names:
         raise InputError(f"„{p.name}“ ist keine Rückmeldung von netzkarte (es fehlen die "
                          f"Blätter „{DUPLICATE_SHEET}“ und „{TIE_SHEET}“). Sie wird nicht "
                          "überschrieben. Geben Sie bei --entscheidungen die Rückmeldung an, die "
                          "„zusammenfuehren“ geschrieben hat, oder einen neuen Dateinamen.",
-                         "not-a-feedback")
+                         IssueCode.NOT_A_FEEDBACK)
     decisions = Decisions(source=p.name)
     notes: list[str] = []
     for i, row in enumerate(_rows(book, DUPLICATE_SHEET, DUPLICATE_HEADERS), 2):

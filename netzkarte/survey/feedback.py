@@ -101,12 +101,11 @@ def _context(result: MergeResult) -> dict[str, Any]:
 
 def render_feedback(result: MergeResult) -> str:
     """The Rückmeldung as one HTML page (German, offline, autoescaped)."""
-    import jinja2
+    from netzkarte.render.page import environment
 
-    env = jinja2.Environment(loader=jinja2.PackageLoader("netzkarte.survey", "templates"),
-                             autoescape=True, undefined=jinja2.StrictUndefined,
-                             trim_blocks=True, lstrip_blocks=True)
-    return env.get_template("rueckmeldung.html.j2").render(**_context(result))
+    page: str = environment("netzkarte.survey", trim=True).get_template(
+        "rueckmeldung.html.j2").render(**_context(result))
+    return page
 
 
 def write_feedback_html(result: MergeResult, path: str | os.PathLike[str]) -> Path:

@@ -44,7 +44,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from netzkarte.errors import InputError, Issue
+from netzkarte.errors import InputError, Issue, IssueCode
 from netzkarte.io.cells import cell_text, is_blank, parse_date, parse_flag, parse_term
 from netzkarte.model import NetworkMap
 from netzkarte.schema import sheet
@@ -183,7 +183,7 @@ class _Merge:
 
     def problem(self, answer: Answer | str, message: str, sheet_name: str | None = None,
                 row: int | None = None, column: str | None = None, value: Any = None, *,
-                error: bool = False, code: str = "answer-row") -> None:
+                error: bool = False, code: IssueCode = IssueCode.ANSWER_ROW) -> None:
         source = answer if isinstance(answer, str) else answer.source
         self.r.problems.append((source, Issue(code, message, sheet_name, row, column,
                                               None if value is None else text_of(value),
@@ -219,25 +219,26 @@ class _Merge:
         if town and mine and fold(town) != fold(mine):
             self.problem(answer, f"Der Fragebogen gehört zur Kommune „{town}“, diese Karte zu "
                          f"„{mine}“. Er wird nicht übernommen. Führen Sie ihn mit der Karte "
-                         f"von „{town}“ zusammen.", error=True, code="other-map")
+                         f"von „{town}“ zusammen.", error=True, code=IssueCode.OTHER_MAP)
             return False
         stand = answer.info.get("Stand")
         snapshot = self.m.meta.snapshot
         if stand and snapshot and stand != snapshot.strftime("%d.%m.%Y"):
             self.problem(answer, f"Der Fragebogen wurde aus der Karte mit Stand {stand} "
                          "erstellt, diese Karte hat einen anderen Stand. Die IDs werden "
-                         "trotzdem zugeordnet; prüfen Sie die Angaben.", code="other-snapshot")
+                         "trotzdem zugeordnet; prüfen Sie die Angaben.",
+                         code=IssueCode.OTHER_SNAPSHOT)
         if answer.partner is not None:
             node = self.find(answer.partner)
             if node is None:
                 self.problem(answer, f"Die Einrichtung „{answer.info.get('Partner') or ''}“ "
                              f"(ID „{answer.partner}“) gibt es in dieser Karte nicht. Gehört "
                              "der Fragebogen zu einer anderen Karte? Er wird nicht "
-                             "übernommen.", error=True, code="unknown-partner")
+                             "übernommen.", error=True, code=IssueCode.UNKNOWN_PARTNER)
                 return False
             if self.m.graph.nodes[node]["type"] not in _AO:
                 self.problem(answer, f"„{node}“ ist kein Akteur und kein Amt; der Fragebogen "
-                             "wird nicht übernommen.", error=True, code="unknown-partner")
+                             "wird nicht übernommen.", error=True, code=IssueCode.UNKNOWN_PARTNER)
                 return False
             answer.partner = node
         for issue in answer.issues:
@@ -262,7 +263,7 @@ class _Merge:
                          f"(Blatt „{OWN_SHEET}“, Zeile „Name“, Spalte „Ihre Angabe“). Der "
                          "Fragebogen kann niemandem zugeordnet werden.", OWN_SHEET,
                          name_field.row if name_field else None, "Ihre Angabe", error=True,
-                         code="unknown-partner")
+                         code=IssueCode.UNKNOWN_PARTNER)
             return None
         cells = {f.field: f.answer for f in answer.own
                  if f.field not in ("ID", OWN_FILLED) and not is_blank(f.answer)}
@@ -986,7 +987,7 @@ class _Merge:
                     continue
                 except OSError as err:
                     self.problem(path.name, f"Die Datei lässt sich nicht lesen "
-                                 f"({err.strerror or err}).", error=True, code="file-error")
+                                 f"({err.strerror or err}).", error=True, code=IssueCode.FILE_ERROR)
                     self.r.answers.append(AnswerStatus(path.name, None, "", None,
                                                        "nicht verwendbar", str(err)))
                     continue

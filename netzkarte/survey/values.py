@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from netzkarte.errors import Issue
+from netzkarte.errors import Issue, IssueCode
 from netzkarte.io.build import build_map
 from netzkarte.io.cells import cell_text
 from netzkarte.io.template import cell_label
@@ -29,8 +29,9 @@ from netzkarte.vocab import fold
 
 __all__ = ["ParsedRecord", "parse_records", "same_value", "shown", "text_of"]
 
-_SKIPPED_CODES = frozenset({"empty-sheet", "generated-id", "unknown-category",
-                            "guessed-category", "ambiguous-category", "builtin-category"})
+_SKIPPED_CODES = frozenset({
+    IssueCode.EMPTY_SHEET, IssueCode.GENERATED_ID, IssueCode.UNKNOWN_CATEGORY,
+    IssueCode.GUESSED_CATEGORY, IssueCode.AMBIGUOUS_CATEGORY, IssueCode.BUILTIN_CATEGORY})
 
 
 def shown(value: Any) -> Any:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from netzkarte.errors import InputError
+from netzkarte.errors import IssueCode, OptionError
 from netzkarte.survey.decisions import Decisions, read_decisions
 from netzkarte.survey.layout import Confirmation
 from netzkarte.survey.merge import MergeResult, merge_answers
@@ -57,12 +57,13 @@ class MergeRun:
 def _check_target(path: Path, suffixes: tuple[str, ...], option: str,
                   inputs: Sequence[Path]) -> None:
     if path.suffix.lower() not in suffixes:
-        raise InputError(f"{option}: „{path.name}“ muss auf {' oder '.join(suffixes)} enden.",
-                         "unknown-format")
+        raise OptionError(f"{option}: „{path.name}“ muss auf {' oder '.join(suffixes)} enden.",
+                          IssueCode.UNKNOWN_FORMAT)
     for given in inputs:
         if path.exists() and given.exists() and path.resolve() == given.resolve():
-            raise InputError(f"{option}: „{path}“ ist eine der Eingabedateien. Wählen Sie einen "
-                             "anderen Namen – die Eingaben bleiben unverändert.", "file-exists")
+            raise OptionError(f"{option}: „{path}“ ist eine der Eingabedateien. Wählen Sie einen "
+                              "anderen Namen – die Eingaben bleiben unverändert.",
+                              IssueCode.FILE_EXISTS)
 
 
 def merge_files(map_path: str | os.PathLike[str], answers: Sequence[str | os.PathLike[str]],

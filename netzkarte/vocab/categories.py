@@ -43,6 +43,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import NamedTuple
 
+from netzkarte.text import join_or, quote
 from netzkarte.vocab.terms import (
     _DASHES,
     ActorForm,
@@ -113,11 +114,6 @@ class Method(StrEnum):
     EMPTY = "empty"  # neither category nor a telling name
 
 
-def _quoted(items: Iterable[str]) -> str:
-    parts = [f"„{c}“" for c in items]
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " oder " + parts[-1]
-
-
 @dataclass(frozen=True, slots=True)
 class Recognition:
     """The result of reading a category as a user typed it.
@@ -178,7 +174,8 @@ class Recognition:
                         "Kategorie eintragen, zählt der Eintrag in keiner Auswertung, die die "
                         "Kategorie braucht.")
             return (f"Die Kategorie {text} ist mehrdeutig: gemeint sein kann "
-                    f"{_quoted(self.candidates)}. Bis Sie eine davon eintragen, zählt der "
+                    f"{join_or([quote(c) for c in self.candidates])}. Bis Sie eine davon "
+                    "eintragen, zählt der "
                     "Eintrag in keiner Auswertung, die die Kategorie braucht.")
         return None
 
