@@ -327,3 +327,62 @@ def test_clustering_by_district_bundles_and_opens(open_map: Any) -> None:
     shown.js("id => netzkarte.select(id)", shown.vid("A0"))
     assert len(shown.js("netzkarte.clusterIds()")) == len(districts) - 1
     shown.assert_clean()
+
+
+def _two_towns(n: int) -> NetworkMap:
+    """A large map of two Kommunen, „Ort 9“ (even Bezirke) and „Ort 10“ (odd Bezirke)."""
+    m = build_big_map(n)
+    for _, d in m.graph.nodes(data=True):
+        if d.get("district"):
+            d["municipality"] = "Ort 10" if int(str(d["district"]).split()[1]) % 2 else "Ort 9"
+    return m
+
+
+def test_bundles_list_in_natural_order_and_count_what_the_filters_show(open_map: Any) -> None:
+    m = _two_towns(1600)
+    districts = sorted({str(d["district"]) for _, d in m.graph.nodes(data=True)
+                        if d.get("district")}, key=lambda d: int(d.split()[1]))
+    assert len(districts) == 13
+    shown = open_map(m)
+    # the Sozialraum filter lists 9 before 10
+    shown.page.locator("details[data-filter=district] summary").click()
+    names = [t.strip() for t in
+             shown.page.locator("details[data-filter=district] label").all_inner_texts()]
+    assert names == [*districts, "ohne Angabe"]
+
+    def members(town: str, district: str | None = None) -> list[dict[str, Any]]:
+        return [d for _, d in m.graph.nodes(data=True) if d.get("municipality") == town
+                and (district is None or d.get("district") == district)]
+
+    def bundle(town: str) -> str:
+        found = [lab for lab in shown.js("netzkarte.labels()")
+                 if lab["text"].startswith(f"Kommune {town} (")]
+        assert len(found) == 1, found
+        return str(found[0]["id"])
+
+    # the Kommune's details list its Sozialräume in natural order, each with its count
+    # (selected through the page: the synthetic towns' bundles lie on top of each other)
+    nine = bundle("Ort 9")
+    shown.js("id => netzkarte.select(id)", nine)
+    inner = shown.page.locator("#nk-details .nk-inner-bundles li")
+    expected = [f"Sozialraum {d} ({len(members('Ort 9', d))})" for d in districts[::2]]
+    assert inner.all_inner_texts() == expected  # Bezirk 0, 2 … 10, 12 (as text: 0, 10, 12, 2)
+    # a filter: the bundles count what it lets through, "k von n", on the map and in the list
+    shown.page.locator("details[data-filter=type] input[value=offer]").uncheck()
+    kept = {town: sum(d["type"].value != "offer" for d in members(town))
+            for town in ("Ort 9", "Ort 10")}
+    texts = {lab["id"]: lab["text"] for lab in shown.js("netzkarte.labels()")}
+    for town, k in kept.items():
+        assert texts[bundle(town)] == f"Kommune {town} ({k} von {len(members(town))})"
+    assert inner.all_inner_texts() == [
+        f"Sozialraum {d} ({sum(x['type'].value != 'offer' for x in members('Ort 9', d))} von "
+        f"{len(members('Ort 9', d))})" for d in districts[::2]]
+    assert f"{kept['Ort 9']} von {len(members('Ort 9'))} Knoten" in shown.text("#nk-details")
+    shown.page.click("#nk-filter-reset")
+    assert shown.js("id => netzkarte.labels().find(l => l.id === id).text", nine) == (
+        f"Kommune Ort 9 ({len(members('Ort 9'))})")
+    # a Sozialraum in the list opens its Kommune and shows its own details
+    shown.page.locator("#nk-details .nk-inner-bundles button", has_text="Bezirk 10").click()
+    assert shown.text("#nk-details h2") == "Sozialraum Bezirk 10"
+    assert nine in shown.js("netzkarte.openGroups()")
+    shown.assert_clean()

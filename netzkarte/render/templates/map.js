@@ -85,7 +85,17 @@
   });
   function isGroup(id) { return groupById.has(id); }
   function itemOf(id) { return byId.get(id) || groupById.get(id); }
-  function groupLabel(g) { return g.label + " (" + g.n + ")"; }
+  // a bundle's name and count; while filters hide some of its members: "(12 von 40)"
+  function groupLabel(g) {
+    var shown = groupPass && groupPass.has(g.id) ? groupPass.get(g.id) : g.n;
+    return g.label + " (" + (shown < g.n ? shown + " von " + g.n : g.n) + ")";
+  }
+  // names and numbers in German order, "Sozialraum 9" before "Sozialraum 10"
+  var COLLATOR = window.Intl && Intl.Collator ? new Intl.Collator("de", { numeric: true }) : null;
+  function naturalCompare(a, b) {
+    a = String(a); b = String(b);
+    return COLLATOR ? COLLATOR.compare(a, b) : (a < b ? -1 : (a > b ? 1 : 0));
+  }
 
   function tooltip(n) {
     var box = el("div");
@@ -280,7 +290,8 @@
   // ---------------------------------------------------------------- background guides
   // Guides are drawn behind the network: texts, circles, lines and polygons (the
   // Sozialräume of the Stadtplan). A shape may carry its own stroke, fill, hatch, line
-  // width and dashes (screen pixels); the default is a thin light grey line.
+  // width and dashes (screen pixels); the default is a thin light grey line. A polygon's
+  // holes are further subpaths, filled by the even-odd rule: an enclave is not covered.
   var MIN_GUIDE_PX = 13;
   var hatchCanvas = {};
   function hatchPattern(ctx, colour, scale) {
@@ -303,16 +314,17 @@
     if (g.kind === "circle") { ctx.arc(g.x, g.y, g.r, 0, 2 * Math.PI); }
     else if (g.kind === "line") { ctx.moveTo(g.x, g.y); ctx.lineTo(g.x2, g.y2); }
     else {
-      var p = g.pts;
-      ctx.moveTo(p[0], p[1]);
-      for (var i = 2; i < p.length; i += 2) { ctx.lineTo(p[i], p[i + 1]); }
-      ctx.closePath();
+      [g.pts].concat(g.holes || []).forEach(function (p) {
+        ctx.moveTo(p[0], p[1]);
+        for (var i = 2; i < p.length; i += 2) { ctx.lineTo(p[i], p[i + 1]); }
+        ctx.closePath();
+      });
     }
   }
   function drawGuideShape(ctx, g, scale) {
     guidePath(ctx, g);
-    if (g.fill) { ctx.fillStyle = g.fill; ctx.fill(); }
-    if (g.hatch) { ctx.fillStyle = hatchPattern(ctx, g.hatch, scale); ctx.fill(); }
+    if (g.fill) { ctx.fillStyle = g.fill; ctx.fill("evenodd"); }
+    if (g.hatch) { ctx.fillStyle = hatchPattern(ctx, g.hatch, scale); ctx.fill("evenodd"); }
     if (g.stroke === "none") { return; }
     ctx.strokeStyle = g.stroke || "#D8D8D8";
     ctx.lineWidth = (g.w || 1) / scale;
@@ -491,7 +503,7 @@
     labelOrder.sort(function (a, b) {
       var ga = isGroup(a), gb = isGroup(b);
       if (ga !== gb) { return ga ? -1 : 1; }
-      if (ga) { return groupById.get(b).n - groupById.get(a).n; }
+      if (ga) { return groupById.get(b).n - groupById.get(a).n || naturalCompare(groupById.get(a).label, groupById.get(b).label); }
       return byId.get(a).pri - byId.get(b).pri;
     });
   }
@@ -880,7 +892,7 @@
     if (dim.table) {
       order = Object.keys(L[dim.table]).filter(function (v) { return seen.has(v); });
     } else {
-      order = Array.from(seen).sort(function (a, b) { return a.localeCompare(b, "de"); });
+      order = Array.from(seen).sort(naturalCompare);
     }
     if (none) { order.push(NONE); }
     optionsOf[dim.key] = order;
@@ -917,6 +929,9 @@
   function applyFilters() {
     computeFilters();
     if (state.selected && hiddenSet.has(state.selected)) { state.selected = null; resetDetails(); }
+    var groupBox = details.querySelector("[data-group]");
+    if (groupBox) { showGroupDetails(groupBox.dataset.group); }  // its counts follow the filters
+    if (groupsData.length) { network.redraw(); }  // the bundles' names count what is shown
     refreshEmphasis();
     renderTable();
     saveHash();
@@ -1143,10 +1158,29 @@
     clear(details);
     var g = groupById.get(gid);
     var box = el("div", "nk-details");
+    box.dataset.group = gid;  // the filters update its counts
     box.appendChild(el("h2", "nk-details-name", g.label));
-    box.appendChild(el("p", "nk-muted", g.n + " Knoten – Doppelklick oder die Schaltfläche öffnet das Bündel an seinem Platz."));
+    var passing = groupPass.has(gid) ? groupPass.get(gid) : g.n;
+    box.appendChild(el("p", "nk-muted", (passing < g.n ? passing + " von " + g.n + " Knoten (Filter aktiv)" : g.n + " Knoten") +
+      " – Doppelklick oder die Schaltfläche öffnet das Bündel an seinem Platz."));
     box.appendChild(button("Bündel öffnen", function () { openGroup(gid); fitTo(groupById.get(gid).members.filter(function (m) { return inView.has(m); }).concat(g.children.filter(function (c) { return inView.has(c); }))); }));
-    var top = g.members.slice().sort(function (a, b) { return byId.get(a).pri - byId.get(b).pri; });
+    // the bundles inside, in German order with their counts; a click shows one
+    var inner = g.children.filter(function (c) { return groupPass.get(c) !== 0; }).sort(function (a, b) {
+      return naturalCompare(groupById.get(a).label, groupById.get(b).label);
+    });
+    if (inner.length) {
+      var sec = el("div", "nk-inner-bundles");
+      sec.appendChild(el("h3", null, "Bündel darin (" + inner.length + ")"));
+      var ul = el("ul");
+      inner.forEach(function (c) {
+        var li = el("li");
+        li.appendChild(button(groupLabel(groupById.get(c)), function () { selectGroup(c, true); }, "nk-link"));
+        ul.appendChild(li);
+      });
+      sec.appendChild(ul);
+      box.appendChild(sec);
+    }
+    var top = g.members.filter(function (m) { return !hiddenSet.has(m); }).sort(function (a, b) { return byId.get(a).pri - byId.get(b).pri; });
     var s = listSection("Enthält", top.map(function (i) { return { id: i }; }));
     if (s) { box.appendChild(s); }
     details.appendChild(box);
@@ -1169,6 +1203,7 @@
     saveHash();
   }
   function selectNode(id, fit) {
+    if (isGroup(id)) { selectGroup(id, fit); return; }
     if (!byId.has(id)) { return; }
     if (openAncestors(id)) { syncView(); }
     if (hiddenSet.has(id)) { resetFilters(); }
@@ -1180,10 +1215,19 @@
     saveHash();
   }
   function focusNode(id) { selectNode(id, true); }
+  function selectGroup(gid, fit) {
+    // a bundle: its details (opening the bundles around it), no neighbourhood
+    if (openAncestors(gid)) { syncView(); }
+    state.selected = null;
+    showGroupDetails(gid);
+    refreshEmphasis();
+    if (fit) { fitTo([gid]); }
+    saveHash();
+  }
   network.on("click", function (params) {
     if (params.nodes.length) {
       var id = params.nodes[0];
-      if (isGroup(id)) { state.selected = null; showGroupDetails(id); refreshEmphasis(); saveHash(); }
+      if (isGroup(id)) { selectGroup(id, false); }
       else { selectNode(id, false); }
     } else if (!params.edges.length) {
       clearSelection();
@@ -1826,6 +1870,14 @@
       var e;
       if (g.kind === "circle") { e = svgNode("circle", { cx: num(g.x), cy: num(g.y), r: num(g.r) }); }
       else if (g.kind === "line") { e = svgNode("line", { x1: num(g.x), y1: num(g.y), x2: num(g.x2), y2: num(g.y2) }); }
+      else if (g.holes && g.holes.length) {
+        // the outline and its holes as subpaths of one path: even-odd leaves the holes open
+        e = svgNode("path", { "fill-rule": "evenodd", d: [g.pts].concat(g.holes).map(function (p) {
+          var d = [];
+          for (var i = 0; i < p.length; i += 2) { d.push((i ? "L" : "M") + num(p[i]) + "," + num(p[i + 1])); }
+          return d.join(" ") + " Z";
+        }).join(" ") });
+      }
       else {
         var pts = [];
         for (var i = 0; i < g.pts.length; i += 2) { pts.push(num(g.pts[i]) + "," + num(g.pts[i + 1])); }
@@ -2032,7 +2084,7 @@
     rows.sort(function (a, b) {
       var x = a[key], y = b[key];
       if (typeof x === "number") { return (x - y) * dir; }
-      return String(x).localeCompare(String(y), "de") * dir;
+      return naturalCompare(x, y) * dir;
     });
     var table = el("table", "nk-data-table");
     table.appendChild(el("caption", null, (nodesMode ? "Knoten" : "Beziehungen") + ": " + rows.length +
