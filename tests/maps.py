@@ -73,3 +73,40 @@ def build_city_map() -> NetworkMap:
     m.add_edge("K1", "O1", "provides")
     m.add_edge("K1", "S1", "cooperation", strength=3)
     return m
+
+
+MITTE = (51.455, 7.210)
+"""The centre of an enclave: the Innenstadt lies in a hole of the Ring district around it."""
+INNER_HALF, OUTER_HALF = 0.004, 0.012  # half the side of the two squares, degrees
+
+
+def square_ring(lat: float, lon: float, half: float) -> list[list[float]]:
+    """A closed square ring of GeoJSON positions [longitude, latitude], counter-clockwise."""
+    return [[lon - half, lat - half], [lon + half, lat - half], [lon + half, lat + half],
+            [lon - half, lat + half], [lon - half, lat - half]]
+
+
+def enclave_features() -> list[dict[str, object]]:
+    """GeoJSON features of an enclave pair: the Ring with a hole, the Innenstadt filling it."""
+    inner = square_ring(*MITTE, INNER_HALF)
+    return [{"type": "Feature", "properties": {"name": "Ring"},
+             "geometry": {"type": "Polygon",
+                          "coordinates": [square_ring(*MITTE, OUTER_HALF), inner[::-1]]}},
+            {"type": "Feature", "properties": {"name": "Innenstadt"},
+             "geometry": {"type": "Polygon", "coordinates": [inner]}}]
+
+
+def build_enclave_map() -> NetworkMap:
+    """The Innenstadt (high need, one Kita north-east of its centre) inside the Ring (low
+    need, one school in its south-west corner); no services with a reach circle."""
+    import pandas as pd
+
+    m = NetworkMap("Ringstadt")
+    m.set_districts(pd.DataFrame(
+        {"children": [800, 1200], "SGB-II-Quote Kinder (%)": [40.0, 10.0]},
+        index=pd.Index(["Innenstadt", "Ring"], name="district")))
+    m.add_node("KM", "actor", name="Kita Mitte", category="Kita", district="Innenstadt",
+               lat=MITTE[0] + 0.002, lon=MITTE[1] + 0.002)
+    m.add_node("SR", "actor", name="Schule am Ring", category="Grundschule", district="Ring",
+               lat=MITTE[0] - 0.009, lon=MITTE[1] - 0.009)
+    return m

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
-from maps import NORD, SUED, build_city_map
+from maps import NORD, SUED, build_city_map, build_enclave_map, enclave_features
 
 from netzkarte import cli
 from netzkarte.io.exchange import write_json
@@ -58,6 +59,20 @@ def test_stadtplan_with_areas_and_a_chosen_indicator(capsys: pytest.CaptureFixtu
     assert payload["meta"]["layout"] == "stadtplan"  # type: ignore[index]
     assert "SGB-II-Quote Kinder (%)" in payload["legend"]["areas"]["title"]  # type: ignore[index]
     assert "https://" not in target.read_text(encoding="utf-8").split("<script>")[0]
+
+
+def test_an_enclave_file_keeps_the_hole_of_the_district_around_it(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    karte = write_json(build_enclave_map(), tmp_path / "ringstadt.json")
+    geo = _geojson(tmp_path / "flaechen.geojson", enclave_features())
+    target = tmp_path / "karte.html"
+    code, _, err = run(capsys, "karte", str(karte), "-o", str(target), "--layout", "stadtplan",
+                       "--sozialraeume", str(geo), "--ohne-befunde")
+    assert code == 0, err
+    guides: list[dict[str, Any]] = _payload(target)["guides"]  # type: ignore[assignment]
+    areas = {g["district"]: g for g in guides if g["kind"] == "polygon"}
+    assert len(areas["Ring"]["holes"]) == 1 and "holes" not in areas["Innenstadt"]
+    assert sorted(areas["Ring"]["holes"][0]) == sorted(areas["Innenstadt"]["pts"])
 
 
 @pytest.mark.parametrize(("content", "code", "message"), [

@@ -14,7 +14,10 @@ speichern als → GeoJSON*). This module reads such a file without any GIS libra
   projected metres (UTM, Gauß-Krüger) is refused with a German message that says how to
   export it in degrees.
 
-Only the outer ring of each polygon is kept (a hole would not change what the map shows).
+Each polygon keeps its outer ring and its holes (the rings after the first, RFC 7946
+§3.1.6): an enclave such as an inner district that lies in a hole of the district around it
+is then not covered by the outer district's area. Holes are checked like outer rings; a hole
+that lies outside its polygon's outer ring is dropped with a warning.
 
 Errors: a file that cannot be read as JSON raises :class:`~netzkarte.errors.InputError`
 (exit code 2); JSON that holds no usable areas raises :class:`GeoJSONError` (exit code 1).
@@ -28,6 +31,14 @@ Examples
 ...                                    [7.20, 51.46]]]}}]})
 >>> shapes[0].name, len(shapes[0].rings[0])
 ('Nordstadt', 4)
+
+A polygon with a hole (a second ring) keeps it:
+
+>>> ring = shapes[0].polygons[0]
+>>> hole = ((7.205, 51.462), (7.21, 51.462), (7.21, 51.464), (7.205, 51.462))
+>>> with_hole = DistrictShape("Ring", (ring.outer,), ((hole,),))
+>>> [(len(p.outer), len(p.holes)) for p in with_hole.polygons]
+[(4, 1)]
 """
 
 from __future__ import annotations
@@ -44,8 +55,8 @@ from typing import Any
 from netzkarte.errors import InputError, IssueCode, NetzkarteError
 from netzkarte.vocab import fold
 
-__all__ = ["MAX_BYTES", "NAME_KEYS", "DistrictShape", "GeoJSONError", "parse_district_shapes",
-           "read_district_shapes"]
+__all__ = ["MAX_BYTES", "NAME_KEYS", "DistrictShape", "GeoJSONError", "Polygon", "Ring",
+           "parse_district_shapes", "read_district_shapes"]
 
 log = logging.getLogger(__name__)
 
@@ -65,12 +76,33 @@ class GeoJSONError(NetzkarteError):
     """A GeoJSON file that is valid JSON but holds no usable Sozialraum areas (German)."""
 
 
+Ring = tuple[tuple[float, float], ...]
+"""A closed line of (longitude, latitude) points in degrees."""
+
+
+@dataclass(frozen=True, slots=True)
+class Polygon:
+    """One polygon of an area: its outer ring and the holes cut out of it."""
+
+    outer: Ring
+    holes: tuple[Ring, ...] = ()
+
+
 @dataclass(frozen=True, slots=True)
 class DistrictShape:
-    """One named area: its outer rings as (longitude, latitude) in degrees."""
+    """One named area: the outer ring of each of its polygons as (longitude, latitude) in
+    degrees, and per polygon its holes (``holes[i]`` belongs to ``rings[i]``; missing
+    entries: no holes)."""
 
     name: str
-    rings: tuple[tuple[tuple[float, float], ...], ...]
+    rings: tuple[Ring, ...]
+    holes: tuple[tuple[Ring, ...], ...] = ()
+
+    @property
+    def polygons(self) -> tuple[Polygon, ...]:
+        """The polygons with their holes."""
+        return tuple(Polygon(ring, self.holes[i] if i < len(self.holes) else ())
+                     for i, ring in enumerate(self.rings))
 
 
 def read_district_shapes(path: str | os.PathLike[str]) -> list[DistrictShape]:
@@ -152,9 +184,10 @@ def parse_district_shapes(data: Any, *, source: str = "Die Flächendatei"
         if not name:
             unnamed += 1
             continue
-        rings = _outer_rings(geometry, f"{source}, Fläche „{name}“")
-        if rings:
-            shapes.append(DistrictShape(name, rings))
+        polygons = _polygons(geometry, f"{source}, Fläche „{name}“")
+        if polygons:
+            shapes.append(DistrictShape(name, tuple(p.outer for p in polygons),
+                                        tuple(p.holes for p in polygons)))
     if skipped_geometry:
         log.warning("%s: %d Einträge ohne Fläche (Punkte oder Linien) werden übergangen.",
                     source, skipped_geometry)
@@ -189,23 +222,37 @@ def _feature_name(properties: Any) -> str:
     return ""
 
 
-def _outer_rings(geometry: Mapping[str, Any], where: str
-                 ) -> tuple[tuple[tuple[float, float], ...], ...]:
+def _polygons(geometry: Mapping[str, Any], where: str) -> list[Polygon]:
     coords = geometry.get("coordinates")
     polygons = [coords] if geometry.get("type") == "Polygon" else coords
     if not isinstance(polygons, list):
         raise GeoJSONError(f"{where}: Die Koordinaten fehlen oder sind keine Liste.")
-    rings = []
+    out = []
     for polygon in polygons:
         if not isinstance(polygon, list) or not polygon:
             raise GeoJSONError(f"{where}: Ein Polygon hat keine Punkte.")
-        rings.append(_ring(polygon[0], where))  # the outer ring; holes are left out
-    return tuple(rings)
+        outer = _ring(polygon[0], where)
+        holes = []
+        for number, raw in enumerate(polygon[1:], start=1):
+            hole = _ring(raw, f"{where}, {number}. Loch (innerer Ring)", "Ein Loch")
+            if _within_box(hole, outer):
+                holes.append(hole)
+            else:
+                log.warning("%s: Das %d. Loch liegt nicht innerhalb der Fläche und wird "
+                            "übergangen.", where, number)
+        out.append(Polygon(outer, tuple(holes)))
+    return out
 
 
-def _ring(ring: Any, where: str) -> tuple[tuple[float, float], ...]:
+def _within_box(inner: Ring, outer: Ring) -> bool:
+    """Whether ``inner`` lies within the bounding box of ``outer`` (a cheap sanity check)."""
+    xs, ys = [p[0] for p in outer], [p[1] for p in outer]
+    return all(min(xs) <= x <= max(xs) and min(ys) <= y <= max(ys) for x, y in inner)
+
+
+def _ring(ring: Any, where: str, what: str = "Ein Ring") -> Ring:
     if not isinstance(ring, list) or len(ring) < 3:
-        raise GeoJSONError(f"{where}: Ein Ring braucht mindestens drei Punkte.")
+        raise GeoJSONError(f"{where}: {what} braucht mindestens drei Punkte.")
     out: list[tuple[float, float]] = []
     for position in ring:
         if (not isinstance(position, Sequence) or isinstance(position, str)

@@ -254,7 +254,8 @@ def overview_figure(m: NetworkMap, *, layout: str = "netz", anonymous: bool = Fa
     """
     from matplotlib.collections import LineCollection
     from matplotlib.lines import Line2D
-    from matplotlib.patches import Circle, Polygon
+    from matplotlib.patches import Circle, PathPatch
+    from matplotlib.path import Path
 
     from netzkarte.render.layouts import LAYOUTS, compute_layout
 
@@ -283,14 +284,17 @@ def overview_figure(m: NetworkMap, *, layout: str = "netz", anonymous: bool = Fa
                 ax.plot([guide.x, guide.x2], [guide.y, guide.y2], color=edge,
                         linewidth=0.8 * max(1.0, guide.width), zorder=0)
             elif guide.kind == "polygon":
-                xy = list(zip(guide.points[::2], guide.points[1::2], strict=True))
-                ax.add_patch(Polygon(xy, closed=True, facecolor=_css_colour(guide.fill or "none"),
-                                     edgecolor=edge, linewidth=0.8 * max(1.0, guide.width),
-                                     hatch="///" if guide.hatch else None, zorder=0))
+                # the outline and its holes as one path (holes wound the other way: open)
+                rings = [list(zip(ring[::2], ring[1::2], strict=True))
+                         for ring in (guide.points, *guide.holes)]
+                area = Path.make_compound_path(*(Path([*r, r[0]], closed=True) for r in rings))
+                ax.add_patch(PathPatch(area, facecolor=_css_colour(guide.fill or "none"),
+                                       edgecolor=edge, linewidth=0.8 * max(1.0, guide.width),
+                                       hatch="///" if guide.hatch else None, zorder=0))
                 if guide.hatch:
-                    ax.add_patch(Polygon(xy, closed=True, fill=False, linewidth=0,
-                                         edgecolor=_css_colour(guide.hatch), hatch="///",
-                                         zorder=0))
+                    ax.add_patch(PathPatch(area, fill=False, linewidth=0,
+                                           edgecolor=_css_colour(guide.hatch), hatch="///",
+                                           zorder=0))
             else:
                 ax.text(guide.x, guide.y, guide.text, ha=guide.align, va="center",
                         fontsize=MIN_FONT_PT, color=_GREY_TEXT, zorder=0)

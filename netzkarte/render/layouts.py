@@ -10,8 +10,8 @@ in pixels.
   bodies (tier c) out to the offers.
 * ``stadtplan`` — where institutions and offers lie (Breitengrad, Längengrad; an offer
   without its own coordinates at its venue), on a plain map without tiles: the Sozialräume
-  as areas (from a GeoJSON file, else the convex hull around their points), shaded by the
-  need indicator, coverage gaps outlined and hatched in red, a circle of
+  as areas (from a GeoJSON file with their holes, else the convex hull around their
+  points), shaded by the need indicator, coverage gaps outlined and hatched in red, a circle of
   :data:`~netzkarte.analysis.coverage.REACH_KM` km around each Kinderarztpraxis and
   Erziehungsberatungsstelle (the distance the coverage analysis uses), a scale bar. Nodes
   without coordinates are parked in a labelled strip below. Projection: equirectangular
@@ -82,7 +82,9 @@ class Guide:
 
     ``kind`` is ``"text"`` (``x``, ``y``, ``text``), ``"circle"`` (``x``, ``y``, ``r``),
     ``"line"`` (``x``, ``y`` to ``x2``, ``y2``) or ``"polygon"`` (``points``: x0, y0, x1,
-    y1 …). Shapes may carry a ``stroke`` and ``fill`` colour, a ``hatch`` colour, a line
+    y1 …; ``holes``: such rings cut out of it, drawn with the even-odd rule; ``x``, ``y``: a
+    point inside the area, never in a hole). Shapes may carry a ``stroke`` and ``fill``
+    colour, a ``hatch`` colour, a line
     ``width`` and ``dash`` pattern in screen pixels (default: a thin light grey line);
     a text its ``colour``. ``district`` names the Sozialraum an area belongs to.
 
@@ -104,6 +106,7 @@ class Guide:
     align: Literal["left", "center", "right"] = "center"
     size: float = 16.0  # font size of a text, in the same units as the positions
     points: tuple[float, ...] = ()
+    holes: tuple[tuple[float, ...], ...] = ()  # a polygon's holes, flat like points
     stroke: str = ""
     fill: str = ""
     hatch: str = ""
@@ -127,6 +130,8 @@ class Guide:
             out["r"] = round(self.r, 1)
         elif self.kind == "polygon":
             out["pts"] = [round(v, 1) for v in self.points]
+            if self.holes:
+                out["holes"] = [[round(v, 1) for v in hole] for hole in self.holes]
         else:
             out.update(x2=round(self.x2, 1), y2=round(self.y2, 1))
         for key, value in (("stroke", self.stroke), ("fill", self.fill), ("hatch", self.hatch),
@@ -150,6 +155,23 @@ class Layout:
     positions: dict[str, tuple[float, float]]
     guides: list[Guide] = field(default_factory=list)
     legend: dict[str, Any] | None = None
+
+    def district_at(self, x: float, y: float) -> str | None:
+        """The Sozialraum whose area the map shows at (x, y): the topmost polygon guide
+        that contains the point, a point in one of its holes not included (None: none).
+
+        >>> ring = Guide("polygon", 0, 0, points=(0, 0, 10, 0, 10, 10, 0, 10),
+        ...              holes=((3, 3, 7, 3, 7, 7, 3, 7),), district="Ring")
+        >>> inner = Guide("polygon", 5, 5, points=(3, 3, 7, 3, 7, 7, 3, 7), district="Mitte")
+        >>> lay = Layout("stadtplan", {}, [inner, ring])
+        >>> lay.district_at(1, 1), lay.district_at(5, 5), lay.district_at(20, 5)
+        ('Ring', 'Mitte', None)
+        """
+        for guide in reversed(self.guides):
+            if guide.kind == "polygon" and guide.district and _inside(
+                    (x, y), [_pairs(guide.points), *map(_pairs, guide.holes)]):
+                return guide.district
+        return None
 
 
 def compute_layout(m: NetworkMap, name: str = "netz", *, seed: int = 7,
@@ -667,21 +689,76 @@ def _simplify(ring: Sequence[tuple[float, float]], tolerance: float
     return out if len(out) >= 3 else list(ring)
 
 
-def _area_centre(ring: Sequence[tuple[float, float]]) -> tuple[float, float, float]:
-    """Area and centroid of a polygon (the mean of its points when it has no area)."""
-    a = cx = cy = 0.0
-    for (x0, y0), (x1, y1) in zip(ring, [*ring[1:], ring[0]], strict=True):
-        c = x0 * y1 - x1 * y0
-        a += c
-        cx += (x0 + x1) * c
-        cy += (y0 + y1) * c
-    if abs(a) < 1e-9:
+def _signed_area(ring: Sequence[tuple[float, float]]) -> float:
+    return sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1)
+               in zip(ring, [*ring[1:], ring[0]], strict=True)) / 2
+
+
+def _area_centre(ring: Sequence[tuple[float, float]],
+                 holes: Sequence[Sequence[tuple[float, float]]] = ()
+                 ) -> tuple[float, float, float]:
+    """Area and centroid of a polygon with its holes subtracted (the mean of its outer
+    points when it has no area). The centroid of a ring-shaped area lies in its hole: for
+    a point inside the area see :func:`_inner_point`."""
+    total = cx = cy = 0.0
+    for k, part in enumerate([ring, *holes]):
+        a = cxp = cyp = 0.0
+        for (x0, y0), (x1, y1) in zip(part, [*part[1:], part[0]], strict=True):
+            c = x0 * y1 - x1 * y0
+            a += c
+            cxp += (x0 + x1) * c
+            cyp += (y0 + y1) * c
+        if abs(a) < 1e-9:
+            continue
+        weight = abs(a) / 2 * (-1 if k else 1)
+        total += weight
+        cx += weight * cxp / (3 * a)
+        cy += weight * cyp / (3 * a)
+    if total < 1e-9:
         return 0.0, sum(p[0] for p in ring) / len(ring), sum(p[1] for p in ring) / len(ring)
-    return abs(a) / 2, cx / (3 * a), cy / (3 * a)
+    return total, cx / total, cy / total
+
+
+def _inside(point: tuple[float, float], rings: Sequence[Sequence[tuple[float, float]]]
+            ) -> bool:
+    """Whether ``point`` lies inside the rings by the even-odd rule (outer ring and holes
+    together: a point in a hole is outside), as the map fills them."""
+    x, y = point
+    inside = False
+    for ring in rings:
+        for (x0, y0), (x1, y1) in zip(ring, [*ring[1:], ring[0]], strict=True):
+            if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
+                inside = not inside
+    return inside
+
+
+def _inner_point(ring: Sequence[tuple[float, float]],
+                 holes: Sequence[Sequence[tuple[float, float]]] = ()
+                 ) -> tuple[float, float]:
+    """A point inside the area (outside its holes) for its label: the centroid if it lies
+    inside, else the middle of the widest piece of horizontal scan lines through the area
+    (the centroid of a ring-shaped district lies in its hole, that of a crescent outside)."""
+    _, cx, cy = _area_centre(ring, holes)
+    rings = [ring, *holes]
+    if _inside((cx, cy), rings):
+        return cx, cy
+    y0, y1 = min(p[1] for p in ring), max(p[1] for p in ring)
+    best = (-1.0, cx, cy)
+    for y in (cy, *(y0 + (y1 - y0) * k / 12 for k in range(1, 12))):
+        xs = sorted(a[0] + (y - a[1]) * (b[0] - a[0]) / (b[1] - a[1])
+                    for part in rings for a, b in zip(part, [*part[1:], part[0]], strict=True)
+                    if (a[1] > y) != (b[1] > y))
+        for left, right in zip(xs[::2], xs[1::2], strict=False):
+            best = max(best, (right - left, (left + right) / 2, y))
+    return best[1], best[2]
 
 
 def _flat(ring: Sequence[tuple[float, float]]) -> tuple[float, ...]:
     return tuple(v for point in ring for v in point)
+
+
+def _pairs(flat: Sequence[float]) -> list[tuple[float, float]]:
+    return list(zip(flat[::2], flat[1::2], strict=True))
 
 
 def _need_classes(values: Mapping[str, float]) -> tuple[dict[str, int], list[str]]:
@@ -752,19 +829,28 @@ def _city_layout(m: NetworkMap, shapes: Sequence[DistrictShape] | None,
             dx, dy = _sunflower(k, _SPREAD)
             positions[node] = (round(x + dx, 1), round(y + dy, 1))
 
-    # Sozialräume: the file's areas, else the hull around their points
-    areas: dict[str, list[list[tuple[float, float]]]] = {}
+    # Sozialräume: the file's areas (outer ring and holes), else the hull around their points
+    areas: dict[str, list[tuple[list[tuple[float, float]], list[list[tuple[float, float]]]]]] = {}
     unmatched: list[str] = []
+
+    def outline(ring: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+        projected = [project(lat, lon) for lon, lat in ring]
+        if len(projected) > 3 and projected[0] == projected[-1]:
+            projected = projected[:-1]
+        return _simplify(projected, 1.5)
+
     for shape in shapes or ():
         key = fold(shape.name)
         if key not in names:
             unmatched.append(shape.name)
             continue
-        for ring in shape.rings:
-            projected = [project(lat, lon) for lon, lat in ring]
-            if len(projected) > 3 and projected[0] == projected[-1]:
-                projected = projected[:-1]
-            areas.setdefault(key, []).append(_simplify(projected, 1.5))
+        for polygon in shape.polygons:
+            outer = outline(polygon.outer)
+            # holes wound against the outer ring: filled as holes by either fill rule
+            clockwise = _signed_area(outer) < 0
+            holes = [hole if (_signed_area(hole) < 0) != clockwise else hole[::-1]
+                     for hole in map(outline, polygon.holes) if abs(_signed_area(hole)) > 1]
+            areas.setdefault(key, []).append((outer, holes))
     if unmatched:
         log.warning("Flächen ohne passenden Sozialraum in der Karte (übergangen): %s",
                     ", ".join(f"„{n}“" for n in unmatched[:10]))
@@ -778,7 +864,7 @@ def _city_layout(m: NetworkMap, shapes: Sequence[DistrictShape] | None,
             points[fold(district)].append(exact[node])
     for key, pts in points.items():
         if key not in areas:
-            areas[key] = [_padded_hull(pts, _HULL_PAD_KM * PX_PER_KM)]
+            areas[key] = [(_padded_hull(pts, _HULL_PAD_KM * PX_PER_KM), [])]
     if shapes:
         hulls = [names[k] for k in areas if k not in from_file]
         if hulls:
@@ -807,14 +893,16 @@ def _city_layout(m: NetworkMap, shapes: Sequence[DistrictShape] | None,
         fill = (_NEED_FILLS[classes[key]] if key in classes else
                 _NO_NEED_FILL if values else _NEED_FILLS[0])
         best: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
-        for outline in areas[key]:
-            extent += outline
-            area, cx, cy = _area_centre(outline)
-            guides.append(Guide("polygon", cx, cy, points=_flat(outline), fill=fill,
+        for ring, holes in areas[key]:
+            extent += ring
+            area = _area_centre(ring, holes)[0]
+            cx, cy = _inner_point(ring, holes)
+            guides.append(Guide("polygon", cx, cy, points=_flat(ring),
+                                holes=tuple(map(_flat, holes)), fill=fill,
                                 stroke=_GAP_COLOUR if gap else _AREA_STROKE,
                                 width=3.0 if gap else 1.2, hatch=_GAP_HATCH if gap else "",
                                 district=names[key]))
-            best = max(best, (area, cx, cy, min(p[1] for p in outline)))
+            best = max(best, (area, cx, cy, min(p[1] for p in ring)))
         # the name sits on the upper edge of the (largest) area: the nodes inside stay free
         text = names[key] + (f" – {gap} Versorgungslücke{'n' if gap != 1 else ''}" if gap
                              else "")

@@ -6,10 +6,10 @@ import math
 from typing import Any
 
 import pytest
-from maps import NORD, SUED, build_city_map
+from maps import NORD, SUED, build_city_map, build_enclave_map, enclave_features
 
 from netzkarte.analysis.coverage import haversine_km
-from netzkarte.io.geojson import DistrictShape
+from netzkarte.io.geojson import DistrictShape, parse_district_shapes
 from netzkarte.render.layouts import PX_PER_KM
 
 pytestmark = pytest.mark.browser
@@ -67,3 +67,33 @@ def test_stadtplan_draws_the_areas_places_nodes_by_coordinates_and_fetches_nothi
     assert shown.js("f => document.querySelectorAll(`#nk-print polygon[fill='${f}']`).length",
                     nord["fill"]) >= 1
     shown.assert_clean()  # no request besides the page, no error
+
+
+def test_an_enclave_shows_its_own_fill_not_the_district_around_it(open_map: Any) -> None:
+    shapes = parse_district_shapes({"type": "FeatureCollection", "features": enclave_features()})
+    shown = open_map(build_enclave_map(), layout="stadtplan", district_shapes=shapes,
+                     findings=[], viewport=(900, 700))
+    data = shown.js("JSON.parse(document.getElementById('netzkarte-data').textContent)")
+    areas = {g["district"]: g for g in data["guides"] if g["kind"] == "polygon"}
+    inner, ring = areas["Innenstadt"], areas["Ring"]
+    assert inner["fill"] != ring["fill"] and len(ring["holes"]) == 1
+    # inside the Innenstadt, south-west of its centre (its Kita stands north-east of it),
+    # and in the Ring's band: each shows its own fill, the Ring drawn on top leaves its hole
+    xs, ys = inner["pts"][::2], inner["pts"][1::2]
+    enclave = (min(xs) + 0.3 * (max(xs) - min(xs)), min(ys) + 0.75 * (max(ys) - min(ys)))
+    band = (ring["x"], ring["y"] - 40)
+    assert ring["y"] > max(ys)  # the Ring's inner point lies in its band below the hole
+    here, there = shown.js(PIXELS, [[*enclave, False], [*band, False]])
+
+    def rgb(colour: str) -> tuple[int, ...]:
+        return tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
+
+    assert all(abs(a - b) <= 3 for a, b in zip(here[:3], rgb(inner["fill"]), strict=True)), \
+        (here, inner["fill"], ring["fill"])
+    assert all(abs(a - b) <= 3 for a, b in zip(there[:3], rgb(ring["fill"]), strict=True)), \
+        (there, ring["fill"])
+    # the print draws the Ring as one path whose hole the even-odd rule leaves open
+    shown.js("netzkarte.preparePrint()")
+    assert shown.js("f => [...document.querySelectorAll(`#nk-print path[fill='${f}']`)]"
+                    ".map(e => e.getAttribute('fill-rule'))", ring["fill"]) == ["evenodd"]
+    shown.assert_clean()

@@ -8,17 +8,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from maps import NORD, SUED, build_city_map
+from maps import NORD, SUED, build_city_map, build_enclave_map, enclave_features
 
 from netzkarte import NetworkMap
 from netzkarte.analysis.coverage import REACH_KM, haversine_km
 from netzkarte.analysis.findings import Finding
-from netzkarte.io.geojson import DistrictShape, GeoJSONError
+from netzkarte.io.geojson import DistrictShape, GeoJSONError, parse_district_shapes
 from netzkarte.render.html_map import build_payload
 from netzkarte.render.layouts import (
     LAYOUTS,
     NO_COORDINATES,
     PX_PER_KM,
+    Layout,
+    _area_centre,
+    _inner_point,
     compute_layout,
     located_nodes,
 )
@@ -138,3 +141,43 @@ def test_payload_carries_the_areas_and_their_legend(tmp_path: Path) -> None:
     assert {g["district"] for g in polygons} == {"Nordstadt", "Südpark"}
     assert all(len(g["pts"]) >= 6 and "fill" in g for g in polygons)
     assert payload["legend"]["areas"]["title"].startswith("Sozialräume nach Bedarf")
+
+
+def _enclave_layout() -> Layout:
+    shapes = parse_district_shapes({"type": "FeatureCollection", "features": enclave_features()})
+    return compute_layout(build_enclave_map(), "stadtplan", district_shapes=shapes, findings=[])
+
+
+def test_an_enclave_lies_in_the_hole_of_the_district_around_it() -> None:
+    lay = _enclave_layout()
+    areas = {g.district: g for g in lay.guides if g.kind == "polygon"}
+    ring, inner = areas["Ring"], areas["Innenstadt"]
+    assert len(ring.holes) == 1 and not inner.holes
+    # a point in the hole belongs to the inner district, one in the band to the Ring
+    xs, ys = inner.points[::2], inner.points[1::2]
+    centre = ((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2)
+    assert lay.district_at(*centre) == "Innenstadt"
+    assert lay.district_at(*lay.positions["KM"]) == "Innenstadt"
+    assert lay.district_at(*lay.positions["SR"]) == "Ring"
+    assert lay.district_at(min(xs) - 500, centre[1]) is None  # outside both
+    # the Ring's point and its name lie in its own area, not in the hole (its centroid does)
+    assert lay.district_at(ring.x, ring.y) == "Ring"
+    assert math.dist((ring.x, ring.y), centre) > 100
+    label = next(g for g in lay.guides if g.kind == "text" and g.text == "Ring")
+    assert lay.district_at(label.x, label.y) != "Innenstadt"
+    # the hole is wound against the outline: drawn open by the non-zero rule too
+    payload = ring.to_dict()
+    assert len(payload["holes"]) == 1 and len(payload["holes"][0]) == 8
+
+
+def test_area_and_centroid_subtract_the_holes() -> None:
+    outer = [(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0)]
+    hole = [(0.0, 0.0), (0.0, 5.0), (10.0, 5.0), (10.0, 0.0)]  # the lower half cut out
+    area, cx, cy = _area_centre(outer, [hole])
+    assert (area, cx, cy) == pytest.approx((50.0, 5.0, 7.5))
+    # a ring: the centroid is the middle of the hole, the label point lies in the band
+    frame = [(2.0, 2.0), (2.0, 8.0), (8.0, 8.0), (8.0, 2.0)]
+    assert _area_centre(outer, [frame])[1:] == pytest.approx((5.0, 5.0))
+    x, y = _inner_point(outer, [frame])
+    assert not (2 <= x <= 8 and 2 <= y <= 8) and 0 < x < 10 and 0 < y < 10
+    assert _inner_point(outer) == pytest.approx((5.0, 5.0))  # a plain square: its centre
