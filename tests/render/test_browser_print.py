@@ -70,7 +70,7 @@ def test_map_prints_the_current_view_as_vector_with_names_and_legend_on_one_page
         ink = sum(picture.convert("L").histogram()[:200])
         assert ink > picture.width * picture.height * 0.02  # something is drawn
     assert _images(pdf) == 0  # lines, shapes and text: no canvas pixels
-    printed = shown.js("netzkarte.lastPrint()")
+    printed = shown.js("netzkarte.lastPrint()")[paper]  # the layout for this paper
     names = [shown.js("id => netzkarte.labelOf(id)", i) for i in printed["labels"]]
     assert names
     text = pdf_text(pdf)
@@ -86,6 +86,46 @@ def test_map_prints_the_current_view_as_vector_with_names_and_legend_on_one_page
     shown.assert_clean()
 
 
+def _name_heights(pdf: Path, names: list[str]) -> list[float]:
+    """Heights (pt) of the printed lines that are exactly a node's name."""
+    wanted = {_fold(n) for n in names}
+    return [line.bottom - line.top for page in page_lines(pdf) for line in page
+            if _fold(line.text) in wanted]
+
+
+def test_a3_lays_the_map_out_for_its_area_not_a_scaled_a4(
+        open_map: Any, kt: tuple[NetworkMap, AnalysisResult], tmp_path: Path) -> None:
+    m, result = kt
+    shown = open_map(m, findings=result, viewport=(1366, 768), layout="kette")
+    pdfs, printed = {}, {}
+    for paper in ("A4", "A3"):
+        pdfs[paper] = tmp_path / f"kette-{paper}.pdf"
+        shown.page.pdf(path=str(pdfs[paper]), format=paper, landscape=True)
+        printed[paper] = shown.js("netzkarte.lastPrint()")[paper]
+        assert page_count(pdfs[paper]) == 1
+        render_pages(pdfs[paper])  # the pictures, to look at
+    names = {p: [str(shown.js("id => netzkarte.labelOf(id)", i)) for i in printed[p]["labels"]]
+             for p in printed}
+    # A3 names more of the map than A4, each as text in its PDF
+    assert len(names["A3"]) > 1.2 * len(names["A4"]), (len(names["A3"]), len(names["A4"]))
+    text = pdf_text(pdfs["A3"])
+    missing = [n for n in names["A3"]  # (a long name is printed shortened, as on screen)
+               if _fold(n if len(n) <= 48 else n[:46] + "…") not in text]
+    assert missing == []
+    # at the same type size: a scaled A4 would print them 1.41 times as large
+    heights = {p: sorted(_name_heights(pdfs[p], names[p])) for p in pdfs}
+    assert len(heights["A3"]) > 20 and len(heights["A4"]) > 20
+    median = {p: h[len(h) // 2] for p, h in heights.items()}
+    assert 0.9 < median["A3"] / median["A4"] < 1.1, median
+    # the view has A3's proportions and shows at least what the screen shows
+    view = printed["A3"]["view"]
+    assert view["w"] / view["h"] == pytest.approx(342 / 258, rel=0.01)
+    assert view["w"] >= printed["A4"]["view"]["w"] - 1
+    # the chain's heads are set for the paper: never below 7 pt, whole
+    assert "Schwangerschaft und Geburt" in text.replace("- ", "").replace("-", "")
+    shown.assert_clean()
+
+
 def test_printed_map_follows_the_focus_and_the_zoom(
         open_map: Any, kt: tuple[NetworkMap, AnalysisResult], tmp_path: Path) -> None:
     m, result = kt
@@ -95,7 +135,7 @@ def test_printed_map_follows_the_focus_and_the_zoom(
     visible = set(shown.js("netzkarte.visibleNodeIds()"))
     pdf = tmp_path / "fokus.pdf"
     shown.page.pdf(path=str(pdf), format="A4", landscape=True)
-    printed = shown.js("netzkarte.lastPrint()")
+    printed = shown.js("netzkarte.lastPrint()")["A4"]
     assert sg in printed["labels"] and set(printed["labels"]) <= visible
     text = pdf_text(pdf)
     assert "Umfeld von „Steuerungsgruppe" in text

@@ -94,6 +94,7 @@ def test_an_enclave_shows_its_own_fill_not_the_district_around_it(open_map: Any)
         (there, ring["fill"])
     # the print draws the Ring as one path whose hole the even-odd rule leaves open
     shown.js("netzkarte.preparePrint()")
-    assert shown.js("f => [...document.querySelectorAll(`#nk-print path[fill='${f}']`)]"
+    assert shown.js("f => [...document.querySelectorAll("
+                    "`#nk-print .nk-paper-A4 path[fill='${f}']`)]"
                     ".map(e => e.getAttribute('fill-rule'))", ring["fill"]) == ["evenodd"]
     shown.assert_clean()

@@ -1744,9 +1744,11 @@
   // ---------------------------------------------------------------- print (vector SVG of the view)
   // Printing (Ctrl+P, "Als PDF speichern") shows the current view as an SVG built from the
   // same positions, looks and names as the screen, with the legend beside it on one
-  // landscape page. The drawing is sized for A4 (user units are millimetres of the A4 map
-  // area); on A3 it grows with the page, every line and name stays vector. No canvas pixels.
-  var PRINT_W = 214, PRINT_H = 172;      // the map area of an A4 landscape page, mm
+  // landscape page. The drawing is laid out twice, for the map area of A4 and of A3 (names
+  // at the same size in points, so A3 shows more of them, and the view widened to A3's
+  // proportions); the print style shows the one that fits the paper chosen in the dialog.
+  // Every line and name stays vector. No canvas pixels.
+  var PAPERS = [{ key: "A4", w: 214, h: 172 }, { key: "A3", w: 342, h: 258 }];  // map areas, mm
   var PT = 25.4 / 72;                     // mm per point
   var PX_MM = 0.22;                       // a screen pixel (border, dash) on paper, mm
   var printBox = document.getElementById("nk-print");
@@ -1771,17 +1773,18 @@
     if (!c) { return fallback; }
     return typeof c === "string" ? c : (c.color || c.background || fallback);
   }
-  function printView() {
+  function printView(paper) {
     var W = container.clientWidth || 800, H = container.clientHeight || 600;
     var a = network.DOMtoCanvas({ x: 0, y: 0 }), b = network.DOMtoCanvas({ x: W, y: H });
     var x0 = a.x, y0 = a.y, vw = Math.max(b.x - a.x, 1), vh = Math.max(b.y - a.y, 1);
-    var aspect = PRINT_W / PRINT_H;
+    var aspect = paper.w / paper.h;
     // widen the view to the paper's proportions: at least what the screen shows
     if (vw / vh < aspect) { var nw = vh * aspect; x0 -= (nw - vw) / 2; vw = nw; }
     else { var nh = vw / aspect; y0 -= (nh - vh) / 2; vh = nh; }
-    return { x0: x0, y0: y0, w: vw, h: vh, u: vw / PRINT_W };
+    return { x0: x0, y0: y0, w: vw, h: vh, u: vw / paper.w };
   }
-  function printLabels(view, positions) {
+  function printLabels(view, positions, paper) {
+    var PRINT_W = paper.w, PRINT_H = paper.h;
     // the names of the view, placed again at print size (collision-free, important first)
     var u = view.u, out = [], grid = new Map(), CELL = 8;
     function cells(r, fn) {
@@ -1921,10 +1924,10 @@
       });
     });
   }
-  function buildPrintSvg() {
-    var view = printView(), u = view.u;
+  function buildPrintSvg(paper) {
+    var view = printView(paper), u = view.u;
     var root = svgNode("svg", { viewBox: [view.x0, view.y0, view.w, view.h].map(num).join(" "),
-      preserveAspectRatio: "xMidYMid meet", class: "nk-print-map", role: "img",
+      preserveAspectRatio: "xMidYMid meet", class: "nk-print-map nk-paper-" + paper.key, role: "img",
       "font-family": S.font });
     root.setAttribute("aria-label", "Netzwerkkarte, gedruckte Ansicht");
     var positions = network.getPositions();
@@ -1977,7 +1980,7 @@
     root.appendChild(nodeLayer);
     // names on a light box (no outline text: the PDF's text stays clean to copy and search)
     var labelLayer = svgNode("g", { class: "nk-print-labels" });
-    var labels = printLabels(view, positions);
+    var labels = printLabels(view, positions, paper);
     labels.forEach(function (lab) {
       var X = function (mm) { return num(view.x0 + mm * u); }, Y = function (mm) { return num(view.y0 + mm * u); };
       if (lab.lead) {
@@ -1994,7 +1997,7 @@
       labelLayer.appendChild(t);
     });
     root.appendChild(labelLayer);
-    lastPrint = { labels: labels.map(function (l) { return l.id; }), view: view };
+    lastPrint[paper.key] = { labels: labels.map(function (l) { return l.id; }), view: view };
     return root;
   }
   function printCaption() {
@@ -2020,7 +2023,8 @@
     printBox.appendChild(head);
     var body = el("div", "nk-print-body");
     var frame = el("div", "nk-print-frame");
-    frame.appendChild(buildPrintSvg());
+    lastPrint = {};
+    PAPERS.forEach(function (paper) { frame.appendChild(buildPrintSvg(paper)); });
     body.appendChild(frame);
     var legend = el("div", "nk-print-legend");
     Array.prototype.forEach.call(document.getElementById("nk-legend").childNodes, function (c) { legend.appendChild(c.cloneNode(true)); });
