@@ -47,8 +47,9 @@ from netzkarte.io.cells import (
     split_multi,
     visible_controls,
 )
-from netzkarte.io.columns import STRICT_ENUMS, Columns
-from netzkarte.io.refs import _ROW_SPAN, SHEET_OF, join_or, meant, quote, what
+from netzkarte.io.columns import STRICT_ENUMS, ColumnReader
+from netzkarte.io.issues import IssueLog
+from netzkarte.io.refs import _ROW_SPAN, SHEET_OF, References, join_or, meant, quote, what
 from netzkarte.model import MapMeta, NetworkMap
 from netzkarte.schema import (
     CATEGORY_NODE_TYPES,
@@ -283,15 +284,32 @@ class _Layout:
     empty: bool = False  # no header and no row at all
 
 
-class _Builder(Columns):
-    """Reads sheets and rows into nodes, edges and issues; one per :func:`build_map` call."""
+class _Builder:
+    """Reads sheets and rows into nodes, edges and issues; one per :func:`build_map` call.
 
-    def __init__(self, source: str | None) -> None:
-        super().__init__(source)
+    It adds the nodes to ``network`` itself and works with three collaborators it is given
+    (see :meth:`for_source`): ``log`` collects the issues (``self.error`` and ``self.warn``
+    are its methods), ``refs`` (:class:`~netzkarte.io.refs.References`) indexes the nodes,
+    resolves reference cells and checks and adds every edge, and ``columns``
+    (:class:`~netzkarte.io.columns.ColumnReader`) parses the cell values.
+    """
+
+    def __init__(self, network: NetworkMap, log: IssueLog, refs: References,
+                 columns: ColumnReader) -> None:
+        self.map, self.log, self.refs, self.columns = network, log, refs, columns
+        self.error, self.warn = log.error, log.warn
         self.district_keys: dict[str, str] = {}  # fold(name) -> spelling on Sozialräume
         self.node_districts: list[tuple[str, str, int, str]] = []  # node, sheet, row, raw
         self.id_keys: dict[str, str] = {}  # casefolded ID -> the ID
-        self.tracked = {kind: [] for kind in _CYCLE_TEXT}  # edges for cycles()
+
+    @classmethod
+    def for_source(cls, source: str | None) -> _Builder:
+        """A builder for one input and its collaborators, sharing one map and one log."""
+        log = IssueLog(source)
+        network = NetworkMap()
+        # edges of the kinds that may run in a circle are listed as added (cycles())
+        return cls(network, log, References(log, network, tracked=_CYCLE_TEXT),
+                   ColumnReader(log))
 
     # --- sheets and columns ---------------------------------------------------------------
 
@@ -462,14 +480,15 @@ class _Builder(Columns):
             if col.kind is ValueKind.REF:
                 refs.append((col, values if col.required else _without_markers(values)))
                 continue
-            converted, side = self.convert(sheet, col, values)
+            converted, side = self.columns.convert(sheet, col, values)
             fields.append((col.attr, converted))
             if side:
                 sides.append(side)
         extras = [(h, cols[j]) for j, h in lay.extras]
         filled = table.filled(j for j in (*lay.known.values(), *(j for j, _ in lay.extras)))
         add_node = self.map._add_typed_node  # values are parsed and checked here
-        origin, names, rows, id_keys = self.origin, self.names, self.rows, self.id_keys
+        origin, names, rows = self.refs.origin, self.refs.names, self.refs.rows
+        pending, id_keys = self.refs.pending, self.id_keys
         catalogue = self.map.categories
         categorised = any(c.attr == "category" for c in sheet.columns)
         messages: dict[Recognition, tuple[IssueCode, str] | None] = {}
@@ -487,9 +506,9 @@ class _Builder(Columns):
                     self.warn(IssueCode.GENERATED_ID, f"Die ID fehlt; vergeben wurde {quote(nid)}. "
                               "Tragen Sie eine eigene ID ein, damit Verweise auf diese Zeile "
                               "stabil bleiben.", sheet.name, row, "ID")
-            elif nid in self.origin:
+            elif nid in origin:
                 self.error(IssueCode.DUPLICATE_ID, f"Die ID {quote(nid)} ist schon in Blatt "
-                           f"{quote(SHEET_OF[self.origin[nid]])}, Zeile {self.rows[nid]} "
+                           f"{quote(SHEET_OF[origin[nid]])}, Zeile {rows[nid]} "
                            "vergeben. Jede ID darf "
                            "nur einmal vorkommen: Vergeben Sie hier eine neue ID.",
                            sheet.name, row, "ID", id_col[i] if id_col is not None else nid)
@@ -512,7 +531,7 @@ class _Builder(Columns):
                     extra.update(side[i])
             for col, values in refs:
                 if values[i] is not None:
-                    self.refs.append((sheet, col, row, nid, values[i]))
+                    pending.append((sheet, col, row, nid, values[i]))
             info: CategoryInfo | None = None
             if categorised:
                 category = attrs.get("category")
@@ -556,9 +575,10 @@ class _Builder(Columns):
 
     def ambiguous_id(self, sheet: Sheet, row: int, nid: str, other: str) -> None:
         """Two IDs that differ only in case: references could not tell them apart."""
+        refs = self.refs
         self.error(IssueCode.AMBIGUOUS_ID,
                    f"Die ID {quote(nid)} unterscheidet sich von {quote(other)} "
-                   f"(Blatt {quote(SHEET_OF[self.origin[other]])}, Zeile {self.rows[other]}) "
+                   f"(Blatt {quote(SHEET_OF[refs.origin[other]])}, Zeile {refs.rows[other]}) "
                    "nur in Groß- und Kleinschreibung. Verweise lesen beide gleich, die Zeile "
                    "wird deshalb nicht übernommen. Vergeben Sie hier eine deutlich andere ID – "
                    "oder führen Sie beide Zeilen zusammen, wenn es derselbe Eintrag ist.",
@@ -608,7 +628,7 @@ class _Builder(Columns):
         """
         import networkx as nx
 
-        for kind, pairs in self.tracked.items():
+        for kind, pairs in self.refs.tracked.items():
             if len(pairs) < 2 or _acyclic(pairs):  # the common case: nothing to spell out
                 continue
             pairs = self.in_graph_order(pairs)
@@ -630,7 +650,7 @@ class _Builder(Columns):
 
     def cycle(self, kind: EdgeKind, circle: list[str]) -> None:
         """Report one circle of ``kind`` edges (``circle[0] == circle[-1]``)."""
-        places = [self.edges_seen[f"{u}\x00{v}\x00{kind.value}"]
+        places = [self.refs.edges_seen[f"{u}\x00{v}\x00{kind.value}"]
                   for u, v in itertools.pairwise(circle)]
         start = places.index(min(places))  # begin at the first row of the workbook
         circle = circle[start:-1] + circle[:start + 1]
@@ -651,8 +671,8 @@ class _Builder(Columns):
     def sort_issues(self) -> None:
         """File-level issues first, then by sheet (template order) and row."""
         order = {name: i for i, name in enumerate(SHEET_ORDER)}
-        self.report.issues.sort(key=lambda i: (order.get(i.sheet or "", -1) if i.sheet else -2,
-                                               i.row or 0))
+        self.log.issues.sort(key=lambda i: (order.get(i.sheet or "", -1) if i.sheet else -2,
+                                            i.row or 0))
 
     def empty_sheet(self, sheet: Sheet) -> None:
         self.warn(IssueCode.EMPTY_SHEET, f"Das Blatt {quote(sheet.name)} enthält keine Einträge. "
@@ -662,7 +682,7 @@ class _Builder(Columns):
     def generated_id(self, ntype: NodeType, row: int) -> str:
         base = nid = f"{_ID_PREFIX[ntype]}-auto-{row}"
         n = 2
-        while nid in self.origin:
+        while nid in self.refs.origin:
             nid, n = f"{base}-{n}", n + 1
         return nid
 
@@ -688,7 +708,7 @@ class _Builder(Columns):
             if col.attr == "reported_by":
                 reporters = _without_markers(values)
                 continue
-            converted, side = self.convert(sheet, col, values)
+            converted, side = self.columns.convert(sheet, col, values)
             for i, kept in side.items():
                 sides.setdefault(i, {}).update(kept)
             if col.attr == "kind":
@@ -697,7 +717,8 @@ class _Builder(Columns):
                 fields.append((col.attr, converted))
         extras = [(h, cols[j]) for j, h in lay.extras]
         filled = table.filled(j for j in (*lay.known.values(), *(j for j, _ in lay.extras)))
-        origin, resolve, name = self.origin, self.resolve, sheet.name
+        refs = self.refs
+        origin, resolve, edge, name = refs.origin, refs.resolve, refs.edge, sheet.name
         heads = (src_col.header, dst_col.header)
         added = 0
         for i in range(table.nrows):
@@ -726,8 +747,7 @@ class _Builder(Columns):
                 extra = {h: v[i] for h, v in extras if v[i] is not None} if extras else {}
                 if i in sides:
                     extra = {**sides[i], **extra}
-                self.edge(source, target, kind, name, row, heads, (s_raw, t_raw), attrs,
-                          extra)
+                edge(source, target, kind, name, row, heads, (s_raw, t_raw), attrs, extra)
         if added == 0:
             self.empty_sheet(sheet)
 
@@ -742,13 +762,13 @@ class _Builder(Columns):
             if raw is None:
                 self.error(IssueCode.MISSING_VALUE, f"{quote(col.header)} ist leer. Tragen Sie die "
                            f"ID {what(col.ref_types)} ein.", sheet.name, row, col.header)
-            elif _is_marker(raw) and raw not in self.origin:
+            elif _is_marker(raw) and raw not in self.refs.origin:
                 self.error(IssueCode.MISSING_VALUE, f"{quote(col.header)} enthält nur {quote(raw)} "
                            f"(keine Angabe). Eine Beziehung braucht beide Enden: Tragen Sie die "
                            f"ID {what(col.ref_types)} ein oder löschen Sie die Zeile.",
                            sheet.name, row, col.header, raw)
             else:
-                self.resolve(raw, col.ref_types, sheet.name, row, col.header)
+                self.refs.resolve(raw, col.ref_types, sheet.name, row, col.header)
         if kind_missing:
             self.error(IssueCode.MISSING_VALUE,
                        "„Art“ ist leer. Wählen Sie die Art der Beziehung aus "
@@ -757,9 +777,10 @@ class _Builder(Columns):
     def reporter(self, sheet: Sheet, row: int, raw: object, attrs: dict[str, Any]) -> None:
         """The optional *Gemeldet von* reference of a relation."""
         col = sheet.column("Gemeldet von")
-        nid = self.resolve(raw, col.ref_types, sheet.name, row, col.header)
-        if nid is not None and self.origin[nid] not in col.ref_types:
-            self.wrong_type(nid, col.ref_types, sheet.name, row, col.header, raw)
+        refs = self.refs
+        nid = refs.resolve(raw, col.ref_types, sheet.name, row, col.header)
+        if nid is not None and refs.origin[nid] not in col.ref_types:
+            refs.wrong_type(nid, col.ref_types, sheet.name, row, col.header, raw)
         elif nid is not None:
             attrs["reported_by"] = nid
 
@@ -795,7 +816,7 @@ class _Builder(Columns):
         sides: dict[int, dict[str, Any]] = {}
         for col in sheet.columns:
             if col.attr in lay.known and col.attr not in ("node_type", "town_wide"):
-                typed[col.attr], side = self.convert(sheet, col, raw[col.attr])
+                typed[col.attr], side = self.columns.convert(sheet, col, raw[col.attr])
                 for i, unknown in side.items():
                     sides.setdefault(i, {}).update(unknown)
             else:
@@ -983,7 +1004,7 @@ class _Builder(Columns):
             for col, values in (*((c, v) for a, (c, v) in base.items() if a != "district"),
                                 *indicators):
                 if not is_blank(values[i]):
-                    record[col.attr] = self.value(sheet, col, values[i], row, {})
+                    record[col.attr] = self.columns.value(sheet, col, values[i], row, {})
             records[name] = record
         columns = ["municipality", "population", "children", *(h for _, h in lay.extras)]
         frame = pd.DataFrame.from_dict(records, orient="index", columns=columns)
@@ -1036,7 +1057,7 @@ class _Builder(Columns):
             if attr is None:
                 out.extra[str(key)] = display(raw)
             elif attr == "snapshot":
-                out.snapshot = self.date(GUIDE_SHEET, labels[attr], raw, None)
+                out.snapshot = self.columns.date(GUIDE_SHEET, labels[attr], raw, None)
             elif attr == "goals":
                 out.goals = tuple(split_multi(display(raw)))
             else:
@@ -1177,7 +1198,7 @@ def build_map(sheets: Mapping[str, pd.DataFrame | RowInput], *,
     suggestions compare the first 500 unknown texts with every ID, later ones only with
     the IDs one typo away (:mod:`netzkarte.io.refs`).
     """
-    b = _Builder(source)
+    b = _Builder.for_source(source)
     with gc_paused():
         tables = b.match_sheets(sheets)
         for table in tables.values():
@@ -1191,15 +1212,16 @@ def build_map(sheets: Mapping[str, pd.DataFrame | RowInput], *,
             if sheet.name in tables:
                 b.nodes(sheet, tables[sheet.name])
         b.check_districts()
-        b.column_refs()
+        b.refs.column_refs()
         for sheet in (_MEMBERS, _RELATIONS):
             if sheet.name in tables:
                 b.edge_sheet(sheet, tables[sheet.name])
         b.cycles()
         b.sort_issues()
     counts = b.map.counts()
-    b.report.counts = counts
+    report = b.log.report
+    report.counts = counts
     log.info("Karte mit %d Knoten und %d Beziehungen gelesen%s (%d Fehler, %d Warnungen)",
              len(b.map), counts["edges"], f" aus {source}" if source else "",
-             len(b.report.errors), len(b.report.warnings))
-    return b.map, b.report
+             len(report.errors), len(report.warnings))
+    return b.map, report

@@ -11,8 +11,8 @@ taken with a warning that names what was taken; missing markers (``k. A.``, ``â€
 
 Works column by column with a cache per spelling (a column repeats the same few spellings
 thousands of times): a good parse is stored once, a guess or a problem is stored with its
-messages, which are repeated for every row that has the same spelling. Used by
-:mod:`netzkarte.io.build`.
+messages, which are repeated for every row that has the same spelling. The builder of
+:mod:`netzkarte.io.build` holds one :class:`ColumnReader`.
 
 >>> sorted(e.__name__ for e in STRICT_ENUMS)
 ['EdgeKind']
@@ -36,11 +36,12 @@ from netzkarte.io.cells import (
     read_number,
     split_multi,
 )
-from netzkarte.io.refs import References, meant, quote
+from netzkarte.io.issues import IssueLog
+from netzkarte.io.refs import meant, quote
 from netzkarte.schema import MAX_NUMBER, NUMBER_RANGE, Column, Sheet, ValueKind
 from netzkarte.vocab import LIFE_PHASE_ORDER, EdgeKind, LifePhase, Strength, Term
 
-__all__ = ["STRENGTH_SCALE", "STRICT_ENUMS", "Columns"]
+__all__ = ["STRENGTH_SCALE", "STRICT_ENUMS", "ColumnReader"]
 
 STRICT_ENUMS: frozenset[type[Term]] = frozenset({EdgeKind})
 """Enums whose unknown values are errors: only the kind of a relation, without which the
@@ -74,8 +75,13 @@ def _german(number: float) -> str:
     return str(int(number)) if float(number).is_integer() else f"{number:.6g}".replace(".", ",")
 
 
-class Columns(References):
-    """Cell and column parsing on top of the issue collection of :class:`References`."""
+class ColumnReader:
+    """Typed values of cells and whole columns; every problem goes to ``log``
+    (``self.error`` and ``self.warn`` are its methods)."""
+
+    def __init__(self, log: IssueLog) -> None:
+        self.error, self.warn = log.error, log.warn
+        self.issues = log.issues
 
     def value(self, sheet: Sheet, col: Column, raw: object, row: int,
               extra: dict[str, Any]) -> Any:
@@ -277,7 +283,7 @@ class Columns(References):
         out: list[Any] = [None] * len(values)
         cache: dict[object, Any] = {}
         noisy: dict[object, tuple[Any, list[Issue], dict[str, Any]]] = {}
-        issues = self.report.issues
+        issues = self.issues
         number = col.kind is ValueKind.FLOAT
         low, high = NUMBER_RANGE.get(col.attr, (-MAX_NUMBER, MAX_NUMBER))
         for i, raw in enumerate(values):

@@ -70,14 +70,16 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from netzkarte.errors import Issue, IssueCode, Severity, ValidationReport
+from netzkarte.errors import Issue, IssueCode, Severity
 from netzkarte.io.cells import cell_text, normalise_id, split_multi
+from netzkarte.io.issues import IssueLog
 from netzkarte.model import NetworkMap
 from netzkarte.schema import SHEET_ORDER, SHEETS, Column, Sheet
 from netzkarte.vocab import EDGE_RULES, EdgeKind, NodeType
@@ -374,11 +376,21 @@ Ref = tuple[Sheet, Column, int, str, object]
 
 
 class References:
-    """Issue collection, the node index and the checks every reference and edge passes."""
+    """The node index of one import: every reference cell is resolved here, and every
+    edge is checked and added here.
 
-    def __init__(self, source: str | None) -> None:
-        self.report = ValidationReport(source=source)
-        self.map = NetworkMap()
+    The builder (:mod:`netzkarte.io.build`) fills ``origin``, ``rows`` and ``names`` as it
+    adds nodes to ``network``, and hands over the reference cells of node sheets in
+    ``pending`` (:meth:`column_refs` reads them once every node exists). ``log`` receives
+    the issues: ``self.error`` and ``self.warn`` are its methods. ``tracked``: edge kinds
+    whose edges are listed as they are added, for the cycle check after the build.
+    """
+
+    def __init__(self, log: IssueLog, network: NetworkMap,
+                 tracked: Iterable[EdgeKind] = ()) -> None:
+        self.map = network
+        self.error, self.warn = log.error, log.warn
+        self.issues = log.issues
         # node id -> type and Excel row (the sheet follows from the type); plain dicts keep
         # the garbage collector's work small
         self.origin: dict[str, NodeType] = {}
@@ -395,23 +407,12 @@ class References:
         # what resolve() returns and reports for a text: the same for every row it stands in
         self._resolved: dict[tuple[str, frozenset[NodeType]],
                              tuple[str | None, tuple[IssueCode, str, Severity] | None]] = {}
-        self.refs: list[Ref] = []
+        self.pending: list[Ref] = []  # reference cells of node sheets (column_refs)
         # "source\x00target\x00kind" -> sheet index * _ROW_SPAN + row: strings and ints are
         # not tracked by the garbage collector, tuples would be
         self.edges_seen: dict[str, int] = {}
         # edges of these kinds as they are added, for checks after the build (cycles)
-        self.tracked: dict[EdgeKind, list[tuple[str, str]]] = {}
-
-    # --- issues ---------------------------------------------------------------------------
-
-    def error(self, code: IssueCode, message: str, sheet: str | None = None, row: int | None = None,
-              column: str | None = None, value: object = None) -> None:
-        # ValidationReport.add without its keyword arguments: a workbook may have 100,000
-        self.report.issues.append(Issue(code, message, sheet, row, column, value, "error"))
-
-    def warn(self, code: IssueCode, message: str, sheet: str | None = None, row: int | None = None,
-             column: str | None = None, value: object = None) -> None:
-        self.report.issues.append(Issue(code, message, sheet, row, column, value, "warning"))
+        self.tracked: dict[EdgeKind, list[tuple[str, str]]] = {kind: [] for kind in tracked}
 
     # --- indexes (built on the first reference that is no exact ID; references are
     # resolved only after every node exists) ---------------------------------------------
@@ -624,7 +625,7 @@ class References:
         nid, issue = done
         if issue is not None:
             code, message, severity = issue
-            self.report.issues.append(Issue(code, message, sheet, row, column, raw, severity))
+            self.issues.append(Issue(code, message, sheet, row, column, raw, severity))
         elif changes and nid is not None:  # an ID, once the invisible characters are gone
             self.normalised(raw, nid, changes, sheet, row, column)
         return nid
@@ -766,7 +767,7 @@ class References:
     def column_refs(self) -> None:
         """References typed into node sheets: edges (Organisation …) and lead/venue."""
         origin = self.origin
-        for ref_sheet, col, row, node, value in self.refs:
+        for ref_sheet, col, row, node, value in self.pending:
             sheet = ref_sheet.name
             raws = [value] if col.edge is None or value in origin else self.cell_refs(
                 value, col.ref_types, sheet, row, col.header)

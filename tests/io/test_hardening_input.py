@@ -29,9 +29,10 @@ from netzkarte import NetworkMap, cli, schema
 from netzkarte.errors import ValidationError
 from netzkarte.io import columns, json_format
 from netzkarte.io.build import build_map
-from netzkarte.io.columns import Columns
+from netzkarte.io.columns import ColumnReader
 from netzkarte.io.excel import validate_excel
 from netzkarte.io.exchange import load, write_gexf, write_graphml
+from netzkarte.io.issues import IssueLog
 from netzkarte.io.json_format import check_map, read_json, write_json
 from netzkarte.io.template import write_excel
 
@@ -40,8 +41,8 @@ from netzkarte.io.template import write_excel
 
 def test_edge_sheets_keep_unreadable_text_without_an_override() -> None:
     # the edge sheets merge what convert kept into the edge's extra themselves
-    assert "edge" not in vars(Columns)
-    assert not hasattr(Columns("x"), "_edge_extra")
+    assert "edge" not in vars(ColumnReader)
+    assert not hasattr(ColumnReader(IssueLog("x")), "_edge_extra")
 
 
 def test_unreadable_edge_cells_and_extra_columns_together(sheets: dict[str, Rows]) -> None:

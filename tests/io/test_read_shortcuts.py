@@ -87,11 +87,11 @@ def test_tracked_edges_come_in_the_order_of_the_graph() -> None:
     sheets["Beziehungen"] += [{"Von": "K1", "Zu": "JA", "Art": "gehört zu"},
                               {"Von": "K1", "Zu": "GS1", "Art": "gehört zu"},
                               {"Von": "JA", "Zu": "K1", "Art": "gehört zu"}]
-    builder = build._Builder(None)
+    builder = build._Builder.for_source(None)
     captured: list[list[tuple[str, str]]] = []
 
     def cycles() -> None:
-        pairs = builder.tracked[EdgeKind.BELONGS_TO]
+        pairs = builder.refs.tracked[EdgeKind.BELONGS_TO]
         captured.append(builder.in_graph_order(pairs))
         assert sorted(pairs) == sorted(captured[0]) and pairs != captured[0]
 
@@ -99,7 +99,7 @@ def test_tracked_edges_come_in_the_order_of_the_graph() -> None:
     tables = builder.match_sheets(sheets)
     for sheet in build._NODE_SHEETS:
         builder.nodes(sheet, tables[sheet.name])
-    builder.column_refs()
+    builder.refs.column_refs()
     builder.edge_sheet(build._RELATIONS, tables["Beziehungen"])
     builder.cycles()
     in_graph = [(u, v) for u, v, kind in builder.map.graph.edges(data="kind")

@@ -110,9 +110,9 @@ class _Forgetful(dict[Any, Any]):
 
 def _switch_off_caches(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make the importer read every row afresh (what it remembers between rows)."""
-    class Builder(build._Builder):
-        def __init__(self, source: str | None) -> None:
-            super().__init__(source)
+    class References(build.References):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
             self._matches = _Forgetful()
             self._exact = _Forgetful()
             self._resolved = _Forgetful()
@@ -124,7 +124,7 @@ def _switch_off_caches(monkeypatch: pytest.MonkeyPatch) -> None:
         self._by_text = _Forgetful()
         self._cache = _Forgetful()
 
-    monkeypatch.setattr(build, "_Builder", Builder)
+    monkeypatch.setattr(build, "References", References)
     monkeypatch.setattr(CategoryCatalogue, "__init__", catalogue)
     monkeypatch.setattr(BUILTIN, "_by_text", _Forgetful())
     monkeypatch.setattr(BUILTIN, "_cache", _Forgetful())
