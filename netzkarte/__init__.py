@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from netzkarte.io.exchange import load, save
     from netzkarte.io.template import write_excel, write_template
     from netzkarte.model import MapMeta, NetworkMap
-    from netzkarte.render.html_map import show
+    from netzkarte.render.html_map import Findings, MapView
     from netzkarte.results import AnalysisResult, Comparison, Finding, QualityCheck
 
 __version__ = "0.1.0"
@@ -82,7 +82,6 @@ _LAZY: dict[str, str] = {
     **dict.fromkeys(("load", "save"), "netzkarte.io.exchange"),
     **dict.fromkeys(("write_excel", "write_template"), "netzkarte.io.template"),
     **dict.fromkeys(("MapMeta", "NetworkMap"), "netzkarte.model"),
-    "show": "netzkarte.render.html_map",
 }
 """Where each public name lives; it is imported on first use. ``netzkarte pruefen`` and
 :func:`read_excel` need neither the analyses, the exports nor the example datasets: their
@@ -102,6 +101,39 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted({*globals(), *__all__})
+
+
+def show(m: NetworkMap, findings: Findings | None = None, *, height: int = 650,
+         **options: Any) -> MapView:
+    """The map inline in a notebook: :func:`netzkarte.render.html_map.show`.
+
+    ``nk.show(karte, befunde, layout="kette")``. Without findings the Stadtplan still
+    outlines the coverage gaps: they are computed here (the map computes no analysis).
+
+    Examples
+    --------
+    >>> import netzkarte as nk
+    >>> m = nk.NetworkMap("Kindertal")
+    >>> m.add_node("JA", "office", name="Jugendamt", category="Jugendamt")
+    >>> "<iframe srcdoc=" in show(m, layout="kreis", height=400)._repr_html_()
+    True
+    """
+    from netzkarte.render.html_map import show as show_map
+
+    return show_map(m, findings, height=height, **_with_coverage_gaps(m, findings, options))
+
+
+def _with_coverage_gaps(m: NetworkMap, findings: object, options: dict[str, Any]
+                        ) -> dict[str, Any]:
+    """``options`` of a map, with the coverage gaps the Stadtplan outlines when no findings
+    are given (``coverage_gaps`` of :func:`netzkarte.render.html_map.build_payload`)."""
+    if options.get("layout") != "stadtplan" or findings is not None \
+            or options.get("coverage_gaps") is not None:
+        return options
+    from netzkarte.analysis.coverage import find_coverage_gaps
+
+    gaps = find_coverage_gaps(m, need_indicator=options.get("need_indicator"))
+    return {**options, "coverage_gaps": gaps}
 
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -719,16 +719,22 @@ def cmd_karte(args: argparse.Namespace) -> int:
             raise NetzkarteError(NO_COORDINATES)
     options = {"need_indicator": args.bedarf} if args.bedarf else {}
     result = None
+    gaps = None  # the Stadtplan outlines the coverage gaps, with or without findings panel
     if not args.ohne_befunde:
         from netzkarte.analysis.core import analyze
 
         result = analyze(network, progress=sys.stderr.isatty(), **options)
+    elif layout == "stadtplan":
+        from netzkarte.analysis.coverage import find_coverage_gaps
+
+        gaps = find_coverage_gaps(network, need_indicator=args.bedarf)
     cluster: Literal["district", "committee"] | None = None
     if args.buendeln:
         cluster = "district" if args.buendeln == "sozialraum" else "committee"
     written = write_map(network, args.ausgabe, layout=layout, anonymous=args.anonym,
                         with_contacts=args.mit_kontaktdaten, findings=result, cluster=cluster,
-                        district_shapes=shapes, need_indicator=args.bedarf)
+                        district_shapes=shapes, need_indicator=args.bedarf,
+                        coverage_gaps=gaps)
     befunde = f", {len(result.findings)} Befunde zum Einblenden" if result is not None else ""
     _say(f"Karte geschrieben: {written.resolve()} ({len(network)} Knoten{befunde}).\n"
          "Im Browser öffnen; sie funktioniert ohne Internet.")

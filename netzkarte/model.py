@@ -656,9 +656,12 @@ class NetworkMap:
 
         Options are those of :func:`netzkarte.render.html_map.render_map` (``layout``,
         ``anonymous``, ``with_contacts``, ``findings``, ``title``, ``cluster``, ``size_by``).
+        The Stadtplan without findings outlines the coverage gaps the analysis finds.
         """
+        from netzkarte import _with_coverage_gaps
         from netzkarte.render import html_map
 
+        options = _with_coverage_gaps(self, options.get("findings"), options)
         if path is None:
             return html_map.render_map(self, **options)
         return html_map.write_map(self, path, **options)

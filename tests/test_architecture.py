@@ -6,7 +6,7 @@ inside functions and under ``if TYPE_CHECKING`` — and the rules checked:
 * render and io never import the analyses: render reads the results contract
   (``netzkarte.results``), io knows the template. Their doctests do not either (they may
   build a result through the top-level ``netzkarte.analyze``);
-* the foundation (results, model, schema, vocab, text, errors, kommunen) imports none of
+* the foundation (results, model, schema, vocab, text, errors, kommunen, districts) imports none of
   analysis, io and render at module level;
 * the package's module-level imports form no circle.
 """
@@ -24,12 +24,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "netzkarte"
 UPPER = ("netzkarte.analysis", "netzkarte.io", "netzkarte.render")
 FOUNDATION = ("netzkarte.results", "netzkarte.model", "netzkarte.schema", "netzkarte.vocab",
-              "netzkarte.text", "netzkarte.errors", "netzkarte.kommunen")
-PENDING = {("netzkarte.render.layouts", "netzkarte.analysis.coverage")}
-"""Known imports still to remove: the Stadtplan layout reads the coverage helpers
-(``need_column``, ``district_names`` …), which are being reworked with the issue codes; they
-move below render once that lands. ``test_pending_imports_are_still_there`` fails as soon as
-one is gone, so the entry is removed with it."""
+              "netzkarte.text", "netzkarte.errors", "netzkarte.kommunen", "netzkarte.districts")
 _DOCTEST_IMPORT = re.compile(r"^\s*(?:>>>|\.\.\.)\s+(?:from|import)\s+([\w.]+)", re.M)
 
 
@@ -117,8 +112,7 @@ def test_the_parser_sees_imports_inside_functions() -> None:
 def test_render_and_io_never_import_the_analyses(layer: str) -> None:
     wrong = [f"{MODULES[i.module].relative_to(PACKAGE.parent)}:{i.line} imports {i.target}"
              for i in IMPORTS
-             if _within(i.module, (layer,)) and _within(i.target, ("netzkarte.analysis",))
-             and (i.module, i.target) not in PENDING]
+             if _within(i.module, (layer,)) and _within(i.target, ("netzkarte.analysis",))]
     for name, path in MODULES.items():
         if _within(name, (layer,)):
             wrong += [f"{path.relative_to(PACKAGE.parent)}:{line} doctest imports {target}"
@@ -158,8 +152,3 @@ def test_module_level_imports_form_no_circle() -> None:
         if start not in state:
             walk(start)
     assert not circles, "\n".join(" → ".join(c) for c in circles)
-
-
-def test_pending_imports_are_still_there() -> None:
-    found = {(i.module, i.target) for i in IMPORTS}
-    assert found >= PENDING, f"remove from PENDING: {sorted(PENDING - found)}"

@@ -115,6 +115,20 @@ def test_areas_of_another_town_and_option_conflicts(capsys: pytest.CaptureFixtur
     assert code == 2 and "Mondphase" in err and "Traceback" not in err
 
 
+def test_without_findings_the_stadtplan_still_outlines_the_coverage_gaps(
+        capsys: pytest.CaptureFixture[str], karte: Path, tmp_path: Path) -> None:
+    pages: dict[str, Path] = {}
+    for name, extra in (("befunde", ()), ("ohne", ("--ohne-befunde",))):
+        pages[name] = tmp_path / f"{name}.html"
+        code, _, err = run(capsys, "karte", str(karte), "-o", str(pages[name]),
+                           "--layout", "stadtplan", *extra)
+        assert code == 0, err
+    guides: dict[str, list[dict[str, Any]]] = {
+        name: _payload(page)["guides"] for name, page in pages.items()}  # type: ignore[misc]
+    assert guides["ohne"] == guides["befunde"]
+    assert any(g["kind"] == "polygon" and g.get("hatch") for g in guides["ohne"])
+
+
 def test_stadtplan_without_any_coordinates_says_what_to_enter(
         capsys: pytest.CaptureFixture[str], small_map: object, tmp_path: Path) -> None:
     karte = write_json(small_map, tmp_path / "karte.json")  # type: ignore[arg-type]

@@ -35,12 +35,7 @@ import networkx as nx
 import pandas as pd
 
 from netzkarte.analysis.bottlenecks import find_bottlenecks
-from netzkarte.analysis.coverage import (
-    coverage_table,
-    district_names,
-    find_coverage_gaps,
-    need_column,
-)
+from netzkarte.analysis.coverage import coverage_table, find_coverage_gaps
 from netzkarte.analysis.datenlage import data_quality, format_data_quality
 from netzkarte.analysis.isolated import find_isolated
 from netzkarte.analysis.kommunen import find_county_gaps, split_by_municipality
@@ -48,6 +43,7 @@ from netzkarte.analysis.parallel import find_parallel_structures
 from netzkarte.analysis.promoters import find_promoter_gaps
 from netzkarte.analysis.quality import check_quality
 from netzkarte.analysis.transitions import find_transition_gaps, transition_rows
+from netzkarte.districts import district_names, need_column
 from netzkarte.errors import NetzkarteError, OptionError
 from netzkarte.kommunen import municipalities, municipality_of
 from netzkarte.model import NetworkMap

@@ -33,6 +33,7 @@ from typing import Any
 
 import networkx as nx
 
+from netzkarte.districts import offer_district
 from netzkarte.model import NetworkMap
 from netzkarte.results import Finding, Severity
 from netzkarte.text import join_and, number
@@ -364,14 +365,6 @@ def _committee_finding(m: NetworkMap, a: str, b: str, ev: dict[str, Any], score:
 # --- offers -------------------------------------------------------------------------------
 
 
-def _offer_district(m: NetworkMap, offer: str, data: dict[str, Any]) -> str | None:
-    district = data.get("district")
-    venue = data.get("venue")
-    if not district and venue and venue in m.graph:
-        district = m.graph.nodes[venue].get("district")
-    return str(district) if district else None
-
-
 def _category_key(m: NetworkMap, offer: str) -> str | None:
     """The offer's category as grouping key: recognised label, else the folded text;
     ``None`` for an ambiguous word ("Beratung"), which says nothing about sameness."""
@@ -400,7 +393,7 @@ def _duplicate_offers(m: NetworkMap) -> list[Finding]:
     for offer, data in m.graph.nodes(data=True):
         if data["type"] is not NodeType.OFFER or data.get("status") is OfferStatus.ENDED:
             continue
-        category, district = data.get("category"), _offer_district(m, offer, data)
+        category, district = data.get("category"), offer_district(m, offer)
         prov = frozenset(u for u, _, d in m.graph.in_edges(offer, data=True)
                          if d["kind"] is EdgeKind.PROVIDES)
         key = _category_key(m, offer) if category else None
@@ -437,7 +430,7 @@ def _duplicate_offers(m: NetworkMap) -> list[Finding]:
 def _offer_finding(m: NetworkMap, offers: list[str],
                    providers: dict[str, frozenset[str]]) -> Finding:
     first = m.graph.nodes[offers[0]]
-    district = _offer_district(m, offers[0], first) or ""
+    district = offer_district(m, offers[0]) or ""
     category = m.classify(offers[0]).label or str(first.get("category"))
     provs = sorted({p for o in offers for p in providers[o]})
     phases = sorted({p for o in offers for p in m.graph.nodes[o]["life_phases"]},

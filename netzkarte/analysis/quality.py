@@ -33,9 +33,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from netzkarte.analysis.coverage import district_names, need_ranks, offer_district
+from netzkarte.analysis.coverage import need_ranks
 from netzkarte.analysis.steering import steering_groups
 from netzkarte.analysis.transitions import TieIndex, tie_index, transition_sides
+from netzkarte.districts import district_names, offer_district
 from netzkarte.model import NetworkMap
 from netzkarte.results import STATUS_LABELS, Finding, QualityCheck, Severity, Status
 from netzkarte.text import join_and, number

@@ -90,8 +90,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from netzkarte.analysis.coverage import district_names, haversine_km, need_ranks
+from netzkarte.analysis.coverage import need_ranks
 from netzkarte.analysis.datenlage import BlindSpots, blind_spots, is_institution, local_district
+from netzkarte.districts import district_names, haversine_km
 from netzkarte.errors import OptionError
 from netzkarte.model import NetworkMap
 from netzkarte.results import Finding, Severity, TransitionRow

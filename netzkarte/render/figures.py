@@ -40,7 +40,7 @@ import io
 import math
 import re
 import textwrap
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -51,6 +51,7 @@ from netzkarte.results import (
     BROKERAGE_ROLES,
     STATUS_LABELS,
     AnalysisResult,
+    Finding,
     QualityCheck,
     role_label,
 )
@@ -216,7 +217,8 @@ def _sector_handles(sectors: Sequence[Sector | None]) -> list[Any]:
 
 
 def overview_figure(m: NetworkMap, *, layout: str = "netz", anonymous: bool = False,
-                    max_labels: int = 40, seed: int = 7) -> Figure:
+                    max_labels: int = 40, seed: int = 7,
+                    findings: Iterable[Finding] | None = None) -> Figure:
     """Static overview of the whole map in one of the layouts of the interactive map.
 
     Parameters
@@ -232,6 +234,9 @@ def overview_figure(m: NetworkMap, *, layout: str = "netz", anonymous: bool = Fa
         labelled, up to this many.
     seed : int
         Seed of the force-directed layout.
+    findings : iterable of Finding, optional
+        ``stadtplan``: the Sozialräume their coverage gaps name are outlined (the findings
+        of the analysis result; none when omitted).
 
     Returns
     -------
@@ -259,7 +264,7 @@ def overview_figure(m: NetworkMap, *, layout: str = "netz", anonymous: bool = Fa
 
     from netzkarte.render.layouts import LAYOUTS, compute_layout
 
-    lay = compute_layout(m, layout, seed=seed)
+    lay = compute_layout(m, layout, seed=seed, findings=findings)
     n = len(m)
     width, height = {"kette": (7.0, 5.4), "kreis": (7.0, 7.4)}.get(lay.name, (7.0, 6.4))
     with _styled():

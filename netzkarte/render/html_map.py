@@ -322,7 +322,8 @@ def build_payload(m: NetworkMap, *, layout: str = "netz", anonymous: bool = Fals
                   size_by: str | Mapping[str, float | int | None] = "degree",
                   seed: int = 7,
                   district_shapes: Sequence[DistrictShape] | str | os.PathLike[str] | None
-                  = None, need_indicator: str | None = None) -> dict[str, Any]:
+                  = None, need_indicator: str | None = None,
+                  coverage_gaps: Iterable[Finding] | None = None) -> dict[str, Any]:
     """The data the page shows, built from an allow-list (see :data:`NODE_KEYS`).
 
     Node ids in the page are ``n0``, ``n1`` …: user ids (which may be a person's name) are
@@ -353,7 +354,11 @@ def build_payload(m: NetworkMap, *, layout: str = "netz", anonymous: bool = Fals
         :func:`netzkarte.io.geojson.read_district_shapes`); else hulls around their points.
     need_indicator : str, optional
         ``stadtplan``: the district-table column that shades the Sozialräume (default as
-        :func:`netzkarte.analysis.coverage.need_column`; the legend names it).
+        :func:`netzkarte.districts.need_column`; the legend names it).
+    coverage_gaps : iterable of Finding, optional
+        ``stadtplan``: the coverage gaps to outline (``coverage_gap`` findings of the
+        analysis) when they are not among ``findings`` — a map without findings panel. By
+        default those of ``findings``; the map computes no analysis of its own.
 
     Returns
     -------
@@ -372,7 +377,7 @@ def build_payload(m: NetworkMap, *, layout: str = "netz", anonymous: bool = Fals
     listed = _findings_list(findings)
     lay = compute_layout(m, layout, seed=seed, district_shapes=_district_shapes(district_shapes),
                          need_indicator=need_indicator,
-                         findings=listed if findings is not None else None)
+                         findings=listed if coverage_gaps is None else coverage_gaps)
     anonymizer = Anonymizer(m) if anonymous else None
     anon = anonymizer.labels if anonymizer is not None else {}
     raw_metric, size_label = _metric(m, size_by)
@@ -716,7 +721,8 @@ def render_map(m: NetworkMap, *, layout: str = "netz", anonymous: bool = False,
                size_by: str | Mapping[str, float | int | None] = "degree",
                seed: int = 7,
                district_shapes: Sequence[DistrictShape] | str | os.PathLike[str] | None = None,
-               need_indicator: str | None = None) -> str:
+               need_indicator: str | None = None,
+               coverage_gaps: Iterable[Finding] | None = None) -> str:
     """The interactive map as one self-contained HTML document (a string).
 
     Parameters are those of :func:`build_payload`.
@@ -738,7 +744,7 @@ def render_map(m: NetworkMap, *, layout: str = "netz", anonymous: bool = False,
     payload = build_payload(m, layout=layout, anonymous=anonymous, with_contacts=with_contacts,
                             findings=findings, title=title, cluster=cluster, size_by=size_by,
                             seed=seed, district_shapes=district_shapes,
-                            need_indicator=need_indicator)
+                            need_indicator=need_indicator, coverage_gaps=coverage_gaps)
     page: str = environment().get_template("map.html.j2").render(
         title=payload["meta"]["title"], meta=payload["meta"],
         data_json=json_for_script(payload), vis_js=vis_network_js(),
@@ -756,7 +762,8 @@ def write_map(m: NetworkMap, path: str | os.PathLike[str], *, layout: str = "net
               size_by: str | Mapping[str, float | int | None] = "degree",
               seed: int = 7,
               district_shapes: Sequence[DistrictShape] | str | os.PathLike[str] | None = None,
-              need_indicator: str | None = None) -> Path:
+              need_indicator: str | None = None,
+              coverage_gaps: Iterable[Finding] | None = None) -> Path:
     """Write the interactive map to ``path`` atomically and return the path.
 
     An existing file is replaced only when the new page is complete.
@@ -774,7 +781,7 @@ def write_map(m: NetworkMap, path: str | os.PathLike[str], *, layout: str = "net
     page = render_map(m, layout=layout, anonymous=anonymous, with_contacts=with_contacts,
                       findings=findings, title=title, cluster=cluster, size_by=size_by,
                       seed=seed, district_shapes=district_shapes,
-                      need_indicator=need_indicator)
+                      need_indicator=need_indicator, coverage_gaps=coverage_gaps)
     target = Path(path)
     with atomic_path(target) as tmp:
         tmp.write_text(page, encoding="utf-8")

@@ -12,7 +12,7 @@ in pixels.
   without its own coordinates at its venue), on a plain map without tiles: the Sozialräume
   as areas (from a GeoJSON file with their holes, else the convex hull around their
   points), shaded by the need indicator, coverage gaps outlined and hatched in red, a circle of
-  :data:`~netzkarte.analysis.coverage.REACH_KM` km around each Kinderarztpraxis and
+  :data:`~netzkarte.districts.REACH_KM` km around each Kinderarztpraxis and
   Erziehungsberatungsstelle (the distance the coverage analysis uses), a scale bar. Nodes
   without coordinates are parked in a labelled strip below. Projection: equirectangular
   around the mean latitude (:data:`PX_PER_KM` pixels per km).
@@ -42,8 +42,16 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+from netzkarte.districts import (
+    REACH_KM,
+    REACH_SERVICES,
+    district_names,
+    need_column,
+    offer_district,
+)
 from netzkarte.errors import OptionError
 from netzkarte.model import NetworkMap
+from netzkarte.results import Finding
 from netzkarte.vocab import (
     LIFE_PHASE_ORDER,
     ActorForm,
@@ -177,7 +185,7 @@ class Layout:
 def compute_layout(m: NetworkMap, name: str = "netz", *, seed: int = 7,
                    district_shapes: Sequence[DistrictShape] | None = None,
                    need_indicator: str | None = None,
-                   findings: Iterable[Any] | None = None) -> Layout:
+                   findings: Iterable[Finding] | None = None) -> Layout:
     """Deterministic positions for every node of ``m`` in one of the four layouts.
 
     Parameters
@@ -194,9 +202,11 @@ def compute_layout(m: NetworkMap, name: str = "netz", *, seed: int = 7,
         is the convex hull around its points.
     need_indicator : str, optional
         ``stadtplan``: the column of the district table that shades the areas (default as
-        :func:`netzkarte.analysis.coverage.need_column`).
+        :func:`netzkarte.districts.need_column`).
     findings : iterable of Finding, optional
-        ``stadtplan``: the coverage gaps to outline (default: computed from the map).
+        ``stadtplan``: the Sozialräume named by its ``coverage_gap`` findings are outlined
+        as gaps (the findings of the analysis result; none when omitted — the layout
+        computes no analysis, the apps pass the result in).
 
     Returns
     -------
@@ -779,17 +789,9 @@ def _need_classes(values: Mapping[str, float]) -> tuple[dict[str, int], list[str
 
 
 def _city_layout(m: NetworkMap, shapes: Sequence[DistrictShape] | None,
-                 need_indicator: str | None, findings: Iterable[Any] | None) -> Layout:
+                 need_indicator: str | None, findings: Iterable[Finding] | None) -> Layout:
     import pandas as pd
 
-    from netzkarte.analysis.coverage import (
-        REACH_KM,
-        REACH_SERVICES,
-        district_names,
-        find_coverage_gaps,
-        need_column,
-        offer_district,
-    )
     from netzkarte.io.geojson import GeoJSONError
     from netzkarte.text import number
 
@@ -878,11 +880,9 @@ def _city_layout(m: NetworkMap, shapes: Sequence[DistrictShape] | None,
             if pd.notna(value) and fold(district) in names:
                 values[fold(district)] = float(value)
     classes, ranges = _need_classes(values)
-    gap_list = ([f for f in findings if getattr(f, "kind", "") == "coverage_gap"]
-                if findings is not None else find_coverage_gaps(m, need_indicator=column))
     gaps: defaultdict[str, int] = defaultdict(int)
-    for f in gap_list:
-        if getattr(f, "district", None):
+    for f in findings or ():
+        if f.kind == "coverage_gap" and f.district:
             gaps[fold(f.district)] += 1
 
     guides: list[Guide] = []

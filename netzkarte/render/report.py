@@ -326,7 +326,8 @@ def _figures(m: NetworkMap, result: AnalysisResult, anonymous: bool, layout: str
 
     makers: dict[str, tuple[str, Callable[[], Any]]] = {
         "overview": ("Übersicht der Netzwerkkarte",
-                     lambda: fg.overview_figure(m, layout=layout, anonymous=anonymous)),
+                     lambda: fg.overview_figure(m, layout=layout, anonymous=anonymous,
+                                                findings=result.findings)),
         "quality": ("Qualitätsrahmen als Ampel", lambda: fg.quality_traffic_light(result)),
         "centrality": ("Zentrale Akteure nach Betweenness",
                        lambda: fg.centrality_bars(m, result=result, anonymous=anonymous)),

@@ -10,9 +10,11 @@ from typing import Any
 import pytest
 from maps import NORD, SUED, build_city_map, build_enclave_map, enclave_features
 
+import netzkarte as nk
 from netzkarte import NetworkMap
-from netzkarte.analysis.coverage import REACH_KM, haversine_km
+from netzkarte.analysis.coverage import find_coverage_gaps
 from netzkarte.analysis.findings import Finding
+from netzkarte.districts import REACH_KM, haversine_km
 from netzkarte.io.geojson import DistrictShape, GeoJSONError, parse_district_shapes
 from netzkarte.render.html_map import build_payload
 from netzkarte.render.layouts import (
@@ -97,9 +99,21 @@ def test_gaps_are_outlined_and_hatched_and_services_get_their_reach_circle() -> 
     assert lay.legend is not None
     labels = " ".join(i["label"] for i in lay.legend["items"])
     assert "Kinderarztpraxis: Umkreis 1,5 km" in labels and "Versorgungslücke" in labels
-    # without findings the coverage analysis is asked
-    computed = compute_layout(m, "stadtplan")
+    # the gaps come from the analysis; the layout computes none of its own
+    computed = compute_layout(m, "stadtplan", findings=find_coverage_gaps(m))
     assert any(g.kind == "polygon" and g.hatch for g in computed.guides)
+    assert not any(g.kind == "polygon" and g.hatch
+                   for g in compute_layout(m, "stadtplan").guides)
+
+
+def test_the_app_layer_outlines_the_gaps_when_no_findings_are_given() -> None:
+    m = build_city_map()
+    gaps = {f.district for f in find_coverage_gaps(m) if f.district}
+    for page in (nk.show(m, layout="stadtplan").page, str(m.to_html(layout="stadtplan"))):
+        raw = page.split('id="netzkarte-data">', 1)[1].split("</script>", 1)[0]
+        hatched = {g["district"] for g in json.loads(raw)["guides"]
+                   if g["kind"] == "polygon" and g.get("hatch")}
+        assert hatched == gaps and hatched
 
 
 def test_areas_from_a_file_match_by_folded_name_and_the_rest_are_hulls(
