@@ -53,7 +53,9 @@ def open_report(browser: Any, tmp_path: Path) -> Iterator[Any]:
     pages: list[Any] = []
 
     def opener(m: NetworkMap, **options: Any) -> ReportPage:
-        path = write_report(m, tmp_path / "bericht.html", result=analyze(m), **options)
+        if "result" not in options:
+            options["result"] = analyze(m, progress=False)
+        path = write_report(m, tmp_path / "bericht.html", **options)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         pages.append(page)
         shown = ReportPage(page, path.resolve().as_uri())
