@@ -24,7 +24,7 @@ import html
 import json
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, Literal, TypedDict, cast, overload
+from typing import TYPE_CHECKING, Any, Literal, NotRequired, TypedDict, cast, overload
 
 import pandas as pd
 
@@ -50,6 +50,9 @@ __all__ = [
     "Comparison",
     "Confidence",
     "CoverageGapEvidence",
+    "DataQuality",
+    "DataQualityAnalysis",
+    "DataQualityNode",
     "EdgeKey",
     "Evidence",
     "Finding",
@@ -266,6 +269,53 @@ EVIDENCE_TYPES: dict[str, type] = {
 """The evidence type of each finding kind."""
 
 
+# --- Datenlage --------------------------------------------------------------------------------
+#
+# ``AnalysisResult.data_quality`` is ``data_quality`` of ``analyse --json``, documented in
+# docs/analysen.md (section "Im JSON"); keys and their order are that published shape.
+
+
+class DataQualityNode(TypedDict):
+    """A node with a blind spot (``data_quality["nodes"][i]``)."""
+
+    id: str
+    name: str
+    #: node type code (``actor``, ``offer`` …)
+    type: str
+    category: str | None
+    #: keys of :data:`REASONS`
+    reasons: list[str]
+    #: the categories an ambiguous category could mean (only then)
+    candidates: NotRequired[list[str]]
+
+
+class DataQualityAnalysis(TypedDict):
+    """What one kind of analysis could not judge (``data_quality["analyses"][kind]``)."""
+
+    #: ids of the nodes it left out
+    left_out: list[str]
+    #: ids of its uncertain findings
+    uncertain_findings: list[str]
+
+
+class DataQuality(TypedDict, total=False):
+    """The *Datenlage* of a result (:func:`netzkarte.analysis.datenlage.data_quality`).
+
+    ``analyze`` fills every key; a result built by hand has none (``{}``), so readers use
+    ``.get``.
+    """
+
+    #: reason (key of :data:`REASONS`, in that order) → number of nodes
+    counts: dict[str, int]
+    nodes: list[DataQualityNode]
+    #: finding kind (or ``metrics``) → what it left out
+    analyses: dict[str, DataQualityAnalysis]
+    #: ids of all uncertain findings
+    uncertain_findings: list[str]
+    #: German sentences: what to fill in and what that would change
+    advice: list[str]
+
+
 @dataclass(frozen=True)
 class Finding:
     """One finding of an analysis.
@@ -421,7 +471,7 @@ class AnalysisResult:
     #: display names of the nodes the findings involve (not serialised; for renderers)
     names: dict[str, str] = field(default_factory=dict)
     #: what the analyses could not judge (Datenlage); see :mod:`netzkarte.analysis.datenlage`
-    data_quality: dict[str, Any] = field(default_factory=dict)
+    data_quality: DataQuality = field(default_factory=DataQuality)
     #: the map the findings are about (not serialised; Jupyter shows the result on it)
     network: NetworkMap | None = field(default=None, repr=False, compare=False)
     # What the figures and the report show beside the findings (not serialised; filled by

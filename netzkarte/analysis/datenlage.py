@@ -42,7 +42,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from netzkarte.model import NetworkMap
-from netzkarte.results import KIND_LABELS, REASONS, Finding
+from netzkarte.results import (
+    KIND_LABELS,
+    REASONS,
+    DataQuality,
+    DataQualityAnalysis,
+    DataQualityNode,
+    Finding,
+)
 from netzkarte.text import enumerate_names
 from netzkarte.vocab import NO_ANSWER_KEY, ActorForm, Level, Method, NodeType, OfferStatus
 
@@ -188,7 +195,7 @@ def _district_bound(data: dict[str, Any], info: Any) -> bool:
 
 
 def data_quality(m: NetworkMap, findings: Iterable[Finding], *,
-                 only: Collection[str] | None = None) -> dict[str, Any]:
+                 only: Collection[str] | None = None) -> DataQuality:
     """The *Datenlage* of an analysis run (``data_quality`` in ``analyse --json``).
 
     ``only`` limits it to these nodes (one Kommune's own, in a map of several); the
@@ -196,7 +203,7 @@ def data_quality(m: NetworkMap, findings: Iterable[Finding], *,
 
     Returns
     -------
-    dict
+    DataQuality
         ``counts`` (reason → number of nodes), ``nodes`` (one entry per node with a blind
         spot: ``id``, ``name``, ``type``, ``category``, ``reasons`` and, for ambiguous
         categories, ``candidates``), ``analyses`` (finding kind → ``left_out``: ids of the
@@ -218,12 +225,12 @@ def data_quality(m: NetworkMap, findings: Iterable[Finding], *,
                            spots.offices & keep)
     findings = list(findings)
     counts: Counter[str] = Counter(r for rs in spots.reasons.values() for r in rs)
-    nodes: list[dict[str, Any]] = []
+    nodes: list[DataQualityNode] = []
     left_out: defaultdict[str, list[str]] = defaultdict(list)
     for node, reasons in spots.reasons.items():
         data = m.graph.nodes[node]
-        entry: dict[str, Any] = {"id": node, "name": m.name(node), "type": data["type"].value,
-                                 "category": data.get("category"), "reasons": list(reasons)}
+        entry: DataQualityNode = {"id": node, "name": m.name(node), "type": data["type"].value,
+                                  "category": data.get("category"), "reasons": list(reasons)}
         if node in spots.candidates:
             entry["candidates"] = list(spots.candidates[node])
         nodes.append(entry)
@@ -234,8 +241,9 @@ def data_quality(m: NetworkMap, findings: Iterable[Finding], *,
         if f.confidence == "unsicher":
             uncertain[f.kind].append(f.id)
     kinds = sorted(set(left_out) | set(uncertain), key=_kind_order)
-    analyses = {k: {"left_out": left_out.get(k, []), "uncertain_findings": uncertain.get(k, [])}
-                for k in kinds}
+    analyses: dict[str, DataQualityAnalysis] = {
+        k: {"left_out": left_out.get(k, []), "uncertain_findings": uncertain.get(k, [])}
+        for k in kinds}
     return {"counts": {r: counts[r] for r in REASONS},
             "nodes": nodes,
             "analyses": analyses,
@@ -308,7 +316,7 @@ def _count(nodes: list[str], one: str, many: str) -> str:
     return f"1 {one}" if len(nodes) == 1 else f"{len(nodes)} {many}"
 
 
-def format_data_quality(dq: dict[str, Any]) -> list[str]:
+def format_data_quality(dq: DataQuality) -> list[str]:
     """German lines for the command line's *Datenlage* section (empty when all is known).
 
     >>> format_data_quality({"counts": {}, "advice": [], "uncertain_findings": []})

@@ -99,16 +99,16 @@ def _datenlage_rows(result: AnalysisResult, network: NetworkMap | None, anonymou
     for f in uncertain:
         for n in f.evidence.get("unclassified") or ():
             decides[str(n)] = decides.get(str(n), 0) + 1
-    entries = sorted(dq.get("nodes") or (), key=lambda e: -decides.get(str(e.get("id")), 0))
+    entries = sorted(dq.get("nodes") or (), key=lambda e: -decides.get(e["id"], 0))
     types = {t.value: t.label for t in NodeType}
     rows = []
     for entry in entries:
-        node = str(entry.get("id"))
+        node = entry["id"]
         person = anon is not None and node in anon.labels
         rows.append([None if person else text(node),
                      anon.labels[node] if person and anon is not None
                      else text(entry.get("name") or node),
-                     types.get(str(entry.get("type")), str(entry.get("type") or "")),
+                     types.get(entry["type"], entry["type"]),
                      text(entry.get("category")) or None,
                      "; ".join(reason_labels(entry)),
                      decides.get(node) or None])

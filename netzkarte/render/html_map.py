@@ -57,6 +57,7 @@ from netzkarte.results import (
     REASONS,
     SEVERITY_LABELS,
     AnalysisResult,
+    DataQuality,
     Finding,
     TransitionGapEvidence,
 )
@@ -688,23 +689,23 @@ def _payload_datenlage(m: NetworkMap, findings: Findings, listed: list[_FindingL
     from netzkarte.render.privacy import Anonymizer
     from netzkarte.render.report import reason_labels
 
-    dq = findings.data_quality if isinstance(findings, AnalysisResult) else {}
+    dq: DataQuality = findings.data_quality if isinstance(findings, AnalysisResult) else {}
     text: Callable[[Any], str] = Anonymizer(m).text if anonymous else str
     uncertain = [f for f in listed if f.confidence == "unsicher"]
     decides: defaultdict[str, int] = defaultdict(int)
     for f in uncertain:
         for n in f.typed_evidence().get("unclassified") or ():
             decides[str(n)] += 1
-    entries = [e for e in dq.get("nodes") or () if str(e.get("id")) in vid]
-    entries.sort(key=lambda e: -decides[str(e.get("id"))])  # stable: map order otherwise
+    entries = [e for e in dq.get("nodes") or () if e["id"] in vid]
+    entries.sort(key=lambda e: -decides[e["id"]])  # stable: map order otherwise
     nodes = []
     for entry in entries[:_DATENLAGE_NODES]:
-        node = str(entry.get("id"))
+        node = entry["id"]
         item: dict[str, Any] = {"node": vid[node], "reasons": reason_labels(entry)}
         if decides[node]:
             item["decides"] = decides[node]
         nodes.append(item)
-    return {"counts": [{"label": REASONS.get(k, k), "n": int(n)}
+    return {"counts": [{"label": REASONS.get(k, k), "n": n}
                        for k, n in (dq.get("counts") or {}).items() if n],
             "uncertain": len(uncertain),
             "advice": [text(a) for a in dq.get("advice") or ()],

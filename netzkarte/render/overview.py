@@ -333,7 +333,7 @@ def _datenlage_table(rows: list[KommuneResult], names: dict[str, str]) -> Table:
                     Cell(f"{number(share * 100, 0)} %" if share is not None else "–",
                          round(share, 4) if share is not None else None),
                     _count(b["unknown_checks"]), _count(b["uncertain_findings"]),
-                    *[_count(int(counts.get(r, 0))) for r in _SHOWN_REASONS]])
+                    *[_count(counts.get(r, 0)) for r in _SHOWN_REASONS]])
     return Table("datenlage", "Datenlage je Kommune", headers, out,
                  numeric=set(range(2, len(headers))))
 

@@ -49,6 +49,8 @@ from netzkarte.results import (
     SEVERITY_LABELS,
     STATUS_LABELS,
     AnalysisResult,
+    DataQuality,
+    DataQualityNode,
     Finding,
 )
 from netzkarte.schema import DISTRICT_BASE_COLUMNS, PERSONAL_FIELDS
@@ -233,7 +235,7 @@ def _districts(m: NetworkMap, result: AnalysisResult, clean: Callable[[Any], str
     return out
 
 
-def reason_labels(entry: Mapping[str, Any]) -> list[str]:
+def reason_labels(entry: DataQualityNode) -> list[str]:
     """German reasons of one node of the *Datenlage* (``data_quality["nodes"][i]``).
 
     An ambiguous category names its candidates; unknown reason codes are shown as they
@@ -246,19 +248,19 @@ def reason_labels(entry: Mapping[str, Any]) -> list[str]:
     ohne Lebensphase
     """
     out = []
-    candidates = [str(c) for c in entry.get("candidates") or ()]
+    candidates = list(entry.get("candidates") or ())
     for reason in entry.get("reasons") or ():
-        label = REASONS.get(str(reason), str(reason))
+        label = REASONS.get(reason, reason)
         if reason == "ambiguous_category" and candidates:
             label += f" ({join_or(candidates)})"
         out.append(label)
     return out
 
 
-def data_quality_of(m: NetworkMap | None, result: AnalysisResult) -> dict[str, Any]:
+def data_quality_of(m: NetworkMap | None, result: AnalysisResult) -> DataQuality:
     """The *Datenlage* of a result (a copy; empty for a result built by hand without one,
     :func:`netzkarte.analyze` always fills it). ``m`` is not read."""
-    return dict(result.data_quality)
+    return result.data_quality.copy()
 
 
 def _datenlage(m: NetworkMap, result: AnalysisResult, names: Mapping[str, str],
@@ -278,16 +280,15 @@ def _datenlage(m: NetworkMap, result: AnalysisResult, names: Mapping[str, str],
     decides: Counter[str] = Counter(str(n) for f in uncertain
                                     for n in f.typed_evidence().get("unclassified") or ())
     entries = list(dq.get("nodes") or ())
-    order = sorted(range(len(entries)),
-                   key=lambda i: (-decides[str(entries[i].get("id"))], i))
+    order = sorted(range(len(entries)), key=lambda i: (-decides[entries[i]["id"]], i))
     rows = []
     for i in order[:_DATENLAGE_SHOWN]:
         entry = entries[i]
-        node = str(entry.get("id"))
+        node = entry["id"]
         person = node in persons
         rows.append({"id": "" if person else clean(node),
                      "name": names.get(node) or clean(entry.get("name") or node),
-                     "type": _NODE_LABELS.get(str(entry.get("type")), str(entry.get("type"))),
+                     "type": _NODE_LABELS.get(entry["type"], entry["type"]),
                      "category": clean(entry.get("category") or ""),
                      "reasons": "; ".join(reason_labels(entry)),
                      "decides": decides[node]})

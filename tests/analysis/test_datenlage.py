@@ -4,6 +4,8 @@ uncertain absences, and the Datenlage of ``analyse``."""
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -14,6 +16,9 @@ from netzkarte.analysis.coverage import coverage_table, find_coverage_gaps
 from netzkarte.analysis.datenlage import blind_spots, data_quality, local_district
 from netzkarte.analysis.quality import check_quality
 from netzkarte.analysis.transitions import find_transition_gaps
+from netzkarte.results import REASONS, DataQuality, DataQualityAnalysis, DataQualityNode
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 
 def _districts(m: NetworkMap, need: dict[str, float]) -> None:
@@ -192,6 +197,24 @@ def test_data_quality_lists_nodes_reasons_and_uncertain_findings(blind_map: Netw
     assert uncertain and all(f.severity in ("low", "info") for f in uncertain)
     assert sorted(dq["uncertain_findings"]) == sorted(f.id for f in uncertain)
     assert any("Wirbelwind am Nordplatz" in a for a in dq["advice"])
+
+
+def test_the_datenlage_keeps_its_published_shape(blind_map: NetworkMap) -> None:
+    """``data_quality`` is a published contract (docs/analysen.md, "Im JSON"): the TypedDicts
+    of the results contract name exactly its keys, in the order the JSON writes them."""
+    section = (DOCS / "analysen.md").read_text(encoding="utf-8").split(
+        "Dazu kommt `data_quality`:", 1)[1].split("\n\n", 2)[1]
+    documented = re.findall(r"^\| `(\w+)` \|", section, re.M)
+    dq = json.loads(analyze(blind_map, progress=False).to_json())["data_quality"]
+    assert list(dq) == list(DataQuality.__annotations__) == documented
+    assert list(dq["counts"]) == list(REASONS)
+    assert all(f"`{reason}`" in section for reason in REASONS)
+    ambiguous = [n for n in dq["nodes"] if "candidates" in n]
+    assert ambiguous, "the map has no node with an ambiguous category"
+    for node in dq["nodes"]:
+        assert list(node) == list(DataQualityNode.__annotations__)[:len(node)]
+    for block in dq["analyses"].values():
+        assert list(block) == list(DataQualityAnalysis.__annotations__)
 
 
 def test_no_high_or_medium_finding_is_uncertain(blind_map: NetworkMap) -> None:
