@@ -17,7 +17,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-__all__ = ["date_text", "enumerate_names", "join_and", "join_or", "number", "quote"]
+__all__ = ["column_letter", "date_text", "enumerate_names", "join_and", "join_or", "number",
+           "quote"]
 
 
 def number(value: object, digits: int | None = None, *, sign: bool = False,
@@ -116,3 +117,20 @@ def enumerate_names(names: Sequence[str], *, limit: int = 5, total: int | None =
 def quote(text: object) -> str:
     """German quotation marks: „text“."""
     return f"„{text}“"
+
+
+def column_letter(index: int) -> str:
+    """The letters of a 0-based column index as Excel names columns: A … Z, AA, AB ….
+
+    Messages say „Spalte AB“, and anonymous labels count „Kommune A“ … „Kommune AA“ the same
+    way.
+
+    >>> column_letter(0), column_letter(25), column_letter(26), column_letter(16383)
+    ('A', 'Z', 'AA', 'XFD')
+    """
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters

@@ -6,8 +6,8 @@ inside functions and under ``if TYPE_CHECKING`` — and the rules checked:
 * render and io never import the analyses: render reads the results contract
   (``netzkarte.results``), io knows the template. Their doctests do not either (they may
   build a result through the top-level ``netzkarte.analyze``);
-* the foundation (results, model, schema, vocab, text, errors, kommunen, districts) imports none of
-  analysis, io and render at module level;
+* the foundation (results, model, schema, vocab, text, errors, kommunen, districts, gc_pause)
+  imports none of analysis, io and render at module level;
 * the package's module-level imports form no circle.
 """
 
@@ -24,7 +24,8 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "netzkarte"
 UPPER = ("netzkarte.analysis", "netzkarte.io", "netzkarte.render")
 FOUNDATION = ("netzkarte.results", "netzkarte.model", "netzkarte.schema", "netzkarte.vocab",
-              "netzkarte.text", "netzkarte.errors", "netzkarte.kommunen", "netzkarte.districts")
+              "netzkarte.text", "netzkarte.errors", "netzkarte.kommunen", "netzkarte.districts",
+              "netzkarte.gc_pause")
 _DOCTEST_IMPORT = re.compile(r"^\s*(?:>>>|\.\.\.)\s+(?:from|import)\s+([\w.]+)", re.M)
 
 

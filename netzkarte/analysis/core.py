@@ -19,15 +19,13 @@ Examples
 from __future__ import annotations
 
 import difflib
-import gc
 import hashlib
 import inspect
 import logging
 import math
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -45,6 +43,7 @@ from netzkarte.analysis.quality import check_quality
 from netzkarte.analysis.transitions import find_transition_gaps, transition_rows
 from netzkarte.districts import district_names, need_column
 from netzkarte.errors import NetzkarteError, OptionError
+from netzkarte.gc_pause import gc_paused
 from netzkarte.kommunen import municipalities, municipality_of
 from netzkarte.model import NetworkMap
 from netzkarte.progress import progress_bar
@@ -230,24 +229,6 @@ def analyze(m: NetworkMap, *, progress: bool | None = None, confirmed_only: bool
         result = _analyze(m, routed, progress, confirmed_only)
     result.network = original  # Jupyter shows the result on its map
     return result
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for the duration of one run.
-
-    Reference counting still frees everything at once; only the cycle search is held
-    back. The projections of a large map allocate millions of small dicts and sets, and
-    each full collection walks the whole map again: at 150 Kommunen (55,000 nodes) those
-    walks were a fifth of the analysis time. The previous state is restored afterwards.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _analyze(m: NetworkMap, routed: dict[str, dict[str, Any]], progress: bool | None,

@@ -63,10 +63,10 @@ from netzkarte.analysis.core import (
     _key_figures,
     add_tables,
     analyze,
-    gc_paused,
 )
 from netzkarte.analysis.datenlage import data_quality
 from netzkarte.analysis.kommunen import split_by_municipality
+from netzkarte.gc_pause import gc_paused
 from netzkarte.kommunen import municipalities, municipality_of
 from netzkarte.model import NetworkMap
 from netzkarte.progress import progress_bar

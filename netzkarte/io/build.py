@@ -21,20 +21,19 @@ Die ID „G-09“ gibt es nicht. Tragen Sie die ID eines Gremiums aus dem Blatt 
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import difflib
-import gc
 import itertools
 import logging
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 
 from netzkarte.errors import IssueCode, ValidationReport
+from netzkarte.gc_pause import gc_paused
 from netzkarte.io.cells import (
     CONTROL_CHARACTERS,
     MISSING_MARKERS,
@@ -65,6 +64,7 @@ from netzkarte.schema import (
     Sheet,
     ValueKind,
 )
+from netzkarte.text import column_letter
 from netzkarte.vocab import (
     CATEGORIES,
     EDGE_RULES,
@@ -81,7 +81,7 @@ from netzkarte.vocab import (
     fold,
 )
 
-__all__ = ["STRICT_ENUMS", "build_map", "gc_paused", "header_base", "own_category"]
+__all__ = ["STRICT_ENUMS", "build_map", "header_base", "own_category"]
 
 log = logging.getLogger(__name__)
 
@@ -95,31 +95,6 @@ _MEMBER_ATTRS = frozenset(c.attr for c in _MEMBERS.columns) - {"source", "target
 _RELATIONS = next(s for s in SHEETS if s.name == "Beziehungen")
 
 RowInput = Sequence[Mapping[str, object]]
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for a bulk import.
-
-    Reading and building create many small containers and no reference cycles worth
-    collecting; with hundreds of thousands of cells alive, every automatic full collection
-    scans all of them again, which nearly doubled the import time of a Kreis-scale workbook.
-    The previous state is restored on exit.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            if gc.get_freeze_count() == 0:
-                # Promote what was built to the oldest generation (freeze + unfreeze moves
-                # every object there without scanning it); re-enabling would otherwise
-                # start with one scan of all of it right away. Skipped if the caller froze
-                # objects on purpose (gc.freeze before a fork), which unfreeze would undo.
-                gc.freeze()
-                gc.unfreeze()
-            gc.enable()
 
 
 _SCOPE_SPELLINGS: dict[str, bool] = {fold(label): wide for wide, label in CATEGORY_SCOPES.items()}
@@ -354,7 +329,7 @@ class _Builder:
             texts = [v for v in column if v.__class__ is str]
             if not texts or not CONTROL_CHARACTERS.search("".join(texts)):
                 continue
-            name = cell_text(table.headers[j]) or f"Spalte {_letter(j)}"
+            name = cell_text(table.headers[j]) or f"Spalte {column_letter(j)}"
             for i, value in enumerate(column):
                 if value.__class__ is str and CONTROL_CHARACTERS.search(value):
                     clean = self.controls(table.name, i + 2, name, str(value))
@@ -388,7 +363,7 @@ class _Builder:
             if text is None:
                 if all(is_blank(v) for v in table.columns[j]):
                     continue
-                text = f"Spalte {_letter(j)}"
+                text = f"Spalte {column_letter(j)}"
             found = lookup.get(fold(text))
             guessed = False
             if found is None and header is not None:  # "Stärke (1–4)", "Kapazität\n(Plätze)"
@@ -405,9 +380,9 @@ class _Builder:
                               f"Spalte in {quote(col.header)} um, damit sie sicher erkannt "
                               "wird.", sheet=sheet.name, row=1, column=text, value=text)
                 if col.attr in out.known:
-                    first = _letter(out.known[col.attr])
+                    first, second = column_letter(out.known[col.attr]), column_letter(j)
                     self.error(IssueCode.DUPLICATE_COLUMN, f"Die Spalte {quote(col.header)} kommt "
-                               f"doppelt vor (Spalten {first} und {_letter(j)}); gelesen wird "
+                               f"doppelt vor (Spalten {first} und {second}); gelesen wird "
                                "nur die erste. Löschen Sie eine davon oder benennen Sie sie "
                                "um.", sheet=sheet.name, row=1, column=text, value=text)
                     continue
@@ -1146,16 +1121,6 @@ def _without_markers(values: list[object]) -> list[object]:
                     out = list(values)
                 out[i] = None
     return values if out is None else out
-
-
-def _letter(index: int) -> str:
-    """Excel column letter of a 0-based column index (0 → A, 26 → AA)."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def build_map(sheets: Mapping[str, pd.DataFrame | RowInput], *,

@@ -430,7 +430,7 @@ def combine(items: Sequence[tuple[str, NetworkMap]]) -> Combined:
     Combined
         See :class:`Combined`; the rules are in the module docstring.
     """
-    from netzkarte.io.build import gc_paused
+    from netzkarte.gc_pause import gc_paused
 
     with gc_paused():  # hundreds of thousands of small dicts: no cycle search meanwhile
         return _combine(items)

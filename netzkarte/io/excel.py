@@ -29,7 +29,8 @@ from typing import Any, Literal
 import pandas as pd
 
 from netzkarte.errors import InputError, Issue, IssueCode, ValidationError, ValidationReport
-from netzkarte.io.build import build_map, gc_paused, header_base
+from netzkarte.gc_pause import gc_paused
+from netzkarte.io.build import build_map, header_base
 from netzkarte.io.cells import cell_text, is_blank
 from netzkarte.io.safety import (
     Limits,
@@ -41,6 +42,7 @@ from netzkarte.io.safety import (
 )
 from netzkarte.model import NetworkMap
 from netzkarte.schema import GUIDE_SHEET, META_FIELDS, SHEET_ORDER, SHEETS, Column, ValueKind
+from netzkarte.text import column_letter
 from netzkarte.vocab import fold
 
 __all__ = ["CellNote", "WorkbookTables", "read_excel", "read_tables", "validate_excel"]
@@ -158,15 +160,6 @@ def _column_index(letters: bytes) -> int:
     for byte in letters:
         index = index * 26 + byte - 64
     return index - 1
-
-
-def _cell_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def _scan_sheet(data: bytes) -> list[tuple[int, int, str, str]]:
@@ -299,7 +292,7 @@ def _fill_merged(name: str, rows: list[list[Any]], ranges: Any, notes: list[Cell
                 cells[left] = value
                 filled, last = filled + 1, r
         if filled:
-            extent = f"{_cell_letter(left)}{top + 1}:{_cell_letter(right)}{bottom + 1}"
+            extent = f"{column_letter(left)}{top + 1}:{column_letter(right)}{bottom + 1}"
             notes.append(CellNote(name, top + 1, left, "merged", str(cell_text(value)), extent,
                                   last + 1))
 
@@ -454,7 +447,7 @@ def _add_cell_issues(report: ValidationReport, tables: WorkbookTables) -> None:
         header_cell = frame.columns[note.column] if note.column < frame.shape[1] else None
         col = _schema_column(sheet, header_cell)
         header = col.header if col is not None else (cell_text(header_cell)
-                                                      or _cell_letter(note.column))
+                                                      or column_letter(note.column))
         note = CellNote(sheet, note.row, note.column, note.kind, note.text, note.extent,
                         note.last)
         key = fold(header)

@@ -53,7 +53,7 @@ from netzkarte.results import (
     KommuneResult,
     Overview,
 )
-from netzkarte.text import date_text, number
+from netzkarte.text import column_letter, date_text, number
 from netzkarte.vocab import fold
 
 __all__ = ["Cell", "OverviewFiles", "Table", "anonymous_labels", "details_folder",
@@ -116,7 +116,7 @@ def anonymous_labels(names: list[str]) -> dict[str, str]:
     ['Kommune A', 'Kommune B', 'Kommune C']
     """
     order = sorted(names, key=lambda n: (hashlib.sha1(fold(n).encode()).hexdigest(), n))
-    return {name: f"Kommune {_letters(i)}" for i, name in enumerate(order)}
+    return {name: f"Kommune {column_letter(i)}" for i, name in enumerate(order)}
 
 
 def natural_key(name: str) -> tuple[Any, ...]:
@@ -131,15 +131,6 @@ def natural_key(name: str) -> tuple[Any, ...]:
         return (0, len(letters), letters)
     parts = re.split(r"(\d+)", fold(name))
     return (1, *[(0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts if p])
-
-
-def _letters(i: int) -> str:
-    out = ""
-    i += 1
-    while i:
-        i, rest = divmod(i - 1, 26)
-        out = chr(65 + rest) + out
-    return out
 
 
 def _slug(name: str, taken: set[str]) -> str:

@@ -79,6 +79,7 @@ from netzkarte.survey.layout import (
 )
 from netzkarte.survey.ties import main_tie
 from netzkarte.survey.values import shown
+from netzkarte.text import column_letter
 from netzkarte.vocab import (
     ActorForm,
     CommitteeType,
@@ -185,8 +186,10 @@ class _Writer:
         self.s = _styles()
         self.style_cache: dict[tuple[bool, int, bool, bool, bool], Any] = {}
         self.lists = self._lists()
-        self.ranges = {name: f"{LISTS_SHEET}!${_letter(i)}$2:${_letter(i)}${len(values) + 1}"
-                       for i, (name, values) in enumerate(self.lists)}
+        self.ranges: dict[str, str] = {}
+        for i, (name, values) in enumerate(self.lists):
+            letter = column_letter(i)
+            self.ranges[name] = f"{LISTS_SHEET}!${letter}$2:${letter}${len(values) + 1}"
 
     # --- cells ---------------------------------------------------------------------------
 
@@ -241,7 +244,7 @@ class _Writer:
             dv.error = ("Bitte einen Wert aus der Liste wählen." if strict else
                         "Dieser Wert steht nicht in der Liste. Trotzdem verwenden? Er wird "
                         "übernommen und von der Koordination geprüft.")
-        letter = _letter(column - 1)  # column is 1-based
+        letter = column_letter(column - 1)  # column is 1-based
         dv.add(f"{letter}{first}:{letter}{last}")
         ws.data_validations.append(dv)
 
@@ -494,7 +497,7 @@ class _Writer:
         ws = self.wb.create_sheet(OFFERS_SHEET)
         columns = [OFFERS.column(h) for h in OFFER_HEADERS]
         for i, col in enumerate(columns, 1):
-            ws.column_dimensions[_letter(i - 1)].width = max(col.width, 12)
+            ws.column_dimensions[column_letter(i - 1)].width = max(col.width, 12)
         ws.freeze_panes = "C4"
         ws.append([self.cell(ws, "Ihre Angebote für Kinder, Jugendliche und Familien: bitte "
                                  "prüfen. Neue Angebote in die freien Zeilen (ohne ID).",
@@ -528,7 +531,7 @@ class _Writer:
         headers = [*ACTORS.headers, *NEW_EXTRA_HEADERS]
         widths = [float(c.width) for c in columns] + [34.0, 44.0, 12.0]
         for i, width in enumerate(widths):
-            ws.column_dimensions[_letter(i)].width = width
+            ws.column_dimensions[column_letter(i)].width = width
         ws.freeze_panes = "C4"
         ws.append([self.cell(ws, "Partner, die in „Ihre Kontakte“ fehlen: eine Zeile je "
                                  "Partner. ID leer lassen. In „Art“ und „Stärke“, wie Sie "
@@ -581,12 +584,6 @@ class _Writer:
             if value:
                 self.wb.custom_doc_props.append(  # type: ignore[attr-defined]
                     StringProperty(name=f"netzkarte {key}", value=value))
-
-
-def _letter(index: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return str(get_column_letter(index + 1))
 
 
 def contact_order(m: NetworkMap, partner: str | None, *, persons: bool = False
