@@ -41,8 +41,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from netzkarte.io.atomic import atomic_path
-from netzkarte.render.page import environment
+from netzkarte.render.page import environment, write_page
 from netzkarte.render.privacy import Anonymizer, anonymous_result
 from netzkarte.results import (
     KIND_LABELS,
@@ -473,9 +472,7 @@ def write_comparison(diff: Comparison, path: str | os.PathLike[str], *,
     'vergleich.html'
     """
     page = render_comparison(diff, anonymous=anonymous, figures=figures)
-    target = Path(path)
-    with atomic_path(target) as tmp:
-        tmp.write_text(page, encoding="utf-8")
+    target = write_page(path, page)
     log.info("Vergleich geschrieben: %s", target)
     return target
 

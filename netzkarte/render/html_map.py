@@ -46,11 +46,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from netzkarte.errors import OptionError
-from netzkarte.io.atomic import atomic_path
 from netzkarte.model import NetworkMap, reporters
 from netzkarte.render import style
 from netzkarte.render.layouts import LAYOUTS, compute_layout
-from netzkarte.render.page import environment
+from netzkarte.render.page import environment, write_page
 from netzkarte.render.privacy import Anonymizer
 from netzkarte.results import (
     KIND_LABELS,
@@ -783,9 +782,7 @@ def write_map(m: NetworkMap, path: str | os.PathLike[str], *, layout: str = "net
                       findings=findings, title=title, cluster=cluster, size_by=size_by,
                       seed=seed, district_shapes=district_shapes,
                       need_indicator=need_indicator, coverage_gaps=coverage_gaps)
-    target = Path(path)
-    with atomic_path(target) as tmp:
-        tmp.write_text(page, encoding="utf-8")
+    target = write_page(path, page)
     log.info("Karte geschrieben: %s", target)
     return target
 
@@ -823,10 +820,7 @@ class MapView:
 
     def save(self, path: str | os.PathLike[str]) -> Path:
         """Write the map as one offline HTML file (atomically) and return the path."""
-        target = Path(path)
-        with atomic_path(target) as tmp:
-            tmp.write_text(self.page, encoding="utf-8")
-        return target
+        return write_page(path, self.page)
 
 
 def show(m: NetworkMap, findings: Findings | None = None, *, height: int = 650,

@@ -43,6 +43,7 @@ from typing import Any
 
 from netzkarte.errors import IssueCode, OptionError
 from netzkarte.io.atomic import atomic_path
+from netzkarte.render.page import write_page
 from netzkarte.render.style import SEVERITY_COLOURS, STATUS_COLOURS, STATUS_SYMBOLS
 from netzkarte.results import (
     DATENLAGE_LABELS,
@@ -510,9 +511,7 @@ def write_overview(ov: Overview, path: str | os.PathLike[str], *, anonymous: boo
         files.details = _write_details(ov, folder, figures=figures, progress=progress)
         links = {name: (f"{folder.name}/{karte.name}", f"{folder.name}/{bericht.name}")
                  for name, (karte, bericht) in files.details.items()}
-    page = render_overview(ov, anonymous=anonymous, links=links)
-    with atomic_path(target) as tmp:
-        tmp.write_text(page, encoding="utf-8")
+    write_page(target, render_overview(ov, anonymous=anonymous, links=links))
     if xlsx is not None:
         files.workbook = write_overview_xlsx(ov, xlsx, anonymous=anonymous)
     log.info("Übersicht geschrieben: %s", target)

@@ -18,15 +18,18 @@ Examples
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from netzkarte.io.atomic import atomic_path
 from netzkarte.text import date_text, number
 
 if TYPE_CHECKING:
     import jinja2
 
-__all__ = ["environment"]
+__all__ = ["environment", "write_page"]
 
 
 @lru_cache(maxsize=8)
@@ -56,3 +59,18 @@ def environment(package: str = "netzkarte.render", *, trim: bool = False) -> jin
     env.filters["number"] = number
     env.filters["date"] = date_text
     return env
+
+
+
+def write_page(path: str | os.PathLike[str], page: str) -> Path:
+    """Write a page as UTF-8, atomically: a failed write never leaves half a page in place
+    of the one that was there.
+
+    >>> import tempfile
+    >>> write_page(Path(tempfile.mkdtemp()) / "seite.html", "<p>Ä</p>").read_bytes()
+    b'<p>\\xc3\\x84</p>'
+    """
+    target = Path(path)
+    with atomic_path(target) as tmp:
+        tmp.write_text(page, encoding="utf-8")
+    return target

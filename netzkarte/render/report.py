@@ -40,9 +40,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from netzkarte.io.atomic import atomic_path
 from netzkarte.model import NetworkMap
-from netzkarte.render.page import environment
+from netzkarte.render.page import environment, write_page
 from netzkarte.results import (
     KIND_LABELS,
     REASONS,
@@ -489,8 +488,6 @@ def write_report(m: NetworkMap, path: str | os.PathLike[str], *,
     page = render_report(m, result=result, title=title, anonymous=anonymous,
                          with_contacts=with_contacts, include_map=include_map, layout=layout,
                          top_findings=top_findings, figures=figures)
-    target = Path(path)
-    with atomic_path(target) as tmp:
-        tmp.write_text(page, encoding="utf-8")
+    target = write_page(path, page)
     log.info("Bericht geschrieben: %s", target)
     return target
