@@ -133,15 +133,18 @@
   }
 
   function nodeColour(n) { return n.sector ? S.sectors[n.sector] : S.noSector; }
-  function baseNode(n) {
+  // a node's own colours (no tooltip: emphasis changes only these)
+  function nodeColours(n) {
     var colour = nodeColour(n);
     var border = n.coord ? S.coordinatorBorder : darken(colour);
+    return { background: colour, border: border,
+             highlight: { background: colour, border: "#000000" },
+             hover: { background: colour, border: "#000000" } };
+  }
+  function baseNode(n) {
     var o = {
       id: n.id, x: n.x, y: n.y, label: displayLabel(n), shape: S.types[n.type].shape,
-      size: n.size, borderWidth: n.coord ? 3 : 1.5,
-      color: { background: colour, border: border,
-               highlight: { background: colour, border: "#000000" },
-               hover: { background: colour, border: "#000000" } },
+      size: n.size, borderWidth: n.coord ? 3 : 1.5, color: nodeColours(n),
       shapeProperties: { borderDashes: n.form === "person" ? S.personDashes : false }
     };
     if (!BIG) { o.title = tooltip(n); }
@@ -164,12 +167,12 @@
   Object.keys(S.edges).forEach(function (k) {
     edgeColours[k] = { color: rgba(S.edges[k].colour, S.edges[k].opacity), highlight: "#000000", hover: "#000000" };
   });
+  function edgeColour(e) { return e.conf === "disputed" ? DISPUTED : edgeColours[e.kind]; }
   function baseEdge(e) {
     var st = S.edges[e.kind];
-    var o = { id: e.id, from: e.from, to: e.to, width: edgeWidth(e), color: edgeColours[e.kind] };
+    var o = { id: e.id, from: e.from, to: e.to, width: edgeWidth(e), color: edgeColour(e) };
     if (st.dashes.length) { o.dashes = st.dashes; }
     if (CONF_DASHES[e.conf]) { o.dashes = CONF_DASHES[e.conf]; }
-    if (e.conf === "disputed") { o.color = DISPUTED; }
     if (st.arrows) { o.arrows = "to"; }
     if (!BIG) { o.title = edgeTooltip(e); }
     return o;
@@ -229,17 +232,20 @@
         addEdges.push(id.charAt(0) === "b" ? baseBundleEdge(id, w[0], w[1], w[2]) : baseEdge(edgeById.get(id)));
       }
     });
-    if (removeEdges.length) { edges.remove(removeEdges); }
-    if (removeNodes.length) { nodes.remove(removeNodes); }
-    if (addNodes.length) { nodes.add(addNodes); }
-    if (addEdges.length) { edges.add(addEdges); }
-    removeNodes.forEach(function (id) { inView.delete(id); nodeLook.delete(id); });
-    want.forEach(function (id) { inView.add(id); });
-    removeEdges.forEach(function (id) { edgeInView.delete(id); edgeLook.delete(id); });
-    wantEdges.forEach(function (w, id) { edgeInView.set(id, w); });
-    addNodes.forEach(function (o) { nodeLook.delete(o.id); });
-    addEdges.forEach(function (o) { edgeLook.delete(o.id); });
-    orderLabels();
+    // drawn once, at the end, with the names of the new view
+    drawOnce(function () {
+      if (removeEdges.length) { edges.remove(removeEdges); }
+      if (removeNodes.length) { nodes.remove(removeNodes); }
+      if (addNodes.length) { nodes.add(addNodes); }
+      if (addEdges.length) { edges.add(addEdges); }
+      removeNodes.forEach(function (id) { inView.delete(id); nodeLook.delete(id); });
+      want.forEach(function (id) { inView.add(id); });
+      removeEdges.forEach(function (id) { edgeInView.delete(id); edgeLook.delete(id); });
+      wantEdges.forEach(function (w, id) { edgeInView.set(id, w); });
+      addNodes.forEach(function (o) { nodeLook.delete(o.id); });
+      addEdges.forEach(function (o) { edgeLook.delete(o.id); });
+      orderLabels();
+    });
   }
   function openGroup(gid, quiet) {
     if (!groupById.has(gid) || open.has(gid)) { return; }
@@ -282,8 +288,25 @@
   var state = { query: "", matches: null, selected: null, steps: 1, findings: new Set(),
                 active: null, tour: null, confirmedOnly: false };
   function edgeOff(e) { return state.confirmedOnly && !!UNSURE[e.conf]; }
-  var labelOrder = [];
+  var labelOrder = [], labelRank = new Map();  // node ids by importance; id -> its place
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
+  // vis-network draws the whole canvas (names included) synchronously after every change
+  // of its DataSets when physics is off: each update, add or remove is a full frame. A
+  // change of the view touches nodes, edges and links in several steps; drawOnce draws
+  // them once, at the end (a search keystroke drew four frames before: two at once, two
+  // more in the next frames).
+  var held = 0, heldChange = false;
+  network.body.emitter.on("_dataUpdated", function () { if (held) { heldChange = true; } });
+  function drawOnce(fn) {
+    var emitter = network.body.emitter;
+    if (held++ === 0) { heldChange = false; emitter.emit("_blockRedraw"); }
+    try { fn(); } finally {
+      if (--held === 0) {
+        emitter.emit("_allowRedraw");
+        if (heldChange) { emitter.emit("_redraw"); }
+      }
+    }
+  }
   syncView();
   mark("network");
 
@@ -482,9 +505,11 @@
 
   // ---------------------------------------------------------------- names (own label layer)
   // Drawn in screen pixels after vis has drawn the network: a fixed size whatever the zoom.
-  // The most important nodes (lowest "pri", every bundle, the selection, the nodes of the
-  // active finding and the search matches) are always named; the others only where their
-  // name collides with no name already placed (greedy, by importance).
+  // Names are placed greedily, by importance, and never overlap: the most important nodes
+  // (lowest "pri", every bundle, the selection, the nodes of the active finding and the
+  // search matches) first, below, above, right or left of their node, else moved aside with
+  // a thin line to it, else - in a narrow view - left out; the others only where their name
+  // fits beside the node. Only the selection's name may cover a column head of the chain.
   var ALWAYS = 12;
   var widthCache = new Map();
   var measureCtx = document.createElement("canvas").getContext("2d");
@@ -498,6 +523,14 @@
     }
     return w;
   }
+  // a name shortened with "…" to at most maxW pixels
+  function shortName(full, maxW, px, bold) {
+    var text = full;
+    while (textWidth(text, px, bold) > maxW && text.length > 4) {
+      text = text.slice(0, text.charAt(text.length - 1) === "…" ? -2 : -1).replace(/\s+$/, "") + "…";
+    }
+    return text;
+  }
   function orderLabels() {
     labelOrder = Array.from(inView);
     labelOrder.sort(function (a, b) {
@@ -506,15 +539,24 @@
       if (ga) { return groupById.get(b).n - groupById.get(a).n || naturalCompare(groupById.get(a).label, groupById.get(b).label); }
       return byId.get(a).pri - byId.get(b).pri;
     });
+    labelRank = new Map();
+    labelOrder.forEach(function (id, i) { labelRank.set(id, i); });
   }
   var lastLabels = [];
   function labelText(id) {
     return isGroup(id) ? groupLabel(groupById.get(id)) : displayLabel(byId.get(id));
   }
+  // the names a view needs (the selection first, then the finding's nodes and the search
+  // matches by importance)
   function forcedLabels() {
+    var more = [];
+    nodeLook.forEach(function (look, id) {
+      if ((look === "finding" || look === "match") && id !== state.selected) { more.push(id); }
+    });
+    more.sort(function (a, b) { return (labelRank.get(a) || 0) - (labelRank.get(b) || 0); });
     var out = new Set();
     if (state.selected && inView.has(state.selected)) { out.add(state.selected); }
-    nodeLook.forEach(function (look, id) { if (look === "finding" || look === "match") { out.add(id); } });
+    more.forEach(function (id) { out.add(id); });
     return out;
   }
   function drawLabels(ctx) {
@@ -532,25 +574,50 @@
       }
       return true;
     }
-    function free(r) {
+    function free(r, namesOnly) {
       return cells(r, function (key) {
         var list = grid.get(key);
         if (!list) { return true; }
         for (var i = 0; i < list.length; i++) {
           var o = list[i];
+          if (namesOnly && o[4]) { continue; }
           if (r[0] < o[0] + o[2] && o[0] < r[0] + r[2] && r[1] < o[1] + o[3] && o[1] < r[1] + r[3]) { return false; }
         }
         return true;
       });
     }
+    function inside(r) { return r[0] >= 0 && r[1] >= 0 && r[0] + r[2] <= W && r[1] + r[3] <= H; }
     function take(r) { cells(r, function (key) { var l = grid.get(key); if (!l) { l = []; grid.set(key, l); } l.push(r); }); }
     var out = [];
-    var shownCount = 0, PAD = 3;
+    var shownCount = 0, PAD = 3, rescued = 0, RESCUE = 2 * ALWAYS;
     // the column heads and row labels of the chain stay readable: names go around them
-    guideBoxes.forEach(function (b) { take([b.x - 2, b.y, b.w + 4, b.h]); });
-    function consider(id, must) {
+    guideBoxes.forEach(function (b) { take([b.x - 2, b.y, b.w + 4, b.h, true]); });
+    function fits(x, y, w, h) {
+      var c = [x - PAD, y - 1, w + 2 * PAD, h + 2];
+      return inside(c) && free(c) ? c : null;
+    }
+    // where a name of w × h goes: below, above, right or left of its node; an important
+    // one also at the canvas edge (pushed back inside) or moved aside, with a thin line
+    function placeName(sx, sy, r, w, h, must, rescue) {
+      var c = fits(sx - w / 2, sy + r + 2, w, h) || fits(sx - w / 2, sy - r - 2 - h, w, h) ||
+        fits(sx + r + 4, sy - h / 2, w, h) || fits(sx - r - 4 - w, sy - h / 2, w, h);
+      if (c) { return { rect: c, lead: false }; }
+      if (!must || !rescue) { return null; }
+      var x = Math.max(PAD, Math.min(W - w - PAD, sx - w / 2));
+      c = fits(x, sy + r + 2, w, h) || fits(x, sy - r - 2 - h, w, h);
+      if (c) { return { rect: c, lead: false }; }
+      for (var ring = 1; ring <= 8; ring++) {
+        for (var k = 0; k < 12; k++) {
+          var ang = (k / 12) * 2 * Math.PI + ring * 0.4, dist = r + ring * 16;
+          c = fits(sx + Math.cos(ang) * dist - w / 2, sy + Math.sin(ang) * dist - h / 2, w, h);
+          if (c) { return { rect: c, lead: true }; }
+        }
+      }
+      return null;
+    }
+    function consider(id, must, first) {
       var look = nodeLook.get(id) || "normal";
-      if (look === "hidden" || look === "dim") { return; }
+      if (look === "hidden" || (look === "dim" && !first)) { return; }  // the selection is named while a finding dims it
       var item = itemOf(id);
       var sx = item.x * scale + tx, sy = item.y * scale + ty;
       var r = (isGroup(id) ? groupSize(item) : item.size) * scale;
@@ -558,35 +625,38 @@
       var group = isGroup(id);
       var px = tour ? LABEL_PX_TOUR : (group ? LABEL_PX_GROUP : (must ? LABEL_PX_TOP : LABEL_PX));
       var bold = group || must;
-      var text = labelText(id);
-      if (text.length > 48) { text = text.slice(0, 46) + "…"; }
-      var w = textWidth(text, px, bold), h = px * 1.25;
-      var spots = [[sx - w / 2, sy + r + 2], [sx - w / 2, sy - r - 2 - h], [sx + r + 4, sy - h / 2], [sx - r - 4 - w, sy - h / 2]];
-      var rect = null, lead = false;
-      for (var i = 0; i < spots.length; i++) {
-        var c = [spots[i][0] - PAD, spots[i][1] - 1, w + 2 * PAD, h + 2];
-        if ((must || (c[0] >= 0 && c[0] + c[2] <= W && c[1] >= 0 && c[1] + c[3] <= H)) && free(c)) { rect = c; break; }
+      var full = labelText(id);
+      if (full.length > 48) { full = full.slice(0, 46) + "…"; }
+      var h = px * 1.25, text = full, w = textWidth(text, px, bold), spot = null;
+      // a name wider than the map (a phone, a notebook cell) is shortened to fit it; the
+      // first RESCUE important ones that find no room are moved aside or shortened further
+      // (a search for one letter forces hundreds of names: the rest take a direct spot or none)
+      var rescue = must && rescued < RESCUE;
+      if (rescue) { rescued += 1; }
+      var widths = rescue ? [W - 2 * PAD - 2, 0.7 * W, 0.45 * W] : [W - 2 * PAD - 2];
+      for (var wi = 0; wi < widths.length && !spot; wi++) {
+        if (w <= widths[wi] && wi > 0) { continue; }
+        if (w > widths[wi]) { text = shortName(full, widths[wi], px, bold); w = textWidth(text, px, bold); }
+        spot = placeName(sx, sy, r, w, h, must, rescue);
       }
-      if (!rect && must) {
-        // an important name is moved aside, with a thin line to its node
-        for (var ring = 1; ring <= 8 && !rect; ring++) {
-          for (var k = 0; k < 12 && !rect; k++) {
-            var ang = (k / 12) * 2 * Math.PI + ring * 0.4, dist = r + ring * 16;
-            var cx = sx + Math.cos(ang) * dist, cy = sy + Math.sin(ang) * dist;
-            var c2 = [cx - w / 2 - PAD, cy - h / 2 - 1, w + 2 * PAD, h + 2];
-            if (c2[0] >= 0 && c2[1] >= 0 && c2[0] + c2[2] <= W && c2[1] + c2[3] <= H && free(c2)) { rect = c2; lead = true; }
-          }
-        }
-        if (!rect) { rect = [spots[0][0] - PAD, spots[0][1] - 1, w + 2 * PAD, h + 2]; }
+      if (!spot && first) {
+        // the selection is named in any case: below its node, within the canvas, over a
+        // column head if need be (it comes first, so no other name is there yet)
+        text = shortName(full, W - 2 * PAD - 2, px, bold); w = textWidth(text, px, bold);
+        var x3 = Math.max(PAD, Math.min(W - w - PAD, sx - w / 2));
+        var c3 = [x3 - PAD, sy + r + 1, w + 2 * PAD, h + 2];
+        if (c3[1] + c3[3] > H) { c3[1] = sy - r - 3 - h; }
+        if (free(c3, true)) { spot = { rect: c3, lead: false }; }
       }
-      if (!rect) { return; }
+      var rect = spot && spot.rect, lead = spot && spot.lead;
+      if (!rect) { return; }  // no room without covering a more important name
       take(rect);
       out.push({ id: id, text: text, x: rect[0] + PAD, y: rect[1] + 1, w: w, h: h, px: px, bold: bold,
                  always: must, look: look, lead: lead ? [sx, sy] : null });
     }
     var i, id;
     // first the forced ones, then the most important, then the rest as room allows
-    forced.forEach(function (fid) { if (inView.has(fid)) { consider(fid, true); } });
+    forced.forEach(function (fid) { if (inView.has(fid)) { consider(fid, true, fid === state.selected); } });
     // while the view moves on a large view only the always-named are drawn
     var limit = moving && labelOrder.length > 1500 ? ALWAYS : labelOrder.length;
     for (i = 0; i < labelOrder.length && out.length < 600 && shownCount < limit; i++) {
@@ -792,8 +862,8 @@
   }
   var focusSet = null;
   function nodeUpdate(id, look) {
-    var group = isGroup(id);
-    var b = group ? baseGroup(groupById.get(id)) : baseNode(byId.get(id));
+    var group = isGroup(id), n = group ? null : byId.get(id);
+    var b = group ? baseGroup(groupById.get(id)) : { color: nodeColours(n), borderWidth: n.coord ? 3 : 1.5 };
     var u = { id: id, color: b.color, borderWidth: b.borderWidth, hidden: look === "hidden" };
     if (look === "dim") {
       u.color = { background: DIM_NODE.background, border: DIM_NODE.border,
@@ -841,7 +911,8 @@
       if ((edgeLook.get(id) || "normal") === look) { return; }
       edgeLook.set(id, look);
       var bundle = id.charAt(0) === "b";
-      var b = bundle ? baseBundleEdge(id, w[0], w[1], w[2]) : baseEdge(edgeById.get(id));
+      var e = bundle ? null : edgeById.get(id);
+      var b = bundle ? baseBundleEdge(id, w[0], w[1], w[2]) : { color: edgeColour(e), width: edgeWidth(e) };
       var u = { id: id, color: b.color, width: b.width, hidden: look === "hidden" };
       if (look === "dim") {
         u.color = { color: "rgba(228,228,228,0.5)", highlight: "#000000", hover: "#000000" };
@@ -851,11 +922,9 @@
       }
       edgeUpdates.push(u);
     });
-    if (nodeUpdates.length) { nodes.update(nodeUpdates); }
-    if (edgeUpdates.length) { edges.update(edgeUpdates); }
     // suggested relations of the active findings: dashed
-    if (linkIds.length) { edges.remove(linkIds); linkIds = []; }
-    var links = [];
+    var links = [], oldLinks = linkIds;
+    linkIds = [];
     fs.links.forEach(function (l, i) {
       var a = repOf(l.from), b = repOf(l.to);
       if (a === b || !inView.has(a) || !inView.has(b)) { return; }
@@ -864,7 +933,12 @@
       links.push({ id: id, from: a, to: b, dashes: [8, 6], width: 2.5,
                    color: { color: HIGHLIGHT, highlight: HIGHLIGHT, hover: HIGHLIGHT } });
     });
-    if (links.length) { edges.add(links); }
+    drawOnce(function () {
+      if (nodeUpdates.length) { nodes.update(nodeUpdates); }
+      if (edgeUpdates.length) { edges.update(edgeUpdates); }
+      if (oldLinks.length) { edges.remove(oldLinks); }
+      if (links.length) { edges.add(links); }
+    });
   }
 
   // ---------------------------------------------------------------- filters
