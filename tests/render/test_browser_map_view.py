@@ -49,7 +49,7 @@ def _on_screen(shown: MapPage) -> int:
         }).length; }"""))
 
 
-@pytest.mark.parametrize("layout", ["netz", "kette", "kreis"])
+@pytest.mark.parametrize("layout", ["netz", "kette", "kreis", "stadtplan"])
 @pytest.mark.parametrize("viewport", VIEWPORTS, ids=["1366", "1920"])
 def test_first_view_names_the_important_nodes_readably(
         open_map: Any, kt: tuple[NetworkMap, AnalysisResult], layout: str,

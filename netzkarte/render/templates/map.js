@@ -606,7 +606,7 @@
       var x = Math.max(PAD, Math.min(W - w - PAD, sx - w / 2));
       c = fits(x, sy + r + 2, w, h) || fits(x, sy - r - 2 - h, w, h);
       if (c) { return { rect: c, lead: false }; }
-      for (var ring = 1; ring <= 8; ring++) {
+      for (var ring = 1; ring <= 16; ring++) {
         for (var k = 0; k < 12; k++) {
           var ang = (k / 12) * 2 * Math.PI + ring * 0.4, dist = r + ring * 16;
           c = fits(sx + Math.cos(ang) * dist - w / 2, sy + Math.sin(ang) * dist - h / 2, w, h);
