@@ -38,7 +38,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NoReturn
 
-from netzkarte import __version__
+from netzkarte import __version__, _with_coverage_gaps
 from netzkarte.errors import (
     InputError,
     IssueCode,
@@ -719,15 +719,13 @@ def cmd_karte(args: argparse.Namespace) -> int:
             raise NetzkarteError(NO_COORDINATES)
     options = {"need_indicator": args.bedarf} if args.bedarf else {}
     result = None
-    gaps = None  # the Stadtplan outlines the coverage gaps, with or without findings panel
     if not args.ohne_befunde:
         from netzkarte.analysis.core import analyze
 
         result = analyze(network, progress=sys.stderr.isatty(), **options)
-    elif layout == "stadtplan":
-        from netzkarte.analysis.coverage import find_coverage_gaps
-
-        gaps = find_coverage_gaps(network, need_indicator=args.bedarf)
+    # the Stadtplan outlines the coverage gaps, with or without findings panel
+    gaps = _with_coverage_gaps(network, result, {"layout": layout, **options}).get(
+        "coverage_gaps")
     cluster: Literal["district", "committee"] | None = None
     if args.buendeln:
         cluster = "district" if args.buendeln == "sozialraum" else "committee"
