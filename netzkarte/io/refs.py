@@ -72,7 +72,6 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import pairwise
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -109,6 +108,7 @@ _LISTED = 5  # candidates named in an ambiguity message
 _BLOCK_SMALL = 200  # names sharing the rarest word scored without narrowing further
 
 _WORD = re.compile(r"[0-9a-z]+")
+_DIGIT_GAP = re.compile(r"(?<=[0-9]) (?=[0-9])")  # two numbers that stay apart in a name
 _SPLIT_MORE = re.compile(r"\s*[/,]\s*")
 _SEPARATOR = re.compile(r"[;|\r\n/,]")
 # words a close name may lack ("Kita Park" for "Kita am Park")
@@ -194,14 +194,10 @@ def _name_key(words: list[str]) -> str:
     >>> _name_key(["kita", "nord", "2"]) == _name_key(["kitanord2"])
     True
     """
-    if len(words) < 2:
-        return "".join(words)
-    out = [words[0]]
-    for before, word in pairwise(words):
-        if before[-1].isdigit() and word[0].isdigit():
-            out.append(" ")
-        out.append(word)
-    return "".join(out)
+    spaced = " ".join(words)
+    if not _DIGIT_GAP.search(spaced):  # most names: no two numbers side by side
+        return spaced.replace(" ", "")
+    return _DIGIT_GAP.sub("\x00", spaced).replace(" ", "").replace("\x00", " ")
 
 
 def _drop_legal(words: list[str]) -> list[str]:
