@@ -170,7 +170,9 @@ def build_parser() -> GermanArgumentParser:
                    help="eine vorhandene Datei ersetzen")
 
     p = command("pruefen", "ausgefüllte Vorlage prüfen und alle Probleme auflisten")
-    p.add_argument("datei", metavar="DATEI", help=datei)
+    p.add_argument("datei", metavar="DATEI", nargs="+",
+                   help=dateien.replace("gelesen", "geprüft, mit den Widersprüchen zwischen "
+                                        "ihnen"))
     p.add_argument("--json", action="store_true",
                    help="Ergebnis als JSON auf die Standardausgabe schreiben")
 
@@ -565,15 +567,25 @@ def _validate(path: Path) -> ValidationReport:
 
 
 def cmd_pruefen(args: argparse.Namespace) -> int:
-    """``netzkarte pruefen DATEI [--json]``: list every problem of a workbook."""
-    path = Path(args.datei)
+    """``netzkarte pruefen DATEI... [--json]``: list every problem of a workbook, or of
+    several workbooks, exports and folders read as one map (each message starts with its
+    file's name; the merge's own notes follow)."""
+    paths = [Path(p) for p in args.datei]
+    shown = ", ".join(str(p) for p in paths)
     try:
-        report = _validate(path)
+        if len(paths) == 1 and not paths[0].is_dir():
+            report = _validate(paths[0])
+        else:
+            from netzkarte.io.combine import read_sources
+
+            combined = read_sources(paths, progress=None)
+            report = combined.report
+            report.counts = combined.map.counts()
     except InputError as err:
         if args.json:
             _print_json({"ok": False,
                          "errors": [{"code": err.code, "message": str(err), "sheet": None,
-                                     "row": None, "column": None, "value": str(path)}],
+                                     "row": None, "column": None, "value": shown}],
                          "warnings": [],
                          "counts": {key: 0 for key, _ in _COUNT_LABELS}})
         raise
@@ -582,7 +594,7 @@ def cmd_pruefen(args: argparse.Namespace) -> int:
     if args.json:
         _write_utf8(_report_json(report))
     else:
-        _say(f"Prüfung von {path}:\n")
+        _say(f"Prüfung von {shown}:\n")
         _say(format_report(report))
     return EXIT_OK if report.ok else EXIT_INVALID
 

@@ -84,3 +84,29 @@ def test_outputs_that_would_be_read_as_inputs_are_refused(
     assert main(["karte", str(tmp_path / "gibt-es-nicht"), "-o",
                  str(tmp_path / "k.html")]) == 2
     assert "gibt es nicht" in capsys.readouterr().err
+
+
+def test_pruefen_checks_a_folder_and_several_files_as_one_map(
+        folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An administrator of a Kreis checks every Kommune's workbook at once: the counts are
+    those of the combined map, and a problem names its file, sheet, row and column."""
+    assert main(["pruefen", str(folder), "--json"]) == 0
+    whole = json.loads(capsys.readouterr().out)
+    assert whole["ok"] is True and whole["errors"] == []
+    assert whole["counts"]["actor"] > 0
+    files = sorted(folder.iterdir())
+    broken = tmp_path / files[0].name
+    book = openpyxl.load_workbook(files[0])
+    sheet = book["Mitgliedschaften"]
+    sheet.cell(row=2, column=2, value="G-GIBT-ES-NICHT")
+    book.save(broken)
+    assert main(["pruefen", str(broken), *map(str, files[1:])]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith(f"Prüfung von {broken}, ")
+    line = next(x for x in out.splitlines() if "G-GIBT-ES-NICHT" in x)
+    assert f"{broken.name}: " in line and "Zeile 2, Spalte „Gremium“" in line
+    assert main(["pruefen", str(broken), *map(str, files[1:]), "--json"]) == 1
+    doc = json.loads(capsys.readouterr().out)
+    (error,) = [e for e in doc["errors"] if e["value"] == "G-GIBT-ES-NICHT"]
+    assert (error["sheet"], error["row"], error["column"]) == ("Mitgliedschaften", 2, "Gremium")
+    assert error["message"].startswith(f"{broken.name}: ")
