@@ -47,6 +47,7 @@ from netzkarte.errors import (
     ValidationError,
     ValidationReport,
 )
+from netzkarte.gc_pause import no_collection_at_exit
 from netzkarte.io.atomic import WriteError
 from netzkarte.schema import SHEET_ORDER
 from netzkarte.text import number
@@ -976,6 +977,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         The exit code.
     """
     _tolerant_streams()
+    no_collection_at_exit()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -153,3 +153,17 @@ def test_module_level_imports_form_no_circle() -> None:
         if start not in state:
             walk(start)
     assert not circles, "\n".join(" → ".join(c) for c in circles)
+
+
+def test_the_excel_reader_loads_pandas_and_networkx_only_while_calamine_parses() -> None:
+    """``validate_excel`` starts calamine's parse in a thread and only then loads the
+    builder (pandas and networkx, a third of a second): that overlap is lost as soon as
+    the command line or the reader module imports either of them at module level."""
+    import subprocess
+    import sys
+
+    code = ("import sys, netzkarte.cli, netzkarte.io.excel; "
+            "print(sorted({'pandas', 'networkx', 'netzkarte.io.build'} & set(sys.modules)))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "[]"

@@ -1,9 +1,14 @@
 """Read a filled Excel template (.xlsx) into a :class:`~netzkarte.model.NetworkMap`.
 
 The workbook is checked first (:mod:`netzkarte.io.safety`: size, zip bombs, row caps),
-then read with pandas' ``calamine`` engine — a Rust reader about eight times faster than
-openpyxl — as raw cell values, and finally built and validated by
-:func:`netzkarte.io.build.build_map`, which reports every problem at once.
+then read with calamine — a Rust reader about eight times faster than openpyxl — as raw
+cell values, and finally built and validated by :func:`netzkarte.io.build.build_map`, which
+reports every problem at once.
+
+calamine parses in its own thread without holding Python's interpreter lock, so this
+module loads the builder (and with it pandas and networkx, a third of a second) only while
+that parse runs: importing it is cheap, and a cold ``netzkarte pruefen`` waits for the
+larger of the two, not for their sum.
 
 >>> import tempfile, pathlib
 >>> from netzkarte import InputError
@@ -22,15 +27,14 @@ import logging
 import os
 import re
 import zipfile
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any, Literal
 
 from netzkarte.errors import InputError, Issue, IssueCode, ValidationError, ValidationReport
 from netzkarte.gc_pause import gc_paused
-from netzkarte.io.build import build_map, header_base
 from netzkarte.io.cells import cell_text, is_blank
 from netzkarte.io.safety import (
     Limits,
@@ -40,10 +44,14 @@ from netzkarte.io.safety import (
     too_many_rows,
     workbook_error,
 )
-from netzkarte.model import NetworkMap
 from netzkarte.schema import GUIDE_SHEET, META_FIELDS, SHEET_ORDER, SHEETS, Column, ValueKind
 from netzkarte.text import column_letter
 from netzkarte.vocab import fold
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from netzkarte.model import NetworkMap
 
 __all__ = ["CellNote", "WorkbookTables", "read_excel", "read_tables", "validate_excel"]
 
@@ -112,6 +120,8 @@ def _read_meta(rows: list[list[Any]]) -> dict[str, object]:
 
 def _frame(rows: list[list[Any]]) -> pd.DataFrame:
     """Header row → column labels; data rows keep their position (Excel row = i + 2)."""
+    import pandas as pd
+
     if not rows:
         return pd.DataFrame()
     width = max(len(r) for r in rows)
@@ -356,23 +366,49 @@ def read_tables(path: str | os.PathLike[str], *, limits: Limits | None = None
     >>> read_tables(p).sheets["Akteure"].to_dict("records")
     [{'ID': 'A-1', 'Name': 'Kita Nord'}]
     """
+    return _start_reading(path, limits)()
+
+
+_Cells = tuple[dict[str, list[list[Any]]], dict[str, Any],
+               dict[str, list[tuple[int, int, str, str]]]]
+
+
+def _cells(path: str | os.PathLike[str], max_rows: int) -> _Cells:
+    """Every sheet's raw rows, the merged ranges of the data sheets, the formula cells."""
+    book = _open_book(path)
+    raw: dict[str, list[list[Any]]] = {}
+    merged: dict[str, Any] = {}
+    for sheet in book.sheet_names:
+        content = book.get_sheet_by_name(sheet)  # the parse: calamine releases the GIL
+        raw[sheet] = content.to_python(skip_empty_area=False, nrows=max_rows + 1)
+        if fold(sheet) in _DATA_SHEETS:
+            merged[sheet] = getattr(content, "merged_cell_ranges", None)
+    return raw, merged, _formula_cells(path)
+
+
+def _start_reading(path: str | os.PathLike[str], limits: Limits | None
+                   ) -> Callable[[], WorkbookTables]:
+    """Check the workbook, start reading its cells in a thread and return a function that
+    waits for them and gives the :class:`WorkbookTables` (what :func:`read_tables` does
+    in one step). In between, the caller is free to load the builder."""
     limits = limits or Limits()
     require_defusedxml()
     check_workbook(path, limits)
+    worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="netzkarte-calamine")
+    try:
+        pending = worker.submit(_cells, path, limits.max_rows)
+    finally:
+        worker.shutdown(wait=False)  # the thread ends with its only task
+    return lambda: _tables(path, limits, pending.result)
+
+
+def _tables(path: str | os.PathLike[str], limits: Limits, cells: Callable[[], _Cells]
+            ) -> WorkbookTables:
     name = Path(path).name
     tables = WorkbookTables(source=name)
-    merged: dict[str, Any] = {}
     try:
         with gc_paused():
-            book = _open_book(path)
-            raw: dict[str, list[list[Any]]] = {}
-            for sheet in book.sheet_names:
-                content = book.get_sheet_by_name(sheet)
-                raw[sheet] = content.to_python(skip_empty_area=False,
-                                               nrows=limits.max_rows + 1)
-                if fold(sheet) in _DATA_SHEETS:
-                    merged[sheet] = getattr(content, "merged_cell_ranges", None)
-            found = _formula_cells(path)
+            raw, merged, found = cells()
     except Exception as err:  # calamine raises its own error types
         raise workbook_error(
             IssueCode.NOT_A_WORKBOOK,
@@ -393,6 +429,8 @@ def read_tables(path: str | os.PathLike[str], *, limits: Limits | None = None
 
 def _schema_column(sheet: str, header: object) -> Column | None:
     """The template column a header names (as the importer matches it), else ``None``."""
+    from netzkarte.io.build import header_base
+
     text = cell_text(header)
     if text is None:
         return None
@@ -494,8 +532,12 @@ def validate_excel(path: str | os.PathLike[str], *, limits: Limits | None = None
     >>> karte is None, sorted({i.code.value for i in report.errors})  # the code's string
     (True, ['missing-sheet'])
     """
-    tables = read_tables(path, limits=limits)
-    netmap, report = build_map(tables.sheets, meta=tables.meta, source=tables.source)
+    with gc_paused():
+        reading = _start_reading(path, limits)
+        from netzkarte.io.build import build_map  # pandas, networkx: loaded during the parse
+
+        tables = reading()
+        netmap, report = build_map(tables.sheets, meta=tables.meta, source=tables.source)
     _add_cell_issues(report, tables)
     return (netmap if report.ok else None), report
 
