@@ -17,6 +17,11 @@ sheet (and ``pandas.read_excel`` with calamine, as ``import_benchmark.py``) agai
 ``validate_excel`` and ``netzkarte pruefen`` (which also prints every issue) on the same file
 (ratio; target at most 1.5×).
 
+Two more processes show the floor under any reader of that file: the bare read plus one
+Python dict per row and one tuple per warning ``pruefen`` reports (``Untergrenze: Zeilen``),
+and the same with the rows put into a ``networkx`` graph, as the map holds them
+(``Untergrenze: Graph``) — no check at all, the collector off, no collection at exit.
+
 Run::
 
     python benchmarks/everyday_benchmark.py [--seeds 20] [--size 20000] [--repeat 3]
@@ -53,6 +58,27 @@ PANDAS = ("import sys, pandas as pd; "
 PRUEFEN = "import sys; from netzkarte.cli import main; sys.exit(main(['pruefen', sys.argv[1]]))"
 VALIDATE = "import sys, netzkarte.io.excel as x; x.validate_excel(sys.argv[1])"
 EMPTY = "import sys"
+_FLOOR = """
+import atexit, gc, sys
+gc.disable(); atexit.register(gc.freeze)
+from python_calamine import CalamineWorkbook
+b = CalamineWorkbook.from_path(sys.argv[1])
+raw = {s: b.get_sheet_by_name(s).to_python(skip_empty_area=False) for s in b.sheet_names}
+def rows(*sheets):
+    for s in sheets:
+        head, *body = raw.get(s) or [[]]
+        for r in body:
+            yield r, {h: v for h, v in zip(head, r) if v != ""}
+nodes = [(r[0], d) for r, d in rows("Akteure", "Ämter", "Gremien", "Angebote")]
+edges = [(r[0], r[1], d) for r, d in rows("Mitgliedschaften", "Beziehungen")]
+issues = [("warning", "code", f"Zeile {i}: Wert {i} ist nicht bekannt", "Akteure", i)
+          for i in range(int(sys.argv[2]))]
+"""
+FLOOR_ROWS = _FLOOR
+FLOOR_GRAPH = _FLOOR + """
+import networkx as nx
+g = nx.MultiDiGraph(); g.add_nodes_from(nodes); g.add_edges_from(edges)
+"""
 
 
 def quality(seeds: int) -> None:
@@ -107,12 +133,13 @@ def quality(seeds: int) -> None:
     print(f"\nFehler beim Einlesen der Alltags-Arbeitsmappen: {errors}")
 
 
-def _time(code: str, path: Path, repeat: int) -> tuple[list[float], list[float], int]:
+def _time(code: str, path: Path, repeat: int, *extra: str
+          ) -> tuple[list[float], list[float], int]:
     walls, cpus, rc = [], [], 0
     for _ in range(repeat):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        done = subprocess.run([sys.executable, "-c", code, str(path)], env=ENV,
+        done = subprocess.run([sys.executable, "-c", code, str(path), *extra], env=ENV,
                               capture_output=True, check=False)
         walls.append(time.perf_counter() - start)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -126,6 +153,7 @@ def timing(size: int, repeat: int) -> None:
     from everyday_words import WORDS
 
     from netzkarte.datasets.synthetic import everyday_workbook
+    from netzkarte.io.excel import validate_excel
 
     with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
@@ -135,10 +163,12 @@ def timing(size: int, repeat: int) -> None:
         print(f"\nAlltags-Arbeitsmappe mit {len(book.map)} Knoten, {rows} Zeilen "
               f"({path.stat().st_size / 1e6:.1f} MB) in {time.perf_counter() - start:.1f} s "
               "erzeugt und geschrieben")
+        warnings = str(len(validate_excel(path)[1].warnings))
         subprocess.run([sys.executable, "-c", PRUEFEN, str(path)], env=ENV,
                        capture_output=True, check=False)  # warm-up: page cache, .pyc files
-        results = {name: _time(code, path, repeat) for name, code in (
+        results = {name: _time(code, path, repeat, warnings) for name, code in (
             ("python (leer)", EMPTY), ("python_calamine", BARE), ("pandas + calamine", PANDAS),
+            ("Untergrenze: Zeilen", FLOOR_ROWS), ("Untergrenze: Graph", FLOOR_GRAPH),
             ("validate_excel", VALIDATE), ("netzkarte pruefen", PRUEFEN))}
     print(f"\n{'Prozess':<22}{'Median s':>10}{'min s':>8}{'CPU s':>8}{'Exit':>6}")
     wall = {k: statistics.median(v[0]) for k, v in results.items()}
@@ -147,7 +177,8 @@ def timing(size: int, repeat: int) -> None:
         print(f"{name:<22}{wall[name]:>10.2f}{min(walls):>8.2f}{cpu[name]:>8.2f}{rc:>6}")
     print(f"\nVerhältnis zu python_calamine und zu pandas + calamine (Ziel ≤ 1,5×; "
           f"{repeat} Wiederholungen, Median):")
-    for name in ("validate_excel", "netzkarte pruefen"):
+    for name in ("Untergrenze: Zeilen", "Untergrenze: Graph", "validate_excel",
+                 "netzkarte pruefen"):
         print(f"  {name:<20}" + "; ".join(
             f"{wall[name] / wall[base]:.2f}× Wanduhr, {cpu[name] / cpu[base]:.2f}× CPU "
             f"gegen {base}" for base in ("python_calamine", "pandas + calamine")))
