@@ -240,7 +240,8 @@ def build_parser() -> GermanArgumentParser:
                    help="Personennamen durch Kategorie und Organisation ersetzen")
 
     p = command("export", "in ein anderes Format schreiben (.graphml, .gexf, .json, .xlsx)")
-    p.add_argument("datei", metavar="DATEI", help=datei)
+    p.add_argument("datei", metavar="DATEI", nargs="+",
+                   help=dateien.replace("gelesen", "zu einer Datei zusammengeführt"))
     p.add_argument("-o", "--ausgabe", metavar="ZIEL", required=True,
                    help="Zieldatei; die Endung bestimmt das Format")
     p.add_argument("--mit-kontaktdaten", action="store_true",
@@ -601,7 +602,9 @@ def cmd_pruefen(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """``netzkarte export DATEI -o ZIEL``: write another format."""
+    """``netzkarte export DATEI... -o ZIEL``: write another format; several workbooks,
+    exports or folders are combined first (as ``karte`` reads them), so that a Kreis can
+    hand on one file of all its Kommunen."""
     from netzkarte.io.exchange import SUFFIXES, save
     from netzkarte.io.json_format import check_map
 
@@ -609,10 +612,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     if target.suffix.lower() not in SUFFIXES:
         raise OptionError(f"Unbekanntes Zielformat „{target.suffix or target.name}“. Möglich "
                           "sind " + ", ".join(SUFFIXES) + ".", IssueCode.UNKNOWN_FORMAT)
-    _check_output("-o", target, [args.datei], suffixes=SUFFIXES, what="")
+    _check_output("-o", target, args.datei, suffixes=SUFFIXES, what="")
+    _check_outside("-o", target, args.datei)
     if target.suffix.lower() == ".xlsx" and target.exists():
         _existing_workbook(target, replace=args.ueberschreiben)
-    network = load_map(args.datei)
+    network = load_maps(args.datei)
     report = check_map(network)  # never write a file that netzkarte could not read back
     if not report.ok:
         raise ValidationError(report)

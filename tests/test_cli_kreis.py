@@ -110,3 +110,27 @@ def test_pruefen_checks_a_folder_and_several_files_as_one_map(
     (error,) = [e for e in doc["errors"] if e["value"] == "G-GIBT-ES-NICHT"]
     assert (error["sheet"], error["row"], error["column"]) == ("Mitgliedschaften", 2, "Gremium")
     assert error["message"].startswith(f"{broken.name}: ")
+
+
+def test_export_combines_a_folder_into_one_file_that_analyses_like_the_folder(
+        folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A Kreis hands on one file of all its Kommunen: the export of the folder reads back
+    as the same map and yields the same findings, Kommune by Kommune."""
+    def findings(*inputs: str) -> list[tuple[str, str, str]]:
+        target = tmp_path / "befunde.json"
+        assert main(["analyse", *inputs, "--json", str(target)]) == 0
+        doc = json.loads(target.read_text(encoding="utf-8"))
+        return sorted((f["municipality"] or "", f["kind"], f["severity"])
+                      for f in doc["findings"])
+
+    whole = findings(str(folder))
+    assert len({kommune for kommune, _, _ in whole}) >= 3
+    for suffix in (".xlsx", ".json"):
+        exported = tmp_path / f"kreis{suffix}"
+        assert main(["export", str(folder), "-o", str(exported)]) == 0
+        assert "Exportiert" in capsys.readouterr().out
+        assert findings(str(exported)) == whole
+    before = sorted(p.name for p in folder.iterdir())
+    assert main(["export", str(folder), "-o", str(folder / "kreis.json")]) == 2
+    assert "Eingabeordner" in capsys.readouterr().err
+    assert sorted(p.name for p in folder.iterdir()) == before
