@@ -19,8 +19,9 @@ sheet (and ``pandas.read_excel`` with calamine, as ``import_benchmark.py``) agai
 
 Two more processes show the floor under any reader of that file: the bare read plus one
 Python dict per row and one tuple per warning ``pruefen`` reports (``Untergrenze: Zeilen``),
-and the same with the rows put into a ``networkx`` graph, as the map holds them
-(``Untergrenze: Graph``) — no check at all, the collector off, no collection at exit.
+and the same with the rows put into a ``networkx`` graph, as the map holds them, written
+straight into its dicts as the importer does (``Untergrenze: Graph``) — no check at all, the
+collector off, no collection at exit.
 
 Run::
 
@@ -77,7 +78,19 @@ issues = [("warning", "code", f"Zeile {i}: Wert {i} ist nicht bekannt", "Akteure
 FLOOR_ROWS = _FLOOR
 FLOOR_GRAPH = _FLOOR + """
 import networkx as nx
-g = nx.MultiDiGraph(); g.add_nodes_from(nodes); g.add_edges_from(edges)
+g = nx.MultiDiGraph()  # written into its dicts directly, as NetworkMap's importer path does
+succ, pred, node = g._succ, g._pred, g._node
+for n, d in nodes:
+    if n not in node:
+        succ[n], pred[n], node[n] = {}, {}, d
+for u, v, d in edges:
+    for n in (u, v):
+        if n not in node:
+            succ[n], pred[n], node[n] = {}, {}, {}
+    keys = succ[u].get(v)
+    if keys is None:
+        keys = succ[u][v] = pred[v][u] = {}
+    keys[len(keys)] = d
 """
 
 
