@@ -13,7 +13,11 @@ and reports, as findings of kind ``"bottleneck"``:
 * **no coordination** — committees without a member in the function Vorsitz or
   Koordination;
 * **far from steering** — actors more than a few steps from the steering group, or with
-  no path to it at all.
+  no path to it at all. A way counts over the ties of the projection and over running
+  offers: who provides, funds or hosts the same offer works with the others on it (the
+  library that runs a reading club in a school). Actors on Ebene Land (a state
+  foundation, a ministry) are not expected to have a way to a municipality's steering
+  group and are not reported.
 
 Examples
 --------
@@ -47,9 +51,10 @@ from netzkarte.errors import NetzkarteError
 from netzkarte.model import NetworkMap
 from netzkarte.results import Finding, Severity
 from netzkarte.text import enumerate_names
-from netzkarte.vocab import ActorForm, EdgeKind, MemberFunction, NodeType, Tier
+from netzkarte.vocab import ActorForm, EdgeKind, Level, MemberFunction, NodeType, OfferStatus, Tier
 
-__all__ = ["CutInfo", "cut_structure", "distances_to", "find_bottlenecks", "name_list"]
+__all__ = ["CutInfo", "cut_structure", "distances_to", "find_bottlenecks", "name_list",
+           "offer_ties"]
 
 log = logging.getLogger(__name__)
 
@@ -77,14 +82,21 @@ def name_list(m: NetworkMap, nodes: Iterable[str], *, limit: int = 5,
                            others=others)
 
 
-def distances_to(graph: nx.Graph[Any], sources: Iterable[Any]) -> dict[Any, int]:
-    """Hop distance of every node reachable from any of ``sources`` (multi-source BFS).
+def distances_to(graph: nx.Graph[Any], sources: Iterable[Any],
+                 extra: Mapping[Any, Iterable[Any]] | None = None) -> dict[Any, int]:
+    """Hop distance of every node reachable from any of ``sources`` (multi-source BFS),
+    over the edges of ``graph`` and the ``extra`` ties (node -> neighbours, both ways
+    listed; e.g. :func:`offer_ties`).
 
     >>> import networkx as nx
     >>> distances_to(nx.path_graph(4), [0])
     {0: 0, 1: 1, 2: 2, 3: 3}
+    >>> distances_to(nx.empty_graph(3), [0], {0: [2], 2: [0]})
+    {0: 0, 2: 1}
     """
-    adj = graph.adj
+    adj: Mapping[Any, Iterable[Any]] = graph.adj
+    if extra:
+        adj = {u: [*graph.adj[u], *extra.get(u, ())] for u in graph}
     dist: dict[Any, int] = {}
     queue: deque[Any] = deque()
     for s in sources:
@@ -99,6 +111,36 @@ def distances_to(graph: nx.Graph[Any], sources: Iterable[Any]) -> dict[Any, int]
                 dist[v] = du
                 queue.append(v)
     return dist
+
+
+def offer_ties(m: NetworkMap) -> dict[str, set[str]]:
+    """Actors and offices that work on the same running offer: its providers, funders
+    and venue, each tied to the others (node -> the others).
+
+    >>> m = NetworkMap()
+    >>> for node in ("B", "S", "F"):
+    ...     m.add_node(node, "actor", name=node)
+    >>> m.add_node("O", "offer", name="Leseclub", venue="S")
+    >>> _ = m.add_edge("B", "O", "provides"); _ = m.add_edge("F", "O", "funds")
+    >>> {k: sorted(v) for k, v in sorted(offer_ties(m).items())}
+    {'B': ['F', 'S'], 'F': ['B', 'S'], 'S': ['B', 'F']}
+    """
+    g = m.graph
+    ties: defaultdict[str, set[str]] = defaultdict(set)
+    for offer in m.node_ids(NodeType.OFFER):
+        data = g.nodes[offer]
+        if data.get("status") not in (None, OfferStatus.RUNNING):
+            continue  # a planned or ended offer joins nobody yet (or any more)
+        people = {u for u, _, d in g.in_edges(offer, data=True)
+                  if d["kind"] in (EdgeKind.PROVIDES, EdgeKind.FUNDS)}
+        venue = data.get("venue")
+        if isinstance(venue, str) and venue in g:
+            people.add(venue)
+        people = {x for x in people
+                  if g.nodes[x]["type"] in (NodeType.ACTOR, NodeType.OFFICE)}
+        for x in people:
+            ties[x] |= people - {x}
+    return dict(ties)
 
 
 # --- cut structure (block-cut tree) -------------------------------------------------------
@@ -588,12 +630,14 @@ def _coordination_findings(m: NetworkMap) -> list[Finding]:
 
 def _distance_findings(m: NetworkMap, graph: nx.Graph[Any], steering: set[str],
                        max_steps: int) -> list[Finding]:
-    dist = distances_to(graph, steering)
+    dist = distances_to(graph, steering, offer_ties(m))
     far: defaultdict[str | None, list[str]] = defaultdict(list)
     unreachable: defaultdict[str | None, list[str]] = defaultdict(list)
     for node in graph:
         if m.graph.degree(node) == 0:
             continue  # no edge at all: reported by the isolated analysis
+        if m.graph.nodes[node].get("level") is Level.STATE:
+            continue  # a Land foundation or ministry: beyond the Kommune's steering
         district = m.graph.nodes[node].get("district")
         d = dist.get(node)
         if d is None:
@@ -608,8 +652,10 @@ def _distance_findings(m: NetworkMap, graph: nx.Graph[Any], steering: set[str],
             "bottleneck", "medium",
             f"{_n(len(nodes), '1 Akteur', '{} Akteure')}{where} ohne Weg zur "
             "Steuerungsgruppe",
-            text=(f"{name_list(m, nodes)} {_n(len(nodes), 'hat', 'haben')} keine Verbindung – "
-                  "auch nicht über andere – zu einem Mitglied der Steuerungsgruppe."),
+            text=(f"Von {name_list(m, nodes, others='weiteren')} führt kein Weg zu einem "
+                  "Mitglied der Steuerungsgruppe, auch nicht über andere: keine Kooperation, "
+                  "kein Kontrakt, keine Vermittlung, keine Zugehörigkeit, kein gemeinsames "
+                  "Gremium und kein gemeinsames Angebot."),
             recommendation="Über ein Gremium der Ebene c (z. B. Sozialraumkonferenz) oder eine "
                            "Kooperation mit einem gut eingebundenen Partner anschließen.",
             nodes=sorted(nodes)[:_LIST_CAP], district=district, score=len(nodes) / n,

@@ -393,7 +393,7 @@ def _clean(value: float) -> float | None:
 def _key_figures(m: NetworkMap, *, seed: int = 0, resolution: float = 1.0,
                  backend: str = "auto", exact_max_nodes: int = 5000, pivots: int = 1000
                  ) -> tuple[dict[str, Any], dict[str, pd.DataFrame]]:
-    from netzkarte.analysis.bottlenecks import distances_to
+    from netzkarte.analysis.bottlenecks import distances_to, offer_ties
     from netzkarte.analysis.metrics import (
         brokerage,
         centrality,
@@ -413,7 +413,7 @@ def _key_figures(m: NetworkMap, *, seed: int = 0, resolution: float = 1.0,
     parts = communities(graph, seed=seed, resolution=resolution)
     table["community"] = [parts.membership[x] for x in table.index]
     steering = steering_members(m)
-    dist = distances_to(graph, steering)
+    dist = distances_to(graph, steering, offer_ties(m))
     table["steps_to_steering"] = pd.array([dist.get(x) for x in table.index], dtype="Int64")
     groups = sector_groups(m)
     ei = ei_index(graph, groups)

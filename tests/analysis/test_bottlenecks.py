@@ -175,6 +175,30 @@ def test_actors_far_from_or_unreachable_from_steering() -> None:
     assert not _by_check(find_bottlenecks(_chain_map(), max_steps=5), "far")
 
 
+def test_a_shared_offer_is_a_way_to_steering_and_land_actors_are_not_judged() -> None:
+    """The library runs a reading club in a school of the chain: that is a way (and no
+    finding says it has "no connection"); a Land foundation that only funds an offer is
+    beyond the Kommune's steering group and not reported; an actor with nothing but its
+    own offer is, with a text that says which ties were looked for."""
+    m = _chain_map()
+    m.add_node("lib", "actor", name="Stadtbibliothek", district="Süd")
+    m.add_node("club", "offer", name="Leseclub", venue="c1")
+    _ = m.add_edge("lib", "club", "provides")
+    m.add_node("stift", "actor", name="Landesstiftung", level="Land")
+    _ = m.add_edge("stift", "club", "funds")
+    m.add_node("kirche", "actor", name="Kirchengemeinde", district="Süd")
+    m.add_node("paten", "offer", name="Ausbildungspaten")
+    _ = m.add_edge("kirche", "paten", "provides")
+    unreachable = _by_check(find_bottlenecks(m), "unreachable")
+    reported = {n for f in unreachable for n in f.nodes}
+    assert "lib" not in reported and "stift" not in reported
+    assert reported == {"u1", "u2", "kirche"}
+    text = next(f.text for f in unreachable if "kirche" in f.nodes)
+    assert "führt kein Weg" in text and "kein gemeinsames Angebot" in text
+    far = {n for f in _by_check(find_bottlenecks(m), "far") for n in f.nodes}
+    assert "lib" not in far  # two steps: c1 is one step from the Dezernat
+
+
 def test_chain_drop_outs_and_bridges() -> None:
     findings = find_bottlenecks(_chain_map())
     dropout = {f.nodes[0]: (f.severity, f.evidence["cut_off_from_steering"])
