@@ -51,7 +51,17 @@ from netzkarte.errors import NetzkarteError
 from netzkarte.model import NetworkMap
 from netzkarte.results import Finding, Severity
 from netzkarte.text import enumerate_names
-from netzkarte.vocab import ActorForm, EdgeKind, Level, MemberFunction, NodeType, OfferStatus, Tier
+from netzkarte.vocab import (
+    ActorForm,
+    EdgeKind,
+    Level,
+    MemberFunction,
+    NodeType,
+    OfferStatus,
+    Rank,
+    Role,
+    Tier,
+)
 
 __all__ = ["CutInfo", "cut_structure", "distances_to", "find_bottlenecks", "name_list",
            "offer_ties"]
@@ -582,16 +592,39 @@ def _overload_findings(m: NetworkMap, limit: int) -> list[Finding]:
         text = (f"{m.name(node)} ist Mitglied in {len(seats)} Gremien: "
                 f"{name_list(m, seats, limit=8)}."
                 + (f" Das sind mindestens {sum(known):.0f} Sitzungen im Jahr." if known else ""))
+        recommendation = ("Sitze auf mehrere Personen verteilen oder Gremien zusammenlegen "
+                          "(Parallelstrukturen prüfen); Vertretungen benennen.")
+        duty = _seats_by_office(m, node)
+        if duty:
+            # the coordinator's job is to sit there; a mayor's seats come with the office
+            severity = _LOWER[severity]
+            text += f" {duty}"
+            recommendation = ("Prüfen, welche Sitze wirklich persönlich wahrgenommen werden "
+                              "müssen; für die übrigen Vertretungen benennen und Sitzungen "
+                              "bündeln (Parallelstrukturen prüfen).")
         out.append(Finding.create(
             "bottleneck", severity, f"{m.name(node)} sitzt in {len(seats)} Gremien",
             text=text,
-            recommendation="Sitze auf mehrere Personen verteilen oder Gremien zusammenlegen "
-                           "(Parallelstrukturen prüfen); Vertretungen benennen.",
+            recommendation=recommendation,
             nodes=[node, *seats], district=m.graph.nodes[node].get("district"),
             score=len(seats) / limit, key="overload",
             evidence={"check": "overload", "committees": len(seats), "limit": limit,
                       "meetings_per_year": sum(known) if known else None}))
     return out
+
+
+def _seats_by_office(m: NetworkMap, person: str) -> str:
+    """Why many seats may come with a person's position (a sentence), else ``""``: the
+    Netzwerkkoordination sits in the committees by job, the Verwaltungsspitze (Bürgermeisterin,
+    Landrat) by office."""
+    data = m.graph.nodes[person]
+    if Role.COORDINATOR in (data.get("roles") or ()):
+        return ("Als Netzwerkkoordination gehört die Mitarbeit in den Gremien zur Aufgabe; "
+                "entscheidend ist, dass sie vertreten werden kann.")
+    if data.get("rank") is Rank.TOP:
+        return ("Als Verwaltungsspitze sind viele dieser Sitze mit dem Amt verbunden; "
+                "entscheidend ist, dass sie vertreten werden kann.")
+    return ""
 
 
 def _coordination_findings(m: NetworkMap) -> list[Finding]:
@@ -609,18 +642,20 @@ def _coordination_findings(m: NetworkMap) -> list[Finding]:
         severity: Severity = "info" if lead else ("medium" if upper else "low")
         name = m.name(committee)
         if not functions:
-            text = f"Für {name} sind keine Mitglieder eingetragen."
+            text = f"Für „{name}“ sind keine Mitglieder eingetragen."
         else:
-            text = (f"Keines der {len(functions)} Mitglieder von {name} hat die Funktion "
-                    "Vorsitz oder Koordination.")
+            text = (f"Kein Mitglied von „{name}“ ({len(functions)} eingetragen) hat die "
+                    "Funktion Vorsitz oder Koordination.")
         if lead:
-            text += f" Als Federführung ist „{lead}“ eingetragen."
+            shown = m.name(lead) if isinstance(lead, str) and lead in m.graph else lead
+            text += f" Als Federführung ist „{shown}“ eingetragen."
         out.append(Finding.create(
-            "bottleneck", severity, f"{name} hat keinen Vorsitz und keine Koordination",
+            "bottleneck", severity, f"{name}: kein Vorsitz und keine Koordination eingetragen",
             text=text,
-            recommendation="Vorsitz oder Koordination benennen und in den Mitgliedschaften "
-                           "eintragen; ohne koordinierende Funktion fehlt der Faden zur "
-                           "Steuerung.",
+            recommendation="Wer den Vorsitz führt oder koordiniert, in den Mitgliedschaften "
+                           "mit dieser Funktion eintragen – oder, wenn es niemanden gibt, "
+                           "jemanden benennen: Ohne koordinierende Funktion fehlt der Faden "
+                           "zur Steuerung.",
             nodes=[committee], district=data.get("district"),
             score=float(len(functions)), key="no_coordination",
             evidence={"check": "no_coordination", "members": len(functions),

@@ -172,11 +172,11 @@ def _steering_findings(m: NetworkMap, body: str) -> list[Finding]:
     if not backers:
         present = {m.graph.nodes[x].get("rank") for x in members}
         ranks = [r.label for r in Rank if r in present]  # highest first
-        text = (f"Keines der {len(members)} Mitglieder von {name} ist als Machtpromotor "
+        text = (f"Kein Mitglied von „{name}“ ({len(members)} eingetragen) ist als Machtpromotor "
                 "eingetragen oder gehört zur Verwaltungsspitze oder zum Verwaltungsvorstand."
                 + (f" Eingetragene Hierarchieebenen: {', '.join(ranks)}." if ranks else ""))
         if not members:
-            text = f"Für {name} sind keine Mitglieder eingetragen."
+            text = f"Für „{name}“ sind keine Mitglieder eingetragen."
         out.append(Finding.create(
             "promoter", "high", f"{name}: kein Machtpromotor in der Steuerung", text=text,
             recommendation="Verwaltungsspitze oder Dezernat in die Steuerung holen (Vorsitz "
@@ -188,8 +188,8 @@ def _steering_findings(m: NetworkMap, body: str) -> list[Finding]:
     experts = [x for x in members if is_expert_promoter(m, x)]
     if not experts:
         powers = sorted(backers)
-        text = (f"Keines der {len(members)} Mitglieder von {name} ist als Fachpromotor "
-                "eingetragen.")
+        text = (f"Kein Mitglied von „{name}“ ({len(members)} eingetragen) ist als "
+                "Fachpromotor eingetragen.")
         if powers:
             text += (f" Damit fehlt {name_list(m, powers)} in der Steuerung die Verbindung "
                      "zur Fachexpertise (Matching von Macht- und Fachpromotoren).")
@@ -226,8 +226,8 @@ def _matching_findings(m: NetworkMap, actors: list[str], no_expert: set[str]
         if _represented_by_people(m, node) or set(m.memberships(node)) & no_expert:
             continue  # its people are judged, or the steering finding already says it
         out.append(Finding.create(
-            "promoter", "medium", f"Machtpromotor {m.name(node)} ohne Verbindung zu "
-                                  "Fachpromotoren",
+            "promoter", "medium", f"{m.name(node)} (Rolle Machtpromotor) ohne Verbindung "
+                                  "zu Fachpromotoren",
             text=f"{m.name(node)} sitzt mit keinem Fachpromotor in einem Gremium und hat "
                  f"keine direkte Beziehung zu einem ({name_list(m, experts)}).",
             recommendation="Macht- und Fachpromotoren zusammenbringen, z. B. in der "
@@ -242,10 +242,11 @@ def _matching_findings(m: NetworkMap, actors: list[str], no_expert: set[str]
         lonely.setdefault(str(where), []).append(node)
     for where, nodes in sorted(lonely.items()):
         place = f" ({where})" if where else ""
-        count = (f"Fachpromotor {m.name(nodes[0])}" if len(nodes) == 1
-                 else f"{len(nodes)} Fachpromotoren")
+        # a person's role, not their gender: "Dr. Heike Sommer (Rolle Fachpromotor)"
+        count = (f"{m.name(nodes[0])} ({where + ', ' if where else ''}Rolle Fachpromotor)"
+                 if len(nodes) == 1 else f"{len(nodes)} Fachpromotoren{place}")
         out.append(Finding.create(
-            "promoter", "low", f"{count}{place} ohne Verbindung zu Machtpromotoren",
+            "promoter", "low", f"{count} ohne Verbindung zu Machtpromotoren",
             text=f"{name_list(m, nodes)} {'sitzt' if len(nodes) == 1 else 'sitzen'} mit "
                  "keinem Machtpromotor in einem Gremium und "
                  f"{'hat' if len(nodes) == 1 else 'haben'} keine direkte Beziehung zu einem.",

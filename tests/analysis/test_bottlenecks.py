@@ -103,9 +103,9 @@ def test_without_steering_group_the_split_is_one_level_lower_and_bridges_show() 
                            "Eine Steuerungsgruppe ist nicht erfasst.")
 
 
-def _committee_map(seats: int) -> NetworkMap:
+def _committee_map(seats: int, **person: object) -> NetworkMap:
     m = NetworkMap()
-    m.add_node("P", "actor", name="Herr Viel", form="Person")
+    m.add_node("P", "actor", name="Herr Viel", form="Person", **person)
     m.add_node("O", "actor", name="Verein Viel", form="Organisation")
     for i in range(seats):
         m.add_node(f"G{i}", "committee", name=f"Gremium {i}", meetings_per_year=4)
@@ -125,6 +125,20 @@ def test_persons_on_too_many_committees(seats: int, severity: str | None) -> Non
         assert f.evidence["meetings_per_year"] == 4 * seats
     assert not _by_check(find_bottlenecks(_committee_map(seats), max_committees=10),
                          "overload")
+
+
+@pytest.mark.parametrize(("attrs", "sentence"), [
+    ({"roles": ["Netzwerkkoordination"]}, "Als Netzwerkkoordination gehört"),
+    ({"rank": "Verwaltungsspitze"}, "Als Verwaltungsspitze sind viele dieser Sitze"),
+])
+def test_seats_that_come_with_the_job_are_one_step_lower(attrs: dict[str, object],
+                                                          sentence: str) -> None:
+    """The network coordinator sits on committees by job, the mayor by office: asking them
+    to hand seats to others is no advice; the finding is one step lower and says why."""
+    m = _committee_map(10, **attrs)
+    (f,) = _by_check(find_bottlenecks(m), "overload")
+    assert f.severity == "medium" and sentence in f.text
+    assert "Sitze auf mehrere Personen verteilen" not in f.recommendation
 
 
 def test_committees_without_chair_or_coordination() -> None:

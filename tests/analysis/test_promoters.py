@@ -51,7 +51,7 @@ def test_person_of_a_power_office_backs_the_steering() -> None:
     assert [(f.severity, f.nodes) for f in power] == [("high", ("SG",))]
     assert power[0].title == "Steuerungsgruppe: kein Machtpromotor in der Steuerung"
     assert power[0].evidence["ranks"] == ["Amtsleitung"]
-    assert power[0].text == ("Keines der 2 Mitglieder von Steuerungsgruppe ist als "
+    assert power[0].text == ("Kein Mitglied von „Steuerungsgruppe“ (2 eingetragen) ist als "
                              "Machtpromotor eingetragen oder gehört zur Verwaltungsspitze oder "
                              "zum Verwaltungsvorstand. Eingetragene Hierarchieebenen: "
                              "Amtsleitung.")
@@ -67,7 +67,7 @@ def test_steering_without_expert_is_medium() -> None:
     # the power promoter's missing match is part of this finding, not a second one
     assert _checks(findings) == [("no_expert", "medium", ("SG", "BM"))]
     assert findings[0].text == (
-        "Keines der 1 Mitglieder von Lenkungskreis ist als Fachpromotor eingetragen. Damit "
+        "Kein Mitglied von „Lenkungskreis“ (1 eingetragen) ist als Fachpromotor eingetragen. Damit "
         "fehlt Bürgermeister in der Steuerung die Verbindung zur Fachexpertise (Matching von "
         "Macht- und Fachpromotoren).")
 
@@ -86,7 +86,8 @@ def test_matching_of_power_and_expert_promoters() -> None:
     _ = m.add_edge("F2", "AK", "member", function="Koordination")
     findings = find_promoter_gaps(m)
     assert _checks(findings) == [("unmatched_expert", "low", ("F2",))]
-    assert findings[0].title == "Fachpromotor Frau Wissen ohne Verbindung zu Machtpromotoren"
+    assert findings[0].title == ("Frau Wissen (Rolle Fachpromotor) ohne Verbindung zu "
+                                 "Machtpromotoren")
     # a direct tie is a link too
     _ = m.add_edge("F2", "BM", "cooperation")
     assert _checks(find_promoter_gaps(m)) == []
@@ -116,7 +117,8 @@ def test_unmatched_experts_are_grouped_per_municipality() -> None:
     findings = [f for f in find_promoter_gaps(m) if f.evidence["check"] == "unmatched_expert"]
     assert [(f.title, f.nodes) for f in findings] == [
         ("2 Fachpromotoren (Nordstadt) ohne Verbindung zu Machtpromotoren", ("F1", "F2")),
-        ("Fachpromotor Fach F3 (Südheim) ohne Verbindung zu Machtpromotoren", ("F3",))]
+        ("Fach F3 (Südheim, Rolle Fachpromotor) ohne Verbindung zu Machtpromotoren",
+         ("F3",))]
 
 
 def test_no_promoter_roles_at_all_gives_one_hint() -> None:
