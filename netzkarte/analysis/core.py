@@ -55,7 +55,7 @@ from netzkarte.results import (
     Finding,
     QualityCheck,
 )
-from netzkarte.text import number
+from netzkarte.text import join_and, number
 from netzkarte.vocab import CONFIRMATION_COLUMN, Confirmation, EdgeKind, NodeType, Sector
 
 __all__ = ["ANALYSES", "METRIC_OPTIONS", "Analysis", "add_tables", "analysis_options",
@@ -245,11 +245,13 @@ def _analyze(m: NetworkMap, routed: dict[str, dict[str, Any]], progress: bool | 
         for analysis in ANALYSES:
             bar.set_postfix_str(analysis.label)
             runs = parts if parts and analysis.per_municipality else [(None, m)]
+            per_part: list[tuple[str | None, list[Finding]]] = []
             for muni, part in runs:
                 more, their_checks = analysis.run(part, tables, **routed[analysis.key])
                 checks += [replace(q, municipality=muni or m.meta.municipality or None)
                            for q in their_checks]
-                findings += [_scoped(f, muni) for f in more] if muni else more
+                per_part.append((muni, more))
+            findings += _once_per_kreis_body(per_part) if parts else per_part[0][1]
             bar.update()
         if parts:
             findings += [_scoped(f, muni) for f, muni in find_county_gaps(m)]
@@ -353,6 +355,28 @@ def _tie_sources(m: NetworkMap) -> dict[str, Any]:
             "one_sided_ties": sum(s is Confirmation.ONE_SIDED for s in surveyed),
             "unconfirmed_ties": sum(s is Confirmation.UNCONFIRMED for s in surveyed),
             "disputed_ties": sum(s is Confirmation.DISPUTED for s in surveyed)}
+
+
+def _once_per_kreis_body(per_part: list[tuple[str | None, list[Finding]]]) -> list[Finding]:
+    """The findings of one analysis over the Kommunen, each scoped to its Kommune; a
+    finding every Kommune's run repeats word for word about the same nodes (a Kreis body
+    that sits in each Kommune's map, such as the Jugendhilfeausschuss des Kreistags) is
+    kept once, for the Kreis, naming the Kommunen it was found in."""
+    seen: dict[tuple[Any, ...], list[str]] = {}
+    first: dict[tuple[Any, ...], Finding] = {}
+    for muni, found in per_part:
+        for f in found:
+            key = (f.kind, f.severity, f.title, f.text, f.nodes)
+            seen.setdefault(key, []).append(muni or "")
+            first.setdefault(key, f)
+    out: list[Finding] = []
+    for key, munis in seen.items():
+        f = first[key]
+        if len(munis) == 1:
+            out.append(_scoped(f, munis[0] or None))
+        else:
+            out.append(replace(f, text=f"{f.text} (Gleicher Befund für {join_and(munis)}.)"))
+    return out
 
 
 def _scoped(f: Finding, municipality: str | None) -> Finding:

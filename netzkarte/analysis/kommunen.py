@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from typing import Any
 
 from netzkarte.kommunen import county_names, meta_for, municipalities, municipality_of
 from netzkarte.model import NetworkMap
@@ -55,19 +56,63 @@ def split_by_municipality(m: NetworkMap) -> Iterator[tuple[str, NetworkMap]]:
     own = municipality_of(m)
     above = [n for n, muni in own.items() if muni is None]
     serving = _serving(m, own, above) if len(county_names(m)) > 1 else None
+    joint = _joint_committees(m, own)
     districts = m.districts
     has_column = "municipality" in districts.columns
     for muni, nodes in sorted(municipalities(m).items(), key=lambda kv: fold(kv[0])):
-        sub = m.subgraph([*nodes, *(above if serving is None else serving[muni])])
+        sub = m.subgraph([*nodes, *(above if serving is None else serving[muni]),
+                          *joint.get(muni, ())])
         sub.meta = meta_for(m, muni)
         if has_column:
             mask = [isinstance(v, str) and fold(v) == fold(muni)
                     for v in districts["municipality"]]
             sub.districts = districts.loc[mask].copy()
+            mine = {fold(d) for d in sub.districts.index}
         else:
-            used = {fold(d) for n in nodes if (d := m.graph.nodes[n].get("district"))}
-            sub.districts = districts.loc[[fold(d) in used for d in districts.index]].copy()
+            mine = {fold(d) for n in nodes if (d := m.graph.nodes[n].get("district"))}
+            sub.districts = districts.loc[[fold(d) in mine for d in districts.index]].copy()
+        # a Kreis office's or a neighbour's committee's Sozialraum lies in another Kommune:
+        # here it is no district of this Kommune (its findings would name a foreign one)
+        for node in sub.graph:
+            if own.get(node) != muni:
+                data = sub.graph.nodes[node]
+                district = data.get("district")
+                if isinstance(district, str) and fold(district) not in mine:
+                    del data["district"]
+        for committee in joint.get(muni, ()):
+            _place_joint(sub, committee, {n for n in nodes if n in sub.graph})
         yield muni, sub
+
+
+def _place_joint(sub: NetworkMap, committee: str, locals_: set[str]) -> None:
+    """A joint committee in one Kommune's map works where that Kommune's members are:
+    the Familienbeirat of Oberried and Wernsdorf is, for Wernsdorf, a body in Wernsdorf."""
+    g = sub.graph
+    data = g.nodes[committee]
+    if data.get("district"):
+        return
+    places = {g.nodes[u].get("district") for u, _, d in g.in_edges(committee, data=True)
+              if d["kind"] is EdgeKind.MEMBER and u in locals_}
+    places.discard(None)
+    if len(places) == 1:
+        data["district"] = places.pop()
+
+
+def _joint_committees(m: NetworkMap, own: dict[str, str | None]) -> dict[str, list[str]]:
+    """Per Kommune the committees of other Kommunen its own actors and offices sit on (a
+    Familienbeirat of two Gemeinden entered under one of them): in the Kommune's map they
+    bring its members together like its own committees."""
+    g: Any = m.graph
+    out: defaultdict[str, list[str]] = defaultdict(list)
+    for committee in m.node_ids(NodeType.COMMITTEE):
+        home = own.get(committee)
+        if home is None:
+            continue  # Kreis bodies are in every Kommune's map anyway
+        members = {own.get(u) for u, _, d in g.in_edges(committee, data=True)
+                   if d["kind"] is EdgeKind.MEMBER}
+        for muni in sorted(x for x in members if x is not None and x != home):
+            out[muni].append(committee)
+    return out
 
 
 def _serving(m: NetworkMap, own: dict[str, str | None], above: list[str]
@@ -141,6 +186,7 @@ def find_county_gaps(m: NetworkMap, *, services: tuple[str, ...] = COUNTY_SERVIC
     out: list[tuple[Finding, str | None]] = []
     with_committee = {owner[n] for n, d in g.nodes(data=True)
                       if d["type"] is NodeType.COMMITTEE and owner.get(n)}
+    with_committee |= set(_joint_committees(m, owner))  # a seat in a joint body counts
     for muni in kommunen:
         if muni in with_committee:
             continue
@@ -186,10 +232,11 @@ def find_county_gaps(m: NetworkMap, *, services: tuple[str, ...] = COUNTY_SERVIC
         out.append((Finding.create(
             "coverage_gap", "medium" if share > 1 / 3 else "low",
             f"{label}: {len(missing)} von {len(kommunen)} Kommunen ohne Verbindung",
-            text=(f"{join_and(missing)} {'hat' if len(missing) == 1 else 'haben'} kein eigenes "
-                  f"{label} und keine erfasste Verbindung zu einem auf Kreisebene ({names}): "
-                  "weder eine Kooperation noch einen gemeinsamen Sitz in einem Gremium noch "
-                  "ein Angebot."),
+            text=(f"{join_and(missing)} {'hat' if len(missing) == 1 else 'haben'} selbst "
+                  f"keine Stelle der Kategorie „{label}“ und keine erfasste Verbindung zu "
+                  f"der auf Kreisebene ({names}): weder eine Kooperation noch einen "
+                  "gemeinsamen Sitz in einem Gremium noch ein Angebot dort oder für den "
+                  "ganzen Kreis."),
             recommendation=(f"Prüfen, wie {label} in {join_and(missing[:3])}"
                             f"{' …' if len(missing) > 3 else ''} vertreten ist (Sitz im lokalen "
                             "Netzwerk, Sprechstunde vor Ort), und es in der Karte nachtragen."),
@@ -201,15 +248,24 @@ def find_county_gaps(m: NetworkMap, *, services: tuple[str, ...] = COUNTY_SERVIC
 
 
 def _reached(m: NetworkMap, owner: dict[str, str | None], service: str) -> set[str]:
-    """Kommunen a Kreis service is tied to, itself or through its people."""
+    """Kommunen a Kreis service is tied to, itself or through its people: by a tie to one
+    of their nodes, by a committee seat shared with one of their actors or offices, or by
+    an offer it provides for the whole Kreis (an offer without Kommune: all of them)."""
     g = m.graph
     agents = {service} | {u for u, _, d in g.in_edges(service, data=True)
                           if d["kind"] is EdgeKind.BELONGS_TO}
     reached: set[str] = set()
     for agent in agents:
         for _, v, d in g.out_edges(agent, data=True):
-            if d["kind"] in _REACH_KINDS and owner.get(v):
+            if d["kind"] not in _REACH_KINDS:
+                continue
+            if owner.get(v):
                 reached.add(owner[v])  # type: ignore[arg-type]
+            if d["kind"] is EdgeKind.MEMBER:
+                reached.update(owner[u] for u, _, e in g.in_edges(v, data=True)  # type: ignore[misc]
+                               if e["kind"] is EdgeKind.MEMBER and owner.get(u))
+            elif d["kind"] is EdgeKind.PROVIDES and owner.get(v, "") is None:
+                reached.update(municipalities(m))
         for u, _, d in g.in_edges(agent, data=True):
             if d["kind"] in _REACH_KINDS and owner.get(u):
                 reached.add(owner[u])  # type: ignore[arg-type]

@@ -100,6 +100,76 @@ def test_a_kommune_with_its_own_jugendamt_is_served() -> None:
     assert not any(t.startswith("Jugendamt:") for t in titles)
 
 
+def test_a_joint_committee_brings_both_kommunen_together() -> None:
+    """The Familienbeirat of Adorf and Bstadt is entered under Adorf; Bstadt's Kita and
+    Grundschule sit on it. For Bstadt it is a local body in Bstadt-Nord: no finding says
+    Bstadt has no network, or that no committee brings its Kita and school together."""
+    m = _kreis()
+    m.add_node("FB", "committee", name="Familienbeirat Adorf/Bstadt", municipality="Adorf",
+               tier="c")
+    for node in ("K-Bstadt", "G-Bstadt", "K-Adorf"):
+        m.add_edge(node, "FB", "member")
+    parts = dict(split_by_municipality(m))
+    assert parts["Bstadt"].graph.nodes["FB"]["district"] == "Bstadt-Nord"
+    assert "district" not in m.graph.nodes["FB"]  # the map itself is unchanged
+    titles = [f.title for f, _ in find_county_gaps(m)]
+    assert not any(t.startswith("Bstadt: kein eigenes Netzwerk") for t in titles)
+
+    def bstadt_gaps(network: NetworkMap) -> list[str]:
+        return [f.title for f in analyze(network, progress=False).by_kind("transition_gap")
+                if f.municipality == "Bstadt" and f.transition == "kita->primary"]
+
+    assert bstadt_gaps(_kreis())  # without the joint body: Kita and school unlinked
+    assert bstadt_gaps(m) == []  # the shared seat links them
+
+
+def test_a_kreis_service_reaches_a_kommune_through_a_shared_seat_or_a_kreis_offer() -> None:
+    """The Kreisjugendamt sits on Adorf's network; Bstadt's Kita sits there too: a shared
+    seat is a connection, as the finding's own text says. A Kreis-wide offer of the
+    Gesundheitsamt reaches every Kommune."""
+    m = _kreis()
+    m.add_edge("K-Bstadt", "N-Adorf", "member")
+    titles = [f.title for f, _ in find_county_gaps(m)]
+    assert any(f.title.startswith("Jugendamt:") for f, _ in find_county_gaps(_kreis()))
+    assert not any(t.startswith("Jugendamt:") for t in titles)
+    m = _kreis()
+    m.add_edge("GA", "N-Adorf", "member")
+    reach = {f.title: f for f, _ in find_county_gaps(m)}
+    assert "Gesundheitsamt: 1 von 2 Kommunen ohne Verbindung" in reach
+    assert "keine Stelle der Kategorie „Gesundheitsamt“" in reach[
+        "Gesundheitsamt: 1 von 2 Kommunen ohne Verbindung"].text
+    m.add_node("O", "offer", name="Impfberatung für den Kreis", municipality="Kreis Beispiel")
+    m.add_edge("GA", "O", "provides")
+    assert not any(f.title.startswith("Gesundheitsamt:") for f, _ in find_county_gaps(m))
+
+
+def test_a_kreis_office_in_a_district_of_adorf_is_no_district_of_bstadt() -> None:
+    m = _kreis()
+    m.add_node("EB", "actor", name="Erziehungsberatung des Kreises",
+               category="Erziehungsberatungsstelle", level="Kreis", district="Adorf-Mitte")
+    parts = dict(split_by_municipality(m))
+    assert "district" not in parts["Bstadt"].graph.nodes["EB"]
+    assert parts["Adorf"].graph.nodes["EB"]["district"] == "Adorf-Mitte"
+    result = analyze(m, progress=False)
+    for f in result.findings:
+        if f.municipality == "Bstadt":
+            assert "Adorf-Mitte" not in f.title + f.text, f.title
+
+
+def test_a_kreis_body_judged_in_every_kommune_is_one_finding() -> None:
+    """The Kreis steering group sits in each Kommune's map; what every Kommune's run says
+    about it word for word is one Kreis finding that names the Kommunen."""
+    m = _kreis()
+    m.add_node("SG", "committee", name="Lenkungskreis des Kreises", tier="a", level="Kreis")
+    m.add_edge("JA", "SG", "member")
+    result = analyze(m, progress=False)
+    about = [f for f in result.findings if f.nodes and f.nodes[0] == "SG"]
+    texts = [f.text for f in about]
+    assert about and len(texts) == len(set(texts))
+    shared = [f for f in about if "Gleicher Befund für Adorf und Bstadt" in f.text]
+    assert shared and all(f.municipality is None for f in shared)
+
+
 def test_one_kommune_maps_are_analysed_as_before() -> None:
     m = NetworkMap("Kindertal")
     m.add_node("K", "actor", name="Kita", category="Kita", district="Nord")

@@ -20,16 +20,27 @@ from netzkarte.vocab import EdgeKind, Level, NodeType
 
 
 def _cut_schulamt(m: NetworkMap, keep: str) -> str:
-    """Plant a Kreis-level problem: the Kreis Schulamt reaches only the Kommune ``keep``."""
+    """Plant a Kreis-level problem: the Kreis Schulamt reaches only the Kommune ``keep``
+    (no tie to another Kommune's nodes, no seat on a committee with their members, no
+    offer for the whole Kreis)."""
     owner = municipality_of(m)
     office = next(n for n, d in m.graph.nodes(data=True)
                   if d.get("level") is Level.COUNTY and m.classify(n).label == "Schulamt")
     agents = {office} | {u for u, _, d in m.graph.in_edges(office, data=True)
                          if d["kind"] is EdgeKind.BELONGS_TO}
+
+    def elsewhere(node: str) -> bool:
+        data = m.graph.nodes[node]
+        if owner.get(node) not in (None, keep):
+            return True
+        if data["type"] is NodeType.COMMITTEE:
+            return any(owner.get(x) not in (None, keep) for x in m.members(node))
+        return data["type"] is NodeType.OFFER and owner.get(node) is None
+
     drop = [(u, v, k) for agent in agents
             for u, v, k in [*m.graph.out_edges(agent, keys=True),
                             *m.graph.in_edges(agent, keys=True)]
-            if owner.get(v if u == agent else u) not in (None, keep)]
+            if elsewhere(v if u == agent else u)]
     m.graph.remove_edges_from(drop)
     m._cache.clear()
     return office
