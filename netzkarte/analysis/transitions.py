@@ -98,11 +98,14 @@ from netzkarte.model import NetworkMap
 from netzkarte.results import Finding, Severity, TransitionRow
 from netzkarte.text import join_and, number
 from netzkarte.vocab import (
+    CategoryInfo,
+    CommitteeType,
     EdgeKind,
     LifePhase,
     NodeType,
     OfferStatus,
     Sector,
+    Tier,
     Transition,
     category_info,
     core_phase,
@@ -278,12 +281,14 @@ def _coords(m: NetworkMap, node: str) -> tuple[float, float] | None:
 
 
 def _suggest(m: NetworkMap, idx: TieIndex, node: str, candidates: Sequence[str],
-             limit: int) -> list[dict[str, Any]]:
-    """Rank candidates: same district, more common partners, shorter distance, name."""
+             limit: int, later: LifePhase | None = None) -> list[dict[str, Any]]:
+    """Rank candidates: those whose category is about the ``later`` phase first (the
+    Grundschule before the Abenteuerspielplatz at Kita → Grundschule), then same district,
+    more common partners, shorter distance, name."""
     home = m.graph.nodes[node].get("district")
     mine = idx.partners(node)
     here = _coords(m, node)
-    ranked: list[tuple[tuple[int, int, float, str], dict[str, Any]]] = []
+    ranked: list[tuple[tuple[int, int, int, float, str], dict[str, Any]]] = []
     for c in candidates:
         there = m.graph.nodes[c].get("district")
         same = bool(home and there and fold(home) == fold(there))
@@ -297,12 +302,43 @@ def _suggest(m: NetworkMap, idx: TieIndex, node: str, candidates: Sequence[str],
                            f"Partner ({_names(m, common)})")
         if dist < math.inf:
             reasons.append(f"{number(dist, 1)} km entfernt")
-        ranked.append(((0 if same else 1, -len(common), dist, m.name(c)),
+        core = 0 if later is None or _about(m.classify(c).info, later) else 1
+        ranked.append(((core, 0 if same else 1, -len(common), dist, m.name(c)),
                        {"for": node, "for_name": m.name(node), "id": c, "name": m.name(c),
                         "reason": ", ".join(reasons), "common_partners": len(common),
                         "distance_km": None if dist == math.inf else round(dist, 3)}))
     ranked.sort(key=lambda r: r[0])
     return [dict(r[1], rank=i + 1) for i, r in enumerate(ranked[:limit])]
+
+
+def _about(info: CategoryInfo | None, phase: LifePhase) -> bool:
+    """Is a category mainly about ``phase`` (Grundschule: 6–10 Jahre; Kita at 3–6)?"""
+    if info is None:
+        return False
+    return info.core is phase or (info.core is None and info.life_phases == (phase,))
+
+
+def _bodies_phrase(m: NetworkMap, bodies: list[str]) -> str:
+    """„das Gremium „A““ or „eines der Gremien „A“ oder „B““ (names without articles)."""
+    names = [f"„{m.name(b)}“" for b in bodies]
+    return f"das Gremium {names[0]}" if len(names) == 1 else \
+        f"eines der Gremien {' oder '.join(names)}"
+
+
+def _end(sentence: str) -> str:
+    """The sentence with its full stop, unless a name already ends it („… e. V.“)."""
+    return sentence if sentence.endswith((".", "!", "?")) else f"{sentence}."
+
+
+def _district_bodies(m: NetworkMap, district: str) -> list[str]:
+    """The committees working in a Sozialraum, operative ones (tier c, Sozialraumkonferenz)
+    first."""
+    key = fold(district)
+    found = [c for c in m.node_ids(NodeType.COMMITTEE)
+             if fold(str(m.graph.nodes[c].get("district") or "")) == key]
+    return sorted(found, key=lambda c: (m.graph.nodes[c].get("tier") is not Tier.C
+                                        and m.graph.nodes[c].get("committee_type")
+                                        is not CommitteeType.DISTRICT_CONFERENCE, m.name(c)))
 
 
 def _severity(score: float) -> Severity:
@@ -547,7 +583,7 @@ def _gap_finding(m: NetworkMap, idx: TieIndex, t: Transition, earlier: list[str]
     suggestions: list[dict[str, Any]] = []
     if partners:
         for u in to_suggest:
-            suggestions.extend(_suggest(m, idx, u, partners, max_suggestions))
+            suggestions.extend(_suggest(m, idx, u, partners, max_suggestions, t.phases[1]))
     if unlinked:
         title = f"{label} {where}: {len(unlinked)} von {len(earlier)} Einrichtungen ohne " \
                 "Verbindung"
@@ -562,21 +598,22 @@ def _gap_finding(m: NetworkMap, idx: TieIndex, t: Transition, earlier: list[str]
                      + ("" if district is None else
                         " im Sozialraum" if not fallback else " (im Sozialraum gibt es keine; "
                         "gesucht wurde in der ganzen Kommune)")
-                     + f": {_names(m, unlinked)}.")
+                     + _end(f": {_names(m, unlinked)}"))
     if not partners:
         parts.append(f"Die Karte enthält keine {later_word}.")
     if maybe:
-        parts.append("Möglicherweise verbunden über Partner, deren Kategorie oder Lebensphasen "
-                     "fehlen: " + "; ".join(
+        parts.append("Nicht mitgezählt, weil sie über einen Partner ohne Kategorie oder "
+                     "Lebensphasen verbunden sein könnten: " + "; ".join(
                          f"{m.name(u)} (über {_names(m, sorted(ps, key=m.name))})"
                          for u, ps in maybe.items()) + ".")
     if bridging:
-        parts.append(f"Gremien, die beide Seiten zusammenbringen: {_names(m, sorted(bridging))}.")
+        parts.append(_end("Gremien, die beide Seiten zusammenbringen: "
+                          + _names(m, sorted(bridging))))
     else:
         parts.append(f"Kein Gremium {where} bringt Einrichtungen beider Seiten zusammen.")
     if t is Transition.SCHOOL_WORK:
-        parts.append("Erreichte Partner für den Übergang Schule → Beruf: "
-                     + (_names(m, sorted(reached)) or "keine") + ".")
+        parts.append(_end("Erreichte Partner für den Übergang Schule → Beruf: "
+                          + (_names(m, sorted(reached)) or "keine")))
     recs: list[str] = []
     by_inst: defaultdict[str, list[str]] = defaultdict(list)
     for s in suggestions:
@@ -587,9 +624,12 @@ def _gap_finding(m: NetworkMap, idx: TieIndex, t: Transition, earlier: list[str]
     if not bridging:
         body = ("einen Arbeitskreis oder ein KAoA-Netzwerk" if t is Transition.SCHOOL_WORK
                 else "einen Arbeitskreis")
+        there = _district_bodies(m, district) if district else []
         rec += ((" " if rec else "") + f"Für den Übergang {label} {where} {body} einrichten "
-                "oder das Thema in ein bestehendes Gremium (z. B. die Sozialraumkonferenz) "
-                "aufnehmen.")
+                + (f"oder das Thema in {_bodies_phrase(m, there[:2])} aufnehmen." if there else
+                   "oder das Thema in ein bestehendes Gremium aufnehmen." if district is None
+                   else "(ein Gremium des Sozialraums, das es aufnehmen könnte, ist nicht "
+                   "erfasst)."))
     evidence: dict[str, Any] = {
         "unlinked": unlinked, "earlier_count": len(earlier), "later_count": len(partners),
         "share": round(share, 4), "committees": sorted(bridging), "need_rank": need_rank,
@@ -598,7 +638,12 @@ def _gap_finding(m: NetworkMap, idx: TieIndex, t: Transition, earlier: list[str]
         evidence["possibly_linked"] = {u: sorted(ps) for u, ps in maybe.items()}
     if t is Transition.SCHOOL_WORK:
         evidence["work_partners_reached"] = sorted(reached)
+    severity = _severity(score)
+    if not unlinked and severity != "low":
+        # every institution is tied to the other side: a missing committee is a weakness of
+        # the structure, not a child falling through the gap
+        severity = "low"
     return Finding.create(
-        "transition_gap", _severity(score), title, text=" ".join(parts), recommendation=rec,
+        "transition_gap", severity, title, text=" ".join(parts), recommendation=rec,
         nodes=unlinked or earlier,
         transition=t.value, district=district, score=score, evidence=evidence)

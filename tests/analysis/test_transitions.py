@@ -296,3 +296,45 @@ def test_synthetic_planted_transition_gaps_found_and_clean_control_quiet(seed: i
     # Geburtsklinik and Schwangerschaftsberatung share the Netzwerk Frühe Hilfen with the
     # 0–3 side: no finding at all, not even "kein Gremium"
     assert [f.title for f in clean if f.transition == "pregnancy->u3"] == []
+
+
+def test_a_school_is_suggested_before_a_youth_centre_of_the_same_phase() -> None:
+    """At Kita → Grundschule the later side holds every institution of 6–10 Jahre; the
+    suggestion for an unlinked Kita names the Grundschule first, though the Abenteuerspielplatz
+    is in its district and comes first in the alphabet."""
+    m = _kita_map()
+    m.add_node("ASP", "actor", name="Abenteuerspielplatz Nord", category="Jugendzentrum",
+               district="Nord", life_phases=["6–10 Jahre"])
+    (gap,) = [f for f in find_transition_gaps(m, transitions=["kita->primary"])
+              if f.district == "Nord"]
+    first = gap.evidence["suggestions"][0]
+    assert first["for"] == "K2" and first["id"] == "G1", gap.evidence["suggestions"]
+    assert gap.recommendation.startswith("Kita Regenbogen mit Grundschule Nord")
+
+
+def test_all_linked_without_committee_is_low_and_advice_fits_the_district() -> None:
+    """Every Kita of Nord is tied to a Grundschule, only a committee is missing: a weakness of
+    the structure (low), not a child falling through the gap. The advice names the district's
+    committee where there is one and does not pretend there is one where there is none."""
+    m = _kita_map()
+    m.add_edge("K2", "G1", "cooperation")
+    nord = _by_district(find_transition_gaps(m, transitions=["kita->primary"]),
+                        "kita->primary")["Nord"]
+    assert nord.title.endswith("kein Gremium bringt beide Seiten zusammen")
+    assert nord.severity == "low"
+    assert "ist nicht erfasst" in nord.recommendation
+    m.add_node("SRK", "committee", name="Sozialraumkonferenz Nord", district="Nord",
+               tier="c")
+    m.add_edge("K1", "SRK", "member")
+    nord = _by_district(find_transition_gaps(m, transitions=["kita->primary"]),
+                        "kita->primary")["Nord"]
+    assert "das Thema in das Gremium „Sozialraumkonferenz Nord“ aufnehmen" in nord.recommendation
+
+
+def test_names_ending_in_a_full_stop_get_no_second_one() -> None:
+    m = _kita_map()
+    m.add_node("EI", "actor", name="Elterninitiative Nord e. V.", category="Kita",
+               district="Nord")
+    gap = _by_district(find_transition_gaps(m, transitions=["kita->primary"]),
+                       "kita->primary")["Nord"]
+    assert "e. V.." not in gap.text and "Elterninitiative Nord e. V." in gap.text
