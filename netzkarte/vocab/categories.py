@@ -15,6 +15,17 @@ Krippe, Erziehungsberatung); Gesetz zur Kooperation und Information im Kindersch
 and 8; SGB II §§ 6a, 6d, 16a and 44b (Jobcenter forms, Schuldner- and Suchtberatung);
 SGB IX § 46 (Frühförderung); SGB V § 119 (Sozialpädiatrisches Zentrum); the NRW programme
 "Kein Abschluss ohne Anschluss" (KAoA) and the Jugendberufsagenturen (SGB II, III, VIII).
+The other Länder's words come from their school laws and programmes: the KMK's
+"Vereinbarung über die Schularten und Bildungsgänge im Sekundarbereich I" (Schularten with
+several Bildungsgänge: Oberschule, Regionale Schule, Regelschule, Realschule plus …, all
+read as Sekundarschule; Hamburg's Stadtteilschule and Berlin's Integrierte Sekundarschule
+as Gesamtschule), BayEUG (Mittelschule, Mittagsbetreuung), BayKiBiG Art. 2 (Haus für
+Kinder), SchG BW (Werkrealschule, SBBZ), the Bavarian programmes KoKi, JaS and
+Familienstützpunkte, Berlin's eFöB and Oberstufenzentren, Hamburg's GBS, EKiZ and
+Elternschulen. A school with a Grundschule and a Sekundarstufe I (Grund- und Mittelschule)
+is its own category, on neither side of Grundschule → weiterführende Schule. Abbreviations
+two Länder use for different schools (KGS, GHS) are ambiguous. "u." and "&" stand for
+"und" ("Kinder- u. Jugendarzt").
 
 Reading a category as typed (:meth:`CategoryCatalogue.recognize`) goes beyond exact
 spellings: inflections ("Kitas"), adjectives ("Städtische Kindertagesstätte"), the head
@@ -213,13 +224,21 @@ CATEGORIES: tuple[CategoryInfo, ...] = (
     _c("Kita", _A, _S.YOUTH_WELFARE, (_P.U3, _P.KITA), _FAC, "Kindertagesstätte",
        "Kindergarten", "Kindertageseinrichtung", "KiTa", "Kindergärten",
        "Tageseinrichtung für Kinder", "Kindertagesstätten", "Kinderhaus", "plusKITA",
-       "Sprach-Kita", core=_P.KITA),
+       "Sprach-Kita", "Kinderhäuser", "Haus für Kinder", "Häuser für Kinder", "Kinderladen",
+       "Kinderläden", "Eltern-Initiativ-Kindertagesstätte", core=_P.KITA),
     _c("Krippe", _A, _S.YOUTH_WELFARE, (_P.U3,), _FAC, "Kinderkrippe", "Krabbelstube"),
     _c("Hort", _A, _S.YOUTH_WELFARE, (_P.PRIMARY,), _FAC, "Kinderhort", "Schülerhort",
-       institution=False),
+       "Hort an der Schule", "Schülerladen", "Schülerläden", institution=False),
+    # care at or beside a Grundschule under the Länder's names (BayEUG Art. 31 Abs. 3,
+    # Mittagsbetreuung; Hessen's Betreuende Grundschule; Berlin's eFöB; Hamburg's GBS)
+    _c("Schulkindbetreuung", _A, _S.EDUCATION, (_P.PRIMARY,), _FAC, "Schulkinderbetreuung",
+       "Mittagsbetreuung", "Verlängerte Mittagsbetreuung", "Betreuende Grundschule",
+       "Betreuende GS", "Flexible Nachmittagsbetreuung", "Ergänzende Förderung und Betreuung",
+       "eFöB", "Ganztägige Bildung und Betreuung an Schulen", institution=False),
     _c("Familienzentrum", _A, _S.YOUTH_WELFARE, (_P.PREGNANCY, _P.U3, _P.KITA), _FAC,
        "Familienzentren", "Kita-Familienzentrum", "Familienzentrum NRW",
-       "Kinder- und Familienzentrum", "Eltern-Kind-Zentrum", "Verbundfamilienzentrum"),
+       "Kinder- und Familienzentrum", "Eltern-Kind-Zentrum", "Verbundfamilienzentrum", "EKiZ",
+       "KiFaZ"),
     _c("Kindertagespflege", _A, _S.YOUTH_WELFARE, (_P.U3,), _FAC, "Tagespflege",
        "Tagesmutter", "Tagesvater", "Tagesmütter", "Tagespflegeperson",
        "Kindertagespflegeperson", "Großtagespflege", "Kindertagespflegestelle",
@@ -231,10 +250,13 @@ CATEGORIES: tuple[CategoryInfo, ...] = (
        "Jugendfreizeitstätte", "Jugendfreizeiteinrichtung", "Jugendclub",
        "Kinder- und Jugendtreff", "Kinder- und Jugendzentrum", "Offene Tür",
        "Haus der offenen Tür", "Kleine Offene Tür", "HOT", "KOT", "Haus der Jugend",
-       "Offene Jugendarbeit", "OKJA"),
+       "Offene Jugendarbeit", "OKJA", "Mobile Jugendarbeit", "Aufsuchende Jugendarbeit"),
     _c("Freier Träger", _A, _S.YOUTH_WELFARE, _ALL, _ORG, "Träger der freien Jugendhilfe",
        "Jugendhilfeträger", "Freier Träger der Jugendhilfe", "Freie Träger",
-       "Träger der Jugendhilfe", "Anerkannter Träger der freien Jugendhilfe"),
+       "Träger der Jugendhilfe", "Anerkannter Träger der freien Jugendhilfe",
+       # youth associations and their rings are recognised freie Träger (SGB VIII §§ 12, 75)
+       "Jugendverband", "Jugendverbände", "Jugendring", "Kreisjugendring", "Stadtjugendring",
+       "Bezirksjugendring", "KJR", "SJR"),
     _c("Wohlfahrtsverband", _A, _S.SOCIAL, _ALL, _ORG, "Freie Wohlfahrtspflege",
        "Spitzenverband der Freien Wohlfahrtspflege",
        brands=("AWO", "Arbeiterwohlfahrt", "Caritas", "Caritasverband", "Diakonie",
@@ -277,40 +299,59 @@ CATEGORIES: tuple[CategoryInfo, ...] = (
        "Beratungsstelle für Jugendliche"),
     # --- actors: schools (SchulG NRW §§ 10–23, 26) ---
     _c("Grundschule", _A, _S.EDUCATION, (_P.PRIMARY,), _FAC, "GS", "Primarschule",
-       "Gemeinschaftsgrundschule", "GGS", "Katholische Grundschule", "KGS",
+       "Gemeinschaftsgrundschule", "GGS", "Katholische Grundschule",
        "Evangelische Grundschule", "EGS", "Bekenntnisgrundschule",
        "Katholische Bekenntnisgrundschule", "Evangelische Bekenntnisgrundschule",
        "Weltanschauungsgrundschule", "Grundschulverbund", "Verbundgrundschule"),
     _c("Hauptschule", _A, _S.EDUCATION, (_P.SECONDARY,), _FAC, "Gemeinschaftshauptschule",
-       "GHS", "Katholische Hauptschule"),
+       "Katholische Hauptschule", "Mittelschule", "Werkrealschule"),
     _c("Realschule", _A, _S.EDUCATION, (_P.SECONDARY,), _FAC),
-    _c("Sekundarschule", _A, _S.EDUCATION, (_P.SECONDARY,), _FAC),
+    # the Länder's Schularten with several Bildungsgänge of the Sekundarstufe I (KMK)
+    _c("Sekundarschule", _A, _S.EDUCATION, (_P.SECONDARY,), _FAC, "Oberschule",
+       "Regionale Schule", "Regionalschule", "Regelschule", "Realschule plus",
+       "Mittelstufenschule", "Erweiterte Realschule", "Haupt- und Realschule",
+       "Verbundene Haupt- und Realschule", "Integrierte Haupt- und Realschule",
+       "Schule mit mehreren Bildungsgängen", "Schulart mit mehreren Bildungsgängen"),
     _c("Gesamtschule", _A, _S.EDUCATION, _YOUTH, _FAC, "Integrierte Gesamtschule", "IGS",
+       "Kooperative Gesamtschule", "Stadtteilschule", "Integrierte Sekundarschule",
        core=_P.SECONDARY),
     _c("Gemeinschaftsschule", _A, _S.EDUCATION, _YOUTH, _FAC, core=_P.SECONDARY),
     _c("PRIMUS-Schule", _A, _S.EDUCATION, _SCHOOL, _FAC, "PRIMUS", "Primusschule"),
+    # one school with a Grundschule and a school of the Sekundarstufe I: the transition
+    # between them happens inside it, so it is on neither side of it (like PRIMUS)
+    _c("Grund- und weiterführende Schule", _A, _S.EDUCATION, _SCHOOL, _FAC,
+       "Grund- und Mittelschule", "Grundschule und Mittelschule", "Grund- und Hauptschule",
+       "Grund- und Werkrealschule", "Grund- und Oberschule", "Grund- und Gemeinschaftsschule",
+       "Grund- und Realschule plus", "Grund- und Regionalschule",
+       "Schule mit Primar- und Sekundarstufe"),
     _c("Gymnasium", _A, _S.EDUCATION, _YOUTH, _FAC, "Gymnasien", core=_P.SECONDARY),
     _c("Weiterführende Schule", _A, _S.EDUCATION, _YOUTH, _FAC,
        "Schule der Sekundarstufe I", "Sekundarstufe I", "Sek I", "Sek-I-Schule",
        "Allgemeinbildende weiterführende Schule", core=_P.SECONDARY),
     _c("Förderschule", _A, _S.EDUCATION, _SCHOOL, _FAC, "Förderzentrum", "Sonderschule",
        "Kompetenzzentrum für sonderpädagogische Förderung", "Sprachheilschule",
-       "Schule für Erziehungshilfe", "Schule für Kranke", "Klinikschule",
+       "Schule für Erziehungshilfe", "Schule für Kranke", "Klinikschule", "SBBZ",
+       "Sonderpädagogisches Bildungs- und Beratungszentrum",
+       "Sonderpädagogisches Förderzentrum",
        *(f"Förderschule {s}" for s in _FOERDERSCHWERPUNKTE),
        *(f"Förderschwerpunkt {s}" for s in _FOERDERSCHWERPUNKTE),
        special_school=True),
     _c("Berufskolleg", _A, _S.EDUCATION, (_P.TRANSITION_WORK,), _FAC, "Berufsschule",
        "Berufsbildende Schule", "BK", "Berufsfachschule", "Fachoberschule",
-       "Berufliches Gymnasium", "Berufsbildungszentrum", "Berufskollegs", work_partner=True),
+       "Berufliches Gymnasium", "Berufsbildungszentrum", "Berufskollegs", "Oberstufenzentrum",
+       "OSZ", "Berufliche Schule", "Berufliches Schulzentrum", "Berufsschulzentrum", "BSZ",
+       "BBS", "Berufsoberschule", "Berufseinstiegsschule",
+       "Regionales Berufliches Bildungszentrum", work_partner=True),
     _c("Weiterbildungskolleg", _A, _S.EDUCATION, (_P.TRANSITION_WORK,), _FAC,
        "Abendrealschule", "Abendgymnasium", "WbK", town_wide=True),
     _c("Schulsozialarbeit", _A, _S.YOUTH_WELFARE, _SCHOOL, _ORG, "Schulsozialarbeiter",
-       "Schulsozialarbeiterin", "Schulsozialarbeit an Schulen"),
+       "Schulsozialarbeiterin", "Schulsozialarbeit an Schulen", "Jugendsozialarbeit an Schulen",
+       "JaS"),
     _c("Volkshochschule", _A, _S.EDUCATION, (_P.PREGNANCY, _P.U3, _P.TRANSITION_WORK), _FAC,
        "VHS"),
     _c("Familienbildungsstätte", _A, _S.EDUCATION, (_P.PREGNANCY, _P.U3, _P.KITA), _FAC,
        "Familienbildung", "FBS", "Familienbildungswerk", "Familienbildungseinrichtung",
-       "Familienforum"),
+       "Familienforum", "Familienstützpunkt", "Elternschule"),
     _c("Bibliothek", _A, _S.CULTURE_SPORT, _CHILD + _YOUTH, _FAC, "Stadtbibliothek",
        "Bücherei", "Stadtbücherei", "Mediathek"),
     # --- actors: health (KKG § 3, SGB IX § 46, SGB V § 119) ---
@@ -393,7 +434,7 @@ CATEGORIES: tuple[CategoryInfo, ...] = (
     _c("Moscheegemeinde", _A, _S.CIVIL_SOCIETY, _ALL, _ORG, "Moscheeverein", "Moschee",
        "Moscheegemeinschaft", "Islamische Gemeinde", brands=("DITIB",)),
     _c("Ehrenamtsinitiative", _A, _S.CIVIL_SOCIETY, _ALL, _ORG, "Initiative", "Ehrenamt",
-       "Bürgerinitiative", "Elterninitiative", "Freiwilligenagentur", "Ehrenamtsagentur",
+       "Bürgerinitiative", "Freiwilligenagentur", "Ehrenamtsagentur",
        "Freiwilligenzentrum", "Nachbarschaftshilfe"),
     _c("Tafel", _A, _S.CIVIL_SOCIETY, _ALL, _ORG, "Tafeln", "Lebensmittelausgabe"),
     _c("Quartiersmanagement", _A, _S.URBAN, _ALL, None, "Stadtteilbüro", "Quartiersbüro",
@@ -416,7 +457,13 @@ CATEGORIES: tuple[CategoryInfo, ...] = (
        town_wide=True),
     _c("Allgemeiner Sozialer Dienst", _O, _S.YOUTH_WELFARE, _ALL, None, "ASD",
        "Bezirkssozialdienst", "BSD", "Kommunaler Sozialer Dienst", "KSD",
-       "Regionaler Sozialer Dienst", "RSD"),
+       "Regionaler Sozialer Dienst", "RSD", "Bezirkssozialarbeit"),
+    # the coordination of the Netzwerk Frühe Hilfen at the Jugendamt (KKG § 3 Abs. 4);
+    # Bavaria's Koordinierende Kinderschutzstellen (KoKi – Netzwerk frühe Kindheit)
+    _c("Koordinierungsstelle Frühe Hilfen", _O, _S.YOUTH_WELFARE, _EARLY, None, "Frühe Hilfen",
+       "Koordinationsstelle Frühe Hilfen", "Fachstelle Frühe Hilfen",
+       "Netzwerkkoordination Frühe Hilfen", "KoKi", "Koordinierende Kinderschutzstelle",
+       "KoKi – Netzwerk frühe Kindheit", town_wide=True),
     _c("Schulverwaltungsamt", _O, _S.EDUCATION, _SCHOOL + (_P.TRANSITION_WORK,), None,
        "Schulverwaltung", "Schulamt der Stadt", "Fachbereich Schule", "Schulträger",
        town_wide=True),
@@ -467,7 +514,8 @@ CATEGORIES: tuple[CategoryInfo, ...] = (
        "Mutter-Kind-Gruppe", "Vater-Kind-Gruppe", "Eltern-Kind-Kurs", "Babymassage",
        "Babykurs", "Elternstart", "Elternstart NRW", "Eltern-Kind-Gruppen"),
     _c("Familienbildungsangebot", _F, _S.YOUTH_WELFARE, (_P.PREGNANCY, _P.U3, _P.KITA), None,
-       "Familienbildung", "Familienbildungskurs", "Angebot der Familienbildung"),
+       "Familienbildung", "Familienbildungskurs", "Angebot der Familienbildung", "Opstapje",
+       "HIPPY"),
     _c("Geburtsvorbereitung", _F, _S.HEALTH, _EARLY, None, "Geburtsvorbereitungskurs",
        "Rückbildungskurs", "Rückbildungsgymnastik", "Säuglingspflegekurs",
        "Geburtsvorbereitung und Rückbildung"),
@@ -503,9 +551,12 @@ CATEGORIES: tuple[CategoryInfo, ...] = (
        "Ausbildungsbegleitende Hilfen", "Ausbildungspatenschaft"),
     _c("Ganztagsangebot", _F, _S.EDUCATION, _SCHOOL, None, "Ganztagsbetreuung",
        "Nachmittagsbetreuung", "Ganztag", "Übermittagbetreuung", "Über-Mittag-Betreuung",
-       "Schule von acht bis eins", "Dreizehn plus"),
+       "Schule von acht bis eins", "Dreizehn plus", "Schulkindbetreuung", "Schulkinderbetreuung",
+       "Mittagsbetreuung", "Verlängerte Mittagsbetreuung", "Betreuende Grundschule",
+       "Flexible Nachmittagsbetreuung", "Ergänzende Förderung und Betreuung", "eFöB"),
     _c("Schulsozialarbeit (Angebot)", _F, _S.YOUTH_WELFARE, _SCHOOL, None,
-       "Schulsozialarbeit an Schulen", "Schulsozialarbeit"),
+       "Schulsozialarbeit an Schulen", "Schulsozialarbeit", "Jugendsozialarbeit an Schulen",
+       "JaS"),
     _c("Frühförderung (Angebot)", _F, _S.HEALTH, (_P.U3, _P.KITA), None,
        "Frühförderangebot", "Frühförderung"),
     _c("Familienpatenschaft", _F, _S.CIVIL_SOCIETY, (_P.U3, _P.KITA, _P.PRIMARY), None,
@@ -526,8 +577,9 @@ _BY_LABEL: dict[str, CategoryInfo] = {c.label: c for c in CATEGORIES}
 # --- ambiguous words and words that make a name a network ---------------------------------
 
 _SCHOOLS = ("Grundschule", "Hauptschule", "Realschule", "Sekundarschule", "Gesamtschule",
-            "Gemeinschaftsschule", "PRIMUS-Schule", "Gymnasium", "Weiterführende Schule",
-            "Förderschule", "Berufskolleg", "Weiterbildungskolleg", "Offene Ganztagsschule")
+            "Gemeinschaftsschule", "PRIMUS-Schule", "Grund- und weiterführende Schule",
+            "Gymnasium", "Weiterführende Schule", "Förderschule", "Berufskolleg",
+            "Weiterbildungskolleg", "Offene Ganztagsschule")
 _COUNSELLING = ("Erziehungsberatungsstelle", "Familienberatungsstelle",
                 "Schwangerschaftsberatung", "Suchtberatung", "Schuldnerberatung",
                 "Migrationsberatung", "Jugendberatung")
@@ -563,8 +615,20 @@ _AMBIGUOUS_WORDS: tuple[tuple[str, _Ambiguity], ...] = (
            "Fachberatungsstelle", "Psychologische Beratungsstelle"), _COUNSELLING,
           ("Schulpsychologischer Dienst", "Frühförderstelle", "Sozialpädiatrisches Zentrum")),
     *_amb(("Schule", "Schulzentrum", "Schulstandort", "Allgemeinbildende Schule",
-           "Schulverbund"), ("Grundschule", "Weiterführende Schule", "Förderschule",
-                             "Berufskolleg"), _SCHOOLS),
+           "Schulverbund", "Ganztagsschule"),
+          ("Grundschule", "Weiterführende Schule", "Förderschule", "Berufskolleg"), _SCHOOLS),
+    # abbreviations one Land uses for another school: KGS is the katholische Grundschule in
+    # NRW and the Kooperative Gesamtschule in Niedersachsen and Hessen; GHS the
+    # Gemeinschaftshauptschule in NRW and the Grund- und Hauptschule in Baden-Württemberg
+    *_amb(("KGS",), ("Grundschule", "Gesamtschule"), _SCHOOLS),
+    *_amb(("GHS",), ("Hauptschule", "Grund- und weiterführende Schule"), _SCHOOLS),
+    # Niedersachsen's Grundschule with fixed hours; Baden-Württemberg's care before and
+    # after them
+    *_amb(("Verlässliche Grundschule",), ("Grundschule", "Schulkindbetreuung"),
+          _SCHOOLS + ("Schulkindbetreuung", "Hort")),
+    # a Kita run by parents, or any parents' initiative
+    *_amb(("Elterninitiative",), ("Kita", "Ehrenamtsinitiative"),
+          ("Krippe", "Hort", "Familienzentrum", "Freier Träger", "Elternverein")),
     *_amb(("Verein", "e.V.", "eingetragener Verein", "Verband", "Club", "Trägerverein"),
           ("Sportverein", "Förderverein", "Elternverein", "Migrantenorganisation",
            "Freier Träger"), _ASSOCIATIONS),
@@ -626,6 +690,15 @@ _ENDINGS = (("nen", ""), ("ien", "ium"), ("en", "um"), ("en", "is"), ("en", ""),
 _MAX_WORDS = 12
 
 
+def _keys(spelling: str) -> tuple[str, ...]:
+    """The folded key of a spelling, then those of its short forms of "und": "Kinder- u.
+    Jugendarzt" and "Kinder- & Jugendarzt" are spellings of "Kinder- und Jugendarzt"."""
+    key = fold(spelling)
+    if " und " not in spelling:
+        return (key,)
+    return (key, fold(spelling.replace(" und ", " u. ")), fold(spelling.replace(" und ", " & ")))
+
+
 def _normal(text: str) -> str:
     """:func:`fold` without removing separators (case, dashes, umlaut spelling)."""
     if text.isascii():  # nothing to normalise but the case
@@ -634,7 +707,10 @@ def _normal(text: str) -> str:
 
 
 def _words(text: str) -> list[tuple[str, str]]:
-    """(original, folded) per word; hyphenated compounds stay one word."""
+    """(original, folded) per word; hyphenated compounds stay one word; "u." and "&" are
+    read as "und"."""
+    if "&" in text:
+        text = text.replace("&", " und ")
     originals = [w for w in _SPLIT.split(text) if w.strip("-_")]
     if text.isascii():  # _normal() is lower(): the same words
         normals = [w.lower() for w in originals]
@@ -646,6 +722,8 @@ def _words(text: str) -> list[tuple[str, str]]:
     for orig, norm in zip(originals, normals, strict=True):
         # a word of ASCII letters and digits (most words) has nothing to remove
         folded = norm if norm.isascii() and norm.isalnum() else _NON_ALNUM.sub("", norm)
+        if folded == "u":  # "Kinder- u. Jugendarzt"
+            folded = "und"
         if folded:
             out.append((orig, folded))
     return out[:_MAX_WORDS]
@@ -696,6 +774,8 @@ class _Index:
         self.phrases: dict[str, tuple[_Entry, ...]] = {}
         self.phrase_len: dict[str, int] = {}
         self.brand_keys = frozenset(fold(b) for c in categories for b in c.brands)
+        #: the keys of the spellings as written (no short forms of "und"), for suggestions
+        self.spelling_keys: list[str] = []
         exact: dict[str, list[CategoryInfo]] = {}
         words: dict[str, list[_Entry]] = {}
         phrases: dict[str, list[_Entry]] = {}
@@ -708,9 +788,12 @@ class _Index:
             for key, spelling in spellings.items():
                 if not key:
                     continue
+                if key not in exact:
+                    self.spelling_keys.append(key)
                 brand = key in brands
-                if info not in exact.setdefault(key, []):
-                    exact[key].append(info)
+                for alias_key in _keys(spelling):
+                    if info not in exact.setdefault(alias_key, []):
+                        exact[alias_key].append(info)
                 parts = _words(spelling)
                 abbreviation = _is_abbreviation(spelling)
                 entry = _Entry(info, spelling, brand, abbreviation,
@@ -939,9 +1022,9 @@ class CategoryCatalogue:
         self._custom: dict[str, list[CategoryInfo]] = {}
         for info in self.custom:
             for spelling in (info.label, *info.aliases):
-                key = fold(spelling)
-                if key and info not in self._custom.setdefault(key, []):
-                    self._custom[key].append(info)
+                for key in _keys(spelling):
+                    if key and info not in self._custom.setdefault(key, []):
+                        self._custom[key].append(info)
         self._by_text: dict[tuple[str, NodeType | None], Recognition | _Open] = {}
         self._cache: dict[tuple[str, str, NodeType | None], Recognition] = {}
 
@@ -1073,7 +1156,7 @@ def category_info(category: object) -> CategoryInfo | None:
 def suggest_category(category: object, node_type: NodeType | None = None, n: int = 3
                      ) -> list[str]:
     """Known category labels close to an unknown one."""
-    keys = difflib.get_close_matches(fold(category), list(_BUILTIN_INDEX.exact), n=n * 3,
+    keys = difflib.get_close_matches(fold(category), _BUILTIN_INDEX.spelling_keys, n=n * 3,
                                      cutoff=0.75)
     labels: list[str] = []
     for key in keys:
