@@ -413,7 +413,8 @@ def _tables(path: str | os.PathLike[str], limits: Limits, cells: Callable[[], _C
         raise workbook_error(
             IssueCode.NOT_A_WORKBOOK,
             f"„{name}“ lässt sich nicht als Excel-Arbeitsmappe lesen ({err}). Bitte öffnen Sie "
-            "die Datei in Excel und speichern Sie sie als .xlsx-Arbeitsmappe.") from None
+            "die Datei in Excel oder LibreOffice und speichern Sie sie als .xlsx-Arbeitsmappe "
+            "(Datei → Speichern unter → Excel-Arbeitsmappe (.xlsx)).") from None
     for sheet_name, rows in raw.items():
         if len(rows) > limits.max_rows:
             raise too_many_rows(str(sheet_name), len(rows), limits)

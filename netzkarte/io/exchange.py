@@ -339,6 +339,17 @@ def write_gexf(network: NetworkMap, path: str | os.PathLike[str], *,
 # --- dispatch by suffix ---------------------------------------------------------------------
 
 
+# spreadsheets netzkarte does not read itself, but Excel or LibreOffice save as .xlsx
+_OTHER_SPREADSHEETS = {
+    ".ods": "eine LibreOffice-/OpenOffice-Tabelle (.ods)",
+    ".fods": "eine LibreOffice-/OpenOffice-Tabelle (.fods)",
+    ".xls": "eine alte Excel-Datei (.xls)",
+    ".xlsm": "eine Excel-Arbeitsmappe mit Makros (.xlsm)",
+    ".xlsb": "eine binäre Excel-Arbeitsmappe (.xlsb)",
+    ".numbers": "eine Numbers-Tabelle (.numbers)",
+}
+
+
 def _suffix(path: Path) -> str:
     return path.suffix.lower()
 
@@ -437,6 +448,12 @@ def load(path: str | os.PathLike[str]) -> NetworkMap:
         return read_json(source)
     if not source.is_file():
         check_file(source, "Datei")  # missing or a folder: say so, not "unknown format"
+    if suffix in _OTHER_SPREADSHEETS:  # .ods, .xls …: the content is there, resave it
+        raise InputError(f"„{source.name}“ ist {_OTHER_SPREADSHEETS[suffix]}; netzkarte liest "
+                         "Arbeitsmappen im Format .xlsx. Bitte öffnen Sie die Datei in Excel "
+                         "oder LibreOffice und speichern Sie sie als .xlsx (Datei → Speichern "
+                         "unter → Excel-Arbeitsmappe (.xlsx)) und geben Sie die .xlsx-Datei an.",
+                         IssueCode.UNKNOWN_FORMAT)
     raise InputError(f"Unbekanntes Dateiformat „{source.suffix or source.name}“. Lesbar sind "
                      ".xlsx (ausgefüllte Vorlage) und .json (netzkarte export).",
                      IssueCode.UNKNOWN_FORMAT)

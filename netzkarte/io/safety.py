@@ -38,7 +38,8 @@ _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"\$?[A-Z]{1,3}\$?(\d+)"
 _HEAD_BYTES = 8192  # the <dimension> element sits in the first few hundred bytes
 _XML_PART_BYTES = 2 * _MB  # workbook.xml and its rels are small; never read more
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls (BIFF) and other OLE files
-_SAVE_AS = "Bitte öffnen Sie die Datei in Excel und speichern Sie sie als .xlsx-Arbeitsmappe."
+_SAVE_AS = ("Bitte öffnen Sie die Datei in Excel oder LibreOffice und speichern Sie sie als "
+            ".xlsx-Arbeitsmappe (Datei → Speichern unter → Excel-Arbeitsmappe (.xlsx)).")
 
 
 @dataclass(frozen=True, slots=True)
