@@ -147,7 +147,7 @@ class IssueCode(StrEnum):
     DUPLICATE_CATEGORY = "duplicate-category"
     """A category or spelling twice in the sheet *Kategorien*."""
     BAD_STRENGTH = "bad-strength"
-    """A strength that is neither 1 to 4 nor a known word."""
+    """A strength that is neither 1 to 4 nor a known word; the text is kept (warning)."""
     BAD_NUMBER = "bad-number"
     """No readable number (warning), or a number that cannot be (error)."""
     BAD_DATE = "bad-date"

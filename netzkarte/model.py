@@ -88,15 +88,19 @@ class MapMeta:
 
 
 def _apply_defaults(data: dict[str, Any], node_type: NodeType, info: CategoryInfo | None
-                    ) -> None:
-    """Fill empty sector, life phases and form from the recognised category."""
+                    ) -> dict[str, Any] | None:
+    """Fill empty sector, life phases and form from the recognised category; return what
+    was filled (attribute → value), ``None`` when nothing was."""
     if info is None or info.node_type is not node_type:
-        return
-    data.setdefault("sector", info.sector)
-    if info.life_phases:
-        data.setdefault("life_phases", info.life_phases)
-    if node_type is NodeType.ACTOR and info.form is not None:
-        data.setdefault("form", info.form)
+        return None
+    filled: dict[str, Any] = {}
+    if "sector" not in data:
+        data["sector"] = filled["sector"] = info.sector
+    if info.life_phases and "life_phases" not in data:
+        data["life_phases"] = filled["life_phases"] = info.life_phases
+    if node_type is NodeType.ACTOR and info.form is not None and "form" not in data:
+        data["form"] = filled["form"] = info.form
+    return filled or None
 
 
 def _coerce(key: str, value: Any) -> Any:
@@ -168,6 +172,10 @@ class NetworkMap:
         #: what sheet *Kategorien* says about an own category beyond its definition, by
         #: label: ``"note"`` (Bemerkung) and the extra columns by header
         self.category_extra: dict[str, dict[str, Any]] = {}
+        #: node → the attributes its category's defaults filled in (sector, life phases,
+        #: form) and their values; the analyses use them like typed values, the Excel
+        #: export leaves these cells empty as the user did
+        self.defaulted: dict[str, dict[str, Any]] = {}
         self._cache: dict[str, Any] = {}
 
     # --- building -------------------------------------------------------------------------
@@ -200,8 +208,12 @@ class NetworkMap:
             coerced = _coerce(key, value)
             if coerced is not None and coerced != ():
                 data[key] = coerced
-        _apply_defaults(data, ntype, self.categories.recognize(
+        filled = _apply_defaults(data, ntype, self.categories.recognize(
             data.get("category"), name=name, node_type=ntype).info)
+        if filled:
+            self.defaulted[node_id] = filled
+        else:
+            self.defaulted.pop(node_id, None)
         data["extra"] = dict(extra or {})
         self.graph.add_node(node_id, **data)
         self._cache.clear()
@@ -255,8 +267,12 @@ class NetworkMap:
         :meth:`add_node`; nothing is parsed again (the importer's fast path).
         """
         data["type"] = node_type
-        _apply_defaults(data, node_type, self.categories.recognize(
+        filled = _apply_defaults(data, node_type, self.categories.recognize(
             data.get("category"), name=data.get("name"), node_type=node_type).info)
+        if filled:
+            self.defaulted[node_id] = filled
+        elif self.defaulted:
+            self.defaulted.pop(node_id, None)
         g: Any = self.graph
         if node_id in g._node or g.node_attr_dict_factory is not dict:  # pragma: no cover
             g.add_node(node_id, **data)
@@ -324,6 +340,7 @@ class NetworkMap:
         if node_id not in self.graph:
             raise UnknownNodeError(f"Knoten {node_id!r} ist nicht in der Karte.")
         self.graph.remove_node(node_id)
+        self.defaulted.pop(node_id, None)
         self._cache.clear()
 
     def set_districts(self, table: pd.DataFrame) -> None:
@@ -604,6 +621,7 @@ class NetworkMap:
         out.extra_columns = {k: list(v) for k, v in self.extra_columns.items()}
         out.categories = self.categories
         out.category_extra = {k: dict(v) for k, v in self.category_extra.items()}
+        out.defaulted = {n: filled for n in out.graph if (filled := self.defaulted.get(n))}
         return out
 
     def _induced(self, keep: set[str]) -> nx.MultiDiGraph[str]:

@@ -17,6 +17,8 @@ an issue with row and column, and a guess into a warning that names the value ta
 ((datetime.date(2019, 3, 1), ''), (datetime.date(2021, 9, 1), 'Jahreszeit: ihr erster Monat'))
 >>> read_number("14-tägig", integer=False, per_year=True)
 (26.0, 'Sitzungsrhythmus: 26-mal im Jahr')
+>>> read_number("monatl.", integer=False, per_year=True)
+(12.0, 'Sitzungsrhythmus: 12-mal im Jahr')
 >>> split_multi("Kita; Grundschule | Hort\\nOGS")
 ['Kita', 'Grundschule', 'Hort', 'OGS']
 >>> is_missing("k. A."), is_missing("–"), is_missing("Kita")
@@ -56,6 +58,7 @@ __all__ = [
     "read_life_phases",
     "read_multi",
     "read_number",
+    "read_term",
     "split_multi",
     "visible_controls",
 ]
@@ -63,8 +66,10 @@ __all__ = [
 T = TypeVar("T", bound=Term)
 
 _MULTI_SPLIT = re.compile(r"\s*(?:;|\||\r\n|\n|\r)\s*")
-_WEAK_SPLIT = re.compile(r"\s*[/,]\s*")
-_BULLET = re.compile(r"^(?:[-–—•·*▪]|\d+[.)])\s+")
+_WEAK_SPLIT = re.compile(r"\s*[/,+&]\s*|\s+(?:und|u\.|sowie)\s+")
+# a list bullet, but not the "1." of "1. Lebensjahr" or "1. Klasse"
+_BULLET = re.compile(r"^(?:[-–—•·*▪]|\d+[.)])\s+(?!(?:lebensjahr|klasse|schuljahr|jahrgang|"
+                     r"halbjahr|quartal)\b)", re.I)
 _GERMAN_DATE = re.compile(r"(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4}|\d{2})")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.]*)?")
 _THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+")
@@ -296,6 +301,47 @@ _RHYTHM_WORDS: dict[str, int] = {fold(w): n for n, words in (
          "alle sechs Monate", "alle 6 Monate")),
     (1, ("jährlich", "einmal jährlich", "einmal im Jahr", "einmal pro Jahr")),
 ) for w in words}
+# "monatl.", "vierteljährl", "mtl.", "quartalsw.": the rhythm words as they are shortened
+_RHYTHM_SHORT = re.compile(r"\b((?:halb|viertel)?jähr|(?:zwei)?monat|(?:zwei|vierzehn)?wöchent)"
+                           r"l\b\.?|\bmtl\b\.?|\bquartalsw\b\.?")
+_RHYTHM_LONG = {"mtl": "monatlich", "quartalsw": "quartalsweise"}
+_EVERY = re.compile(r"(?:ca\.?\s*)?(?:alle|jede)\s+(\d+|" + "|".join(_COUNT_WORDS) + r")\.?"
+                    r"(?:\s*(?:-|bis)\s*(\d+|" + "|".join(_COUNT_WORDS) + r"))?\.?\s*"
+                    r"(wochen?|monate?|tage?)")
+_PER_UNIT = {"woche": 52, "wochen": 52, "monat": 12, "monate": 12, "tag": 365, "tage": 365}
+_UNIT_WORD = {52: "Wochen", 12: "Monate", 365: "Tage"}
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _COUNT_WORDS[word]
+
+
+def _rhythm(text: str) -> tuple[int | None, str]:
+    """Meetings per year of a rhythm (``monatlich``, ``monatl.``, ``4x im Jahr``, ``alle
+    6–8 Wochen``) in plain text, and the note that says how it was read."""
+    text = _RHYTHM_SHORT.sub(lambda m: (m.group(1) + "lich") if m.group(1)
+                             else _RHYTHM_LONG[m.group().rstrip(".")], text)
+    count = _RHYTHM_WORDS.get(fold(text))
+    if count is None:
+        match = _RHYTHM.fullmatch(text)
+        if match and (match.group(2) or match.group(3)):  # "4x", "4 pro Monat"
+            times, _, per = match.groups()
+            count = _count(times) * _PER.get(per, 1)
+    if count is not None:
+        return count, f"Sitzungsrhythmus: {count}-mal im Jahr"
+    match = _EVERY.fullmatch(text)
+    if match is None:
+        return None, ""
+    first, last = _count(match.group(1)), _count(match.group(2) or match.group(1))
+    units = _PER_UNIT[match.group(3)]
+    if not 0 < first <= last:
+        return None, ""
+    exact = units / ((first + last) / 2)
+    count = max(1, int(exact + 0.5))
+    every = f"alle {first}" + (f" bis {last}" if last != first else "")
+    if count == exact:
+        return count, f"Sitzungsrhythmus: {every} {_UNIT_WORD[units]}, {count}-mal im Jahr"
+    return count, f"Sitzungsrhythmus: {every} {_UNIT_WORD[units]}, etwa {count}-mal im Jahr"
 
 
 def _german(number: float) -> str:
@@ -318,8 +364,8 @@ def read_number(value: object, *, integer: bool, per_year: bool = False
     ``note`` is empty when the number is plain (``12``, ``3,5``, ``12 Plätze``, ``31,4 %``)
     and otherwise says how it was read: ``ca. 15`` and ``über 20`` as 15 and 20, a range
     ``10–12`` as its middle, and with ``per_year`` (*Sitzungen pro Jahr*) a rhythm such as
-    ``monatlich`` (12), ``14-tägig`` (26) or ``3x im Quartal`` (12). ``(None, "")`` when
-    nothing is readable (``nach Bedarf``).
+    ``monatlich`` or ``monatl.`` (12), ``14-tägig`` (26), ``3x im Quartal`` (12) or ``alle
+    6–8 Wochen`` (about 7). ``(None, "")`` when nothing is readable (``nach Bedarf``).
 
     >>> read_number("ca. 15", integer=True), read_number("10–12", integer=True)
     ((15, 'ungefähre Angabe'), (11, 'Spanne 10 bis 12: die Mitte'))
@@ -331,15 +377,9 @@ def read_number(value: object, *, integer: bool, per_year: bool = False
         return number, ""
     text = _plain(value)
     if per_year:
-        count = _RHYTHM_WORDS.get(fold(text))
-        if count is None:
-            match = _RHYTHM.fullmatch(text)
-            if match and (match.group(2) or match.group(3)):  # "4x", "4 pro Monat"
-                times, _, per = match.groups()
-                count = ((int(times) if times.isdigit() else _COUNT_WORDS[times])
-                         * _PER.get(per, 1))
+        count, note = _rhythm(text)
         if count is not None:
-            return (count if integer else float(count)), f"Sitzungsrhythmus: {count}-mal im Jahr"
+            return (count if integer else float(count)), note
     match = _WITH_UNIT.fullmatch(text)
     if match:
         return parse_number(match.group(1), integer=integer), ""
@@ -383,17 +423,21 @@ for _n, _names in enumerate((
         _MONTHS[_name] = _n
 _MONTH = r"(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _SEASONS = {"frühjahr": 3, "frühling": 3, "sommer": 6, "herbst": 9, "winter": 12}
-_DATE_PREFIX = re.compile(r"(?:seit|ab|ca\.?|circa|etwa|ungefähr|vermutlich|im|am)\s+"
-                          r"(?:(?:dem|der|den)\s+)?")
+_DATE_PREFIX = re.compile(r"(?:(?:stand|datum)\s*:?\s*|(?:seit|ab|ca\.?|circa|etwa|ungefähr|"
+                          r"vermutlich|im|am)\s+)(?:(?:dem|der|den|vom)\s+)?")
 _DAY_MONTH_NAME = re.compile(r"(\d{1,2})\.?\s*" + _MONTH + r"\s*(\d{4})")
 _YEAR = re.compile(r"(\d{4})")
 _MONTH_YEAR = re.compile(r"(\d{1,2})\s*[./-]\s*(\d{4})|(\d{4})-(\d{1,2})")
-_MONTH_NAME_YEAR = re.compile(_MONTH + r"\s*(\d{4})")
-_SEASON = re.compile(r"(" + "|".join(_SEASONS) + r")\s*(\d{4})(?:\s*/\s*(\d{2}|\d{4}))?")
+_MONTH_NAME_YEAR = re.compile(_MONTH + r"\s*['’]?(\d{4}|\d{2})")
+_SEASON = re.compile(r"(" + "|".join(_SEASONS) + r")\s*['’]?(\d{4}|\d{2})"
+                     r"(?:\s*/\s*(\d{2}|\d{4}))?")
 _SCHOOL_YEAR = re.compile(r"(?:(?:schuljahr|sj|kitajahr|kindergartenjahr)\.?\s*)?"
                           r"(\d{4}|\d{2})\s*[/-]\s*(\d{4}|\d{2})")
 _PART_OF_YEAR = re.compile(r"(?:([12])\.\s*halbjahr|([1-4])\.\s*quartal|q([1-4])|"
                            r"(anfang|mitte|ende))\s*(\d{4})")
+
+
+_TWO_DIGITS = {2: ", zweistellige Jahreszahl", 4: ""}
 
 
 def _year(text: str) -> int:
@@ -411,8 +455,9 @@ def parse_date(value: object) -> tuple[date | None, str]:
     alone (``2018``, also as a number) is its 1 January, a month (``03/2020``, ``März
     2020``, ``Mrz. 2020``) its first day, a season (``Herbst 2021``, ``Winter 2019/20``)
     its first month, a school year (``Schuljahr 2019/20``, ``SJ 2019/2020``) its start on
-    1 August; ``seit``/``ab`` in front change nothing. A two-digit year and a bare Excel
-    serial number are guesses, too. ``(None, "")`` means the value is no date.
+    1 August; ``seit``/``ab`` or a label ``Stand:`` in front change nothing. A two-digit
+    year (``Sommer 21``, ``01.03.19``) and a bare Excel serial number are guesses, too.
+    ``(None, "")`` means the value is no date.
 
     >>> parse_date("SJ 2019/2020")
     (datetime.date(2019, 8, 1), 'Schuljahr: sein Beginn am 1. August')
@@ -465,12 +510,13 @@ def _date_text(text: str) -> tuple[date | None, str]:
         return date(int(year), int(month), 1), "Monat und Jahr: der Monatserste"
     match = _MONTH_NAME_YEAR.fullmatch(text)
     if match:
-        return (date(int(match.group(2)), _MONTHS[match.group(1)], 1),
-                "Monat und Jahr: der Monatserste")
+        return (date(_year(match.group(2)), _MONTHS[match.group(1)], 1),
+                "Monat und Jahr: der Monatserste" + _TWO_DIGITS[len(match.group(2))])
     match = _SEASON.fullmatch(text)
     if match:
-        season, year = match.group(1), int(match.group(2))
-        return date(year, _SEASONS[season], 1), "Jahreszeit: ihr erster Monat"
+        season, year = match.group(1), _year(match.group(2))
+        return (date(year, _SEASONS[season], 1),
+                "Jahreszeit: ihr erster Monat" + _TWO_DIGITS[len(match.group(2))])
     match = _SCHOOL_YEAR.fullmatch(text)
     if match:
         first, second = _year(match.group(1)), _year(match.group(2))
@@ -533,6 +579,47 @@ def parse_term(enum: type[T], value: object) -> T | None:
     return _term(enum, value if isinstance(value, str) else display(value))  # type: ignore[return-value]
 
 
+_ABBREVIATION = re.compile(r"[^\W\d_]{3,}\.?")
+
+
+@lru_cache(maxsize=4096)
+def _abbreviated(enum: type[Term], text: str) -> Term | None:
+    key = fold(text)
+    labels = [(m, (m.label,)) for m in enum]
+    spellings = [(m, (m.label, *enum._aliases.get(m.value, ()))) for m in enum]
+    for table in (labels, spellings):  # labels first: "Koop" is no Kooperationsvereinbarung
+        found = {m for m, words in table for word in words if fold(word).startswith(key)}
+        if len(found) == 1:
+            return found.pop()
+        if found:
+            return None  # "Kon": Konferenz or Sozialraumkonferenz … several values
+    return None
+
+
+def read_term(enum: type[T], value: object) -> tuple[T | None, str]:
+    """``(member, note)``: :func:`parse_term`, and an abbreviation read with a note.
+
+    An abbreviation is one word of at least three letters, with or without its dot, that
+    begins exactly one value's label (``Koop.`` → Kooperation, ``Vermittl.`` → Vermittlung,
+    ``Fin.`` → Finanzierung), or else exactly one value's accepted spelling. ``Ko`` (too
+    short) and ``Verw.`` (Verwaltungsspitze or Verwaltungsvorstand) are not read.
+
+    >>> from netzkarte.vocab import EdgeKind
+    >>> read_term(EdgeKind, "Koop.")
+    (<EdgeKind.COOPERATION: 'cooperation'>, 'Abkürzung')
+    >>> read_term(EdgeKind, "Kooperation"), read_term(EdgeKind, "Ko")
+    ((<EdgeKind.COOPERATION: 'cooperation'>, ''), (None, ''))
+    """
+    member = parse_term(enum, value)
+    if member is not None or not isinstance(value, str):
+        return member, ""
+    text = value.strip()
+    if not _ABBREVIATION.fullmatch(text):
+        return None, ""
+    guess = _abbreviated(enum, text)
+    return (guess, "Abkürzung") if guess is not None else (None, "")  # type: ignore[return-value]
+
+
 @lru_cache(maxsize=1024)
 def _strength(value: str) -> Strength | None:
     return Strength.parse(value)
@@ -564,6 +651,9 @@ _AGE_NOUN = re.compile(r"[\s-]+(?:plätze|platz|gruppen?|bereich|betreuung|kinde
 _AGE_FROM = re.compile(r"(?:ab|über|ü|älter als)\s*(\d{1,2})" + _AGE_UNIT)
 _AGE_UNDER = re.compile(r"(?:u|unter|bis|jünger als)\s*(\d{1,2})" + _AGE_UNIT)
 _AGE_ONE = re.compile(r"(\d{1,2})" + _AGE_UNIT.removesuffix("?"))
+# "1. Lebensjahr" is the first year of life, from birth to the first birthday
+_LIFE_YEAR = re.compile(r"(?:im\s+)?(\d{1,2})\.\s*(?:(?:-|bis)\s*(\d{1,2})\.\s*)?"
+                        r"lebensjahr(?:e|es|en)?")
 _GRADE_WORD = r"(?:klassen?|kl\.?|klassenstufen?|jahrgangsstufen?|jahrgänge|jahrgang|jg\.?)"
 _GRADES = re.compile(_GRADE_WORD + r"\s*(\d{1,2})(?:\s*(?:-|bis|/|und)\s*(\d{1,2}))?\.?|"
                      r"(\d{1,2})\.?\s*(?:(?:-|bis|/|und)\s*(\d{1,2})\.?\s*)?"
@@ -593,8 +683,9 @@ def read_life_phases(text: str) -> tuple[tuple[LifePhase, ...], bool] | None:
 
     Exact: a label or accepted spelling (``Kita``, ``Ü3``, ``Hort``, ``Klasse 1–4``) and
     the words for several phases (``alle``, ``U6``, ``Jugendliche``). Guessed from numbers:
-    an age span (``0–16 Jahre``, ``1 bis 3``, ``ab 14``, ``unter 10``) or school years
-    (``Klasse 7–9``), mapped with :func:`phases_for_ages`.
+    an age span (``0–16 Jahre``, ``1 bis 3``, ``ab 14``, ``unter 10``), years of life
+    (``1. Lebensjahr``: birth to the first birthday) or school years (``Klasse 7–9``),
+    mapped with :func:`phases_for_ages`.
 
     >>> read_life_phases("16–25 Jahre")
     ((<LifePhase.TRANSITION_WORK: 'transition_work'>,), True)
@@ -619,6 +710,9 @@ def read_life_phases(text: str) -> tuple[tuple[LifePhase, ...], bool] | None:
         span = 0, int(match.group(1))
     elif match := _AGE_ONE.fullmatch(plain):
         span = int(match.group(1)), int(match.group(1))
+    elif match := _LIFE_YEAR.fullmatch(plain):
+        first = int(match.group(1))
+        span = first - 1, int(match.group(2) or first)
     elif match := _GRADES.fullmatch(plain):
         first = int(match.group(1) or match.group(3))
         last = int(match.group(2) or match.group(4) or first)

@@ -1,13 +1,15 @@
 """Typed column values for the importer: parse a whole column, report each bad cell.
 
 Lenient by design: only what breaks the structure of the map is an error here, that is an
-unknown kind of relation (*Art*) and a tie strength that cannot be placed on the 1–4 scale.
-Everything else is optional, so a value that still cannot be read becomes a *warning*, its
-raw text is kept in the node's or edge's ``extra`` under the column header (the Excel
-export writes it back into the same column) and the analyses run without it. Values read by
-interpretation (``Herbst 2021``, ``ca. 15``, ``monatlich``, ``0–16 Jahre``, ``eng``) are
-taken with a warning that names what was taken; missing markers (``k. A.``, ``–``,
-``unbekannt`` …) count as empty cells without any message.
+unknown kind of relation (*Art*, without which the edge cannot be built). Everything else
+is optional, so a value that still cannot be read becomes a *warning*, its raw text is kept
+in the node's or edge's ``extra`` under the column header (the Excel export writes it back
+into the same column) and the analyses run without it. Values read by interpretation
+(``Herbst 2021``, ``ca. 15``, ``monatlich``, ``0–16 Jahre``, ``eng``, ``Koop.``) are taken
+with a warning that names what was taken, and their raw text is kept the same way: a
+workbook written back holds what the user typed, and reading it again gives the same value.
+Missing markers (``k. A.``, ``–``, ``unbekannt`` …) count as empty cells without any
+message.
 
 Works column by column with a cache per spelling (a column repeats the same few spellings
 thousands of times): a good parse is stored once, a guess or a problem is stored with its
@@ -16,6 +18,10 @@ messages, which are repeated for every row that has the same spelling. The build
 
 >>> sorted(e.__name__ for e in STRICT_ENUMS)
 ['EdgeKind']
+>>> from netzkarte.schema import sheet
+>>> col = next(c for c in sheet("Angebote").columns if c.header == "Kapazität")
+>>> reread(sheet("Angebote"), col, "10-12")
+11
 """
 
 from __future__ import annotations
@@ -30,10 +36,10 @@ from netzkarte.io.cells import (
     is_missing,
     parse_date,
     parse_strength,
-    parse_term,
     read_flag,
     read_multi,
     read_number,
+    read_term,
     split_multi,
 )
 from netzkarte.io.issues import IssueLog
@@ -41,7 +47,7 @@ from netzkarte.io.refs import meant, quote
 from netzkarte.schema import MAX_NUMBER, NUMBER_RANGE, Column, Sheet, ValueKind
 from netzkarte.vocab import LIFE_PHASE_ORDER, EdgeKind, LifePhase, Strength, Term
 
-__all__ = ["STRENGTH_SCALE", "STRICT_ENUMS", "ColumnReader"]
+__all__ = ["STRENGTH_SCALE", "STRICT_ENUMS", "ColumnReader", "reread"]
 
 STRICT_ENUMS: frozenset[type[Term]] = frozenset({EdgeKind})
 """Enums whose unknown values are errors: only the kind of a relation, without which the
@@ -87,7 +93,8 @@ class ColumnReader:
               extra: dict[str, Any]) -> Any:
         """Typed value of a non-blank cell, or ``None`` after reporting the problem.
 
-        Raw text that cannot be read goes into ``extra[col.header]``.
+        Raw text that cannot be read, or that was read by interpretation, goes into
+        ``extra[col.header]``.
         """
         kind = col.kind
         if kind is ValueKind.TEXT:
@@ -95,9 +102,15 @@ class ColumnReader:
             return None if text is not None and self.missing(col, text) else text
         if kind is ValueKind.ENUM:
             assert col.enum is not None
-            member = parse_term(col.enum, raw)
+            member, note = read_term(col.enum, raw)
             if member is None and not self.missing(col, display(raw)):
                 self.unknown_value(sheet, col, raw, row, extra)
+            elif member is not None and note:
+                text = self.kept(col, raw, extra)
+                self.warn(IssueCode.GUESSED_VALUE, f"{quote(text)} als „{member.label}“ "
+                          f"gelesen ({note}). Wählen Sie in {quote(col.header)} einen Wert aus "
+                          "der Auswahlliste, wenn ein anderer gemeint ist.",
+                          sheet.name, row, col.header, raw)
             return member
         if kind is ValueKind.MULTI_ENUM:
             return self.multi_enum(sheet, col, raw, row, extra)
@@ -110,7 +123,7 @@ class ColumnReader:
         if kind is ValueKind.DATE:
             return self.date(sheet.name, col.header, raw, row, extra)
         if kind is ValueKind.STRENGTH:
-            return self.strength(sheet, col, raw, row)
+            return self.strength(sheet, col, raw, row, extra)
         return cell_text(raw)
 
     @staticmethod
@@ -133,6 +146,7 @@ class ColumnReader:
                           f"Tragen Sie in {quote(col.header)} „ja“ oder „nein“ ein.",
                           sheet.name, row, col.header, raw)
         elif note:
+            self.kept(col, raw, extra)
             self.warn(IssueCode.GUESSED_VALUE, f"{quote(display(raw))} als "
                       f"„{'ja' if flag else 'nein'}“ gelesen ({note}). Tragen Sie in "
                       f"{quote(col.header)} nur „ja“ oder „nein“ ein, Erläuterungen in "
@@ -160,6 +174,7 @@ class ColumnReader:
                           f"{_KEPT}. Tragen Sie in {quote(col.header)} {what} ein.",
                           sheet.name, row, col.header, raw)
         elif note:
+            self.kept(col, raw, extra)
             self.warn(IssueCode.GUESSED_VALUE,
                       f"{quote(display(raw))} als {_german(number)} gelesen "
                       f"({note}). Tragen Sie in {quote(col.header)} nur die Zahl ein, wenn "
@@ -195,29 +210,34 @@ class ColumnReader:
                       "„2019“, „03/2019“ oder „Schuljahr 2019/20“ werden gelesen).",
                       sheet, row, header, raw)
         elif note:
+            if extra is not None:
+                extra[header] = text
             self.warn(IssueCode.GUESSED_VALUE,
                       f"{quote(text)} als {when:%d.%m.%Y} gelesen ({note}). "
                       "Tragen Sie das Datum vollständig ein, z. B. 01.03.2019, wenn ein "
                       "anderer Tag gemeint ist.", sheet, row, header, raw)
         return when
 
-    def strength(self, sheet: Sheet, col: Column, raw: object, row: int) -> Strength | None:
+    def strength(self, sheet: Sheet, col: Column, raw: object, row: int,
+                 extra: dict[str, Any]) -> Strength | None:
         strength = parse_strength(raw)
         if strength is not None:
             return strength
         text = display(raw)
         strength = Strength.guess(text)
         if strength is not None:
+            self.kept(col, raw, extra)
             self.warn(IssueCode.GUESSED_VALUE, f"{quote(text)} als Stärke {strength.value} "
                       f"({strength.label}) gelesen, auf der Skala "
                       f"{', '.join(Strength.labels())}. Tragen Sie die Zahl ein, wenn eine "
                       "andere Stufe gemeint ist.", sheet.name, row, col.header, raw)
         elif not self.missing(col, text):
-            self.error(IssueCode.BAD_STRENGTH,
-                       f"{quote(text)} ist keine gültige Stärke. Tragen Sie "
-                       f"1 bis 4 ein: {STRENGTH_SCALE}. Wörter wie „lose“, „regelmäßig“, "
-                       "„eng“ oder „sehr eng“ werden ebenfalls gelesen.",
-                       sheet.name, row, col.header, raw)
+            self.kept(col, raw, extra)
+            self.warn(IssueCode.BAD_STRENGTH,
+                      f"{quote(text)} ist keine Stärke von 1 bis 4 und {_KEPT}. Tragen Sie "
+                      f"1 bis 4 ein: {STRENGTH_SCALE}. Wörter wie „lose“, „regelmäßig“, "
+                      "„eng“ oder „sehr eng“ werden ebenfalls gelesen.",
+                      sheet.name, row, col.header, raw)
         return strength
 
     def unknown_value(self, sheet: Sheet, col: Column, raw: object, row: int,
@@ -258,8 +278,8 @@ class ColumnReader:
                       "erhalten, zählt aber in keiner Auswertung. Wählen Sie Werte aus der "
                       f"Auswahlliste: {allowed}; mehrere trennen Sie mit ; (Semikolon).",
                       sheet.name, row, col.header, part)
-        if reading.unread and extra is not None:
-            extra[col.header] = "; ".join(reading.unread)
+        if (reading.unread or reading.guesses) and extra is not None:
+            extra[col.header] = text  # the whole cell, as typed: the export writes it back
         members = list(reading.members)
         if enum is LifePhase:
             members.sort(key=lambda m: LIFE_PHASE_ORDER.index(LifePhase(m)))
@@ -316,6 +336,16 @@ class ColumnReader:
             if extra:
                 side[i] = extra
         return out, side
+
+
+def reread(sheet: Sheet, col: Column, text: object) -> Any:
+    """The value ``text`` is read as in column ``col`` of ``sheet``, without any message;
+    ``None`` when it cannot be read.
+
+    The Excel export asks this before it writes kept raw text back into its column: the
+    text is written as typed as long as it still means the stored value.
+    """
+    return ColumnReader(IssueLog(None)).value(sheet, col, text, 0, {})
 
 
 def _blank_markers(texts: list[str | None]) -> None:

@@ -191,12 +191,15 @@ def example_map() -> NetworkMap:
     m.set_categories([CategoryInfo("Krabbelgruppe", NodeType.OFFER, Sector.YOUTH_WELFARE,
                                    (LifePhase.U3,), aliases=("Krabbelkreis",), custom=True)])
     m.category_extra["Krabbelgruppe"] = {"note": "eigene Kategorie der Kommune"}
+    # the example rows show sector and life phases (a category's defaults stay empty cells)
     m.add_node("A-001", "actor", name="Kita Sonnenschein", form="Einrichtung", category="Kita",
+               sector="Kinder- und Jugendhilfe", life_phases=("0–3 Jahre", "3–6 Jahre (Kita)"),
                level="Sozialraum", municipality="Kindertal", district="Nord",
                contact="kita.sonnenschein@example.org", note="U3-Gruppe ab 2025")
     m.add_node("A-002", "actor", name="Familienhilfe e. V.", category="Freier Träger")
     m.add_node("A-003", "actor", name="Grundschule am Park", category="Grundschule")
-    m.add_node("AMT-01", "office", name="Jugendamt", category="Jugendamt", level="Kommune",
+    m.add_node("AMT-01", "office", name="Jugendamt", category="Jugendamt",
+               sector="Kinder- und Jugendhilfe", level="Kommune",
                municipality="Kindertal", roles=["Machtpromotor"], rank="Amtsleitung")
     m.add_node("AMT-00", "office", name="Dezernat II", category="Dezernat")
     m.add_node("G-01", "committee", name="Steuerungsgruppe Präventionskette",
@@ -205,6 +208,7 @@ def example_map() -> NetworkMap:
                life_phases=tuple(LifePhase), meetings_per_year=4, lead="AMT-01",
                legitimated=True, network_kind="Austausch")
     m.add_node("ANG-001", "offer", name="Elterncafé Nord", category="Elterncafé",
+               sector="Kinder- und Jugendhilfe", life_phases=("0–3 Jahre", "3–6 Jahre (Kita)"),
                target_group="Eltern mit Kindern unter 3", municipality="Kindertal",
                district="Nord", venue="A-001", outreach=False, status="laufend", capacity=40)
     m.add_edge("A-001", "A-002", "belongs_to")

@@ -1,7 +1,8 @@
 """netzkarte's own JSON format (``"schema": "netzkarte/1"``): lossless, typed, versioned.
 
 Node-link records with every typed attribute (enums as English codes, multi-values as
-lists, dates as ISO strings, ``extra`` dates tagged ``{"$date": "…"}``), edges in graph
+lists, dates as ISO strings, ``extra`` dates tagged ``{"$date": "…"}``; ``"defaults"``
+lists the attributes a category's defaults filled in, which the user left empty), edges in graph
 order with their keys, the order of extra columns, the district table (with dtypes), the
 Kommune's own categories (sheet *Kategorien*, key ``"categories"``; files without it have
 none) and the map metadata. ``read_json(write_json(m))`` gives back ``m``.
@@ -81,8 +82,10 @@ for _sheet in SHEETS:
     for _col in _sheet.columns:
         _FIELD_KIND.setdefault(_col.attr, (_col.kind, _col.enum))
 # Attributes the model fills from defaults when they are missing (dropped again on read
-# when the JSON does not have them, so the round trip is exact).
+# when the JSON does not have them, so the round trip is exact). A node's "defaults" names
+# those of its values that came from its category, not from the user.
 _NODE_DEFAULTED = ("sector", "life_phases", "form")
+_NODE_RECORD_KEYS = ("id", "type", "extra", "defaults")
 
 
 # --- JSON: writing --------------------------------------------------------------------------
@@ -159,6 +162,7 @@ def to_json_dict(network: NetworkMap) -> dict[str, Any]:
     from netzkarte import __version__
 
     meta = network.meta
+    defaulted = network.defaulted
     nodes = []
     for nid, data in network.graph.nodes(data=True):
         record: dict[str, Any] = {"id": nid, "type": data["type"].value}
@@ -166,6 +170,11 @@ def to_json_dict(network: NetworkMap) -> dict[str, Any]:
             if key not in ("type", "extra"):
                 record[key] = _encode(value)
         record["extra"] = {k: _encode_extra(v) for k, v in data.get("extra", {}).items()}
+        filled = defaulted.get(nid)
+        if filled:
+            kept = [k for k, v in filled.items() if data.get(k) == v]
+            if kept:
+                record["defaults"] = kept
         nodes.append(record)
     edges = []
     for u, v, k, data in network.graph.edges(keys=True, data=True):
@@ -592,7 +601,7 @@ def _read_nodes(doc: dict[str, Any], network: NetworkMap, dec: _Decoder) -> None
             continue
         attrs: dict[str, Any] = {}
         for key, raw in record.items():
-            if key in ("id", "type", "extra"):
+            if key in _NODE_RECORD_KEYS:
                 continue
             value = dec.value(key, raw, sheet_name=sheet_name, where=where)
             if value is not None:
@@ -613,8 +622,28 @@ def _read_nodes(doc: dict[str, Any], network: NetworkMap, dec: _Decoder) -> None
             if key not in attrs:
                 data.pop(key, None)
         data.update(stray)
+        _read_defaults(record.get("defaults"), nid, network, dec, sheet_name, where)
         if isinstance(record.get("name"), str):
             data["name"] = record["name"]
+
+
+def _read_defaults(raw: Any, nid: str, network: NetworkMap, dec: _Decoder,
+                   sheet_name: str | None, where: str) -> None:
+    """A node's ``"defaults"``: which of its values its category filled in."""
+    network.defaulted.pop(nid, None)
+    if raw is None:
+        return
+    if not isinstance(raw, list) or not all(k in _NODE_DEFAULTED for k in raw):
+        shown = repr(raw) if len(repr(raw)) <= 40 else f"{repr(raw)[:40]}…"
+        dec.problem(IssueCode.BAD_VALUE, f"„defaults“ ({_json_path(where, 'defaults')}) muss "
+                    "eine Liste aus " + ", ".join(f"„{k}“" for k in _NODE_DEFAULTED) +
+                    f" sein, nicht {shown}. {_EXPORT_HINT}", sheet_name=sheet_name,
+                    where=where, column="defaults", value=str(raw))
+        return
+    data = network.graph.nodes[nid]
+    filled = {key: data[key] for key in raw if key in data}
+    if filled:
+        network.defaulted[nid] = filled
 
 
 def _read_edges(doc: dict[str, Any], network: NetworkMap, dec: _Decoder) -> None:

@@ -10,11 +10,13 @@ with the allowed values that the dropdowns (data validation) of every enum colum
 Export rules (what the reader accepts back): enums by German label,
 multi-values joined by ``"; "``, booleans ``ja``/``nein``, dates as real Excel dates
 (``DD.MM.YYYY``), strength as ``"3 Koordination"``; extra columns after the known ones in
-``NetworkMap.extra_columns`` order; a raw unknown value kept in ``extra[<header>]`` goes back
-into its known column when the attribute is empty. A row's first ``belongs_to``,
-``reports_to`` or ``provides`` edge (in the node's adjacency order) goes into its reference
-column (*Organisation*, *Übergeordnet*, *Berichtet an*, *Anbieter*) unless it carries
-attributes (note, date, extras …); every other edge goes to *Mitgliedschaften* or
+``NetworkMap.extra_columns`` order; raw text kept in ``extra[<header>]`` (a value that could
+not be read, or was read by interpretation: ``ca. 15``, ``Koop.``) goes back into its known
+column as typed while it still means the stored value; a value a category's default filled
+in (``NetworkMap.defaulted``) stays an empty cell, as the user left it. A row's first
+``belongs_to``, ``reports_to`` or ``provides`` edge (in the node's adjacency order) goes into
+its reference column (*Organisation*, *Übergeordnet*, *Berichtet an*, *Anbieter*) unless it
+carries attributes (note, date, extras …); every other edge goes to *Mitgliedschaften* or
 *Beziehungen*, so nothing is lost and a re-read keeps each node's edge order.
 
 The output is byte-for-byte reproducible: fixed document properties and fixed zip entry
@@ -47,7 +49,8 @@ from pathlib import Path
 from typing import Any
 
 from netzkarte.io.atomic import atomic_path
-from netzkarte.io.columns import STRICT_ENUMS
+from netzkarte.io.cells import parse_date, read_multi
+from netzkarte.io.columns import STRICT_ENUMS, reread
 from netzkarte.io.guide import example_map, guide_lines
 from netzkarte.model import NetworkMap
 from netzkarte.schema import (
@@ -199,13 +202,17 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _known(column: Column, value: Any, extra: dict[str, Any]) -> Any:
+def _known(sheet: Sheet, column: Column, value: Any, extra: dict[str, Any]) -> Any:
     """Cell of a known column, with the raw text kept in ``extra[header]``.
 
-    Text the importer could not read is written back as typed, so reading the file again
-    gives the same value and the same warning: after the values it did read in a
-    multi-value cell (``"0–3 Jahre; Quatsch"``), instead of a value a category's default
-    filled in (*Sektor* „irgendwas“ of a Kita stays „irgendwas“, not „Jugendhilfe“).
+    Text the importer kept is written back as typed, so reading the file again gives the
+    same value and the same warning: a value read by interpretation (``ca. 30 Familien``,
+    ``ja (Beschluss 2021)``, ``1. Lebensjahr``, ``Koop.``) while the text still reads as
+    the stored value, and text that could not be read (``nach Bedarf``; *Sektor*
+    „irgendwas“ of a Kita stays „irgendwas“). A stored value that was changed after the
+    import wins over a text that means another value; in a multi-value cell the parts that
+    could not be read stay after it (``"3–6 Jahre (Kita); Quatsch"``). Older exports kept
+    only those parts (``"Quatsch"``): they follow the values read, too.
     """
     shown = cell_label(value)
     kept = _plain(extra.get(column.header))
@@ -213,9 +220,15 @@ def _known(column: Column, value: Any, extra: dict[str, Any]) -> Any:
         return shown
     if shown is None or shown == "":
         return kept
+    again = reread(sheet, column, kept)
     if isinstance(value, tuple | list | set | frozenset):
-        return f"{shown}{MULTI_SEPARATOR}{kept}"
-    return kept
+        if again is not None and set(again) == set(value):
+            return kept
+        if column.enum is None:  # free text (Themen): nothing to tell apart
+            return f"{shown}{MULTI_SEPARATOR}{kept}"
+        rest = read_multi(column.enum, str(kept)).unread
+        return MULTI_SEPARATOR.join((shown, *rest)) if rest else shown
+    return kept if again is None or again == value else shown
 
 
 def _extra_order(declared: Sequence[str], records: Iterable[dict[str, Any]],
@@ -277,6 +290,7 @@ def _tables(m: NetworkMap) -> list[_Table]:
                                         (d.get("extra", {}) for _, d in nodes), known)
             for nid, d in nodes:
                 extra = d.get("extra", {})
+                filled = m.defaulted.get(nid)
                 row: list[Any] = []
                 for col in sh.columns:
                     if col.kind is ValueKind.ID:
@@ -284,7 +298,10 @@ def _tables(m: NetworkMap) -> list[_Table]:
                     elif col.edge is not None:
                         row.append(in_column.get((nid, col.header)))
                     else:
-                        row.append(_known(col, d.get(col.attr), extra))
+                        value = d.get(col.attr)
+                        if filled and col.attr in filled and filled[col.attr] == value:
+                            value = None  # the category's default: the user left it empty
+                        row.append(_known(sh, col, value, extra))
                 row.extend(_plain(extra.get(h)) for h in table.extras)
                 table.rows.append(row)
         elif sh is CATEGORY_SHEET:
@@ -296,7 +313,7 @@ def _tables(m: NetworkMap) -> list[_Table]:
             for u, v, d in edges:
                 extra = d.get("extra", {})
                 fixed = {"source": u, "target": v, "kind": d["kind"]}
-                row = [_known(col, fixed.get(col.attr, d.get(col.attr)), extra)
+                row = [_known(sh, col, fixed.get(col.attr, d.get(col.attr)), extra)
                        for col in sh.columns]
                 row.extend(_plain(extra.get(h)) for h in table.extras)
                 table.rows.append(row)
@@ -332,7 +349,8 @@ def _category_rows(m: NetworkMap, table: _Table) -> None:
             "sector": info.sector, "life_phases": info.life_phases,
             "town_wide": CATEGORY_SCOPES[info.town_wide], "form": info.form,
             "aliases": info.aliases, "note": extra.get("note")}
-        row = [_known(col, values[col.attr], extra) for col in table.sheet.columns]
+        row = [_known(table.sheet, col, values[col.attr], extra)
+               for col in table.sheet.columns]
         row.extend(_plain(extra.get(h)) for h in table.extras)
         table.rows.append(row)
 
@@ -513,11 +531,19 @@ def _write_guide(ws: Any, m: NetworkMap) -> None:
     _prepare_sheet(ws, widths, freeze=False)
     ws.append([_styled(ws, f"{title} – Anleitung", bold=True, size=_TITLE_SIZE)])
     ws.append([_styled(ws, "Angaben zur Karte (bitte in Spalte B ausfüllen):", bold=True)])
+    kept = m.meta.extra  # "Stand" as typed, when it was read by interpretation
+    snapshot = dict(META_FIELDS)["snapshot"]
     for attr, label in META_FIELDS:
         value = getattr(m.meta, attr)
+        typed = _plain(kept.get(label)) if attr == "snapshot" else None
+        if typed not in (None, ""):  # "Stand: Frühjahr 2024"
+            when = parse_date(typed)[0]
+            if value is None or when is None or when == value:
+                value = typed
         ws.append([_styled(ws, label, bold=True), _out(ws, cell_label(value))])
-    for label, value in m.meta.extra.items():
-        ws.append([_styled(ws, label, bold=True), _out(ws, _plain(value))])
+    for label, value in kept.items():
+        if label != snapshot:  # in its own row above
+            ws.append([_styled(ws, label, bold=True), _out(ws, _plain(value))])
     for style, text in guide_lines():
         if style == "h":
             ws.append([])

@@ -265,16 +265,21 @@ _term(Rank,
        "office_head": "Amtsleitung", "division_head": "Abteilungsleitung",
        "staff_unit": "Stabsstelle", "professional": "Fachkraft", "volunteer": "Ehrenamt"},
       # "(in)", "/in" and "(r)" spellings fold to the feminine form: "Amtsleiter(in)" works
+      # "Erste(r) Bürgermeister(in)" is the mayor in Bavaria; BM, OB, FBL … as in the files
       {"top": ("Bürgermeister", "Bürgermeisterin", "Landrat", "Landrätin", "Landrat/Landrätin",
-               "Oberbürgermeister", "Oberbürgermeisterin", "Top management"),
+               "Oberbürgermeister", "Oberbürgermeisterin", "Erster Bürgermeister",
+               "Erste Bürgermeisterin", "Erste(r) Bürgermeister(in)",
+               "Erster Bürgermeister/Erste Bürgermeisterin", "Hauptamtlicher Bürgermeister",
+               "Hauptamtliche Bürgermeisterin", "BM", "OB", "OBM", "Top management"),
        "department_head": ("Dezernat", "Verwaltungsvorstand", "Dezernent", "Dezernentin",
                            "Dezernatsleitung", "Beigeordnete", "Beigeordneter",
+                           "Erster Beigeordneter", "Erste Beigeordnete",
                            "Kreisdirektor", "Kreisdirektorin", "Stadtdirektor",
                            "Stadtdirektorin"),
        # a Fachbereich is the Amt of the new steering model: its head ranks as Amtsleitung
        "office_head": ("Amtsleiter", "Amtsleiterin", "Fachbereichsleitung", "Fachbereichsleiter",
                        "Fachbereichsleiterin", "Jugendamtsleitung", "Jugendamtsleiter",
-                       "Jugendamtsleiterin", "Leitung des Jugendamts", "Leitung",
+                       "Jugendamtsleiterin", "Leitung des Jugendamts", "Leitung", "FBL",
                        "Head of office"),
        # every unit below an Amt: Abteilung, Fachdienst, Sachgebiet, Team, Referat, Bereich
        "division_head": ("Abteilungsleiter", "Abteilungsleiterin", "Fachdienstleitung",
@@ -282,7 +287,7 @@ _term(Rank,
                          "Sachgebietsleiter", "Sachgebietsleiterin", "Teamleitung",
                          "Teamleiter", "Teamleiterin", "Referatsleitung", "Referatsleiter",
                          "Referatsleiterin", "Bereichsleitung", "Bereichsleiter",
-                         "Bereichsleiterin", "Gruppenleitung"),
+                         "Bereichsleiterin", "Gruppenleitung", "FDL", "SGL"),
        "staff_unit": ("Stabstelle", "Stabsstellenleitung", "Stabsstellenleiter",
                       "Stabsstellenleiterin", "Staff unit"),
        "professional": ("Fachkräfte", "Mitarbeiter", "Mitarbeiterin", "Sachbearbeitung",
@@ -323,7 +328,9 @@ _term(LifePhase,
                      "Pregnancy and birth", "prenatal"),
        "u3": ("0-3", "0–3", "unter 3", "unter 3 Jahre", "unter 3 Jahren", "U3", "Krippe",
               "Krippenalter", "Krippenkinder", "Kinderkrippe", "Kindertagespflege",
-              "Säuglinge", "Kleinkinder", "Frühe Hilfen", "0 bis 3", "0 bis 3 Jahre",
+              "Säuglinge", "Säugling", "Neugeborene", "Neugeborenen", "Babys", "Baby",
+              "erstes Lebensjahr", "1. Lebensjahr", "Kleinkinder", "Frühe Hilfen", "0 bis 3",
+              "0 bis 3 Jahre",
               "infancy", "0-3 years"),
        # Ü3 is the Kita group of children from three to school age, never 0–3
        "kita": ("Kita", "Ü3", "Ü3 Jahre", "über 3", "über 3 Jahre", "Ü3-Bereich", "Ü3-Gruppe",
@@ -331,7 +338,8 @@ _term(LifePhase,
                 "Kindergartenalter", "Kindergartenkinder", "Kita-Alter", "Kitakinder",
                 "Vorschulalter", "Vorschule", "Vorschulkinder", "Elementarbereich",
                 "early childhood", "3-6 years"),
-       "primary": ("Grundschule", "Grundschulalter", "Grundschulkinder", "Grundschüler",
+       "primary": ("Grundschule", "Grundschulen", "GS", "OGS", "Grundschulalter",
+                   "Grundschulkinder", "Grundschüler",
                    "Hort", "Hortkinder", "Primarstufe", "Primarbereich", "6-10", "6–10",
                    "6–10 Jahre", "6 bis 10", "6 bis 10 Jahre", "Klasse 1-4", "Klassen 1-4",
                    "Klasse 1 bis 4", "Klassen 1 bis 4", "1.-4. Klasse", "Jahrgang 1-4",
@@ -361,9 +369,11 @@ LIFE_PHASE_GROUPS: dict[str, tuple[LifePhase, ...]] = {
                                           "Krippe und Kita")),
         ((LifePhase.PRIMARY, LifePhase.SECONDARY), ("Schulkinder", "Schulalter", "Schüler",
                                                     "Schülerinnen und Schüler")),
+        # "U25" in youth work: young people under 25, not every child from birth
         ((LifePhase.SECONDARY, LifePhase.TRANSITION_WORK), (
             "Jugendliche", "Jugendalter", "Jugend", "Sek I/II", "Sek I und II",
-            "Sekundarstufe I und II", "Sekundarstufe I/II")),
+            "Sekundarstufe I und II", "Sekundarstufe I/II", "U21", "U 21", "U25", "U 25",
+            "U27", "U 27", "Jugendliche und junge Erwachsene")),
     ) for word in words}
 """Words that stand for several life phases at once, by :func:`fold` key ("alle", "U6",
 "Jugendliche" …). The importer reads them into all the phases they name."""
@@ -657,13 +667,14 @@ STRENGTH_GUESSES: dict[Strength, tuple[str, ...]] = {
     Strength.EXCHANGE: ("lose", "gelegentlich", "selten", "kennen uns", "locker", "sporadisch",
                         "wir kennen uns", "man kennt sich", "Informationsaustausch"),
     Strength.COOPERATION: ("regelmäßig", "mittel", "fallbezogen", "im Einzelfall", "fallweise",
-                           "einzelfallbezogen"),
+                           "einzelfallbezogen", "ok", "okay", "normal", "durchschnittlich",
+                           "mittelmäßig"),
     Strength.COORDINATION: ("eng", "intensiv", "gut", "abgestimmt", "planen gemeinsam"),
     Strength.INTEGRATION: ("sehr eng", "sehr intensiv", "gemeinsam", "sehr gut",
                            "gemeinsame Angebote", "verzahnt"),
 }
 """Everyday words for a tie's strength and the step of the 1–4 scale each is read as
-(with a warning). Words that are not here and no exact value stay an error."""
+(with a warning). Other words are kept as text with a warning and count nowhere."""
 _STRENGTH_GUESS_KEYS: dict[str, Strength] = {
     fold(word): member for member, words in STRENGTH_GUESSES.items() for word in words}
 

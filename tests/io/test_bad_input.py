@@ -133,12 +133,12 @@ CASES: list[tuple[str, str, dict[str, Any], str, str]] = [
 ]
 
 # Unreadable values of optional columns are warnings (the text is kept, the analyses run);
-# errors are what breaks identity or structure, an unknown Art and an unclear Stärke.
+# errors are what breaks identity or structure, and an unknown Art.
 WARNINGS = {"sector-typo", "phase-unknown", "role-unknown", "lat-text", "lat-range",
             "office-sector", "office-roles", "tier-unknown", "meetings-text",
             "legitimated-maybe", "capacity-fraction", "outreach-sometimes", "offer-phase",
             "function-unknown", "since-impossible", "since-word", "formal-maybe", "since-bad",
-            "population-text", "indicator-text"}
+            "population-text", "indicator-text", "strength-five", "strength-word"}
 
 
 def _with_row(sheet: str, row: dict[str, Any]) -> tuple[dict[str, Rows], int]:
@@ -262,16 +262,15 @@ def test_many_problems_in_one_workbook_are_all_reported(tmp_path: Path) -> None:
         ("Gremien", 4, "Berichtet an", "wrong-reference-type"),
         ("Mitgliedschaften", 6, "Mitglied", "wrong-reference-type"),
         ("Beziehungen", 4, "Zu", "self-loop"),
-        ("Beziehungen", 5, "Stärke", "bad-strength"),
     ])
     # unreadable optional values are warnings
     assert sorted((i.sheet, i.row, i.column, i.code) for i in report.warnings) == [
-        ("Beziehungen", 5, "Seit", "bad-date"), ("Gremien", 4, "Steuerungsebene",
-                                                 "unknown-value")]
+        ("Beziehungen", 5, "Seit", "bad-date"), ("Beziehungen", 5, "Stärke", "bad-strength"),
+        ("Gremien", 4, "Steuerungsebene", "unknown-value")]
     with pytest.raises(ValidationError) as caught:
         read_excel(path)
-    assert len(caught.value.report.errors) == 6
-    assert "6 Fehler" in str(caught.value)
+    assert len(caught.value.report.errors) == 5
+    assert "5 Fehler" in str(caught.value)
     # everything valid is still in the map of build_map: the new nodes and the K1–TR
     # cooperation of row 5 (without its bad strength and date); the failing edges are not
     partial, _ = build_map(data)

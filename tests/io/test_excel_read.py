@@ -110,11 +110,11 @@ def test_warnings_only_is_valid(tmp_path: Path) -> None:
 
 def test_read_excel_raises_with_the_full_report(tmp_path: Path) -> None:
     data = base_sheets()
-    data["Beziehungen"].append({"Von": "K1", "Zu": "TR", "Art": "Kooperation", "Stärke": 7})
+    data["Beziehungen"].append({"Von": "K1", "Zu": "TR", "Art": "Freundschaft"})
     data["Beziehungen"].append({"Von": "K1", "Zu": "Q", "Art": "Kooperation"})
     with pytest.raises(ValidationError) as caught:
         read_excel(write_base(tmp_path / "k.xlsx", data))
-    assert [(i.row, i.code) for i in caught.value.report.errors] == [(4, "bad-strength"),
+    assert [(i.row, i.code) for i in caught.value.report.errors] == [(4, "unknown-value"),
                                                                      (5, "unknown-reference")]
     assert "2 Fehler (k.xlsx)" in str(caught.value)
 

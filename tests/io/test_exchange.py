@@ -63,7 +63,7 @@ def test_json_document_of_small_map(small_map: NetworkMap, tmp_path: Path) -> No
     assert cafe == {"id": "CAFE", "type": "offer", "name": "Elterncafé Nord",
                     "category": "Elterncafé", "district": "Nord", "venue": "KITA1",
                     "outreach": True, "sector": "youth_welfare", "life_phases": ["u3", "kita"],
-                    "extra": {}}
+                    "extra": {}, "defaults": ["sector", "life_phases"]}  # from its category
     kita = next(n for n in doc["nodes"] if n["id"] == "KITA1")
     assert kita["extra"] == {"Träger-Nr.": 17}
     coop = next(e for e in doc["edges"] if e["kind"] == "cooperation")

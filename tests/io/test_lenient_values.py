@@ -1,10 +1,11 @@
 """Lenient values: what administrators really type is read, or kept with a warning.
 
-Only what breaks the structure of the map is an error (an unknown *Art*, an unclear
-*Stärke*). A value of an optional column that cannot be read is a warning, its text is kept
-in ``extra`` under the column header and the map is built; a value read by interpretation
-(``Herbst 2021``, ``ca. 15``, ``0–16 Jahre``, ``eng``) comes with a warning that names what
-was taken; missing markers (``k. A.``, ``–`` …) are empty cells without any message.
+Only what breaks the structure of the map is an error (an unknown *Art*). A value of an
+optional column that cannot be read is a warning, its text is kept in ``extra`` under the
+column header and the map is built; a value read by interpretation (``Herbst 2021``,
+``ca. 15``, ``0–16 Jahre``, ``eng``) comes with a warning that names what was taken, and its
+text is kept the same way; missing markers (``k. A.``, ``–`` …) are empty cells without any
+message.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 import pytest
-from xlsx_helpers import Rows, assert_german_fix, codes, edge
+from xlsx_helpers import Rows, assert_german_fix, base_sheets, codes, edge
 
 from netzkarte.errors import ValidationReport
 from netzkarte.io.build import build_map
@@ -23,7 +24,7 @@ from netzkarte.io.cells import phases_for_ages
 from netzkarte.io.excel import validate_excel
 from netzkarte.io.template import write_excel
 from netzkarte.model import NetworkMap
-from netzkarte.vocab import LifePhase, Rank, Role, Strength
+from netzkarte.vocab import EdgeKind, LifePhase, Rank, Role, Strength
 
 U3, KITA, PRIMARY, SECONDARY, WORK = (LifePhase.U3, LifePhase.KITA, LifePhase.PRIMARY,
                                       LifePhase.SECONDARY, LifePhase.TRANSITION_WORK)
@@ -147,7 +148,7 @@ def test_part_of_a_multi_value_cell_that_is_unknown(sheets: dict[str, Rows]) -> 
     value, extra, report = read(sheets, "Lebensphasen", "Kita; Studium")
     message = warning(report, "unknown-value")
     assert message.startswith("„Studium“ ist kein bekannter Wert für „Lebensphasen“")
-    assert value == (KITA,) and extra == {"Lebensphasen": "Studium"}
+    assert value == (KITA,) and extra == {"Lebensphasen": "Kita; Studium"}  # as typed
 
 
 def test_every_unreadable_cell_is_reported_in_its_own_row(sheets: dict[str, Rows]) -> None:
@@ -169,15 +170,20 @@ def test_every_unreadable_cell_is_reported_in_its_own_row(sheets: dict[str, Rows
     assert edge(netmap, "TR", "SG")["since"] == date(2021, 9, 1)
 
 
-def test_unknown_art_and_unclear_strength_stay_errors(sheets: dict[str, Rows]) -> None:
+def test_unknown_art_stays_an_error_an_unclear_strength_is_kept(sheets: dict[str, Rows]
+                                                                 ) -> None:
     sheets["Beziehungen"].append({"Von": "K1", "Zu": "TR", "Art": "Freundschaft"})
     sheets["Beziehungen"].append({"Von": "GS1", "Zu": "TR", "Art": "Kooperation",
                                   "Stärke": "sehr stark"})
-    _, report = build_map(sheets)
-    assert [(i.code, i.row, i.column) for i in report.errors] == [
-        ("unknown-value", 4, "Art"), ("bad-strength", 5, "Stärke")]
-    message = report.errors[1].message
-    assert message.startswith("„sehr stark“ ist keine gültige Stärke. Tragen Sie 1 bis 4 ein")
+    netmap, report = build_map(sheets)
+    assert [(i.code, i.row, i.column) for i in report.errors] == [("unknown-value", 4, "Art")]
+    [unclear] = report.warnings
+    assert (unclear.code, unclear.row, unclear.column) == ("bad-strength", 5, "Stärke")
+    tie = edge(netmap, "GS1", "TR")
+    assert tie.get("strength") is None and tie["extra"] == {"Stärke": "sehr stark"}
+    message = unclear.message
+    assert message.startswith("„sehr stark“ ist keine Stärke von 1 bis 4 und zählt in keiner "
+                              "Auswertung; der Text bleibt erhalten. Tragen Sie 1 bis 4 ein")
     for step in ("1 Austausch (man kennt sich", "2 Kooperation (man hilft sich im Einzelfall)",
                  "3 Koordination (man plant gemeinsam", "4 Integration (man arbeitet gemeinsam"):
         assert step in message
@@ -255,7 +261,7 @@ def test_incomplete_dates_are_read_with_the_day_taken(sheets: dict[str, Rows], t
     value, extra, report = read(sheets, "Seit", typed)
     message = warning(report, "guessed-value")
     assert message.startswith(f"„{typed}“ als {shown} gelesen (")
-    assert value == expected and extra == {}
+    assert value == expected and extra == {"Seit": str(typed)}  # written back as typed
 
 
 @pytest.mark.parametrize("typed", ["01.03.2019", "1.3.2019", "2019-03-01", "1. März 2019",
@@ -310,7 +316,7 @@ def test_age_ranges_map_to_the_phases_they_touch(sheets: dict[str, Rows], typed:
     value, extra, report = read(sheets, "Lebensphasen", typed)
     message = warning(report, "guessed-value")
     assert message.startswith(f"„{typed}“ als {'; '.join(p.label for p in expected)} gelesen")
-    assert value == expected and extra == {}
+    assert value == expected and extra == {"Lebensphasen": typed}
 
 
 def test_age_boundaries_are_inclusive_start_exclusive_end() -> None:
@@ -398,7 +404,7 @@ def test_numbers_in_words_are_read_with_the_number_taken(
     value, extra, report = read(sheets, header, typed)
     message = warning(report, "guessed-value")
     assert message.startswith(f"„{typed}“ als {int(expected)} gelesen (")
-    assert value == expected and type(value) is type(expected) and extra == {}
+    assert value == expected and type(value) is type(expected) and extra == {header: typed}
 
 
 # --- ranks and roles ------------------------------------------------------------------------
@@ -451,3 +457,115 @@ def test_the_map_is_usable_with_every_kind_of_lenient_value(sheets: dict[str, Ro
     netmap, report = build_map(sheets)
     assert report.ok
     assert isinstance(netmap, NetworkMap) and netmap.node("SG")["meetings_per_year"] == 12
+
+
+# --- what administrators type that was an error or unread before -----------------------------
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("Koop.", EdgeKind.COOPERATION), ("Koop", EdgeKind.COOPERATION),
+    ("Vermittl.", EdgeKind.REFERRAL), ("Fin.", EdgeKind.FUNDS), ("Träg.", EdgeKind.PROVIDES),
+])
+def test_abbreviated_art_is_read_with_a_warning(sheets: dict[str, Rows], typed: str,
+                                                expected: EdgeKind) -> None:
+    source, target = ("JA", "CAFE") if expected in (EdgeKind.FUNDS, EdgeKind.PROVIDES) else (
+        "K1", "GS1")
+    sheets["Beziehungen"] = [{"Von": source, "Zu": target, "Art": typed}]
+    netmap, report = build_map(sheets)
+    message = warning(report, "guessed-value")
+    assert message.startswith(f"„{typed}“ als „{expected.label}“ gelesen (Abkürzung)")
+    data = edge(netmap, source, target)
+    assert data["kind"] is expected and data["extra"] == {"Art": typed}
+
+
+@pytest.mark.parametrize("typed", ["Ko", "Freund.", "Koop. und mehr"])
+def test_art_that_is_no_clear_abbreviation_stays_an_error(sheets: dict[str, Rows],
+                                                          typed: str) -> None:
+    sheets["Beziehungen"] = [{"Von": "K1", "Zu": "GS1", "Art": typed}]
+    _, report = build_map(sheets)
+    assert [(i.code, i.column) for i in report.errors] == [("unknown-value", "Art")]
+
+
+@pytest.mark.parametrize(("typed", "expected"), [("ok", 2), ("OK", 2), ("o.k.", 2),
+                                                 ("normal", 2)])
+def test_ok_is_the_middle_strength(sheets: dict[str, Rows], typed: str, expected: int) -> None:
+    value, extra, report = read(sheets, "Stärke", typed)
+    assert warning(report, "guessed-value").startswith(f"„{typed}“ als Stärke {expected} ")
+    assert value is Strength(expected) and extra == {"Stärke": typed}
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("monatl.", 12.0), ("vierteljährl.", 4.0), ("mtl.", 12.0), ("2x jährl.", 2.0),
+    ("alle 6-8 Wochen", 7.0), ("alle 4 Wochen", 13.0), ("alle sechs Wochen", 9.0),
+])
+def test_shortened_rhythms(sheets: dict[str, Rows], typed: str, expected: float) -> None:
+    value, extra, report = read(sheets, "Sitzungen pro Jahr", typed)
+    message = warning(report, "guessed-value")
+    assert message.startswith(f"„{typed}“ als {int(expected)} gelesen (Sitzungsrhythmus: ")
+    assert value == expected and extra == {"Sitzungen pro Jahr": typed}
+
+
+def test_a_rhythm_of_a_span_of_weeks_says_it_is_about(sheets: dict[str, Rows]) -> None:
+    _, _, report = read(sheets, "Sitzungen pro Jahr", "alle 6-8 Wochen")
+    assert "(Sitzungsrhythmus: alle 6 bis 8 Wochen, etwa 7-mal im Jahr)" in warning(
+        report, "guessed-value")
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("Sommer 21", date(2021, 6, 1)), ("Herbst '19", date(2019, 9, 1)),
+    ("März 21", date(2021, 3, 1)), ("Winter 19/20", date(2019, 12, 1)),
+])
+def test_seasons_and_months_with_a_two_digit_year(sheets: dict[str, Rows], typed: str,
+                                                  expected: date) -> None:
+    value, extra, report = read(sheets, "Seit", typed)
+    assert "zweistellige Jahreszahl" in warning(report, "guessed-value")
+    assert value == expected and extra == {"Seit": typed}
+
+
+def test_a_snapshot_with_its_label_typed_in_front(sheets: dict[str, Rows]) -> None:
+    netmap, report = build_map(sheets, meta={"Stand": "Stand: Frühjahr 2024"})
+    assert netmap.meta.snapshot == date(2024, 3, 1)
+    assert warning(report, "guessed-value").startswith(
+        "„Stand: Frühjahr 2024“ als 01.03.2024 gelesen")
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("Neugeborene", (U3,)), ("1. Lebensjahr", (U3,)), ("U3 + Ü3", (U3, KITA)),
+    ("Kita + GS", (KITA, PRIMARY)), ("Kita und Grundschule", (KITA, PRIMARY)),
+    ("U25", (SECONDARY, WORK)), ("U 27", (SECONDARY, WORK)),
+])
+def test_everyday_life_phase_words(sheets: dict[str, Rows], typed: str,
+                                   expected: tuple[LifePhase, ...]) -> None:
+    value, extra, report = read(sheets, "Lebensphasen", typed)
+    assert report.issues == [] and extra == {}
+    assert value == expected
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("2. Lebensjahr", (U3,)), ("1.-3. Lebensjahr", (U3,)), ("4.–6. Lebensjahr", (KITA,)),
+])
+def test_years_of_life_are_ages(sheets: dict[str, Rows], typed: str,
+                                expected: tuple[LifePhase, ...]) -> None:
+    value, extra, report = read(sheets, "Lebensphasen", typed)
+    warning(report, "guessed-value")
+    assert value == expected and extra == {"Lebensphasen": typed}
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("Erste(r) Bürgermeister(in)", Rank.TOP), ("Erster Bürgermeister", Rank.TOP),
+    ("Erste Bürgermeisterin", Rank.TOP), ("BM", Rank.TOP), ("OB", Rank.TOP),
+    ("Erster Beigeordneter", Rank.DEPARTMENT_HEAD), ("FBL", Rank.OFFICE_HEAD),
+    ("SGL", Rank.DIVISION_HEAD),
+])
+def test_more_rank_words(sheets: dict[str, Rows], typed: str, expected: Rank) -> None:
+    value, _, report = read(sheets, "Hierarchieebene", typed)
+    assert report.issues == [] and value is expected
+
+
+def test_abbreviated_rank_is_read_with_a_warning_unless_it_fits_two(
+        sheets: dict[str, Rows]) -> None:
+    value, extra, report = read(sheets, "Hierarchieebene", "Amtsl.")
+    assert warning(report, "guessed-value").startswith("„Amtsl.“ als „Amtsleitung“ gelesen")
+    assert value is Rank.OFFICE_HEAD and extra == {"Hierarchieebene": "Amtsl."}
+    value, extra, report = read(base_sheets(), "Hierarchieebene", "Verw.")
+    assert value is None and extra == {"Hierarchieebene": "Verw."}
+    warning(report, "unknown-value")
