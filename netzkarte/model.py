@@ -524,7 +524,7 @@ class NetworkMap:
         """Actor–actor projection (actors and offices) as an undirected weighted graph.
 
         Two actors are joined when they cooperate, have a contract, refer to each other,
-        one belongs to the other, or (with ``comembership``) they sit on a committee
+        one belongs to or funds the other, or (with ``comembership``) they sit on a committee
         together. Edge attributes: ``weight`` (number of such links), ``committees`` (the
         shared committees), ``kinds`` (direct tie kinds).
 
@@ -546,7 +546,7 @@ class NetworkMap:
             if data["type"] in (NodeType.ACTOR, NodeType.OFFICE):
                 adj[nid], attrs[nid] = {}, {}
         direct = (EdgeKind.COOPERATION, EdgeKind.CONTRACT, EdgeKind.REFERRAL,
-                  EdgeKind.BELONGS_TO)
+                  EdgeKind.BELONGS_TO, EdgeKind.FUNDS)
         for u, row in source._succ.items():
             if u not in adj:
                 continue

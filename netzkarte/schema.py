@@ -214,8 +214,9 @@ OFFERS = Sheet("Angebote", (
     _PHASES,
     Column("Zielgruppe", "target_group", width=22, hint="z. B. Eltern mit Kindern unter 3."),
     _MUNI, _DISTRICT,
-    Column("Ort", "venue", _K.REF, ref_types=frozenset({NodeType.ACTOR}), width=14,
-           hint="ID der Einrichtung, in der das Angebot stattfindet (z. B. einer Kita)."),
+    Column("Ort", "venue", _K.REF, ref_types=_AO, width=14,
+           hint="Wo das Angebot stattfindet: ID der Einrichtung (z. B. einer Kita) oder "
+                "des Amts (z. B. Rathaus)."),
     Column("Aufsuchend", "outreach", _K.BOOL, width=11, hint="ja oder nein."),
     Column("Status", "status", _K.ENUM, OfferStatus, width=11,
            hint="geplant, laufend oder beendet."),

@@ -713,7 +713,8 @@ def tie_digraph(m: NetworkMap) -> nx.DiGraph[str]:
     """The directed tie graph among actors and offices (for brokerage).
 
     Symmetric kinds (cooperation, contract — ``EDGE_RULES[kind].directed`` is false) run
-    both ways; directed kinds among actors and offices (referral, belongs_to) as given.
+    both ways; directed kinds among actors and offices (referral, belongs_to, funds) as
+    given.
     Memberships are not ties: they go into the projection, not here.
 
     Examples
@@ -726,7 +727,8 @@ def tie_digraph(m: NetworkMap) -> nx.DiGraph[str]:
     [('a', 'b'), ('b', 'a')]
     """
     g: nx.DiGraph[str] = nx.DiGraph()
-    kinds = (EdgeKind.COOPERATION, EdgeKind.CONTRACT, EdgeKind.REFERRAL, EdgeKind.BELONGS_TO)
+    kinds = (EdgeKind.COOPERATION, EdgeKind.CONTRACT, EdgeKind.REFERRAL, EdgeKind.BELONGS_TO,
+             EdgeKind.FUNDS)
     types = (NodeType.ACTOR, NodeType.OFFICE)
     for n, d in m.graph.nodes(data=True):
         if d["type"] in types:

@@ -572,8 +572,13 @@ def venue_offers(ctx: _Ctx) -> tuple[Status, str, list[str]]:
     offers = ctx.active_offers()
     if not offers:
         return "unknown", "Die Karte enthält keine laufenden oder geplanten Angebote.", []
-    placed = [o for o in offers if ctx.m.graph.nodes[o].get("venue")
-              or ctx.m.graph.nodes[o].get("outreach") is True]
+    g = ctx.m.graph
+
+    def in_facility(offer: str) -> bool:  # an office as Ort (town hall): no Regeleinrichtung
+        venue = g.nodes[offer].get("venue")
+        return isinstance(venue, str) and venue in g and g.nodes[venue]["type"] is NodeType.ACTOR
+
+    placed = [o for o in offers if in_facility(o) or g.nodes[o].get("outreach") is True]
     if not placed:
         return "fail", "Kein Angebot findet in einer Regeleinrichtung statt oder ist " \
             "aufsuchend.", []

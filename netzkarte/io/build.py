@@ -96,6 +96,64 @@ _RELATIONS = next(s for s in SHEETS if s.name == "Beziehungen")
 
 RowInput = Sequence[Mapping[str, object]]
 
+# words that make a row's name a total: "Summe", "Summe Plätze", "Stadt gesamt", "Σ"
+_TOTAL_WORDS = frozenset({"summe", "summen", "gesamt", "gesamtsumme", "insgesamt", "total",
+                          "σ", "∑", "durchschnitt", "mittelwert", "ø", "⌀"})
+_TOTAL_WORD = re.compile(r"\w+|[∑⌀]")
+_NUMBER_TEXT = re.compile(r"[\d\s.,'%+\-–€]*\d[\d\s.,'%+\-–€]*")
+_TOTAL_NOUN = {"Akteure": "Akteur", "Ämter": "Amt", "Gremien": "Gremium",
+               "Angebote": "Angebot", "Sozialräume": "Sozialraum"}
+
+
+def _total_word(value: object) -> str | None:
+    """The word that makes a label cell a total (``Summe Plätze`` → ``Summe``), else
+    ``None``: a text of at most three words whose first or last word is a total word.
+
+    >>> _total_word("Summe Plätze"), _total_word("Stadt gesamt"), _total_word("Gesamtschule Nord")
+    ('Summe', 'gesamt', None)
+    """
+    if value.__class__ is not str:
+        return None
+    words: list[str] = _TOTAL_WORD.findall(str(value))
+    if not words or len(words) > 3:
+        return None
+    for word in (words[0], words[-1]):
+        if word.casefold() in _TOTAL_WORDS:
+            return word
+    return None
+
+
+def _sum_like(value: object) -> bool:
+    """A cell a total row may hold besides its label: a number, a number written as text
+    (``1.750``, ``12 %``) or a formula (``=SUMME(C2:C6)``)."""
+    if isinstance(value, str):
+        return value.lstrip().startswith("=") or bool(_NUMBER_TEXT.fullmatch(value))
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _total_rows(table: _Table, labels: Sequence[int], free: Iterable[int],
+                filled: Sequence[bool]) -> list[tuple[int, str]]:
+    """The total rows at the bottom of a sheet: ``(row index, label)`` of each.
+
+    Counted from the last filled row up, as long as a row's label cells (ID, Name,
+    Sozialraum) that are filled each read as a total (:func:`_total_word`) and every other
+    filled cell, except those of the ``free`` columns (Kommune, Bemerkung), is a number or
+    formula. A row with anything else (a Träger, a category, a typed ID) ends the search:
+    „Gesamtschule Nord“ or an offer „Total digital“ with a Träger stay entries.
+    """
+    skip = {*labels, *free}
+    others = [column for j, column in enumerate(table.columns) if j not in skip]
+    found: list[tuple[int, str]] = []
+    for i in reversed(range(table.nrows)):
+        if not filled[i]:
+            continue
+        texts = [table.columns[j][i] for j in labels if table.columns[j][i] is not None]
+        if not texts or any(_total_word(t) is None for t in texts) or any(
+                column[i] is not None and not _sum_like(column[i]) for column in others):
+            break
+        found.append((i, " / ".join(str(t).strip() for t in texts)))
+    return found[::-1]
+
 
 _SCOPE_SPELLINGS: dict[str, bool] = {fold(label): wide for wide, label in CATEGORY_SCOPES.items()}
 _SCOPE_SPELLINGS.update(dict.fromkeys(map(fold, (
@@ -461,6 +519,7 @@ class _Builder:
                 sides.append(side)
         extras = [(h, cols[j]) for j, h in lay.extras]
         filled = table.filled(j for j in (*lay.known.values(), *(j for j, _ in lay.extras)))
+        self.skip_totals(sheet.name, table, lay, filled, ("id", "name"))
         add_node = self.map._add_typed_node  # values are parsed and checked here
         origin, names, rows = self.refs.origin, self.refs.names, self.refs.rows
         pending, id_keys = self.refs.pending, self.id_keys
@@ -477,10 +536,13 @@ class _Builder:
                 nid = self.clean_id(sheet, row, nid)
             if nid is None:
                 nid = self.generated_id(ntype, row)
+                self.refs.generated.add(nid)
                 if id_col is not None:
-                    self.warn(IssueCode.GENERATED_ID, f"Die ID fehlt; vergeben wurde {quote(nid)}. "
-                              "Tragen Sie eine eigene ID ein, damit Verweise auf diese Zeile "
-                              "stabil bleiben.", sheet.name, row, "ID")
+                    self.warn(IssueCode.GENERATED_ID, f"Die ID fehlt; netzkarte nennt den Eintrag "
+                              f"vorläufig {quote(nid)}. Diese ID ändert sich, sobald Zeilen "
+                              "eingefügt oder verschoben werden: Tragen Sie eine eigene ID ein "
+                              "und verweisen Sie mit ihr auf diese Zeile.", sheet.name, row,
+                              "ID")
             elif nid in origin:
                 self.error(IssueCode.DUPLICATE_ID, f"Die ID {quote(nid)} ist schon in Blatt "
                            f"{quote(SHEET_OF[origin[nid]])}, Zeile {rows[nid]} "
@@ -532,6 +594,34 @@ class _Builder:
             added += 1
         if added == 0:
             self.empty_sheet(sheet)
+
+    def skip_totals(self, sheet: str, table: _Table, lay: _Layout, filled: list[bool],
+                    labels: tuple[str, ...]) -> None:
+        """Leave out the total rows at the bottom of a sheet (:func:`_total_rows`): mark
+        them unfilled, with a ``total-row`` warning each."""
+        label_cols = [lay.known[a] for a in labels if a in lay.known]
+        if not label_cols:
+            return
+        free = [lay.known[a] for a in ("municipality", "note") if a in lay.known]
+        noun = _TOTAL_NOUN.get(sheet, "Eintrag")
+        for i, text in _total_rows(table, label_cols, free, filled):
+            filled[i] = False
+            column = next(cell_text(table.headers[j]) or "" for j in label_cols
+                          if table.columns[j][i] is not None)
+            words: dict[str, str] = {}
+            for part in text.split(" / "):
+                word = _total_word(part)
+                if word:
+                    words.setdefault(word.casefold(), word.capitalize())
+            spelled = join_or([quote(w) for w in words.values()])
+            names = (f"eine ID und einen Namen ein, die nicht mit {spelled} beginnen oder "
+                     "enden" if "id" in lay.known
+                     else f"einen Namen ein, der nicht mit {spelled} beginnt oder endet")
+            self.warn(IssueCode.TOTAL_ROW,
+                      f"Die Zeile {quote(text)} am Ende des Blatts wurde als Summenzeile "
+                      f"gelesen und übergangen: Sie ist kein {noun}. Tragen Sie {names}, "
+                      f"wenn netzkarte sie doch als {noun} lesen soll.", sheet, i + 2, column,
+                      text)
 
     def clean_id(self, sheet: Sheet, row: int, nid: str) -> str | None:
         """The ID after :func:`~netzkarte.io.cells.normalise_id` (NFC, no invisible
@@ -952,8 +1042,12 @@ class _Builder:
         indicators = [(Column(h, h, ValueKind.FLOAT), cols[j]) for j, h in lay.extras]
         records: dict[str, dict[str, Any]] = {}
         first_row: dict[str, int] = {}
+        filled = table.filled([*lay.known.values(), *(j for j, _ in lay.extras)])
+        self.skip_totals(sheet.name, table, lay, filled, ("district",))
         for i in range(table.nrows):
             row = i + 2
+            if not filled[i]:
+                continue
             cells = [v[i] for _, v in (*base.values(), *indicators)]
             if all(is_blank(c) for c in cells):
                 continue

@@ -41,8 +41,8 @@ _SHEET_TEXT: dict[str, str] = {
     "Gremien": "Steuerungsebene: a = gesamtkommunale Leitung, b = gesamtkommunale "
                "Koordinierung, c = operative Steuerung im Sozialraum. „Federführung“ und "
                "„Berichtet an“ enthalten IDs.",
-    "Angebote": "„Anbieter“ ist die ID des Trägers, „Ort“ die ID der Einrichtung, in der das "
-                "Angebot stattfindet (z. B. eine Kita).",
+    "Angebote": "„Anbieter“ ist die ID des Trägers, „Ort“ die ID der Einrichtung oder des "
+                "Amts, wo das Angebot stattfindet (z. B. eine Kita oder das Rathaus).",
     "Mitgliedschaften": "Eine Zeile je Mitglied und Gremium: wer (ID eines Akteurs oder "
                         "Amts) sitzt in welchem Gremium (ID), mit welcher Funktion.",
     "Beziehungen": "Eine Zeile je Beziehung zwischen zwei Einträgen: Art aus der Liste, bei "
@@ -76,7 +76,7 @@ _EDGE_TEXT: dict[EdgeKind, str] = {
     EdgeKind.REPORTS_TO: "Gremium berichtet an ein Gremium oder Amt (auch Spalte "
                          "„Berichtet an“)",
     EdgeKind.CONTRACT: "verbindliche Vereinbarung, z. B. ein Leitbild-Kontrakt",
-    EdgeKind.FUNDS: "finanziert ein Angebot",
+    EdgeKind.FUNDS: "finanziert ein Angebot, eine Einrichtung oder eine Stelle",
 }
 _STRENGTH_TEXT: dict[Strength, str] = {
     Strength.EXCHANGE: "man kennt sich und tauscht Informationen aus",

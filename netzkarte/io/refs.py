@@ -53,7 +53,16 @@ too – only when every piece is then an ID or a name (steps 1–3), with a ``gu
 warning: "27 / JC" is two providers, "Jugend-, Schul- und Sportamt" stays one name.
 
 Edges are checked against :data:`netzkarte.vocab.EDGE_RULES` before they are added, so the
-map only ever holds well-typed edges.
+map only ever holds well-typed edges. A row of *Beziehungen* whose Art does not fit its ends
+is read as what it clearly means, with a ``reinterpreted-relation`` warning that says how to
+write it (:func:`netzkarte.vocab.edges.reading`): *Trägerschaft* of a Kita is *gehört zu*
+from the Kita to its Träger, an offer written before its Träger or funder is turned round.
+Where no reading fits, the error names the Art or column meant
+(:func:`netzkarte.vocab.edges.endpoint_hint`).
+
+A row without ID gets a generated one (``A-auto-18``) that changes when rows move, so no
+message asks to type it: messages name such an entry by name, sheet and row and ask to give
+it an ID (``generated``).
 
 >>> what(frozenset({NodeType.COMMITTEE}))
 'eines Gremiums aus dem Blatt „Gremien“'
@@ -82,6 +91,7 @@ from netzkarte.io.issues import IssueLog
 from netzkarte.model import NetworkMap
 from netzkarte.schema import SHEET_ORDER, SHEETS, Column, Sheet
 from netzkarte.vocab import EDGE_RULES, EdgeKind, NodeType
+from netzkarte.vocab.edges import endpoint_hint, reading
 
 __all__ = ["FUZZY_CUTOFF", "FUZZY_MARGIN", "SHEET_OF", "Ref", "References", "join_or",
            "looks_like_id", "meant", "name_tokens", "quote", "what"]
@@ -93,6 +103,8 @@ SHEET_OF: dict[NodeType, str] = {s.node_type: s.name for s in SHEETS if s.node_t
 _SHEET_INDEX = {name: i for i, name in enumerate(SHEET_ORDER)}
 _ROW_SPAN = 10_000_000  # > any Excel row number (1,048,576)
 _KEY_SUFFIX = {kind: f"\x00{kind.value}" for kind in EdgeKind}  # of the keys of edges_seen
+_RELATIONS = "Beziehungen"  # the sheet whose rows name an Art (reread there only)
+_HINTED = (EdgeKind.PROVIDES, EdgeKind.FUNDS, EdgeKind.REFERRAL)
 
 FUZZY_CUTOFF = 90.0
 """Share (in %) of the letters of a text that a close name must contain (step 4)."""
@@ -392,6 +404,8 @@ class References:
         self.origin: dict[str, NodeType] = {}
         self.rows: dict[str, int] = {}
         self.names: dict[str, str] = {}
+        # IDs the builder made up for rows without one (they change when rows move)
+        self.generated: set[str] = set()
         self._index: tuple[dict[str, list[str]], dict[str, list[str]]] | None = None
         self._name_index: _NameIndex | None = None
         self._name_words: dict[str, list[str]] | None = None
@@ -592,8 +606,41 @@ class References:
 
     # --- references -----------------------------------------------------------------------
 
+    def _where(self, nid: str) -> str:
+        """``Blatt „Akteure“, Zeile 18``: where a node's row is."""
+        return f"Blatt {quote(SHEET_OF[self.origin[nid]])}, Zeile {self.rows[nid]}"
+
     def _named(self, nid: str) -> str:
+        """``„Kita Nord“ (ID „K-1“)``; a row without ID by its sheet and row instead."""
+        if nid in self.generated:
+            return f"{quote(self.names.get(nid, nid))} ({self._where(nid)}, ohne ID)"
         return f"{quote(self.names.get(nid, nid))} (ID {quote(nid)})"
+
+    def shown(self, nid: str) -> str:
+        """How a message names a node: its ID in quotes, or a row without ID by
+        :meth:`_named` (a generated ID changes when rows move)."""
+        return self._named(nid) if nid in self.generated else quote(nid)
+
+    def _typed(self, nid: str) -> str:
+        """What to type in a cell to mean this node: its ID, else (no ID yet) its name."""
+        return quote(self.names.get(nid, nid)) if nid in self.generated else quote(nid)
+
+    def _use_id(self, nid: str) -> str:
+        """The advice after a name was read as this node."""
+        if nid in self.generated:
+            return (f"Der Eintrag hat noch keine ID: Tragen Sie im {self._where(nid)}, eine "
+                    "ein und verwenden Sie sie hier.")
+        return f"Tragen Sie besser die ID {quote(nid)} ein."
+
+    def _no_ids(self, nids: Iterable[str]) -> str:
+        """`` Geben Sie „…“ eine eigene ID …`` for the nodes without ID among ``nids``."""
+        missing = [quote(self.names.get(n, n)) for n in dict.fromkeys(nids)
+                   if n in self.generated]
+        if not missing:
+            return ""
+        each = " je" if len(missing) > 1 else ""
+        return (f" Tragen Sie für {_join_and(missing)}{each} eine eigene ID ein und verwenden "
+                f"Sie {'diese' if each else 'sie'} hier.")
 
     def resolve(self, raw: object, types: frozenset[NodeType], sheet: str, row: int,
                 column: str) -> str | None:
@@ -637,32 +684,45 @@ class References:
             nid = m.nids[0]
             name = self.names[nid]
             sheet_of = quote(SHEET_OF[self.origin[nid]])
+            if nid in self.generated:
+                spelled = "" if name == text else f" ({quote(name)})"
+                return nid, (IssueCode.NAME_REFERENCE,
+                             f"{quote(text)} ist keine ID, sondern der Name des Eintrags im "
+                             f"{self._where(nid)}{spelled}; dieser Eintrag wird verwendet. "
+                             "Er hat noch keine ID: Tragen Sie dort eine ein und verwenden Sie "
+                             "sie hier.", "warning")
             spelled = "" if name == text else f" (im Blatt {sheet_of}: {quote(name)})"
             return nid, (IssueCode.NAME_REFERENCE,
                          f"{quote(text)} ist keine ID, sondern der Name von "
-                         f"{quote(nid)}{spelled}; diese ID wird verwendet. Tragen Sie besser "
-                         f"die ID {quote(nid)} ein.", "warning")
+                         f"{quote(nid)}{spelled}; diese ID wird verwendet. "
+                         f"{self._use_id(nid)}", "warning")
         if m.how in ("legal", "close"):
             nid = m.nids[0]
             return nid, (IssueCode.NAME_REFERENCE, f"{quote(text)} als {self._named(nid)} gelesen. "
-                         f"Tragen Sie besser die ID {quote(nid)} ein.", "warning")
+                         f"{self._use_id(nid)}", "warning")
         if m.how == "ambiguous":
             if m.same_name:
-                listing = f"so heißen {len(m.nids)} Einträge ({', '.join(m.nids)})"
+                rows = [self._where(n) if n in self.generated else n for n in m.nids]
+                sep = "; " if self.generated.intersection(m.nids) else ", "
+                listing = f"so heißen {len(m.nids)} Einträge ({sep.join(rows)})"
             else:
                 shown = [self._named(n) for n in m.nids[:_LISTED]]
                 more = len(m.nids) - len(shown)
                 listing = "gemeint sein können " + (
                     f"{', '.join(shown)} und {more} weitere" if more else join_or(shown))
+            first = (" (einem Eintrag ohne ID geben Sie zuerst eine)"
+                     if self.generated.intersection(m.nids) else "")
             return None, (IssueCode.AMBIGUOUS_REFERENCE, f"{quote(text)} ist nicht eindeutig: "
-                          f"{listing}. Tragen Sie statt des Namens die ID ein.", "error")
+                          f"{listing}. Tragen Sie statt des Namens die ID ein{first}.", "error")
         names = (f" Meinten Sie {join_or([self._named(n) for n in m.nids])}?"
                  if m.nids and not m.close_ids else "")
         if m.id_like:
+            close = ""
+            if m.close_ids:
+                close = f" (meinten Sie {join_or([self.shown(n) for n in m.nids])}?)"
             return None, (IssueCode.UNKNOWN_REFERENCE,
                           f"Die ID {quote(text)} gibt es nicht.{names} "
-                          f"Tragen Sie die ID {what(types)} ein"
-                          f"{meant(list(m.nids) if m.close_ids else [])}.", "error")
+                          f"Tragen Sie die ID {what(types)} ein{close}.", "error")
         return None, (IssueCode.UNKNOWN_REFERENCE, f"Den Namen {quote(text)} gibt es in keinem "
                       f"Blatt.{names} Tragen Sie die ID {what(types)} ein oder legen Sie den "
                       "Eintrag dort an.", "error")
@@ -708,12 +768,52 @@ class References:
         return out
 
     def wrong_type(self, nid: str, types: frozenset[NodeType], sheet: str, row: int,
-                   column: str, raw: object, problem: str | None = None) -> None:
+                   column: str, raw: object, problem: str | None = None,
+                   fix: str | None = None) -> None:
+        """Error: the reference names a node of a type the column (or Art) does not allow.
+        ``fix`` replaces the plain advice to enter the ID of an allowed type."""
         ntype = self.origin[nid]
         reason = f"{problem} " if problem else ""
-        self.error(IssueCode.WRONG_REFERENCE_TYPE, f"{quote(nid)} ist ein {ntype.label} "
-                   f"({self.map.name(nid)}). {reason}Tragen Sie hier die ID {what(types)} "
-                   "ein.", sheet, row, column, raw)
+        who = (f"{self._named(nid)} ist ein {ntype.label}." if nid in self.generated
+               else f"{quote(nid)} ist ein {ntype.label} ({self.map.name(nid)}).")
+        advice = fix or f"Tragen Sie hier die ID {what(types)} ein."
+        self.error(IssueCode.WRONG_REFERENCE_TYPE, f"{who} {reason}{advice}", sheet, row,
+                   column, raw)
+
+    def reread(self, source: str, target: str, kind: EdgeKind
+               ) -> tuple[EdgeKind, bool, str, str] | None:
+        """How a relation whose Art does not fit its ends clearly reads
+        (:func:`~netzkarte.vocab.edges.reading`): ``(kind, swapped, said, advice)`` –
+        ``said`` tells in German what was read, ``advice`` how to write it – or ``None``
+        when no reading fits."""
+        s, t = self.map.graph.nodes[source], self.map.graph.nodes[target]
+        found = reading(kind, s["type"], t["type"], s.get("form"), t.get("form"))
+        if found is None:
+            return None
+        new, swapped = found
+        u, v = (target, source) if swapped else (source, target)
+        if new is EdgeKind.BELONGS_TO:
+            sheet, column = (("Ämter", "Übergeordnet") if self.origin[u] is NodeType.OFFICE
+                             else ("Akteure", "Organisation"))
+            said = ("Trägerschaft verbindet einen Träger („Von“) mit einem Angebot („Zu“); "
+                    f"hier steht kein Angebot. Gelesen als: {self._named(u)} gehört zu "
+                    f"{self._named(v)}.")
+            advice = (f"Tragen Sie künftig {self._typed(v)} im Blatt {quote(sheet)}, Zeile "
+                      f"{self.rows[u]}, in der Spalte {quote(column)} ein – oder eine Zeile "
+                      f"mit Art „gehört zu“, Von {self._typed(u)}, Zu {self._typed(v)}.")
+        elif kind is EdgeKind.PROVIDES:
+            said = ("Trägerschaft führt vom Träger („Von“) zum Angebot („Zu“); hier stehen "
+                    f"beide umgekehrt. Gelesen als: {self._named(u)} ist Träger von "
+                    f"{self._named(v)}.")
+            advice = (f"Tragen Sie künftig {self._typed(u)} im Blatt „Angebote“, Zeile "
+                      f"{self.rows[v]}, in der Spalte „Anbieter“ ein – oder den Träger in "
+                      "„Von“ und das Angebot in „Zu“.")
+        else:
+            said = ("Finanzierung führt vom Geldgeber („Von“) zu dem, was er finanziert "
+                    f"(„Zu“); hier stehen beide umgekehrt. Gelesen als: {self._named(u)} "
+                    f"finanziert {self._named(v)}.")
+            advice = "Tragen Sie künftig den Geldgeber in „Von“ ein und in „Zu“, was er finanziert."
+        return new, swapped, said, advice + self._no_ids((u, v))
 
     def edge(self, source: str, target: str, kind: EdgeKind, sheet: str, row: int,
              columns: tuple[str, str], raws: tuple[object, object],
@@ -721,34 +821,59 @@ class References:
         """Check and add one edge; ``columns`` name the cells of source and target."""
         if source == target:
             self.error(IssueCode.SELF_LOOP,
-                       f"{quote(source)} ist mit sich selbst verbunden. Tragen "
+                       f"{self.shown(source)} ist mit sich selbst verbunden. Tragen "
                        f"Sie in {quote(columns[1])} einen anderen Eintrag ein oder löschen Sie "
                        "die Angabe.", sheet, row, columns[1], raws[1])
             return
+        origin = self.origin
+        rule = EDGE_RULES[kind]
+        reread = None
+        if (sheet == _RELATIONS and (origin[source] not in rule.sources
+                                     or origin[target] not in rule.targets)):
+            reread = self.reread(source, target, kind)
+            if reread is not None:
+                art = kind.label
+                kind, swapped, said, advice = reread
+                rule = EDGE_RULES[kind]
+                if swapped:
+                    source, target = target, source
+                    columns, raws = (columns[1], columns[0]), (raws[1], raws[0])
         suffix = _KEY_SUFFIX[kind]
         key = f"{source}\x00{target}{suffix}"
-        rule = EDGE_RULES[kind]
         seen = self.edges_seen.get(key)
         if seen is None and not rule.directed:
             seen = self.edges_seen.get(f"{target}\x00{source}{suffix}")
+        if reread is not None:  # one warning: what was read, and that it is there already
+            if seen is not None:
+                advice = (f"Das steht schon in Blatt {quote(SHEET_ORDER[seen // _ROW_SPAN])}, "
+                          f"Zeile {seen % _ROW_SPAN}; diese Angabe wird deshalb übergangen. "
+                          "Löschen Sie die Zeile hier.")
+            self.warn(IssueCode.REINTERPRETED_RELATION, f"{said} {advice}", sheet, row, "Art",
+                      art)
         if seen is not None:
+            if reread is not None:
+                return
             first_sheet, first_row = SHEET_ORDER[seen // _ROW_SPAN], seen % _ROW_SPAN
             self.warn(IssueCode.DUPLICATE_EDGE, f"Die Beziehung „{kind.label}“ zwischen "
-                      f"{quote(source)} und {quote(target)} steht schon in Blatt "
+                      f"{self.shown(source)} und {self.shown(target)} steht schon in Blatt "
                       f"{quote(first_sheet)}, Zeile {first_row}; diese Angabe wird "
                       "übergangen. Löschen Sie die doppelte Zeile.", sheet, row, columns[1],
                       raws[1])
             return
-        origin = self.origin
         if (kind is EdgeKind.BELONGS_TO or origin[source] not in rule.sources
                 or origin[target] not in rule.targets):
             problem = self.map.endpoint_problem(source, target, kind)
             if problem:
                 bad_source = origin[source] not in rule.sources
                 at = 0 if bad_source else 1
+                fix = None
+                if kind in _HINTED:
+                    s, t = self.map.graph.nodes[source], self.map.graph.nodes[target]
+                    fix = endpoint_hint(kind, s["type"], t["type"], s.get("form"),
+                                        t.get("form"))
                 self.wrong_type((source, target)[at],
                                 rule.sources if bad_source else rule.targets,
-                                sheet, row, columns[at], raws[at], problem)
+                                sheet, row, columns[at], raws[at], problem, fix)
                 return
         self.edges_seen[key] = _SHEET_INDEX[sheet] * _ROW_SPAN + row
         if kind in self.tracked:
@@ -776,7 +901,8 @@ class References:
                     if origin[nid] not in col.ref_types:
                         self.wrong_type(nid, col.ref_types, sheet, row, col.header, raw)
                     elif nid == node:
-                        self.error(IssueCode.SELF_LOOP, f"{quote(nid)} verweist auf sich selbst. "
+                        self.error(IssueCode.SELF_LOOP, f"{self.shown(nid)} verweist auf sich "
+                                   "selbst. "
                                    f"Tragen Sie in {quote(col.header)} einen anderen Eintrag "
                                    "ein.", sheet, row, col.header, raw)
                     else:

@@ -550,13 +550,7 @@ class _Merge:
         notes = [t for t in (row.text("Bemerkung"),) if t]
         notes += [f"{k}: {text_of(v)}" for k, v in row.extra.items()]
         kind = art.kind
-        outgoing = art.outgoing
-        if kind is EdgeKind.REFERRAL and self.m.endpoint_problem(
-                *((partner, other) if outgoing else (other, partner)), kind):
-            self.problem(answer, "Vermittlung gibt es nur zwischen Akteuren, nicht mit einem "
-                         "Amt; der Kontakt wird als Kooperation übernommen.", sheet_name,
-                         row.row, "Art", art_raw)
-            kind, outgoing = EdgeKind.COOPERATION, True
+        outgoing = art.outgoing  # partners are actors or offices: every Art fits them
         self.reports.setdefault(pair, {})[partner] = SideReport(
             partner, other, kind, outgoing, strength, since, " | ".join(notes), prov)
 

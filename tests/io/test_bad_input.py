@@ -71,7 +71,7 @@ CASES: list[tuple[str, str, dict[str, Any], str, str]] = [
      "wrong-reference-type", "Anbieter"),
     ("provider-dangling", "Angebote", {"ID": "X4", "Name": "Kurs", "Anbieter": "TR-2"},
      "unknown-reference", "Anbieter"),
-    ("venue-is-office", "Angebote", {"ID": "X4", "Name": "Kurs", "Ort": "JA"},
+    ("venue-is-committee", "Angebote", {"ID": "X4", "Name": "Kurs", "Ort": "SG"},
      "wrong-reference-type", "Ort"),
     ("capacity-fraction", "Angebote", {"ID": "X4", "Name": "Kurs", "Kapazität": "12,5"},
      "bad-number", "Kapazität"),
