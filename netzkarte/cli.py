@@ -296,7 +296,9 @@ def load_map(path: str | Path) -> NetworkMap:
         The content has errors (exit code 1, the report is printed).
     """
     from netzkarte.io.exchange import load
+    from netzkarte.io.own_outputs import refuse_own_output
 
+    refuse_own_output(path)
     network = load(path)
     c = network.counts()
     log.info("Karte gelesen: %s (%d Knoten, %d Beziehungen)", path, len(network), c["edges"])
@@ -548,6 +550,9 @@ def cmd_vorlage(args: argparse.Namespace) -> int:
 
 def _validate(path: Path) -> ValidationReport:
     """The full report of one input (.xlsx or .json); InputError if it cannot be read."""
+    from netzkarte.io.own_outputs import refuse_own_output
+
+    refuse_own_output(path)
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         from netzkarte.io.excel import validate_excel

@@ -72,6 +72,8 @@ class IssueCode(StrEnum):
     """A netzkarte JSON export whose top-level parts have the wrong shape."""
     NOT_GEOJSON = "not-geojson"
     """A file of district shapes that is not GeoJSON."""
+    OWN_OUTPUT = "own-output"
+    """A file named as a map is one of netzkarte's outputs (Maßnahmenliste, findings …)."""
     NOT_A_QUESTIONNAIRE = "not-a-questionnaire"
     """A file given as survey answer that is no questionnaire of netzkarte."""
     NOT_A_FEEDBACK = "not-a-feedback"
@@ -196,6 +198,8 @@ class IssueCode(StrEnum):
     """A file is an earlier snapshot of a Kommune, used for the comparison."""
     COMBINED_OLDER_SNAPSHOT = "combined-older-snapshot"
     """A file older than two other snapshots of its Kommune; not used."""
+    COMBINED_OUTPUT_SKIPPED = "combined-output-skipped"
+    """A file in an input folder is one of netzkarte's outputs, not a map: left out."""
 
     # --- survey answers merged into a map (survey/) --------------------------------------------
     ANSWER_ROW = "answer-row"

@@ -134,3 +134,14 @@ def test_export_combines_a_folder_into_one_file_that_analyses_like_the_folder(
     assert main(["export", str(folder), "-o", str(folder / "kreis.json")]) == 2
     assert "Eingabeordner" in capsys.readouterr().err
     assert sorted(p.name for p in folder.iterdir()) == before
+
+
+def test_a_massnahmenliste_named_as_the_map_is_refused_with_what_it_is(
+        folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    actions = tmp_path / "massnahmen.xlsx"
+    assert main(["analyse", str(next(folder.iterdir())), "--xlsx", str(actions)]) == 0
+    capsys.readouterr()
+    for command in (["analyse", str(actions)], ["pruefen", str(actions)]):
+        assert main(command) == 2
+        err = capsys.readouterr().err
+        assert "ist eine Maßnahmenliste" in err and "Traceback" not in err

@@ -75,6 +75,7 @@ from typing import Any
 import pandas as pd
 
 from netzkarte.errors import InputError, Issue, IssueCode, ValidationError, ValidationReport
+from netzkarte.io.own_outputs import own_output, refuse_own_output
 from netzkarte.model import MapMeta, NetworkMap
 from netzkarte.text import enumerate_names, quote
 from netzkarte.vocab import EDGE_RULES, CategoryInfo, EdgeKind, Level, NodeType, fold
@@ -156,14 +157,24 @@ def source_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """The files to read: every path given, a folder as every ``.xlsx``/``.json`` in it.
 
     Files of a folder come in name order; hidden files and the lock files of Excel
-    (``~$…``) are skipped, as are sub-folders. A file named twice is read once.
+    (``~$…``) are skipped, as are sub-folders, and netzkarte's own outputs found in a
+    folder (:func:`own_output`: a Maßnahmenliste, the findings JSON …). A file named
+    twice is read once.
 
     Raises
     ------
     InputError
         A path does not exist, or a folder holds no ``.xlsx`` or ``.json`` file.
     """
+    return _source_files(paths)[0]
+
+
+def _source_files(paths: Iterable[str | os.PathLike[str]]
+                  ) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The files to read, and the outputs of netzkarte left out of folders (with what
+    they are)."""
     out: list[Path] = []
+    skipped: list[tuple[Path, str]] = []
     seen: set[str] = set()
     for raw in paths:
         path = Path(raw)
@@ -172,9 +183,14 @@ def source_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
                             and p.suffix.lower() in READABLE
                             and not p.name.startswith(("~$", "."))),
                            key=lambda p: (p.name.casefold(), p.name))
+            outputs = {p: what for p in found if (what := own_output(p)) is not None}
+            skipped += [(p, what) for p, what in outputs.items()]
+            found = [p for p in found if p not in outputs]
             if not found:
                 raise InputError(f"Im Ordner „{path}“ liegt keine Arbeitsmappe (.xlsx) und "
-                                 "keine netzkarte-JSON-Datei (.json).", IssueCode.EMPTY_FOLDER)
+                                 "keine netzkarte-JSON-Datei (.json)"
+                                 + (" außer Ergebnissen von netzkarte" if outputs else "")
+                                 + ".", IssueCode.EMPTY_FOLDER)
             candidates = found
         elif path.exists():
             candidates = [path]
@@ -186,7 +202,7 @@ def source_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
             if key not in seen:
                 seen.add(key)
                 out.append(candidate)
-    return out
+    return out, skipped
 
 
 def _labels(files: Sequence[Path]) -> list[str]:
@@ -199,6 +215,7 @@ def _read_one(path: Path, label: str) -> tuple[NetworkMap | None, ValidationRepo
     """One source: its map (``None`` when it has errors) and its report, never raising for
     bad content or an unreadable file (those become errors of the report)."""
     try:
+        refuse_own_output(path)
         if path.suffix.lower() == ".json":
             from netzkarte.io.exchange import read_json
 
@@ -253,9 +270,13 @@ def read_sources(paths: Iterable[str | os.PathLike[str]], *, progress: bool | No
     """
     from netzkarte.progress import progress_bar
 
-    files = source_files(paths)
+    files, skipped = _source_files(paths)
     labels = _labels(files)
     report = ValidationReport(source=", ".join(labels))
+    for path, what in skipped:
+        report.warn(IssueCode.COMBINED_OUTPUT_SKIPPED,
+                    f"„{path.name}“ im Ordner „{path.parent}“ ist {what}, keine Karte, und "
+                    "wird übergangen.")
     readable: list[tuple[str, NetworkMap]] = []
     unreadable: list[SourceFile] = []
     bar = progress_bar(len(files), desc="Lesen", enabled=progress)
@@ -446,14 +467,18 @@ def _combine(items: Sequence[tuple[str, NetworkMap]]) -> Combined:
             records.append(rec)
     current, earlier_sel, files = _snapshots(sources, records, report)
     groups = _match(records, report, sources)
-    ids = _assign_ids(records, groups, sources, report)
+    # IDs must be unique within each map, not across snapshots: last year's Kita 2 is no
+    # clash with this year's (the comparison matches them by that very ID)
+    ids = _assign_ids(records, groups, sources, report, current)
+    earlier_ids = _assign_ids(records, groups, sources, None, earlier_sel, ids)
     _rename_districts(sources, report)
     merged = _build(sources, records, groups, ids, current, report, "current")
-    earlier = (_build(sources, records, groups, ids, earlier_sel, report, "earlier")
+    earlier = (_build(sources, records, groups, earlier_ids, earlier_sel, report, "earlier")
                if any(earlier_sel) else None)
     log.info("Zusammengeführt: %d Dateien, %d Knoten", len(sources), len(merged))
-    mapping = {(sources[r.source].label, r.id): ids[groups.find(k)]
-               for k, r in enumerate(records)}
+    roots = [groups.find(k) for k in range(len(records))]
+    mapping = {(sources[r.source].label, r.id): ids.get(root, earlier_ids.get(root, r.id))
+               for r, root in zip(records, roots, strict=True)}
     merged.meta.source = "; ".join(s.label for s in sources) or None
     report.counts = merged.counts()
     return Combined(merged, report, earlier, files, mapping)
@@ -594,26 +619,32 @@ def _home(records: list[_Record], members: list[int]) -> str | None:
 
 
 def _assign_ids(records: list[_Record], groups: _Groups, sources: list[_Source],
-                report: ValidationReport) -> dict[int, str]:
-    """The ID of every group: the user's, qualified with the Kommune where it clashes."""
+                report: ValidationReport | None, selected: list[bool],
+                given: dict[int, str] | None = None) -> dict[int, str]:
+    """The ID of every group of one snapshot (``selected`` records): the user's, qualified
+    with the Kommune where it clashes (a note in ``report``). Groups with an ID in
+    ``given`` (the current map's, for the earlier snapshot) keep it."""
     members: defaultdict[int, list[int]] = defaultdict(list)
     for k in range(len(records)):
-        members[groups.find(k)].append(k)
+        if selected[k]:
+            members[groups.find(k)].append(k)
+    ids: dict[int, str] = {root: given[root] for root in members if given and root in given}
+    taken: set[str] = {_id_key(nid) for nid in ids.values()}
     wanted: defaultdict[str, list[int]] = defaultdict(list)
     for root in members:
-        wanted[_id_key(records[root].id)].append(root)
-    ids: dict[int, str] = {}
-    taken: set[str] = set()
+        if root not in ids:
+            wanted[_id_key(records[root].id)].append(root)
     renamed: list[str] = []
-    clashing = {key: roots for key, roots in wanted.items() if len(roots) > 1}
+    clashing = {key: roots for key, roots in wanted.items()
+                if len(roots) > 1 or key in taken}
     for key, roots in wanted.items():
         if key in clashing:
             continue
         ids[roots[0]] = records[roots[0]].id
         taken.add(key)
-    for roots in clashing.values():
+    for key, roots in clashing.items():
         kreis = [r for r in roots if _home(records, members[r]) is None]
-        keep = kreis[0] if kreis else None
+        keep = kreis[0] if kreis and key not in taken else None
         prefixes: dict[int, str] = {}
         for root in roots:
             if root != keep:
@@ -637,7 +668,7 @@ def _assign_ids(records: list[_Record], groups: _Groups, sources: list[_Source],
             ids[root] = new
             taken.add(_id_key(new))
             renamed.append(f"{rec.id} → {new} ({sources[rec.source].label})")
-    if renamed:
+    if renamed and report is not None:
         report.warn(IssueCode.COMBINED_ID_QUALIFIED,
                     "IDs, die in mehreren Dateien verschiedene Einträge bezeichnen, tragen "
                     "jetzt ihre Kommune davor: "
@@ -700,7 +731,7 @@ def _build(sources: list[_Source], records: list[_Record], groups: _Groups,
         if root not in members:
             order.append(root)
         members[root].append(k)
-    node_of = {k: ids[groups.find(k)] for k in range(len(records))}
+    node_of = {k: ids[groups.find(k)] for k in range(len(records)) if selected[k]}
     differing: list[str] = []
     for root in order:
         ks = sorted(members[root], key=lambda k: rank[records[k].source])
@@ -744,7 +775,7 @@ def _merged_data(records: list[_Record], ks: list[int], sources: list[_Source],
         data["extra"] = dict(rec.data.get("extra") or {})
         for name in _REFERENCE_FIELDS:
             ref = data.get(name)
-            if isinstance(ref, str) and ref in src.ids:
+            if isinstance(ref, str) and ref in src.ids and src.ids[ref] in node_of:
                 data[name] = node_of[src.ids[ref]]
         district = data.get("district")
         if district and str(district) in src.districts:
@@ -803,7 +834,7 @@ def _edges(out: NetworkMap, sources: list[_Source], records: list[_Record],
             copied["extra"] = dict(data.get("extra") or {})
             for name in _EDGE_REFERENCE_FIELDS:
                 ref = copied.get(name)
-                if isinstance(ref, str) and ref in src.ids:
+                if isinstance(ref, str) and ref in src.ids and src.ids[ref] in node_of:
                     copied[name] = node_of[src.ids[ref]]
             out._add_typed_edge(nu, nv, copied)
         for key, n in mine.items():

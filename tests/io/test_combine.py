@@ -216,3 +216,49 @@ def test_offices_of_two_kreise_stay_apart_however_alike() -> None:
     assert sorted(n for n, d in m.graph.nodes(data=True) if d["type"].value == "office") \
         == ["JA", "KJA"]
     assert m.meta.county == "Musterkreis, Anderkreis"
+
+
+def test_netzkarte_outputs_in_a_folder_are_left_out_and_named_as_a_map_refused(
+        tmp_path: Path) -> None:
+    """The folder `netzkarte demo` writes holds the workbook, the Maßnahmenliste and the
+    findings JSON: read as one map, the outputs are left out with a note; named alone as a
+    map, they get an error that says what they are."""
+    import json as json_module
+
+    import openpyxl
+
+    from netzkarte.io.own_outputs import own_output, refuse_own_output
+
+    save(_town("Adorf", "Kita Sonne"), tmp_path / "adorf.json")
+    book = openpyxl.Workbook()
+    book.active.title = "Maßnahmen"
+    book.create_sheet("Datenlage")
+    book.save(tmp_path / "massnahmenliste.xlsx")
+    (tmp_path / "befunde.json").write_text(
+        json_module.dumps({"municipality": "Adorf", "findings": [], "quality_checks": []}),
+        encoding="utf-8")
+    combined = read_sources([tmp_path])
+    assert combined.report.ok, combined.report.errors
+    assert [s.label for s in combined.sources] == ["adorf.json"]
+    notes = [i.message for i in combined.report.warnings
+             if i.code == "combined-output-skipped"]
+    assert len(notes) == 2 and any("Maßnahmenliste" in n for n in notes)
+    assert own_output(tmp_path / "adorf.json") is None
+    with pytest.raises(InputError, match="ist eine Maßnahmenliste") as err:
+        refuse_own_output(tmp_path / "massnahmenliste.xlsx")
+    assert err.value.code == "own-output"
+    named = read_sources([tmp_path / "adorf.json", tmp_path / "befunde.json"])
+    assert [i.code for i in named.report.errors] == ["own-output"]
+
+
+def test_an_id_reused_for_another_entry_in_a_later_snapshot_is_not_qualified() -> None:
+    """Kita 2 of 2022 closed and K-2 now names a new Kita: the IDs need to be unique in
+    each map, not across snapshots, so the current map keeps the user's IDs."""
+    old = _town("Adorf", "Kita Sonne", when=date(2022, 6, 30))
+    old.add_node("K-2", "actor", name="Kita Alt", category="Kita", district="Nord")
+    new = _town("Adorf", "Kita Sonne", when=date(2024, 6, 30))
+    new.add_node("K-2", "actor", name="Kita Neu", category="Kita", district="Nord")
+    both = combine([("adorf_2022.xlsx", old), ("adorf_2024.xlsx", new)])
+    assert both.map.name("K-2") == "Kita Neu"
+    assert both.earlier is not None and both.earlier.name("K-2") == "Kita Alt"
+    assert not [i for i in both.report.warnings if i.code == "combined-id-qualified"]
