@@ -131,8 +131,13 @@ def _with_coverage_gaps(m: NetworkMap, findings: object, options: dict[str, Any]
             or options.get("coverage_gaps") is not None:
         return options
     from netzkarte.analysis.coverage import find_coverage_gaps
+    from netzkarte.analysis.kommunen import split_by_municipality
+    from netzkarte.kommunen import municipalities
 
-    gaps = find_coverage_gaps(m, need_indicator=options.get("need_indicator"))
+    # one Kommune at a time, as analyze judges a map of several
+    parts = [p for _, p in split_by_municipality(m)] if len(municipalities(m)) > 1 else [m]
+    gaps = [f for part in parts
+            for f in find_coverage_gaps(part, need_indicator=options.get("need_indicator"))]
     return {**options, "coverage_gaps": gaps}
 
 

@@ -14,9 +14,12 @@ walking distance. This module answers those questions from the map:
 
 Only offers that run cover a district: status *laufend* or no status (most workbooks leave
 it empty). Planned offers are named in the finding ("geplant") and in the Datenlage, ended
-ones do not count. An offer without Sozialraum (and without a venue that has one) works
-for the whole town: it counts for every district, and a burdened district that only has
-such offers, none of them outreach, gets a low finding so that the reach can be checked.
+ones do not count. An offer works for the whole town when it has no Sozialraum (and no venue
+that works in one), when its category works town-wide, or when its venue does (Ebene Kreis
+or Land, or a category such as Geburtsklinik: their Sozialraum is only an address). Such an
+offer counts for every district of its Kommune (``town_wide`` in :func:`coverage_table`), and
+a burdened district that only has such offers, none of them outreach, gets a low finding so
+that the reach can be checked.
 
 A finding that claims an absence accounts for what the map cannot tell: an offer without
 life phases in the district, or an institution of unknown category there, could fill it —
@@ -45,7 +48,7 @@ from typing import Any
 
 import pandas as pd
 
-from netzkarte.analysis.datenlage import BlindSpots, blind_spots
+from netzkarte.analysis.datenlage import BlindSpots, blind_spots, local_district
 from netzkarte.districts import (
     REACH_KM,
     REACH_SERVICES,
@@ -54,6 +57,7 @@ from netzkarte.districts import (
     need_column,
     offer_district,
 )
+from netzkarte.kommunen import municipalities
 from netzkarte.model import NetworkMap
 from netzkarte.results import Finding, Severity
 from netzkarte.text import enumerate_names, number
@@ -128,12 +132,15 @@ def _offers(m: NetworkMap, status: OfferStatus | None = OfferStatus.RUNNING
 
 
 def coverage_table(m: NetworkMap, *, need_indicator: str | None = None) -> pd.DataFrame:
-    """Offers per district and life phase.
+    """Offers per district and life phase: in the district and town-wide.
 
     Counts offers that are running or have no status (most templates leave it empty);
     planned offers are counted apart, ended ones not at all. An offer counts in every life
-    phase it serves and in its own district, or its venue's district; an offer with neither
-    works town-wide and counts in ``town_wide`` of every district.
+    phase it serves: in ``offers`` of the district it works in, or, when it works for the
+    whole town (no Sozialraum, a town-wide category or venue, see the module doc), in
+    ``town_wide`` of every district. In a map of several Kommunen a town-wide offer counts
+    for the districts of its own Kommune (a Kreis-level one for those of every Kommune it
+    serves), as the coverage analysis judges each Kommune on its own.
 
     Parameters
     ----------
@@ -147,17 +154,58 @@ def coverage_table(m: NetworkMap, *, need_indicator: str | None = None) -> pd.Da
     pandas.DataFrame
         Index ``(district, phase)`` (display name, phase code); columns ``phase_label``,
         ``offers`` (running, in the district), ``town_wide`` (running, for the whole town),
-        ``planned`` (planned, in the district or town-wide), ``children``,
-        ``per_1000_children`` (of ``offers``; NaN when children unknown) and ``need`` (NaN
-        without indicator). Districts are those of the district table plus any named on a
-        node.
+        ``planned`` (planned, in the district or town-wide), ``children`` (0 for a district
+        where nobody under 18 lives, NaN when unknown), ``per_1000_children`` (of
+        ``offers``; NaN when children are unknown or 0) and ``need`` (NaN without
+        indicator). Districts are those of the district table plus any named on a node.
+        A district with neither ``offers`` nor ``town_wide`` in a phase is a coverage gap
+        (:func:`find_coverage_gaps` reports it unless no children live there).
 
     Examples
     --------
     >>> from netzkarte import NetworkMap
     >>> coverage_table(NetworkMap()).empty
     True
+    >>> m = NetworkMap()
+    >>> m.add_node("K", "actor", name="Kita", category="Kita", district="Nord")
+    >>> m.add_node("O", "offer", name="Schwangerenberatung", life_phases=["Schwangerschaft"])
+    >>> coverage_table(m).loc[("Nord", "pregnancy"), ["offers", "town_wide"]].tolist()
+    [0, 1]
     """
+    table = _coverage_table(m, need_indicator)
+    if len(municipalities(m)) < 2:
+        return table
+    # several Kommunen: the analysis judges each on its own map (its districts, its
+    # town-wide offers and the Kreis-level ones serving it); the table says the same
+    from netzkarte.analysis.kommunen import split_by_municipality
+
+    rows: dict[str, pd.DataFrame] = {}
+    fallback: dict[str, pd.DataFrame] = {}
+    for _, part in split_by_municipality(m):
+        own = {fold(d) for d in part.districts.index}
+        sub = _coverage_table(part, need_indicator)
+        for name, block in sub.groupby(level="district", sort=False):
+            key = fold(str(name))
+            if key in own:
+                rows.setdefault(key, block)
+            else:
+                fallback.setdefault(key, block)
+    blocks = []
+    for name, block in table.groupby(level="district", sort=False):
+        key = fold(str(name))
+        part_block = rows.get(key, fallback.get(key))
+        if part_block is None:
+            blocks.append(block)
+            continue
+        part_block = part_block.copy()
+        part_block.index = block.index  # the whole map's spelling of the district
+        part_block["need"] = block["need"]
+        blocks.append(part_block)
+    return pd.concat(blocks) if blocks else table
+
+
+def _coverage_table(m: NetworkMap, need_indicator: str | None) -> pd.DataFrame:
+    """:func:`coverage_table` of one Kommune (or of a map whose Kommunen are not split)."""
     names = district_names(m)
     counts: defaultdict[tuple[str, LifePhase], int] = defaultdict(int)
     wide: defaultdict[LifePhase, int] = defaultdict(int)
@@ -165,7 +213,7 @@ def coverage_table(m: NetworkMap, *, need_indicator: str | None = None) -> pd.Da
     for status, local, everywhere in ((OfferStatus.RUNNING, counts, wide),
                                       (OfferStatus.PLANNED, planned, None)):
         for nid, data in _offers(m, status):
-            d = offer_district(m, nid)
+            d = _served_district(m, nid)
             for phase in data.get("life_phases") or ():
                 if d is not None:
                     local[(fold(d), LifePhase(phase))] += 1
@@ -175,6 +223,7 @@ def coverage_table(m: NetworkMap, *, need_indicator: str | None = None) -> pd.Da
                     for key in names:
                         local[(key, LifePhase(phase))] += 1
     children = _children(m)
+    empty = _no_children(m)
     _, need, _ = need_ranks(m, need_indicator)
     rows = []
     for key, name in names.items():
@@ -183,7 +232,8 @@ def coverage_table(m: NetworkMap, *, need_indicator: str | None = None) -> pd.Da
             n = counts.get((key, phase), 0)
             rows.append({"district": name, "phase": phase.value, "phase_label": phase.label,
                          "offers": n, "town_wide": wide.get(phase, 0),
-                         "planned": planned.get((key, phase), 0), "children": kids,
+                         "planned": planned.get((key, phase), 0),
+                         "children": 0 if key in empty else kids,
                          "per_1000_children": (1000 * n / kids) if kids else math.nan,
                          "need": need.get(key, math.nan)})
     table = pd.DataFrame(rows, columns=["district", "phase", "phase_label", "offers",
@@ -191,6 +241,35 @@ def coverage_table(m: NetworkMap, *, need_indicator: str | None = None) -> pd.Da
                                         "per_1000_children", "need"])
     table["children"] = pd.to_numeric(table["children"], errors="coerce")
     return table.set_index(["district", "phase"])
+
+
+def _served_district(m: NetworkMap, offer: str) -> str | None:
+    """The Sozialraum an offer works in, ``None`` when it works for the whole town.
+
+    Its own Sozialraum, else its venue's. An offer of a town-wide category (Wirkungskreis
+    „ganze Kommune“) or held at a town-wide venue (Ebene Kreis or Land, or a category like
+    Geburtsklinik, see :func:`~netzkarte.analysis.datenlage.local_district`) works for
+    every district: that Sozialraum is an address. Where it physically takes place is
+    :func:`~netzkarte.districts.offer_district`.
+
+    >>> from netzkarte import NetworkMap
+    >>> m = NetworkMap()
+    >>> m.add_node("G", "actor", name="Geburtsklinik", category="Geburtsklinik",
+    ...            district="Mitte")
+    >>> m.add_node("O", "offer", name="Geburtsvorbereitung", venue="G")
+    >>> offer_district(m, "O"), _served_district(m, "O")
+    ('Mitte', None)
+    """
+    info = m.classify(offer).info
+    if info is not None and info.town_wide:
+        return None
+    data = m.graph.nodes[offer]
+    if data.get("district"):
+        return str(data["district"])
+    venue = data.get("venue")
+    if venue and venue in m.graph:
+        return local_district(m, venue)
+    return None
 
 
 def _children(m: NetworkMap) -> dict[str, float]:
@@ -272,8 +351,10 @@ def find_coverage_gaps(
 
     Notes
     -----
-    Linear in nodes plus districts × services; distances only for districts without the
-    service inside them.
+    The map is judged as given: :func:`netzkarte.analyze` calls this once per Kommune of a
+    map of several (:func:`~netzkarte.analysis.kommunen.split_by_municipality`), and
+    :func:`coverage_table` of such a map counts the same way. Linear in nodes plus
+    districts × services; distances only for districts without the service inside them.
 
     Examples
     --------
@@ -281,7 +362,7 @@ def find_coverage_gaps(
     >>> find_coverage_gaps(NetworkMap())
     []
     """
-    table = coverage_table(m, need_indicator=need_indicator)
+    table = _coverage_table(m, need_indicator)
     offer_counts: dict[tuple[str, str], int] = {}
     for (d, p), n in zip(table.index.tolist(), table["offers"].tolist(), strict=True):
         offer_counts[(str(d), str(p))] = int(n)
@@ -336,8 +417,12 @@ def find_coverage_gaps(
                 finding = finding.uncertain(blind, {n: m.name(n) for n in blind},
                                             "Kategorie oder Lebensphasen")
             findings.append(finding)
-    findings.extend(_inequity(m, table, col, need, ranks, min_districts, max_spearman,
-                              burdened_share))
+    distinct: defaultdict[str | None, set[str]] = defaultdict(set)
+    for (place, _), offers in where.running.items():
+        distinct[place].update(offers)
+    findings.extend(_inequity(m, table, {k: len(v) for k, v in distinct.items() if k},
+                              len(distinct.get(None, ())), col, need, ranks, min_districts,
+                              max_spearman, burdened_share))
     findings.extend(_service_reach(m, spots, services, max_distance_km, col, need, ranks))
     log.info("Versorgungslücken: %d Befunde", len(findings))
     return findings
@@ -358,7 +443,7 @@ def _offers_by_place(m: NetworkMap, spots: BlindSpots) -> _Places:
     for status, target in ((OfferStatus.RUNNING, out.running), (OfferStatus.PLANNED,
                                                                  out.planned)):
         for nid, data in _offers(m, status):
-            d = offer_district(m, nid)
+            d = _served_district(m, nid)
             key = fold(d) if d is not None else None
             for phase in data.get("life_phases") or ():
                 target[(key, LifePhase(phase))].append(nid)
@@ -401,36 +486,47 @@ def _burden_word(rank: float | None) -> str:
     return "hoch" if rank >= 2 / 3 else "mittel" if rank >= 1 / 3 else "gering"
 
 
-def _density(table: pd.DataFrame) -> tuple[dict[str, float], str]:
-    """Distinct running offers per district, per 1,000 children when children are known."""
+def _density(table: pd.DataFrame, distinct: dict[str, int]) -> tuple[dict[str, float], str]:
+    """Distinct running offers in each district (``distinct``, by folded name), per 1,000
+    children when children are known for at least two districts.
+
+    Town-wide offers are left out: they count the same for every district and say nothing
+    about how offers are spread. An offer for three life phases is one offer.
+    """
     per_district: dict[str, float] = {}
     basis = "per_1000_children"
-    by_district = table.groupby(level="district", sort=False)
-    kids = by_district["children"].first()
-    use_children = kids.notna().sum() >= 2
+    kids = table.groupby(level="district", sort=False)["children"].first()
+    use_children = int((kids > 0).sum()) >= 2
     if not use_children:
         basis = "offers"
-    for district, part in by_district:
-        total = float(part["offers"].sum())
-        k = kids.get(district)
+    for district, k in kids.items():
+        key = fold(str(district))
+        total = float(distinct.get(key, 0))
         if use_children:
-            if k is None or pd.isna(k) or not k:
+            if pd.isna(k) or not k:
                 continue
-            per_district[fold(district)] = 1000 * total / float(k)
+            per_district[key] = 1000 * total / float(k)
         else:
-            per_district[fold(district)] = total
+            per_district[key] = total
     return per_district, basis
 
 
-def _inequity(m: NetworkMap, table: pd.DataFrame, col: str | None, need: dict[str, float],
-              ranks: dict[str, float], min_districts: int, max_spearman: float,
-              burdened_share: float) -> list[Finding]:
+def _inequity(m: NetworkMap, table: pd.DataFrame, distinct: dict[str, int], wide: int,
+              col: str | None, need: dict[str, float], ranks: dict[str, float],
+              min_districts: int, max_spearman: float, burdened_share: float
+              ) -> list[Finding]:
     if col is None or not need:
         return []
-    density, basis = _density(table)
+    density, basis = _density(table, distinct)
     names = district_names(m)
     keys = [k for k in need if k in density]
-    unit = "Angebote je 1.000 Kinder" if basis == "per_1000_children" else "Angebote"
+    unit = ("Angebote vor Ort je 1.000 Kinder" if basis == "per_1000_children" else
+            "Angebote vor Ort")
+    wide_text = ("" if not wide else
+                 " Nicht mitgezählt ist 1 gesamtstädtisches Angebot; es zählt für jeden "
+                 "Sozialraum gleich." if wide == 1 else
+                 f" Nicht mitgezählt sind {wide} gesamtstädtische Angebote; sie zählen für "
+                 "jeden Sozialraum gleich.")
     findings: list[Finding] = []
     if len(keys) >= min_districts:
         rho = _spearman([need[k] for k in keys], [density[k] for k in keys])
@@ -444,7 +540,7 @@ def _inequity(m: NetworkMap, table: pd.DataFrame, col: str | None, need: dict[st
                 "höher ist",
                 text=(f"Über {len(keys)} Sozialräume hängen Bedarf („{col}“) und "
                       f"Angebotsdichte ({unit}) negativ zusammen (Spearman ρ = {number(rho, 2)}). "
-                      f"Die am stärksten belasteten Sozialräume: {listing}."),
+                      f"Die am stärksten belasteten Sozialräume: {listing}.{wide_text}"),
                 recommendation=("Angebote und Mittel gezielt in die belasteten Sozialräume "
                                 "lenken (armutssensible Ressourcensteuerung statt "
                                 "Gießkanne) und das in der Fachplanungskonferenz "
@@ -465,7 +561,7 @@ def _inequity(m: NetworkMap, table: pd.DataFrame, col: str | None, need: dict[st
                 text=(f"{names[k]} gehört nach „{col}“ ({number(need[k])}) zu den am "
                       f"stärksten belasteten Sozialräumen, hat aber nur "
                       f"{number(density[k], 1)} {unit} "
-                      f"(Median aller Sozialräume: {number(median, 1)})."),
+                      f"(Median aller Sozialräume: {number(median, 1)}).{wide_text}"),
                 recommendation=(f"Angebotslücken in {names[k]} vorrangig schließen, etwa "
                                 "durch Sprechstunden in Kitas und Familienzentren vor Ort."),
                 district=names[k], score=0.7 + 0.3 * ranks.get(k, 0),
@@ -500,6 +596,35 @@ def _centres(m: NetworkMap) -> dict[str, tuple[float, float]]:
     return out
 
 
+def _reach_advice(label: str, sector: Sector | None, name: str) -> str:
+    """What a district can do without a service of ``label``: who plans such a service.
+
+    Doctors' practices are planned by the Kassenärztliche Vereinigung (Bedarfsplanung),
+    counselling centres by the Jugendamt's Jugendhilfeplanung with the freie Träger
+    (SGB VIII); a municipality's own categories get the planning of their sector.
+    """
+    key = fold(label)
+    if key == fold("Kinderarztpraxis"):
+        return ("Die Niederlassung von Kinder- und Jugendarztpraxen plant die Kassenärztliche "
+                "Vereinigung (Bedarfsplanung): den Bedarf in " + name + " dort vortragen, "
+                "etwa über das Gesundheitsamt oder eine kommunale Gesundheitskonferenz. Bis "
+                "dahin kann der Kinder- und Jugendgesundheitsdienst des Gesundheitsamts "
+                "Familien vor Ort erreichen, z. B. mit Sprechstunden in Kita oder "
+                "Familienzentrum.")
+    if key == fold("Erziehungsberatungsstelle"):
+        return ("Erziehungsberatung ist Jugendhilfe (§ 28 SGB VIII): eine offene Sprechstunde "
+                "der Erziehungsberatung in einer vertrauten Einrichtung in " + name + " "
+                "vereinbaren, z. B. im Familienzentrum, und den Bedarf in der "
+                "Jugendhilfeplanung des Jugendamts (§ 80 SGB VIII) mit den freien Trägern der "
+                "Beratungsstellen beraten, etwa in der AG nach § 78 SGB VIII.")
+    planning = ("in der Jugendhilfeplanung des Jugendamts" if sector is Sector.YOUTH_WELFARE
+                else "mit dem Gesundheitsamt" if sector is Sector.HEALTH
+                else "in der zuständigen Fachplanung")
+    return (f"Mit dem Träger einer {label} eine Sprechstunde in einer vertrauten Einrichtung "
+            f"in {name} vereinbaren, z. B. im Familienzentrum, und den Bedarf {planning} "
+            "beraten.")
+
+
 def _service_reach(m: NetworkMap, spots: BlindSpots, services: Sequence[str], max_km: float,
                    col: str | None, need: dict[str, float], ranks: dict[str, float]
                    ) -> list[Finding]:
@@ -507,10 +632,12 @@ def _service_reach(m: NetworkMap, spots: BlindSpots, services: Sequence[str], ma
     if not names:
         return []
     centres = _centres(m)
+    km = number(max_km, 1)
     findings: list[Finding] = []
     missing: defaultdict[str, list[str]] = defaultdict(list)
     nearest: dict[tuple[str, str], tuple[float, str]] = {}
     sectors: dict[str, Sector | None] = {}
+    unlocated: dict[str, list[str]] = {}  # label -> services without any place
     unknown_here: defaultdict[str, list[str]] = defaultdict(list)
     for nid in spots.with_reason("unknown_category", "ambiguous_category", "no_category"):
         data = m.graph.nodes[nid]
@@ -522,17 +649,21 @@ def _service_reach(m: NetworkMap, spots: BlindSpots, services: Sequence[str], ma
         sectors[label] = info.sector if info is not None else None
         places: set[str] = set()
         points: list[tuple[float, float, str]] = []
-        found = False
+        found: list[str] = []
+        nowhere: list[str] = []
         for nid, data in m.graph.nodes(data=True):
             if data["type"] is not NodeType.ACTOR or data.get("form") is ActorForm.PERSON:
                 continue
             if m.classify(nid).label != label:
                 continue
-            found = True
+            found.append(nid)
+            placed = False
             if data.get("district"):
                 places.add(fold(data["district"]))
+                placed = True
             if data.get("lat") is not None and data.get("lon") is not None:
                 points.append((float(data["lat"]), float(data["lon"]), nid))
+                placed = True
             # a consultation hour of the service held elsewhere reaches that district too
             for _, offer, d in m.graph.out_edges(nid, data=True):
                 if d["kind"] is EdgeKind.PROVIDES and \
@@ -540,6 +671,9 @@ def _service_reach(m: NetworkMap, spots: BlindSpots, services: Sequence[str], ma
                     od = offer_district(m, offer)
                     if od:
                         places.add(fold(od))
+                        placed = True
+            if not placed:
+                nowhere.append(nid)
         if not found:
             findings.append(Finding.create(
                 "coverage_gap", "info", f"Keine Einrichtung „{label}“ erfasst",
@@ -548,6 +682,18 @@ def _service_reach(m: NetworkMap, spots: BlindSpots, services: Sequence[str], ma
                 recommendation=f"{label} mit Sozialraum oder Koordinaten nachtragen.",
                 evidence={"service": label}, key=f"none-{fold(label)}"))
             continue
+        if len(nowhere) == len(found):
+            # where the services are the map does not say: no district can be judged
+            listing = _listing(m, nowhere)
+            findings.append(Finding.create(
+                "coverage_gap", "info", f"„{label}“ ohne Ort erfasst",
+                text=(f"Die Karte enthält {listing} (Kategorie {label}), aber ohne Sozialraum "
+                      "und ohne Koordinaten; ob alle Sozialräume eine im Umkreis von "
+                      f"{km} km erreichen, lässt sich nicht beurteilen."),
+                recommendation=f"Bei {listing} den Sozialraum oder die Koordinaten nachtragen.",
+                nodes=nowhere, evidence={"service": label}, key=f"nowhere-{fold(label)}"))
+            continue
+        unlocated[label] = nowhere
         for key in names:
             if key in places:
                 continue
@@ -567,30 +713,52 @@ def _service_reach(m: NetworkMap, spots: BlindSpots, services: Sequence[str], ma
         severity: Severity = ("high" if burdened and all_missing else
                               "medium" if burdened or (rank is None and all_missing) else
                               "low")
-        near = [f"{lbl}: nächste „{m.name(nearest[(key, lbl)][1])}“ in "
-                f"{number(nearest[(key, lbl)][0], 1)} km"
-                for lbl in labels if (key, lbl) in nearest]
-        need_text = (f" Der Sozialraum ist nach „{col}“ ({number(need[key])}) "
-                     f"{_burden_word(rank)} belastet." if rank is not None and col else "")
-        # an institution of unknown category in the district could be the service
+        # say what was tested: the radius where distances exist, else the district alone
+        measured = [lbl for lbl in labels if (key, lbl) in nearest]
+        unmeasured = [lbl for lbl in labels if (key, lbl) not in nearest]
+        parts = []
+        if measured:
+            parts.append(f"keine {' und keine '.join(measured)} im Umkreis von {km} km")
+        if unmeasured:
+            parts.append(f"keine {' und keine '.join(unmeasured)} im Sozialraum")
+        near = [f"„{m.name(nearest[(key, lbl)][1])}“ ({lbl}, "
+                f"{number(nearest[(key, lbl)][0], 1)} km)" for lbl in measured]
+        text = (f"Im Sozialraum {name} liegt keine {' und keine '.join(labels)}, und keine "
+                "bietet dort ein Angebot an.")
+        if measured:
+            text += (f" Auch im Umkreis von {km} km (Luftlinie ab der Mitte des Sozialraums) "
+                     f"ist keine erfasst; am nächsten {'liegt' if len(near) == 1 else 'liegen'} "
+                     f"{' und '.join(near)}.")
+        if unmeasured:
+            why = ("für den Sozialraum sind keine Koordinaten erfasst (weder im Blatt "
+                   "Sozialräume noch bei seinen Einrichtungen)" if key not in centres else
+                   f"keine {' und keine '.join(unmeasured)} hat Koordinaten")
+            text += (f" Ob eine {' oder '.join(unmeasured)} im Umkreis von {km} km liegt, "
+                     f"lässt sich nicht prüfen: {why}.")
+        if rank is not None and col:
+            text += (f" Der Sozialraum ist nach „{col}“ ({number(need[key])}) "
+                     f"{_burden_word(rank)} belastet.")
+        advice = [_reach_advice(lbl, sectors[lbl], name) for lbl in labels]
+        if unmeasured:
+            advice.append("Für eine Prüfung der Entfernung Koordinaten nachtragen.")
+        # an institution of unknown category in the district could be the service, and a
+        # service the map gives no place could lie in or near it
         blind = [n for n in unknown_here.get(key, [])
                  if m.graph.nodes[n].get("sector") in (None, *(sectors[lb] for lb in labels))]
+        nowhere = [n for lbl in labels for n in unlocated.get(lbl, [])]
         finding = Finding.create(
-            "coverage_gap", severity,
-            f"{name}: keine {' und keine '.join(labels)} erreichbar",
-            text=(f"Im Sozialraum {name} liegt keine {' und keine '.join(labels)}, und "
-                  f"keine ist im Umkreis von {number(max_km, 1)} km erfasst."
-                  + (" " + "; ".join(near) + "." if near else "") + need_text),
-            recommendation=(f"Eine Sprechstunde ({', '.join(labels)}) in einer vertrauten "
-                            f"Einrichtung in {name} anbieten, z. B. im Familienzentrum, oder "
-                            "die Ansiedlung mit Kassenärztlicher Vereinigung und Trägern "
-                            "beraten."),
+            "coverage_gap", severity, f"{name}: {' und '.join(parts)}",
+            text=text, recommendation=" ".join(advice),
             district=name, score=0.6 + 0.2 * len(labels) / max(1, len(services))
             + 0.2 * (rank or 0.0),
             evidence={"check": "service_reach", "missing": labels, "need": need.get(key),
                       "need_rank": rank, "indicator": col, "max_distance_km": max_km},
             key="reach")
-        if blind:
-            finding = finding.uncertain(blind, {n: m.name(n) for n in blind}, "die Kategorie")
+        if blind or nowhere:
+            what = ("die Kategorie" if not nowhere else
+                    "Sozialraum oder Koordinaten" if not blind else
+                    "die Kategorie bzw. Sozialraum oder Koordinaten")
+            finding = finding.uncertain([*blind, *nowhere],
+                                        {n: m.name(n) for n in (*blind, *nowhere)}, what)
         findings.append(finding)
     return findings

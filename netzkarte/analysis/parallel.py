@@ -5,8 +5,10 @@ integrate the existing networks instead of building new ones and warns twice aga
 *Parallelstrukturen*: bodies with the same mandate and largely the same people, above all
 the same body existing at Kreis and at Kommune level ("Wie werden hier Doppelstrukturen
 vermieden und Synergien genutzt?"). This
-module finds such committee pairs and, on the offer side, offers of different providers
-that duplicate each other in one district.
+module finds such committee pairs and, on the offer side, offers of one kind by different
+providers in one district of which at least one has no place – a question to coordinate,
+not proof of a duplicate: several Elterncafés, each in its own Familienzentrum or in its
+own district, are normal local provision.
 
 Examples
 --------
@@ -259,12 +261,16 @@ def find_parallel_structures(
         otherwise, with many shared members, to send one delegate; else to clarify the
         mandate.
     offers : bool, default True
-        Also report duplicate offers (same category, overlapping life phases, same target group
-        where both give one, different providers, in one district, not ended), where at
-        least one of the two is not placed in a Regeleinrichtung (Ort, or a providing
-        facility). Language support in each Kita, career orientation in each school is the
-        placement the quality framework asks for ("Angebote zu den Menschen bringen"), and
-        offers in one house are coordinated by its staff: neither is a parallel structure.
+        Also report offers that may duplicate each other (same category, overlapping life
+        phases, same target group where both give one, different providers, in the same
+        district, not ended), where at least one of the two is not placed in a
+        Regeleinrichtung (Ort, or a providing facility). Offers in different districts, or
+        without a district (town-wide), are never compared with each other. Language
+        support in each Kita, career orientation in each school is the placement the
+        quality framework asks for ("Angebote zu den Menschen bringen"), and offers in one
+        house are coordinated by its staff: neither is a parallel structure. The finding
+        („4 gleichartige Angebote …“) asks to coordinate and to add the missing place;
+        whether one is dispensable only capacity and its use can tell.
     statutory : iterable of CommitteeType, default Ausschuss and Rat/Kreistag
         Committee types that law requires at each level (a Jugendhilfeausschuss of the
         town with its own Jugendamt and one of the Kreis): never reported as parallel.
@@ -423,28 +429,55 @@ def _duplicate_offers(m: NetworkMap) -> list[Finding]:
                     continue   # together in one, whose staff coordinate them already
                 pairs.add_edge(x, y)
         for comp in nx.connected_components(pairs):
-            findings.append(_offer_finding(m, sorted(comp), providers))
+            findings.append(_offer_finding(m, sorted(comp), providers, places))
     return findings
 
 
-def _offer_finding(m: NetworkMap, offers: list[str],
-                   providers: dict[str, frozenset[str]]) -> Finding:
+def _offer_finding(m: NetworkMap, offers: list[str], providers: dict[str, frozenset[str]],
+                   places: dict[str, str | None]) -> Finding:
+    """Offers of one category in one district that may duplicate each other.
+
+    Several offers of a kind in a district can all be needed; without their places and
+    numbers the map cannot tell. The finding says how many there are, which have no place
+    (the reason they are compared at all), the places per year where all give them, and
+    asks to coordinate – merging is a question for the capacity and its use, not for the
+    map.
+    """
     first = m.graph.nodes[offers[0]]
     district = offer_district(m, offers[0]) or ""
     category = m.classify(offers[0]).label or str(first.get("category"))
     provs = sorted({p for o in offers for p in providers[o]})
     phases = sorted({p for o in offers for p in m.graph.nodes[o]["life_phases"]},
                     key=lambda p: LifePhase(p).position)
+    n = len(offers)
+    unplaced = [o for o in offers if not places.get(o)]
     listing = "; ".join(f"„{m.name(o)}“ ({_names(m, sorted(providers[o]))})" for o in offers)
-    text = (f"Im Sozialraum {district} gibt es {len(offers)} Angebote der Kategorie "
-            f"{category} für dieselbe Lebensphase von verschiedenen Trägern: {listing}.")
+    text = (f"Im Sozialraum {district} laufen {n} Angebote der Kategorie {category} für "
+            f"dieselbe Lebensphase von {len(provs)} verschiedenen Trägern: {listing}.")
+    loose = join_and([f"„{m.name(o)}“" for o in unplaced])
+    if unplaced and len(unplaced) < n:
+        text += (f" {loose} {'hat' if len(unplaced) == 1 else 'haben'} keinen Ort (weder "
+                 "Ort noch eine Einrichtung als Träger); die übrigen finden in einer "
+                 "Einrichtung statt.")
+    elif unplaced:
+        text += " Keines hat einen Ort (weder Ort noch eine Einrichtung als Träger)."
+    capacities = [m.graph.nodes[o].get("capacity") for o in offers]
+    if all(c is not None for c in capacities):
+        text += " Plätze pro Jahr: " + "; ".join(
+            f"„{m.name(o)}“ {number(c)}" for o, c in zip(offers, capacities, strict=True)) + "."
+        weigh = ("Ob alle gebraucht werden, zeigt erst die Auslastung dieser Plätze; erst "
+                 "dann ist ein Zusammenlegen eine Frage.")
+    else:
+        weigh = ("Mehrere Angebote können im Sozialraum gebraucht werden: Ob eines "
+                 "entbehrlich ist, lässt sich ohne Zahlen zu Plätzen und Auslastung nicht "
+                 "sagen (Spalte Kapazität).")
     rec = (f"{_names(m, provs)} sollten ihre Angebote „{category}“ in {district} abstimmen "
-           "(Zeiten, Zielgruppen, gemeinsame Werbung) oder zusammenführen und frei werdende "
-           "Kapazität dort einsetzen, wo Angebote fehlen.")
+           "(Zeiten, Zielgruppen, gemeinsame Werbung)"
+           + (f" und den Ort von {loose} nachtragen" if unplaced else "") + f". {weigh}")
     score = min(1.0, 0.5 + 0.1 * len(provs))
     return Finding.create(
         "parallel_structure", "medium" if len(provs) >= 3 else "low",
-        f"Doppelte Angebote „{category}“ in {district}", text=text, recommendation=rec,
-        nodes=[*offers, *provs], district=district or None, score=score,
+        f"{n} gleichartige Angebote „{category}“ in {district}", text=text,
+        recommendation=rec, nodes=[*offers, *provs], district=district or None, score=score,
         evidence={"offers": offers, "providers": provs, "category": category,
                   "phases": [LifePhase(p).value for p in phases]}, key="offers")

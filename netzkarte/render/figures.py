@@ -390,10 +390,13 @@ def coverage_heatmap(result: AnalysisResult) -> Figure:
     Returns
     -------
     matplotlib.figure.Figure
-        Left: one cell per district × life phase with the number of running or planned
-        offers (``result.coverage``); empty cells are
-        hatched. Rows are sorted from the neediest district down. Right: the need
-        indicator per district as bars (or a note that there is none).
+        Left: one cell per district × life phase, coloured by the running offers in the
+        district (``offers`` of ``result.coverage``) and labelled with them, plus
+        „+N“ for the town-wide ones that count for every district (``town_wide``), as the
+        coverage analysis counts them. A cell with town-wide offers only is dotted, a cell
+        with none at all (a coverage gap) hatched. Rows are sorted from the neediest
+        district down. Right: the need indicator per district as bars (or a note that
+        there is none).
 
     Examples
     --------
@@ -426,17 +429,24 @@ def coverage_heatmap(result: AnalysisResult) -> Figure:
             return _done(fig)
         counts = np.array([[int(table.loc[(d, p.value), "offers"]) for p in LIFE_PHASE_ORDER]
                            for d in districts], dtype=float)
+        wide = ([[int(table.loc[(d, p.value), "town_wide"]) for p in LIFE_PHASE_ORDER]
+                 for d in districts] if "town_wide" in table.columns else
+                [[0] * len(LIFE_PHASE_ORDER) for _ in districts])
         top = max(1.0, float(counts.max()))
         image = ax.imshow(counts, cmap="Blues", vmin=0, vmax=top * 1.15, aspect="auto")
         for i in range(len(districts)):
             for j in range(len(LIFE_PHASE_ORDER)):
-                value = int(counts[i, j])
-                if value == 0:
-                    ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, fill=False, hatch="///",
+                value, everywhere = int(counts[i, j]), wide[i][j]
+                if value == 0:  # dotted: town-wide offers only; hatched: none at all
+                    ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, fill=False,
+                                           hatch=".." if everywhere else "///",
                                            edgecolor="#999999", linewidth=0))
-                ax.text(j, i, str(value), ha="center", va="center", fontsize=8,
-                        fontweight="bold" if value == 0 else "normal",
-                        color="#FFFFFF" if value > 0.6 * top else "#000000")
+                label = f"{value} +{everywhere}" if everywhere else str(value)
+                ax.text(j, i, label, ha="center", va="center", fontsize=8,
+                        fontweight="bold" if value + everywhere == 0 else "normal",
+                        color="#FFFFFF" if value > 0.6 * top else "#000000",
+                        bbox=({"boxstyle": "square,pad=0.15", "facecolor": "#FFFFFF",
+                               "edgecolor": "none"} if value == 0 else None))
         ax.set_xticks(range(len(LIFE_PHASE_ORDER)),
                       [p.label for p in LIFE_PHASE_ORDER], rotation=30, ha="right",
                       rotation_mode="anchor")
@@ -444,8 +454,9 @@ def coverage_heatmap(result: AnalysisResult) -> Figure:
         ax.tick_params(length=0)
         for spine in ax.spines.values():
             spine.set_visible(False)
-        ax.set_xlabel("Lebensphase (schraffiert: kein Angebot)")
-        fig.colorbar(image, ax=ax, shrink=0.8, label="Anzahl Angebote", pad=0.01,
+        ax.set_xlabel("Lebensphase – Zahl: Angebote vor Ort, „+N“: dazu stadtweite\n"
+                      "gepunktet: nur stadtweite; schraffiert: kein Angebot")
+        fig.colorbar(image, ax=ax, shrink=0.8, label="Angebote vor Ort", pad=0.01,
                      fraction=0.05)
         values = [need[d] for d in districts]
         if column is None or all(math.isnan(v) for v in values):

@@ -87,8 +87,11 @@ GLOSSARY: tuple[tuple[str, str], ...] = (
      "überlappender Besetzung, etwa dasselbe Netzwerk auf Kreis- und Gemeindeebene."),
     ("Übergangslücke", "Einrichtungen einer Lebensphase ohne Kooperation, Vermittlung oder "
      "gemeinsames Gremium mit den Einrichtungen der nächsten Phase."),
-    ("Versorgungslücke", "Sozialraum und Lebensphase ohne Angebot, gewichtet nach dem "
-     "Bedarf („Ungleiches ungleich behandeln“)."),
+    ("Versorgungslücke", "Sozialraum und Lebensphase ohne laufendes Angebot – weder vor Ort "
+     "noch stadtweit –, gewichtet nach dem Bedarf („Ungleiches ungleich behandeln“)."),
+    ("Stadtweites Angebot", "Ein Angebot ohne eigenen Sozialraum oder an einem Ort, der für "
+     "die ganze Stadt arbeitet (Ebene Kreis oder Land, etwa eine Geburtsklinik): Es zählt "
+     "für jeden Sozialraum, aber nicht als Angebot vor Ort."),
     ("Macht- und Fachpromotor", "Witte (1973): wer Veränderung durch seine Position "
      "(Macht) oder durch Fachwissen (Fach) vorantreibt."),
     ("Lotse", "Eine Person, die Familien an passende Angebote weitervermittelt."),
@@ -186,6 +189,30 @@ def _findings_by_kind(result: AnalysisResult, clean: Callable[[Any], str], top: 
     return groups
 
 
+def _offer_cell(local: int, wide: int, planned: int, no_children: bool,
+                gap: Finding | None) -> dict[str, Any]:
+    """One cell of a district's offer table: what the coverage analysis counts.
+
+    Offers in the district and town-wide ones (which count for every district) are told
+    apart: „0 vor Ort, 2 stadtweit“ is covered, „0“ with „✗ keins“ is a gap – the one the
+    coverage finding ``gap`` reports (its severity and certainty shown beside it).
+
+    >>> _offer_cell(0, 2, 0, False, None)["text"]
+    '0 vor Ort, 2 stadtweit'
+    >>> cell = _offer_cell(0, 0, 1, False, None)
+    >>> cell["text"], cell["gap"], cell["note"]
+    ('0', True, '1 geplant')
+    """
+    text = f"{local} vor Ort, {wide} stadtweit" if wide else str(local)
+    note = f"{planned} geplant" if planned and not (local or wide) else ""
+    if no_children and not (local or wide):
+        note = "keine Kinder im Sozialraum"
+    return {"text": text, "gap": not (local or wide) and not no_children, "note": note,
+            "severity": gap.severity if gap is not None else "",
+            "severity_label": SEVERITY_LABELS[gap.severity] if gap is not None else "",
+            "uncertain": gap is not None and gap.confidence == "unsicher"}
+
+
 def _districts(m: NetworkMap, result: AnalysisResult, clean: Callable[[Any], str],
                names: Mapping[str, str]) -> list[dict[str, Any]]:
     table = result.coverage
@@ -198,10 +225,21 @@ def _districts(m: NetworkMap, result: AnalysisResult, clean: Callable[[Any], str
     out = []
     for position, (key, name) in enumerate(result.districts.items(), start=1):
         cells: Any = table.loc[name]
-        offers = [{"phase": p.label, "offers": int(cells.loc[p.value, "offers"]),
-                   "per_1000": number(cells.loc[p.value, "per_1000_children"], 1,
-                                      thousands=True, whole=True)}
-                  for p in LIFE_PHASE_ORDER]
+        findings = by_key.get(key, [])
+        phase_gaps = {str(f.evidence.get("phase")): f for f in findings
+                      if f.kind == "coverage_gap" and f.evidence.get("phase")
+                      and f.evidence.get("check") != "only_town_wide"}
+        offers = []
+        for p in LIFE_PHASE_ORDER:
+            row = cells.loc[p.value]
+            local, wide = int(row["offers"]), int(row.get("town_wide", 0))
+            kids = row.get("children")
+            cell = _offer_cell(local, wide, int(row.get("planned", 0)),
+                               kids is not None and not math.isnan(kids) and kids == 0,
+                               phase_gaps.get(p.value))
+            offers.append({"phase": p.label, "offers": local, "town_wide": wide, **cell,
+                           "per_1000": number(row["per_1000_children"], 1,
+                                              thousands=True, whole=True)})
         indicators: list[tuple[str, str, bool]] = []
         if key in rows_by_fold:
             row = m.districts.loc[rows_by_fold[key]]
@@ -212,7 +250,6 @@ def _districts(m: NetworkMap, result: AnalysisResult, clean: Callable[[Any], str
                 label = _BASE_LABELS.get(str(column), str(column))
                 indicators.append((label, number(value, 1, thousands=True, whole=True),
                                    str(column) == need_col))
-        findings = by_key.get(key, [])
         gaps = []
         for f in findings:
             if f.kind != "transition_gap":
@@ -226,7 +263,7 @@ def _districts(m: NetworkMap, result: AnalysisResult, clean: Callable[[Any], str
                          "severity": f.severity, "uncertain": f.confidence == "unsicher",
                          "severity_label": SEVERITY_LABELS[f.severity]})
         out.append({"anchor": f"sozialraum-{position}", "name": name, "offers": offers,
-                    "gaps_in_phases": [o["phase"] for o in offers if o["offers"] == 0],
+                    "gaps_in_phases": [o["phase"] for o in offers if o["gap"]],
                     "indicators": indicators,
                     "findings": [_finding_item(f, clean) for f in findings
                                  if f.kind != "transition_gap"],

@@ -129,8 +129,12 @@ def test_burdened_districts_without_paediatric_or_counselling_care() -> None:
                                                      "Erziehungsberatungsstelle"]
     assert reach["Nord-Ost"].evidence["missing"] == ["Kinderarztpraxis"]  # Sprechstunde
     assert reach["Nord-West"].severity == "high"
-    assert "Kinderarztpraxis Dr. Süd" in reach["Nord-West"].text  # nearest, with distance
-    assert "„Kinderarztpraxis Dr. Süd“ in 8,5 km" in reach["Nord-West"].text
+    # the title says what was tested: nothing within 1.5 km, not "unreachable"
+    assert reach["Nord-West"].title == ("Nord-West: keine Kinderarztpraxis und keine "
+                                        "Erziehungsberatungsstelle im Umkreis von 1,5 km")
+    assert reach["Nord-Ost"].title == "Nord-Ost: keine Kinderarztpraxis im Umkreis von 1,5 km"
+    # the nearest, with its distance
+    assert "„Kinderarztpraxis Dr. Süd“ (Kinderarztpraxis, 8,5 km)" in reach["Nord-West"].text
     assert "(0,38) hoch belastet" in reach["Nord-West"].text
 
 
