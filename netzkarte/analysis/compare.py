@@ -243,7 +243,7 @@ def compare(old: NetworkMap, new: NetworkMap, *, analyses: bool = True,
     by their stable ids, which hash the finding's kind and nodes: a finding about the same
     nodes in both years counts as kept, not as resolved and new. A finding whose node set
     changed but whose topic stayed (same kind, transition, district and title apart from
-    its numbers, e.g. "Doppelte Angebote „Elterncafé“ in Kreuzfeld" with one provider more)
+    its numbers, e.g. "4 gleichartige Angebote „Elterncafé“ in Kreuzfeld" with one provider more)
     also counts as kept (``findings_continued`` pairs old and new); otherwise a coordinator
     would read it as solved and as new at once.
     """

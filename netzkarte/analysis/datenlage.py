@@ -1,8 +1,8 @@
 """Datenlage: what the analyses could not judge, and why.
 
 An analysis that claims an absence ("kein Angebot für 0–3 Jahre in Nord", "Kita ohne
-Verbindung zu einer Grundschule", "keine Kinderarztpraxis erreichbar") is only as good as
-the classification of the map. A Krabbelgruppe whose category netzkarte does not know and
+Verbindung zu einer Grundschule", "keine Kinderarztpraxis im Umkreis von 1,5 km") is only
+as good as the classification of the map. A Krabbelgruppe whose category netzkarte does not know and
 whose life phases are empty is invisible to the coverage analysis; a "Beratungsstelle" may
 be an Erziehungs- or a Schwangerschaftsberatung. This module lists such blind spots once
 per map (:func:`blind_spots`), so that every analysis can mark a finding as uncertain when
