@@ -36,8 +36,8 @@ from datetime import date
 from netzkarte.model import MapMeta, NetworkMap
 from netzkarte.vocab import EdgeKind, Level, fold
 
-__all__ = ["ABOVE", "GOALS_KEY", "MISSION_KEY", "SNAPSHOT_KEY", "county_keys", "county_names",
-           "meta_for", "municipalities", "municipality_of"]
+__all__ = ["ABOVE", "GOALS_KEY", "MISSION_KEY", "PARTNERS_ONLY", "SNAPSHOT_KEY", "county_keys",
+           "county_names", "meta_for", "municipalities", "municipality_of"]
 
 ABOVE = (Level.COUNTY, Level.STATE)
 """The levels above a Kommune."""
@@ -48,6 +48,10 @@ GOALS_KEY = "Ziele"
 """``meta.extra[f"Ziele {Kommune}"]``: its strategic goals, one per line."""
 SNAPSHOT_KEY = "Stand"
 """``meta.extra[f"Stand {Kommune}"]``: the date of its data (ISO)."""
+PARTNERS_ONLY = "netzkarte_partners_only"
+"""``graph.graph[PARTNERS_ONLY]`` of one Kommune's map cut from a larger one: the nodes
+that are not the Kommune's own (Kreis offices, a neighbour's joint committee). They are
+partners of its institutions, never judged as if they were its own."""
 
 
 def municipality_of(m: NetworkMap) -> dict[str, str | None]:

@@ -30,7 +30,13 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
-from netzkarte.kommunen import county_names, meta_for, municipalities, municipality_of
+from netzkarte.kommunen import (
+    PARTNERS_ONLY,
+    county_names,
+    meta_for,
+    municipalities,
+    municipality_of,
+)
 from netzkarte.model import NetworkMap
 from netzkarte.results import Finding
 from netzkarte.text import join_and
@@ -81,6 +87,7 @@ def split_by_municipality(m: NetworkMap) -> Iterator[tuple[str, NetworkMap]]:
                     del data["district"]
         for committee in joint.get(muni, ()):
             _place_joint(sub, committee, {n for n in nodes if n in sub.graph})
+        sub.graph.graph[PARTNERS_ONLY] = frozenset(n for n in sub.graph if own.get(n) != muni)
         yield muni, sub
 
 

@@ -94,6 +94,7 @@ from netzkarte.analysis.coverage import need_ranks
 from netzkarte.analysis.datenlage import BlindSpots, blind_spots, is_institution, local_district
 from netzkarte.districts import district_names, haversine_km
 from netzkarte.errors import OptionError
+from netzkarte.kommunen import PARTNERS_ONLY
 from netzkarte.model import NetworkMap
 from netzkarte.results import Finding, Severity, TransitionRow
 from netzkarte.text import join_and, number
@@ -236,6 +237,9 @@ def transition_sides(m: NetworkMap, transition: Transition | str, *, max_span: i
     special = {_label_of(c) for c in special_schools}
     earlier: list[str] = []
     later: list[str] = []
+    # in one Kommune's map cut from a Kreis, the Kreis's institutions are partners only:
+    # judged once, for the Kreis (their reach into each Kommune), not once per Kommune
+    outside: frozenset[str] = m.graph.graph.get(PARTNERS_ONLY, frozenset())
     for node, data in m.graph.nodes(data=True):
         if not is_institution(data):
             continue
@@ -267,6 +271,8 @@ def transition_sides(m: NetworkMap, transition: Transition | str, *, max_span: i
             earlier.append(node)
         elif late in phases:
             later.append(node)
+    if outside:
+        earlier = [n for n in earlier if n not in outside]
     return earlier, later
 
 

@@ -191,3 +191,16 @@ def test_a_synthetic_kreis_never_mixes_kommunen(seed: int) -> None:
         for sug in f.evidence.get("suggestions") or []:
             a, b = owner[sug["for"]], owner[sug["id"]]
             assert a is None or b is None or a == b, f.title
+
+
+def test_a_kreis_institution_is_a_partner_not_judged_in_every_kommune() -> None:
+    """The Kreis's Frühförderstelle is tied to Adorf's Kita only. It is no Bstadt
+    institution "ohne Verbindung" (nor Adorf's): Bstadt's gap is Bstadt's own Kita; the
+    Kreis reach is the Kreis-level finding's job."""
+    m = _kreis()
+    m.add_node("FF", "actor", name="Frühförderstelle des Kreises", category="Frühförderstelle",
+               level="Kreis")
+    m.add_edge("FF", "K-Adorf", "cooperation")
+    result = analyze(m, progress=False)
+    judged = [f for f in result.by_kind("transition_gap") if "FF" in f.evidence["unlinked"]]
+    assert judged == []
