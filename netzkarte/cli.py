@@ -385,6 +385,56 @@ REPORT_LIMIT = 200
 are counted ("… und 12.345 weitere"). ``pruefen --json`` lists every one."""
 
 
+_OVERVIEW_FROM = 20  # more errors or warnings than this: first an overview by kind
+_KIND_LABELS: dict[str, str] = {
+    IssueCode.NAME_REFERENCE: "Name statt ID – netzkarte hat den Eintrag gefunden",
+    IssueCode.GENERATED_ID: "ID fehlt – netzkarte hat eine vorläufige vergeben",
+    IssueCode.GUESSED_CATEGORY: "Kategorie aus einem Wort oder dem Namen erschlossen",
+    IssueCode.UNKNOWN_CATEGORY: "Kategorie nicht bekannt",
+    IssueCode.AMBIGUOUS_CATEGORY: "Kategorie mehrdeutig",
+    IssueCode.GUESSED_VALUE: "Wert gedeutet (Abkürzung, Altersangabe, Schreibweise)",
+    IssueCode.UNKNOWN_VALUE: "Wert nicht aus der Auswahlliste – der Text bleibt erhalten",
+    IssueCode.BAD_DATE: "Datum nicht lesbar",
+    IssueCode.BAD_NUMBER: "Zahl nicht lesbar",
+    IssueCode.BAD_STRENGTH: "Stärke nicht lesbar",
+    IssueCode.BAD_BOOL: "Ja/Nein-Angabe nicht lesbar",
+    IssueCode.CONTRADICTION: "Ebene, Sozialraum und Kategorie passen nicht zusammen",
+    IssueCode.UNKNOWN_COLUMN: "Spalte gehört nicht zur Vorlage",
+    IssueCode.UNKNOWN_DISTRICT: "Sozialraum nicht im Blatt „Sozialräume“",
+    IssueCode.NORMALISED_ID: "unsichtbare Zeichen in einer ID",
+    IssueCode.UNKNOWN_REFERENCE: "Verweis auf einen Eintrag, den es nicht gibt",
+    IssueCode.AMBIGUOUS_REFERENCE: "Verweis passt auf mehrere Einträge",
+    IssueCode.MISSING_VALUE: "Pflichtangabe fehlt",
+    IssueCode.DUPLICATE_ID: "ID doppelt vergeben",
+    IssueCode.DUPLICATE_EDGE: "Beziehung doppelt eingetragen",
+}
+
+
+def _kinds_overview(title: str, issues: list[Any]) -> list[str]:
+    """The most frequent kinds of ``issues`` with their counts and where the first is: a
+    hurried administrator's 370 warnings are mostly three kinds."""
+    kinds: dict[str, list[Any]] = {}
+    for issue in issues:
+        kinds.setdefault(issue.code, []).append(issue)
+    ranked = sorted(kinds.items(), key=lambda kv: -len(kv[1]))
+    width = len(number(len(ranked[0][1]), 0, thousands=True))
+    lines = [f"Übersicht: {number(len(issues), 0, thousands=True)} {title} nach Art"]
+    shown = ranked if len(ranked) <= 9 else ranked[:8]
+    for code, found in shown:
+        first = found[0]
+        text = first.message
+        label = _KIND_LABELS.get(code) or (f"{text[:70].rstrip()} …" if len(text) > 72 else text)
+        where = ", ".join(x for x in (f"Blatt „{first.sheet}“" if first.sheet else "",
+                                      f"Zeile {first.row}" if first.row is not None else "")
+                          if x)
+        lines.append(f"  {number(len(found), 0, thousands=True):>{width}} × {label}"
+                     + (f" (zuerst: {where})" if where else ""))
+    if len(shown) < len(ranked):
+        rest = sum(len(found) for _, found in ranked[len(shown):])
+        lines.append(f"  {number(rest, 0, thousands=True):>{width}} × andere")
+    return lines
+
+
 def format_report(report: ValidationReport, limit: int | None = REPORT_LIMIT) -> str:
     """The German, human-readable list of a validation report, grouped by sheet.
 
@@ -408,6 +458,9 @@ def format_report(report: ValidationReport, limit: int | None = REPORT_LIMIT) ->
     1 Fehler, 0 Warnungen — Akteure: 2, Ämter: 0, Gremien: 0, Angebote: 0, Beziehungen: 1
     """
     lines: list[str] = []
+    for title, issues in (("Fehler", report.errors), ("Warnungen", report.warnings)):
+        if len(issues) > _OVERVIEW_FROM:
+            lines += [*_kinds_overview(title, issues), ""]
     for title, issues in (("Fehler", report.errors), ("Warnungen", report.warnings)):
         if not issues:
             continue

@@ -85,3 +85,26 @@ def test_pruefen_json_lists_every_problem(capsys: pytest.CaptureFixture[str],
     assert cli.main(["pruefen", str(tmp_path / "k.xlsx")]) == 1
     printed = capsys.readouterr().out
     assert "… und 250 weitere Fehler in diesem Blatt" in printed
+
+
+def test_many_warnings_open_with_an_overview_by_kind() -> None:
+    """A hurried administrator's workbook has hundreds of warnings of three kinds: the
+    text starts with how many of each and where the first is; a short report does not."""
+    from netzkarte.errors import IssueCode
+
+    report = ValidationReport()
+    for row in range(2, 32):
+        report.warn(IssueCode.NAME_REFERENCE, "„Stadt“ ist keine ID, sondern ein Name.",
+                    sheet="Akteure", row=row, column="Organisation", value="Stadt")
+    for row in range(5, 10):
+        report.warn(IssueCode.UNKNOWN_CATEGORY, "Die Kategorie „FZ“ ist nicht bekannt.",
+                    sheet="Akteure", row=row, column="Kategorie", value="FZ")
+    lines = format_report(report).splitlines()
+    assert lines[0] == "Übersicht: 35 Warnungen nach Art"
+    assert lines[1].startswith("  30 × Name statt ID") and "Zeile 2" in lines[1]
+    assert lines[2].startswith("   5 × Kategorie nicht bekannt") and "Zeile 5" in lines[2]
+    assert "Warnungen (35):" in lines
+    short = ValidationReport()
+    short.warn(IssueCode.UNKNOWN_CATEGORY, "Die Kategorie „FZ“ ist nicht bekannt.",
+               sheet="Akteure", row=5)
+    assert not format_report(short).startswith("Übersicht")
