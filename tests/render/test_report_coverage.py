@@ -60,6 +60,20 @@ def test_town_wide_offers_are_shown_and_only_a_real_gap_says_keins() -> None:
     assert not any("keins" in text for phase, text in nord.items()
                    if phase in ("Schwangerschaft und Geburt", "0–3 Jahre"))
     assert "„stadtweit“ die ohne eigenen Sozialraum" in html.unescape(page)
+    # every „keins“ in the tables is a finding, and every such finding is in the tables
+    assert _keins(page, m) == _gap_findings(result) == {
+        (d, p.label) for d in ("Nord", "Süd") for p in LIFE_PHASE_ORDER[2:]}
+
+
+def _keins(page: str, m: NetworkMap) -> set[tuple[str, str]]:
+    return {(str(district), phase) for district in m.districts.index
+            for phase, text in _offer_rows(page, str(district)).items() if "keins" in text}
+
+
+def _gap_findings(result: AnalysisResult) -> set[tuple[str | None, str]]:
+    return {(f.district, p.label) for f in result.by_kind("coverage_gap")
+            for p in LIFE_PHASE_ORDER
+            if f.evidence.get("phase") == p.value and f.evidence.get("check") is None}
 
 
 @pytest.fixture(scope="module")
@@ -75,12 +89,7 @@ def test_kindertal_tables_agree_with_the_coverage_findings(
     # Kreuzfeld reaches three town-wide offers for pregnancy: covered, not „keins“
     assert _offer_rows(page, "Kreuzfeld")["Schwangerschaft und Geburt"] == \
         "0 vor Ort, 3 stadtweit"
-    shown = {(district, phase) for district in m.districts.index
-             for phase, text in _offer_rows(page, str(district)).items() if "keins" in text}
-    found = {(f.district, p.label) for f in result.by_kind("coverage_gap")
-             for p in LIFE_PHASE_ORDER
-             if f.evidence.get("phase") == p.value and f.evidence.get("check") is None}
-    assert shown == found
+    assert _keins(page, m) == _gap_findings(result)
 
 
 def test_the_figure_dots_town_wide_only_cells_and_hatches_real_gaps() -> None:
