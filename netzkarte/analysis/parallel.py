@@ -104,6 +104,17 @@ def mandate_words(m: NetworkMap, committee: str) -> frozenset[str]:
     return frozenset(w for w in words if len(w) > 1 and w not in drop)
 
 
+def _spelled(m: NetworkMap, committees: Iterable[str], words: Iterable[str]) -> list[str]:
+    """Folded topic words as the committees' own texts spell them („Frühe“, not „fruehe“)."""
+    spelling: dict[str, str] = {}
+    for committee in committees:
+        data = m.graph.nodes[committee]
+        for text in (*(data.get("topics") or ()), data.get("name", "")):
+            for word in _WORD.findall(str(text)):
+                spelling.setdefault(fold(word), word)
+    return [spelling.get(w, w) for w in words]
+
+
 def _jaccard(a: frozenset[Any] | set[Any], b: frozenset[Any] | set[Any]) -> float | None:
     if not a or not b:
         return None
@@ -350,17 +361,19 @@ def _committee_finding(m: NetworkMap, a: str, b: str, ev: dict[str, Any], score:
         action = "clarify"
         rec = (f"Auftrag und Zuständigkeit von „{na}“ und „{nb}“ schriftlich abgrenzen "
                "(wer bearbeitet welches Thema für welche Altersgruppe?).")
-    topics = ", ".join(ev["shared_topics"]) or "–"
+    topics = ", ".join(f"„{w}“" for w in _spelled(m, (a, b), ev["shared_topics"])) or "–"
     phases = ", ".join(LifePhase(p).label for p in ev["phases"]) or "–"
     levels = ""
     if ev["cross_level"]:
         la, lb = m.graph.nodes[a].get("level"), m.graph.nodes[b].get("level")
-        levels = (f" Dasselbe Gremium besteht auf der Ebene {la.label if la else '?'} und "
-                  f"auf der Ebene {lb.label if lb else '?'}.")
-    jac, ovl = number(ev["jaccard"], 2), number(ev["overlap"], 2)
-    text = (f"„{na}“ und „{nb}“ teilen {len(shared)} Mitglieder ({_names(m, shared)}; "
-            f"Jaccard {jac}, Überlappung {ovl}) und einen "
-            f"ähnlichen Auftrag (Themenwörter: {topics}; Lebensphasen: {phases}).{levels}")
+        levels = (f" Sie arbeiten auf verschiedenen Ebenen ({la.label if la else '?'} und "
+                  f"{lb.label if lb else '?'}); ob beide nötig sind, klärt ein Gespräch.")
+    both = number(100 * ev["jaccard"], 0) if ev["jaccard"] is not None else "?"
+    small = number(100 * ev["overlap"], 0) if ev["overlap"] is not None else "?"
+    text = (f"„{na}“ und „{nb}“ teilen {len(shared)} Mitglieder ({_names(m, shared)}) – "
+            f"{both} % aller Mitglieder beider Gremien, {small} % des kleineren – und einen "
+            f"ähnlichen Auftrag (gemeinsame Stichworte: {topics}; Lebensphasen: "
+            f"{phases}).{levels}")
     evidence = {**ev, "action": action}
     return Finding.create(
         "parallel_structure", _severity(score),

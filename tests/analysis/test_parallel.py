@@ -56,6 +56,10 @@ def test_same_mandate_and_members_is_parallel_with_reasons() -> None:
     assert "Netzwerk Frühe Hilfen Kindertal" in f.title and "Arbeitskreis B" in f.title
     assert "Gemeinsam 0" in f.text
     assert "zusammenlegen" in f.recommendation
+    # the words as the committees spell them, shares as a coordinator reads them
+    assert "„Frühe“, „Hilfen“" in f.text and "fruehe" not in f.text
+    assert "60 % aller Mitglieder beider Gremien, 75 % des kleineren" in f.text
+    assert "Jaccard" not in f.text
 
 
 def test_overlap_with_different_mandate_is_not_parallel() -> None:
