@@ -682,11 +682,14 @@ def write_excel(network_map: NetworkMap, path: str | os.PathLike[str], *,
     >>> import tempfile, pathlib
     >>> from openpyxl import load_workbook
     >>> m = NetworkMap("Kindertal")
-    >>> m.add_node("KITA1", "actor", name="Kita Sonnenschein", category="Kita")
+    >>> m.add_node("KITA1", "actor", name="Kita Sonnenschein", category="Kita",
+    ...            sector="Kinder- und Jugendhilfe")
     >>> target = pathlib.Path(tempfile.mkdtemp()) / "karte.xlsx"
     >>> wb = load_workbook(write_excel(m, target))
-    >>> [c.value for c in wb["Akteure"][2]][:5]
-    ['KITA1', 'Kita Sonnenschein', 'Einrichtung', 'Kita', 'Kinder- und Jugendhilfe']
+    >>> [c.value for c in wb["Akteure"][2]][:5]  # Form: the category's, left empty
+    ['KITA1', 'Kita Sonnenschein', None, 'Kita', 'Kinder- und Jugendhilfe']
+    >>> m.node("KITA1")["form"].label  # what the analyses use
+    'Einrichtung'
     >>> wb["Anleitung"]["B3"].value
     'Kindertal'
 
