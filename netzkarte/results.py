@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, Literal, NotRequired, TypedDict, cast, ov
 import pandas as pd
 
 from netzkarte.schema import PERSONAL_FIELDS
-from netzkarte.text import enumerate_names
+from netzkarte.text import count_noun, enumerate_names
 from netzkarte.vocab import EdgeKind, Strength
 
 if TYPE_CHECKING:
@@ -45,6 +45,7 @@ __all__ = [
     "SEVERITY_LABELS",
     "SEVERITY_RANK",
     "STATUS_LABELS",
+    "STATUS_TEXT",
     "AnalysisResult",
     "BottleneckEvidence",
     "Comparison",
@@ -84,6 +85,11 @@ SEVERITY_LABELS: dict[str, str] = {"high": "hoch", "medium": "mittel", "low": "n
                                    "info": "Hinweis"}
 STATUS_LABELS: dict[str, str] = {"pass": "erfüllt", "warn": "teilweise", "fail": "nicht erfüllt",
                                  "unknown": "unbekannt"}
+STATUS_TEXT: dict[str, str] = {"pass": "erfüllt", "warn": "teilweise erfüllt",
+                               "fail": "nicht erfüllt", "unknown": "unbekannt"}
+"""The status of a quality check as it reads after its title and in running text
+(„Sitzungsrhythmus der Steuerungsebenen: teilweise erfüllt“); :data:`STATUS_LABELS` are the
+short words of a status column beside the symbols ✓ ! ✗ ?."""
 SEVERITY_RANK: dict[str, int] = {"high": 0, "medium": 1, "low": 2, "info": 3}
 """Report order of the severities (0 first)."""
 
@@ -108,16 +114,16 @@ BROKERAGE_ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "
 """Gould & Fernandez (1989) brokerage roles, in their usual order (the columns of the
 ``brokerage`` table)."""
 
-_ROLE_LABELS = {"coordinator": "Koordinator", "itinerant": "Berater (itinerant)",
-                "representative": "Repräsentant", "gatekeeper": "Türsteher (gatekeeper)",
-                "liaison": "Verbindungsperson (liaison)"}
+_ROLE_LABELS = {"coordinator": "Koordinator", "itinerant": "Berater",
+                "representative": "Repräsentant", "gatekeeper": "Türsteher",
+                "liaison": "Verbindungsperson"}
 
 
 def role_label(role: str) -> str:
     """German label of a brokerage role.
 
     >>> role_label("gatekeeper")
-    'Türsteher (gatekeeper)'
+    'Türsteher'
     """
     return _ROLE_LABELS[role]
 
@@ -555,8 +561,9 @@ class AnalysisResult:
             f"<tr><td>{SEVERITY_LABELS[f.severity]}</td><td>{KIND_LABELS[f.kind]}</td>"
             f"<td>{html.escape(f.title)}</td><td>{html.escape(f.recommendation)}</td></tr>"
             for f in self.findings[:50])
-        more = (f"<p>… und {len(self.findings) - 50} weitere (<code>to_frame()</code>)</p>"
-                if len(self.findings) > 50 else "")
+        rest = len(self.findings) - 50
+        more = (f"<p>… und {count_noun(rest, 'weiterer Befund', 'weitere Befunde')} "
+                "(<code>to_frame()</code>)</p>" if rest > 0 else "")
         table = ("<table><thead><tr><th>Schwere</th><th>Art</th><th>Befund</th>"
                  "<th>Empfehlung</th></tr></thead><tbody>" + rows + "</tbody></table>" + more)
         if self.network is None:

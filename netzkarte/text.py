@@ -10,6 +10,8 @@ renderers use these helpers instead of their own copies.
 ('Kita, Schule und Jobcenter', 'ID oder Name')
 >>> enumerate_names(["A", "B", "C", "D"], limit=2), quote("Kita")
 ('A, B und 2 weitere', '„Kita“')
+>>> count_noun(1, "weiterer Befund", "weitere Befunde")
+'1 weiterer Befund'
 """
 
 from __future__ import annotations
@@ -17,8 +19,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-__all__ = ["column_letter", "date_text", "enumerate_names", "join_and", "join_or", "number",
-           "quote"]
+__all__ = ["column_letter", "count_noun", "date_text", "enumerate_names", "join_and",
+           "join_or", "number", "quote"]
 
 
 def number(value: object, digits: int | None = None, *, sign: bool = False,
@@ -94,24 +96,42 @@ def join_or(items: Sequence[str]) -> str:
     return ", ".join(items[:-1]) + " oder " + items[-1]
 
 
+def count_noun(count: int, singular: str, plural: str) -> str:
+    """A count with the word in the number it needs: „1 Komponente“, „2 Komponenten“.
+
+    >>> count_noun(1, "Steuerungsgremium", "Steuerungsgremien"), count_noun(0, "Teilnetz",
+    ...                                                                     "Teilnetze")
+    ('1 Steuerungsgremium', '0 Teilnetze')
+    """
+    return f"{count} {singular if count == 1 else plural}"
+
+
 def enumerate_names(names: Sequence[str], *, limit: int = 5, total: int | None = None,
-                    others: str = "weitere", quoted: bool = False, none: str = "–") -> str:
+                    others: str = "weitere", other: str | None = None, quoted: bool = False,
+                    none: str = "–") -> str:
     """„A, B und C“ or, beyond ``limit``, „A, B und 7 weitere“.
 
     ``total`` is the full count when ``names`` is already a sample; ``others`` the word for
-    the rest (``"weiteren"`` after a dative); ``quoted`` puts each name in „…“.
+    the rest (``"weiteren"`` after a dative); ``quoted`` puts each name in „…“. One name
+    beyond ``limit`` is named rather than counted („A, B und C“, never „A, B und 1
+    weitere“); when it is not at hand (a sample), ``other`` is the singular word for it
+    (``"weiterer Eintrag"``; by default ``others``, right after a dative).
 
     >>> enumerate_names(["A", "B"], total=9), enumerate_names(["A"], quoted=True)
     ('A, B und 7 weitere', '„A“')
+    >>> enumerate_names(["A", "B", "C"], limit=2), enumerate_names(["A"], total=2,
+    ...                                                            other="weiterer Eintrag")
+    ('A, B und C', 'A und 1 weiterer Eintrag')
     """
     shown = [quote(n) if quoted else n for n in names]
     count = max(total or 0, len(shown))
     if not shown:
         return none
-    if count <= limit and len(shown) == count:
+    if count <= limit + 1 and len(shown) == count:
         return join_and(shown)
     shown = shown[:limit]
-    return ", ".join(shown) + f" und {count - len(shown)} {others}"
+    rest = count - len(shown)
+    return ", ".join(shown) + f" und {rest} {other or others if rest == 1 else others}"
 
 
 def quote(text: object) -> str:

@@ -4,7 +4,9 @@ The analysis works on the actor–actor projection (:meth:`NetworkMap.collaborat
 and reports, as findings of kind ``"bottleneck"``:
 
 * **drop-out** — a person, facility, organisation or office whose departure cuts other
-  actors off from the steering group (Steuerungsgruppe, tier a) or splits the network.
+  actors off from the steering bodies (Steuerungsgremien: tier a, Steuerungsgruppe or
+  Lenkungskreis; :func:`~netzkarte.analysis.steering.steering_bodies`) or splits the
+  network.
   The seed asks for structures that are "nicht personenabhängig"; a person as the only
   link is the most serious case;
 * **bridges** — a single tie that alone joins two parts of the network;
@@ -12,7 +14,7 @@ and reports, as findings of kind ``"bottleneck"``:
 * **overload** — persons sitting on too many committees;
 * **no coordination** — committees without a member in the function Vorsitz or
   Koordination;
-* **far from steering** — actors more than a few steps from the steering group, or with
+* **far from steering** — actors more than a few steps from the steering bodies, or with
   no path to it at all. A way counts over the ties of the projection and over running
   offers: who provides, funds or hosts the same offer works with the others on it (the
   library that runs a reading club in a school). Actors on Ebene Land (a state
@@ -50,7 +52,7 @@ from netzkarte.analysis.steering import is_steering_body, steering_members
 from netzkarte.errors import NetzkarteError
 from netzkarte.model import NetworkMap
 from netzkarte.results import Finding, Severity
-from netzkarte.text import enumerate_names
+from netzkarte.text import enumerate_names, number, quote
 from netzkarte.vocab import (
     ActorForm,
     EdgeKind,
@@ -74,12 +76,27 @@ _LOWER: dict[Severity, Severity] = {"high": "medium", "medium": "low", "low": "i
                                     "info": "info"}
 
 
+def named(m: NetworkMap, node: str) -> str:
+    """A node's name for running text: a person's as it is, any other in „…“ — its article
+    is unknown, and „gehört zu Schulamt“ is no German.
+
+    >>> from netzkarte import NetworkMap
+    >>> m = NetworkMap()
+    >>> m.add_node("P", "actor", name="Eva Roth", form="Person")
+    >>> m.add_node("JA", "office", name="Jugendamt")
+    >>> f"Fällt {named(m, 'JA')} weg", f"Fällt {named(m, 'P')} weg"
+    ('Fällt „Jugendamt“ weg', 'Fällt Eva Roth weg')
+    """
+    return m.name(node) if _is_person(m, node) else quote(m.name(node))
+
+
 def name_list(m: NetworkMap, nodes: Iterable[str], *, limit: int = 5,
-              total: int | None = None, others: str = "weitere") -> str:
+              total: int | None = None, others: str = "weitere", quoted: bool = False) -> str:
     """German enumeration of node names: „A, B und C“ or „A, B und 7 weitere“.
 
     ``total`` is the full count when ``nodes`` is already a sample; ``others`` the word for
-    the rest (``"weiteren"`` after a dative).
+    the rest (``"weiteren"`` after a dative); ``quoted`` names them as :func:`named` does
+    (after a preposition).
 
     >>> from netzkarte import NetworkMap
     >>> m = NetworkMap()
@@ -88,8 +105,8 @@ def name_list(m: NetworkMap, nodes: Iterable[str], *, limit: int = 5,
     >>> name_list(m, "abc"), name_list(m, "abc", limit=1), name_list(m, "ab", total=9)
     ('A, B und C', 'A und 2 weitere', 'A, B und 7 weitere')
     """
-    return enumerate_names([m.name(n) for n in nodes], limit=limit, total=total,
-                           others=others)
+    return enumerate_names([named(m, n) if quoted else m.name(n) for n in nodes],
+                           limit=limit, total=total, others=others)
 
 
 def distances_to(graph: nx.Graph[Any], sources: Iterable[Any],
@@ -496,12 +513,12 @@ def _dropout_findings(m: NetworkMap, graph: nx.Graph[Any], cuts: Mapping[str, Cu
             severity = _LOWER[base] if base else None
         if severity is None:
             continue
-        who = m.name(node)
+        who = named(m, node)
         if steering_here and info.cut_off_count:
-            listed = name_list(m, info.cut_off, total=count, others="weiteren")
+            listed = name_list(m, info.cut_off, total=count, others="weiteren", quoted=True)
             lose = _n(count, "verliert 1 Akteur", "verlieren {} Akteure")
-            title = f"Fällt {who} weg, {lose} die Verbindung zur Steuerungsgruppe"
-            text = (f"{who} ist die einzige Verbindung von {listed} zur Steuerungsebene. "
+            title = f"Fällt {who} weg, {lose} die Verbindung zu den Steuerungsgremien"
+            text = (f"{who} ist die einzige Verbindung von {listed} zu den Steuerungsgremien. "
                     + ("Die Anbindung ist hier personenabhängig." if person else
                        f"Die Anbindung hängt hier an {who} allein."))
         else:
@@ -509,11 +526,11 @@ def _dropout_findings(m: NetworkMap, graph: nx.Graph[Any], cuts: Mapping[str, Cu
                      f"({_n(count, '1 Akteur', '{} Akteure')} abgetrennt)")
             text = (f"Ohne {who} zerfällt das Netz in {len(info.parts)} Teile der Größen "
                     + ", ".join(str(s) for s, _ in info.parts) + "."
-                    + ("" if has_steering else " Eine Steuerungsgruppe ist nicht erfasst."))
+                    + ("" if has_steering else " Ein Steuerungsgremium ist nicht erfasst."))
         recommendation = (
             "Vertretung regeln und die Kontakte auf mehrere Schultern verteilen: die "
-            "betroffenen Akteure direkt mit einem weiteren Mitglied der Steuerungsebene oder "
-            "einem Gremium verbinden (nicht personenabhängig)." if person else
+            "betroffenen Akteure direkt mit einem weiteren Mitglied eines Steuerungsgremiums "
+            "oder einem Gremium verbinden (nicht personenabhängig)." if person else
             f"Zweite Verbindung schaffen: die betroffenen Akteure unabhängig von {who} in "
             "ein Gremium oder eine Kooperation einbinden.")
         out.append(Finding.create(
@@ -538,7 +555,7 @@ def _bridge_findings(m: NetworkMap, bridges: Iterable[tuple[str, str, int, int]]
             continue
         severity: Severity = "medium" if small >= k else "low"
         title = f"Einzige Verbindung zwischen zwei Netzteilen: {m.name(u)} – {m.name(v)}"
-        text = (f"Die Beziehung zwischen {m.name(u)} und {m.name(v)} ist die einzige "
+        text = (f"Die Beziehung zwischen {named(m, u)} und {named(m, v)} ist die einzige "
                 f"Verbindung zwischen einem Teil mit {su} und einem mit {sv} Akteuren.")
         out.append(Finding.create(
             "bottleneck", severity, title, text=text,
@@ -565,12 +582,13 @@ def _concentration_findings(m: NetworkMap, table: pd.DataFrame, share_limit: flo
     if share < share_limit or node not in m:
         return []
     top5 = [{"id": str(i), "share": round(float(v) / total, 4)} for i, v in top.head(5).items()]
+    percent = f"{number(100 * share, 0)} %"
     return [Finding.create(
         "bottleneck", "medium",
-        f"Die Vermittlung im Netzwerk hängt an {m.name(node)} ({share:.0%})",
-        text=(f"{m.name(node)} liegt auf {share:.0%} aller vermittelnden kürzesten Wege "
-              "(Anteil an der Betweenness-Zentralität). Das Netz ist sternförmig um diese "
-              "Stelle gebaut."),
+        f"Die Vermittlung im Netzwerk hängt an {named(m, node)} ({percent})",
+        text=(f"{named(m, node)} liegt auf {percent} aller kürzesten Wege, über die andere "
+              "Akteure und Ämter einander erreichen (Vermittlungsrolle). Das Netz ist "
+              "sternförmig um diese Stelle gebaut."),
         recommendation="Weitere Akteure als Vermittler stärken (z. B. Sozialraumkoordination, "
                        "Lotsen) und direkte Kontakte zwischen den Partnern fördern.",
         nodes=[node], score=share, key="concentration",
@@ -685,10 +703,11 @@ def _distance_findings(m: NetworkMap, graph: nx.Graph[Any], steering: set[str],
         where = f" in {district}" if district else ""
         out.append(Finding.create(
             "bottleneck", "medium",
-            f"{_n(len(nodes), '1 Akteur', '{} Akteure')}{where} ohne Weg zur "
-            "Steuerungsgruppe",
-            text=(f"Von {name_list(m, nodes, others='weiteren')} führt kein Weg zu einem "
-                  "Mitglied der Steuerungsgruppe, auch nicht über andere: keine Kooperation, "
+            f"{_n(len(nodes), '1 Akteur', '{} Akteure')}{where} ohne Weg zu einem "
+            "Steuerungsgremium",
+            text=(f"Von {name_list(m, nodes, others='weiteren', quoted=True)} führt kein Weg "
+                  "zu einem Mitglied eines Steuerungsgremiums, auch nicht über andere: "
+                  "keine Kooperation, "
                   "kein Kontrakt, keine Vermittlung, keine Zugehörigkeit, kein gemeinsames "
                   "Gremium und kein gemeinsames Angebot."),
             recommendation="Über ein Gremium der Ebene c (z. B. Sozialraumkonferenz) oder eine "
@@ -702,9 +721,10 @@ def _distance_findings(m: NetworkMap, graph: nx.Graph[Any], steering: set[str],
         out.append(Finding.create(
             "bottleneck", "low",
             f"{_n(len(nodes), '1 Akteur', '{} Akteure')}{where} mehr als {max_steps} "
-            "Schritte von der Steuerungsgruppe entfernt",
-            text=(f"{name_list(m, nodes)} {_n(len(nodes), 'erreicht', 'erreichen')} die "
-                  f"Steuerungsgruppe erst über {' bzw. '.join(map(str, steps))} Schritte."),
+            "Schritte von den Steuerungsgremien entfernt",
+            text=(f"{name_list(m, nodes, quoted=True)} "
+                  f"{_n(len(nodes), 'erreicht', 'erreichen')} ein Steuerungsgremium erst über "
+                  f"{' bzw. '.join(map(str, steps))} Schritte."),
             recommendation="Kürzere Wege schaffen: Mitwirkung in einem Gremium, dessen "
                            "Mitglieder auch auf Ebene b oder a vertreten sind.",
             nodes=sorted(nodes)[:_LIST_CAP], district=district, score=len(nodes) / n,

@@ -43,20 +43,20 @@ __all__ = ["FIGURES", "PRIVATE_FIELDS", "PRIVATE_VALUE", "Comparison", "EdgeKey"
 log = logging.getLogger(__name__)
 
 FIGURES: dict[str, tuple[str, int]] = {
-    "actors_and_offices": ("Akteure und Ämter im Zusammenarbeitsnetz", 0),
-    "collaboration_ties": ("Verbindungen im Zusammenarbeitsnetz", 1),
+    "actors_and_offices": ("Akteure und Ämter im Kooperationsnetz", 0),
+    "collaboration_ties": ("Verbindungen im Kooperationsnetz", 1),
     "density": ("Dichte", 1),
-    "components": ("Komponenten (getrennte Teilnetze)", -1),
-    "largest_component_share": ("Anteil im größten Teilnetz", 1),
-    "communities": ("Gemeinschaften (Cluster)", 0),
+    "components": ("Komponenten (voneinander getrennte Teile)", -1),
+    "largest_component_share": ("Anteil in der größten Komponente", 1),
+    "communities": ("Teilnetze (eng verbundene Gruppen)", 0),
     "modularity": ("Modularität", 0),
     "ei_index": ("E-I-Index (Verbindungen über Handlungsfelder)", 1),
-    "betweenness_gini": ("Gini der Vermittlungszentralität", -1),
+    "betweenness_gini": ("Ungleichverteilung der Vermittlungsrolle (Gini)", -1),
     "cross_sector_brokerage": ("Vermittlungen zwischen Handlungsfeldern", 1),
     "steering_bodies": ("Steuerungsgremien", 0),
     "steering_members": ("Mitglieder der Steuerungsgremien", 0),
-    "mean_steps_to_steering": ("Mittlere Schritte zur Steuerung", -1),
-    "unreachable_from_steering": ("Ohne Weg zur Steuerung", -1),
+    "mean_steps_to_steering": ("Mittlere Schritte zu den Steuerungsgremien", -1),
+    "unreachable_from_steering": ("Ohne Weg zu einem Steuerungsgremium", -1),
 }
 """Key figures of the analysis summary in the comparison: key → (German label, polarity).
 

@@ -27,6 +27,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any
 
 import networkx as nx
@@ -40,6 +41,7 @@ from netzkarte.analysis.kommunen import find_county_gaps, split_by_municipality
 from netzkarte.analysis.parallel import find_parallel_structures
 from netzkarte.analysis.promoters import find_promoter_gaps
 from netzkarte.analysis.quality import check_quality
+from netzkarte.analysis.steering import STEERING_BODY_DEFINITION, steering_bodies_text
 from netzkarte.analysis.transitions import find_transition_gaps, transition_rows
 from netzkarte.districts import district_names, need_column
 from netzkarte.errors import NetzkarteError, OptionError
@@ -51,11 +53,12 @@ from netzkarte.results import (
     KIND_LABELS,
     SEVERITY_LABELS,
     STATUS_LABELS,
+    STATUS_TEXT,
     AnalysisResult,
     Finding,
     QualityCheck,
 )
-from netzkarte.text import join_and, number
+from netzkarte.text import count_noun, date_text, join_and, number
 from netzkarte.vocab import CONFIRMATION_COLUMN, Confirmation, EdgeKind, NodeType, Sector
 
 __all__ = ["ANALYSES", "METRIC_OPTIONS", "Analysis", "add_tables", "analysis_options",
@@ -498,6 +501,21 @@ def _finding_counts(findings: list[Finding], checks: list[QualityCheck]) -> dict
             "quality_checks": {s: statuses[s] for s in STATUS_LABELS}}
 
 
+def _local_time(stamp: str) -> str:
+    """The ISO time stamp of a result as a German local date and time
+    („30.11.2026, 19:31 Uhr“); what is no ISO time stays as it is.
+
+    >>> _local_time("2019-03-31T10:05:00+00:00").endswith(" Uhr"), _local_time("gestern")
+    (True, 'gestern')
+    """
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except (TypeError, ValueError):
+        return str(stamp)
+    local = moment.astimezone() if moment.tzinfo is not None else moment
+    return date_text(local, time=", %H:%M Uhr")
+
+
 def format_summary(result: AnalysisResult, *, top: int = 10) -> str:
     """German plain-text summary for the command line: figures, counts, top findings.
 
@@ -521,26 +539,31 @@ def format_summary(result: AnalysisResult, *, top: int = 10) -> str:
     plural = {"actor": "Akteure", "office": "Ämter", "committee": "Gremien",
               "offer": "Angebote"}
     lines = [f"Netzwerkanalyse {result.municipality or '(ohne Namen)'}",
-             f"netzkarte {result.version} · {result.generated}", ""]
-    node_part = ", ".join(f"{nodes.get(t, 0)} {plural.get(t, labels[t])}" for t in labels)
+             f"netzkarte {result.version} · erstellt am {_local_time(result.generated)}", ""]
+    node_part = ", ".join(count_noun(nodes.get(t, 0), labels[t], plural.get(t, labels[t]))
+                          for t in labels)
     edge_total = sum(s.get("edges", {}).values())
-    lines.append(f"Knoten: {node_part}; {edge_total} Beziehungen")
+    lines.append(f"Knoten: {node_part}; {count_noun(edge_total, 'Beziehung', 'Beziehungen')}")
     edge_part = ", ".join(f"{EdgeKind(k).label} {v}" for k, v in s.get("edges", {}).items()
                           if v)
     if edge_part:
         lines.append(f"Beziehungen nach Art: {edge_part}")
     lines.append(
-        f"Zusammenarbeitsnetz: Dichte {number(s.get('density'), 3)} · "
-        f"{s.get('components', 0)} Komponente(n) · {s.get('communities', 0)} "
-        f"Gemeinschaft(en) (Modularität {number(s.get('modularity'), 2)}) · "
+        f"Kooperationsnetz: Dichte {number(s.get('density'), 3)} · "
+        f"{count_noun(s.get('components', 0), 'Komponente', 'Komponenten')} · "
+        f"{count_noun(s.get('communities', 0), 'Teilnetz', 'Teilnetze')} "
+        f"(Modularität {number(s.get('modularity'), 2)}) · "
         f"E-I-Index {number(s.get('ei_index'), 2, sign=True)}")
     if s.get("steering_bodies"):
-        lines.append(f"Steuerung: {s['steering_bodies']} Steuerungsgremium/-gremien mit "
-                     f"{s['steering_members']} Mitgliedern; im Mittel "
-                     f"{number(s.get('mean_steps_to_steering'), 1)} Schritte entfernt, "
-                     f"{s.get('unreachable_from_steering') or 0} ohne Weg dorthin")
+        unreachable = s.get("unreachable_from_steering") or 0
+        lines.append(f"Steuerung: {steering_bodies_text(s['steering_bodies'])} "
+                     f"({STEERING_BODY_DEFINITION}) mit "
+                     f"{count_noun(s['steering_members'], 'Mitglied', 'Mitgliedern')}; "
+                     f"Akteure und Ämter sind im Mittel "
+                     f"{number(s.get('mean_steps_to_steering'), 1)} Schritte davon entfernt, "
+                     f"{unreachable} ohne Weg dorthin")
     else:
-        lines.append("Steuerung: kein Steuerungsgremium (Steuerungsebene a) erfasst")
+        lines.append(f"Steuerung: kein Steuerungsgremium erfasst ({STEERING_BODY_DEFINITION})")
     if s.get("surveyed_ties"):
         lines.append(f"Bestandsaufnahme: {s['surveyed_ties']} erfragte Beziehungen, davon "
                      f"{number(100 * (s.get('reciprocity') or 0), 0)} % von beiden Seiten "
@@ -558,18 +581,20 @@ def format_summary(result: AnalysisResult, *, top: int = 10) -> str:
     if result.quality_checks:
         statuses: Counter[str] = Counter(q.status for q in result.quality_checks)
         lines.append("Qualitätsrahmen: " + ", ".join(
-            f"{statuses[k]} {label}" for k, label in STATUS_LABELS.items()))
+            f"{statuses[k]} {label}" for k, label in STATUS_TEXT.items()))
     quality_lines = format_data_quality(result.data_quality)
     if quality_lines:
         lines += ["", *quality_lines]
     if result.findings:
         shown = result.findings[:top]
-        lines += ["", f"Die wichtigsten {len(shown)} Befunde:"]
+        lines += ["", f"Die wichtigsten {count_noun(len(shown), 'Befund', 'Befunde')} "
+                  "(Nummern wie in Karte und Maßnahmenliste):"]
         width = len(str(len(shown)))
         for i, f in enumerate(shown, 1):
             unsure = ", unsicher" if f.confidence == "unsicher" else ""
             lines.append(f"{i:>{width}}. [{SEVERITY_LABELS[f.severity]}{unsure}] "
                          f"{KIND_LABELS[f.kind]}: {f.title}")
         if len(result.findings) > top:
-            lines.append(f"… und {len(result.findings) - top} weitere")
+            rest = len(result.findings) - top
+            lines.append(f"… und {count_noun(rest, 'weiterer Befund', 'weitere Befunde')}")
     return "\n".join(lines)

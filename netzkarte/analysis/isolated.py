@@ -29,8 +29,10 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 
+from netzkarte.analysis.bottlenecks import named
 from netzkarte.model import NetworkMap, reporters
 from netzkarte.results import Finding, Severity
+from netzkarte.text import join_and, quote
 from netzkarte.vocab import ActorForm, EdgeKind, NodeType, OfferStatus
 
 __all__ = ["find_isolated", "reporters"]  # reporters: moved to netzkarte.model
@@ -88,7 +90,7 @@ def find_isolated(m: NetworkMap) -> list[Finding]:
                 severity = "low" if person else "medium"
                 text = (f"{name} ({ntype.label}) hat keine einzige Beziehung: keine "
                         "Mitgliedschaft, Kooperation, Vermittlung oder Trägerschaft.")
-                rec = (f"{name} ansprechen und in ein passendes Gremium (z. B. die "
+                rec = (f"{named(m, node)} ansprechen und in ein passendes Gremium (z. B. die "
                        "Sozialraumkonferenz) oder eine Kooperation einbinden – oder fehlende "
                        "Beziehungen nachtragen.")
             findings.append(Finding.create(
@@ -104,13 +106,14 @@ def find_isolated(m: NetworkMap) -> list[Finding]:
                 if d["kind"] is EdgeKind.BELONGS_TO):  # active staff or units: involved
             parents = [str(v) for _, v, d in g.out_edges(node, data=True)
                        if d["kind"] is EdgeKind.BELONGS_TO]
-            where = f" (gehört zu {', '.join(m.name(p) for p in parents)})" if parents else ""
+            where = (f" (gehört zu {join_and([named(m, p) for p in parents])})" if parents
+                     else "")
             findings.append(Finding.create(
                 "isolated", "info" if person else "low",
                 f"{name} ist nur organisatorisch eingebunden",
                 text=f"{name}{where} hat außer der Zugehörigkeit keine Beziehung: keine "
                      "Mitgliedschaft, Kooperation, Vermittlung oder Trägerschaft.",
-                recommendation=f"Prüfen, ob {name} in einem Gremium mitwirkt oder mit "
+                recommendation=f"Prüfen, ob {named(m, node)} in einem Gremium mitwirkt oder mit "
                                "Partnern kooperiert, und das nachtragen oder anbahnen.",
                 nodes=[node, *parents], district=data.get("district"), key="belongs_only",
                 score=0.5, evidence={"check": "belongs_only"}))
@@ -138,8 +141,8 @@ def _offer_findings(m: NetworkMap) -> list[Finding]:
         name = m.name(node)
         alone = g.degree(node) == 0
         out.append(Finding.create(
-            "isolated", "low", f"Angebot {name} hat keinen Träger",
-            text=f"Für das Angebot {name} ist kein Anbieter (Trägerschaft) eingetragen"
+            "isolated", "low", f"Angebot {quote(name)} hat keinen Träger",
+            text=f"Für das Angebot {quote(name)} ist kein Anbieter (Trägerschaft) eingetragen"
                  + (" und es ist auch sonst mit nichts verbunden." if alone else "."),
             recommendation="Anbieter in der Spalte „Anbieter“ eintragen; läuft das Angebot "
                            "nicht mehr, den Status „beendet“ setzen.",
@@ -168,7 +171,7 @@ def _one_sided_findings(m: NetworkMap) -> list[Finding]:
         (reporter,) = who
         other = v if reporter == u else u
         took_part = other in respondents
-        a, b = m.name(reporter), m.name(other)
+        a, b = named(m, reporter), named(m, other)
         text = (f"{a} hat eine Beziehung zu {b} gemeldet, {b} aber nicht. "
                 + (f"{b} hat andere Beziehungen gemeldet, diese nicht: die beiden sehen ihre "
                    "Zusammenarbeit unterschiedlich." if took_part else
@@ -176,7 +179,7 @@ def _one_sided_findings(m: NetworkMap) -> list[Finding]:
                    "Erhebung beteiligt."))
         out.append(Finding.create(
             "isolated", "low" if took_part else "info",
-            f"Beziehung {a} – {b} nur einseitig gemeldet", text=text,
+            f"Beziehung {m.name(reporter)} – {m.name(other)} nur einseitig gemeldet", text=text,
             recommendation=(f"Bei {b} nachfragen, ob und wie die Zusammenarbeit mit {a} "
                             "besteht; ggf. Stärke und Form gemeinsam klären."),
             nodes=[reporter, other], edges=[(u, v)], key="one_sided",

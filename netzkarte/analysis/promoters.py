@@ -37,7 +37,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from netzkarte.analysis.bottlenecks import name_list
+from netzkarte.analysis.bottlenecks import name_list, named
 from netzkarte.analysis.steering import steering_groups
 from netzkarte.model import NetworkMap
 from netzkarte.results import Finding, Severity
@@ -191,8 +191,9 @@ def _steering_findings(m: NetworkMap, body: str) -> list[Finding]:
         text = (f"Kein Mitglied von „{name}“ ({len(members)} eingetragen) ist als "
                 "Fachpromotor eingetragen.")
         if powers:
-            text += (f" Damit fehlt {name_list(m, powers)} in der Steuerung die Verbindung "
-                     "zur Fachexpertise (Matching von Macht- und Fachpromotoren).")
+            text += (f" Damit fehlt {name_list(m, powers, quoted=True)} in der Steuerung die "
+                     "Verbindung zur Fachexpertise (Zusammenspiel von Macht- und "
+                     "Fachpromotoren).")
         out.append(Finding.create(
             "promoter", "medium", f"{name}: kein Fachpromotor beteiligt", text=text,
             recommendation="Fachkräfte mit Fach- und Methodenwissen (z. B. Jugendhilfeplanung, "
@@ -228,7 +229,7 @@ def _matching_findings(m: NetworkMap, actors: list[str], no_expert: set[str]
         out.append(Finding.create(
             "promoter", "medium", f"{m.name(node)} (Rolle Machtpromotor) ohne Verbindung "
                                   "zu Fachpromotoren",
-            text=f"{m.name(node)} sitzt mit keinem Fachpromotor in einem Gremium und hat "
+            text=f"{named(m, node)} sitzt mit keinem Fachpromotor in einem Gremium und hat "
                  f"keine direkte Beziehung zu einem ({name_list(m, experts)}).",
             recommendation="Macht- und Fachpromotoren zusammenbringen, z. B. in der "
                            "Steuerungsgruppe oder einem gemeinsamen Planungsworkshop.",

@@ -34,12 +34,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from netzkarte.analysis.coverage import need_ranks
-from netzkarte.analysis.steering import steering_groups
+from netzkarte.analysis.steering import steering_bodies, steering_groups
 from netzkarte.analysis.transitions import TieIndex, tie_index, transition_sides
 from netzkarte.districts import district_names, offer_district
 from netzkarte.model import NetworkMap
-from netzkarte.results import STATUS_LABELS, Finding, QualityCheck, Severity, Status
-from netzkarte.text import join_and, number
+from netzkarte.results import STATUS_TEXT, Finding, QualityCheck, Severity, Status
+from netzkarte.text import count_noun, join_and, number, quote
 from netzkarte.vocab import (
     LIFE_PHASE_ORDER,
     ActorForm,
@@ -80,7 +80,8 @@ _NETWORKS: dict[str, tuple[str, ...]] = {
 
 
 def steering_committees(m: NetworkMap) -> list[str]:
-    """The steering group(s) the checks look at (see ``bottlenecks.steering_groups``).
+    """The steering group(s) the checks look at (:func:`~netzkarte.analysis.steering.
+    steering_groups`: the Steuerungsgruppe, one of the steering bodies).
 
     >>> from netzkarte import NetworkMap
     >>> m = NetworkMap(); m.add_node("S", "committee", committee_type="Lenkungskreis")
@@ -111,6 +112,11 @@ class _Ctx:
 
     def names(self, ids: Iterable[str]) -> str:
         return join_and([self.m.name(i) for i in ids]) or "–"
+
+    def quoted(self, ids: Iterable[str]) -> str:
+        """Names in „…“, for after a preposition: the article a name needs is unknown
+        („in „Steuerungsgruppe Kindertal““, not „in Steuerungsgruppe Kindertal“)."""
+        return join_and([quote(self.m.name(i)) for i in ids]) or "–"
 
     def members(self, committee: str, *, guests: bool = True) -> list[str]:
         return [u for u, _, d in self.m.graph.in_edges(committee, data=True)
@@ -170,7 +176,10 @@ def steering_exists(ctx: _Ctx) -> tuple[Status, str, list[str]]:
     """Station 3, standard "Aufbau einer verlässlichen, kommunal abgestimmten
     Steuerungsstruktur"; reflection question d (Steuerungsgruppe)."""
     if ctx.steering:
-        return "pass", f"Steuerungsgremium: {ctx.names(ctx.steering)}.", ctx.steering
+        others = [c for c in steering_bodies(ctx.m) if c not in ctx.steering]
+        also = (f" Weitere Steuerungsgremien: {ctx.names(others)}; die Standards des "
+                "Qualitätsrahmens gelten der Steuerungsgruppe." if others else "")
+        return "pass", f"Steuerungsgruppe: {ctx.names(ctx.steering)}.{also}", ctx.steering
     if not ctx.committees:
         return "unknown", "Die Karte enthält keine Gremien.", []
     return ("fail", f"Unter den {len(ctx.committees)} Gremien ist keine Steuerungsgruppe "
@@ -197,13 +206,13 @@ def steering_sectors(ctx: _Ctx) -> tuple[Status, str, list[str]]:
     blind = [member for c in gaps for member in ctx.members(c) if not ctx.sectors(member)]
     if blind:
         # members without Handlungsfeld might be exactly the missing sectors
-        text = "; ".join(f"In {ctx.m.name(c)} scheinen zu fehlen: "
+        text = "; ".join(f"In {quote(ctx.m.name(c))} scheinen zu fehlen: "
                          + ", ".join(s.label for s in missing) for c, missing in gaps.items())
-        return ("unknown", f"{text}. Nicht beurteilbar, weil bei {ctx.names(blind)} kein "
+        return ("unknown", f"{text}. Nicht beurteilbar, weil bei {ctx.quoted(blind)} kein "
                 "Handlungsfeld eingetragen ist.", blind)
     worst = max(len(v) for v in gaps.values())
     status: Status = "warn" if worst <= 2 else "fail"
-    text = "; ".join(f"In {ctx.m.name(c)} fehlen: " + ", ".join(s.label for s in missing)
+    text = "; ".join(f"In {quote(ctx.m.name(c))} fehlen: " + ", ".join(s.label for s in missing)
                      for c, missing in gaps.items())
     return status, text + ".", list(gaps)
 
@@ -221,7 +230,7 @@ def steering_rank(ctx: _Ctx) -> tuple[Status, str, list[str]]:
     members = sorted({u for c in ctx.steering for u in ctx.members(c, guests=False)}
                      - coordinating)
     if not members:
-        return "unknown", f"{ctx.names(ctx.steering)} hat keine eingetragenen Mitglieder.", []
+        return "unknown", f"Für {ctx.quoted(ctx.steering)} sind keine Mitglieder eingetragen.", []
     known = {u: ctx.m.graph.nodes[u].get("rank") for u in members}
     known = {u: r for u, r in known.items() if r is not None}
     if not known:
@@ -269,9 +278,9 @@ def steering_power(ctx: _Ctx) -> tuple[Status, str, list[str]]:
             unjudged.append(c)
     if without:
         return ("fail", "Weder Verwaltungsspitze noch Dezernat noch ein Machtpromotor sitzt in "
-                f"{ctx.names(without)}.", without)
+                f"{ctx.quoted(without)}.", without)
     if backed:
-        return ("warn", f"In {ctx.names(backed)} ist die Verwaltungsspitze (oder ein "
+        return ("warn", f"In {ctx.quoted(backed)} ist die Verwaltungsspitze (oder ein "
                 "Machtpromotor) Mitglied, hat aber nicht den Vorsitz.", backed)
     if unjudged and not chaired:
         return "unknown", "Weder Hierarchieebene noch Rollen der Mitglieder sind eingetragen.", []
@@ -293,10 +302,10 @@ def steering_legitimated(ctx: _Ctx) -> tuple[Status, str, list[str]]:
     if no:
         return "fail", f"Nicht politisch legitimiert: {ctx.names(no)}.", no
     if len(empty) == len(values):
-        return "unknown", "„Politisch legitimiert“ ist bei keinem Steuerungsgremium " \
+        return "unknown", f"„Politisch legitimiert“ ist bei {ctx.quoted(ctx.steering)} nicht " \
             "ausgefüllt.", []
     if empty:
-        return "warn", f"Angabe fehlt bei {ctx.names(empty)}.", empty
+        return "warn", f"„Politisch legitimiert“ fehlt bei {ctx.quoted(empty)}.", empty
     return "pass", f"Politisch beschlossen: {ctx.names(ctx.steering)}.", []
 
 
@@ -349,7 +358,7 @@ def coordination_rank(ctx: _Ctx) -> tuple[Status, str, list[str]]:
     if low:
         return ("fail", f"{ctx.names(low)} ist als Fachkraft/Ehrenamt angesiedelt – zu niedrig "
                 "für eigenständige Außenkontakte.", low)
-    return "unknown", f"Bei {ctx.names(unknown)} ist die Hierarchieebene nicht eingetragen.", []
+    return "unknown", f"Bei {ctx.quoted(unknown)} ist die Hierarchieebene nicht eingetragen.", []
 
 
 def networks_tied(ctx: _Ctx) -> tuple[Status, str, list[str]]:
@@ -372,9 +381,9 @@ def networks_tied(ctx: _Ctx) -> tuple[Status, str, list[str]]:
         else:
             loose.append(node)
     if not loose:
-        return "pass", f"Mit der Steuerung verbunden: {ctx.names(tied)}.", tied
+        return "pass", f"Mit der Steuerungsgruppe verbunden: {ctx.names(tied)}.", tied
     status: Status = "warn" if tied else "fail"
-    return status, f"Ohne gemeinsames Mitglied und ohne Berichtsweg zur Steuerung: " \
+    return status, f"Ohne gemeinsames Mitglied und ohne Berichtsweg zur Steuerungsgruppe: " \
         f"{ctx.names(loose)}." + (f" Verbunden: {ctx.names(tied)}." if tied else ""), loose
 
 
@@ -432,7 +441,7 @@ def reporting_lines(ctx: _Ctx) -> tuple[Status, str, list[str]]:
     cut = [c for c in lower if not ctx.reaches(c, tier_a)]
     if not cut:
         return "pass", f"Alle {len(lower)} Gremien der Ebenen b und c berichten (mittelbar) " \
-            f"an {ctx.names(sorted(tier_a))}.", []
+            f"an {ctx.quoted(sorted(tier_a))}.", []
     status: Status = "warn" if len(cut) < len(lower) else "fail"
     return status, f"Ohne Berichtsweg zur Ebene a: {ctx.names(cut)}.", cut
 
@@ -476,7 +485,7 @@ def meeting_rhythm(ctx: _Ctx) -> tuple[Status, str, list[str]]:
                   + number(ctx.m.graph.nodes[c]['meetings_per_year'])
                   + "×/Jahr)" for c in low]
         return "warn", "Seltener als empfohlen: " + "; ".join(rhythm) + ".", low
-    return "pass", f"Sitzungsrhythmus erfüllt bei {ctx.names(rated)}.", []
+    return "pass", f"Sitzungsrhythmus erfüllt bei {ctx.quoted(rated)}.", []
 
 
 # --- stations 1, 2, 4 and the guidelines ----------------------------------------------------
@@ -502,7 +511,8 @@ def contracts(ctx: _Ctx) -> tuple[Status, str, list[str]]:
     if not pairs:
         return "warn", "Kein Kontrakt erfasst (Beziehungsart Kontrakt).", []
     shown = "; ".join(f"{ctx.m.name(u)} – {ctx.m.name(v)}" for u, v in pairs[:5])
-    more = f" und {len(pairs) - 5} weitere" if len(pairs) > 5 else ""
+    more = (f" und {count_noun(len(pairs) - 5, 'weiterer', 'weitere')}" if len(pairs) > 5
+            else "")
     return "pass", f"{len(pairs)} Kontrakte: {shown}{more}.", []
 
 
@@ -774,7 +784,7 @@ def check_quality(
         fail_sev, warn_sev = _SEVERITY.get(qc.id, ("medium", "low"))
         severity = fail_sev if qc.status == "fail" else warn_sev
         findings.append(Finding.create(
-            "quality_standard", severity, f"{qc.title}: {STATUS_LABELS[qc.status]}",
+            "quality_standard", severity, f"{qc.title}: {STATUS_TEXT[qc.status]}",
             text=qc.evidence, recommendation=_RECOMMENDATION.get(qc.id, ""), nodes=qc.nodes,
             score=1.0 if qc.status == "fail" else 0.5,
             evidence={"check": qc.id, "status": qc.status, "standard": qc.standard},

@@ -1,16 +1,23 @@
-"""The steering structure: which committees steer the prevention chain, and who sits there.
+"""The steering structure: which committees steer, and who sits there.
 
-The quality framework asks for *the* Steuerungsgruppe (docs/grundlagen.md): a reliable,
-cross-sector body at the top of the tiered steering structure (Ebene a). Several analyses
-need to know which committees that is — the bottlenecks (who is cut off from it), the
-promoters (who backs it), the quality checks (how it is composed) and the key figures
-(distance to it). They all ask this module.
+Two words, each for one thing, the same in every output (docs/analysen.md, „Steuerung“):
+
+* **Steuerungsgremien** (:func:`steering_bodies`): every committee at Steuerungsebene a, and
+  every committee of type Steuerungsgruppe or Lenkungskreis whatever its level (a
+  programme's Steuerkreis at the Kreis, entered at level b, steers too). The key figures
+  count them and their members (``steering_bodies``, ``steering_members``), and the
+  distances and bottlenecks measure the way to their members.
+* **die Steuerungsgruppe** (:func:`steering_groups`): the one body the quality framework
+  asks for (docs/grundlagen.md) — a reliable, cross-sector body at the top of the tiered
+  structure. The quality checks and the promoters look at its composition. It is one of
+  the Steuerungsgremien.
 
 >>> from netzkarte import NetworkMap
 >>> m = NetworkMap()
 >>> m.add_node("SG", "committee", committee_type="Steuerungsgruppe")
->>> steering_groups(m)
-['SG']
+>>> m.add_node("VV", "committee", tier="a")
+>>> steering_groups(m), steering_bodies(m)
+(['SG'], ['SG', 'VV'])
 """
 
 from __future__ import annotations
@@ -19,11 +26,26 @@ from collections.abc import Mapping
 from typing import Any
 
 from netzkarte.model import NetworkMap
+from netzkarte.text import count_noun
 from netzkarte.vocab import CommitteeType, NodeType, Tier
 
-__all__ = ["is_steering_body", "steering_bodies", "steering_groups", "steering_members"]
+__all__ = ["STEERING_BODY_DEFINITION", "is_steering_body", "steering_bodies",
+           "steering_bodies_text", "steering_groups", "steering_members"]
 
 _STEERING_TYPES = (CommitteeType.STEERING_GROUP, CommitteeType.STEERING_CIRCLE)
+
+STEERING_BODY_DEFINITION = ("Steuerungsebene a oder Gremientyp Steuerungsgruppe bzw. "
+                            "Lenkungskreis")
+"""What a Steuerungsgremium is, in German, for a key figure's explanation."""
+
+
+def steering_bodies_text(count: int) -> str:
+    """The count of steering bodies in the number it needs.
+
+    >>> steering_bodies_text(1), steering_bodies_text(4)
+    ('1 Steuerungsgremium', '4 Steuerungsgremien')
+    """
+    return count_noun(count, "Steuerungsgremium", "Steuerungsgremien")
 
 
 def is_steering_body(data: Mapping[str, Any]) -> bool:
@@ -32,7 +54,8 @@ def is_steering_body(data: Mapping[str, Any]) -> bool:
 
 
 def steering_bodies(m: NetworkMap) -> list[str]:
-    """Ids of the steering bodies: tier a, or type Steuerungsgruppe / Lenkungskreis.
+    """Ids of the steering bodies (Steuerungsgremien): tier a, or type Steuerungsgruppe /
+    Lenkungskreis at any tier.
 
     >>> from netzkarte import NetworkMap
     >>> m = NetworkMap()
@@ -49,10 +72,10 @@ def steering_groups(m: NetworkMap) -> list[str]:
     """The steering group(s) of the prevention chain, which the quality framework checks.
 
     Committees of type Steuerungsgruppe; without any, the tier-a bodies; without those,
-    Lenkungskreise. Other tier-a bodies (a Verwaltungsvorstandskonferenz, a programme's
-    steering circle at Kreis level) steer something else and are not held to the
-    standards of the quality framework for *the* Steuerungsgruppe
-    (docs/grundlagen.md).
+    Lenkungskreise. Always among :func:`steering_bodies`. The other steering bodies (a
+    Verwaltungsvorstandskonferenz, a programme's steering circle at Kreis level) steer
+    something else and are not held to the standards of the quality framework for *the*
+    Steuerungsgruppe (docs/grundlagen.md).
 
     >>> from netzkarte import NetworkMap
     >>> m = NetworkMap()

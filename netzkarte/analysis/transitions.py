@@ -280,6 +280,11 @@ def _names(m: NetworkMap, ids: Iterable[str]) -> str:
     return join_and([m.name(i) for i in ids])
 
 
+def _quoted(m: NetworkMap, ids: Iterable[str]) -> str:
+    """Names in „…“, for after a preposition (their articles are unknown)."""
+    return join_and([f"„{m.name(i)}“" for i in ids])
+
+
 def _coords(m: NetworkMap, node: str) -> tuple[float, float] | None:
     data = m.graph.nodes[node]
     lat, lon = data.get("lat"), data.get("lon")
@@ -610,7 +615,7 @@ def _gap_finding(m: NetworkMap, idx: TieIndex, t: Transition, earlier: list[str]
     if maybe:
         parts.append("Nicht mitgezählt, weil sie über einen Partner ohne Kategorie oder "
                      "Lebensphasen verbunden sein könnten: " + "; ".join(
-                         f"{m.name(u)} (über {_names(m, sorted(ps, key=m.name))})"
+                         f"{m.name(u)} (über {_quoted(m, sorted(ps, key=m.name))})"
                          for u, ps in maybe.items()) + ".")
     if bridging:
         parts.append(_end("Gremien, die beide Seiten zusammenbringen: "
@@ -623,9 +628,9 @@ def _gap_finding(m: NetworkMap, idx: TieIndex, t: Transition, earlier: list[str]
     recs: list[str] = []
     by_inst: defaultdict[str, list[str]] = defaultdict(list)
     for s in suggestions:
-        by_inst[s["for"]].append(f"{s['name']} ({s['reason']})")
+        by_inst[s["for"]].append(f"„{s['name']}“ ({s['reason']})")
     for u, items in by_inst.items():
-        recs.append(f"{m.name(u)} mit {' oder '.join(items)} in Kontakt bringen")
+        recs.append(f"„{m.name(u)}“ mit {' oder '.join(items)} in Kontakt bringen")
     rec = "; ".join(recs) + ("." if recs else "")
     if not bridging:
         body = ("einen Arbeitskreis oder ein KAoA-Netzwerk" if t is Transition.SCHOOL_WORK

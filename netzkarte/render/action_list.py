@@ -1,6 +1,7 @@
 """The Maßnahmenliste: findings as an Excel action list for the network meeting.
 
-One row per finding, sorted like the findings (severity, then score), with its
+One row per finding, sorted like the findings (severity, then score) and numbered as the
+findings panel of the map numbers them („Befund 17“ is row „Nr.“ 17), with its
 *Sicherheit* („sicher“ or „unsicher“) and the columns the meeting fills in — Zuständig, Bis
 wann, Status, Notiz — left empty. A second sheet lists the checks of the quality framework,
 a third the *Datenlage*: one row per entry the analyses could not judge (ID, Name, Typ,
@@ -36,10 +37,11 @@ from netzkarte.render.privacy import Anonymizer, anonymous_result
 from netzkarte.results import (
     KIND_LABELS,
     SEVERITY_LABELS,
-    STATUS_LABELS,
+    STATUS_TEXT,
     AnalysisResult,
     Finding,
 )
+from netzkarte.text import count_noun
 
 if TYPE_CHECKING:
     from netzkarte.model import NetworkMap
@@ -65,18 +67,25 @@ DATENLAGE_COLUMNS: tuple[tuple[str, int], ...] = (
 """Header and column width of the sheet „Datenlage“ (the last: how many uncertain findings
 the entry could decide once filled in)."""
 
-_SHOWN_NAMES = 10
+_CELL_LIMIT = 32_767  # characters an Excel cell holds
 _SEVERITY_FILL = {"high": "F4CCCC", "medium": "FCE5CD", "low": "FFF2CC", "info": "EFEFEF"}
 _STATUS_FILL = {"pass": "D9EAD3", "warn": "FFF2CC", "fail": "F4CCCC", "unknown": "EFEFEF"}
 _STATUS_CHOICES = ("offen", "in Arbeit", "erledigt", "verworfen")
 
 
 def _involved(result: AnalysisResult, finding: Finding) -> str:
+    """Every name the finding names („Beteiligte“), as many as an Excel cell holds."""
     names = [result.names.get(n, n) for n in finding.nodes]
-    shown = "; ".join(names[:_SHOWN_NAMES])
-    if len(names) > _SHOWN_NAMES:
-        shown += f"; … und {len(names) - _SHOWN_NAMES} weitere"
-    return shown
+    text = "; ".join(names)
+    if len(text) <= _CELL_LIMIT:
+        return text
+    room, shown = _CELL_LIMIT - 40, 0  # 40: room for „; … und 12345 weitere Einträge“
+    while shown < len(names) and room >= len(names[shown]) + 2:
+        room -= len(names[shown]) + 2
+        shown += 1
+    rest = len(names) - shown
+    return "; ".join(names[:shown]) + \
+        f"; … und {count_noun(rest, 'weiterer Eintrag', 'weitere Einträge')}"
 
 
 def _datenlage_rows(result: AnalysisResult, network: NetworkMap | None, anonymous: bool
@@ -162,8 +171,9 @@ def write_action_list(result: AnalysisResult, path: str | os.PathLike[str], *,
 
     Notes
     -----
-    Sheet „Maßnahmen“: Nr., Art, Schwere, Sicherheit (sicher/unsicher), Befund, Erläuterung,
-    Empfehlung, Beteiligte, Sozialraum, then the empty columns Zuständig, Bis wann, Status
+    Sheet „Maßnahmen“: Nr. (the finding's number in the map's findings panel), Art, Schwere,
+    Sicherheit (sicher/unsicher), Befund, Erläuterung, Empfehlung, Beteiligte (every name,
+    as many as a cell holds), Sozialraum, then the empty columns Zuständig, Bis wann, Status
     (dropdown: offen, in Arbeit, erledigt, verworfen) and Notiz. Header frozen, autofilter,
     wrapped text. Sheet „Qualitätsrahmen“: every check with result and evidence. Sheet
     „Datenlage“: one row per entry the analyses could not judge (ID, Name, Typ, Kategorie,
@@ -221,7 +231,7 @@ def write_action_list(result: AnalysisResult, path: str | os.PathLike[str], *,
     qs = wb.create_sheet("Qualitätsrahmen")
     header(qs, CHECK_COLUMNS)
     for number, q in enumerate(result.quality_checks, 1):
-        qs.append([number, q.title, STATUS_LABELS[q.status], q.evidence, q.standard])
+        qs.append([number, q.title, STATUS_TEXT[q.status], q.evidence, q.standard])
         _as_text(qs[qs.max_row])
         for cell in qs[qs.max_row]:
             cell.alignment = wrap

@@ -73,7 +73,7 @@ __all__ = ["LAYOUTS", "NO_COORDINATES", "PX_PER_KM", "Guide", "Layout", "LayoutN
 log = logging.getLogger(__name__)
 
 LayoutName = Literal["netz", "kette", "kreis", "stadtplan"]
-LAYOUTS: dict[str, str] = {"netz": "Netz (kräftebasiert)",
+LAYOUTS: dict[str, str] = {"netz": "Netz (nach Verbindungen angeordnet)",
                            "kette": "Kette (Lebensphasen × Handlungsfeld)",
                            "kreis": "Kreis (Handlungsfelder × Steuerungsebenen)",
                            "stadtplan": "Stadtplan (Lage nach Koordinaten)"}

@@ -9,8 +9,9 @@ import pytest
 
 from netzkarte import NetworkMap
 from netzkarte.analysis import analyze
-from netzkarte.analysis.findings import KIND_LABELS, SEVERITY_LABELS, STATUS_LABELS
+from netzkarte.analysis.findings import KIND_LABELS, SEVERITY_LABELS
 from netzkarte.render.action_list import ACTION_COLUMNS, write_action_list
+from netzkarte.results import STATUS_TEXT
 
 
 def test_action_list_lists_every_finding_in_order(small_map: NetworkMap, tmp_path: Path
@@ -43,7 +44,7 @@ def test_action_list_lists_every_finding_in_order(small_map: NetworkMap, tmp_pat
     assert qrows[0] == ("Nr.", "Prüfung", "Ergebnis", "Beleg", "Standard")
     assert len(qrows) == len(result.quality_checks) + 1
     if result.quality_checks:
-        assert qrows[1][2] == STATUS_LABELS[result.quality_checks[0].status]
+        assert qrows[1][2] == STATUS_TEXT[result.quality_checks[0].status]
 
 
 def test_involved_are_names_and_district_is_shown(tmp_path: Path) -> None:

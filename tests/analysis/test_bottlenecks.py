@@ -50,9 +50,10 @@ def test_person_as_only_link_to_the_steering_group_is_high() -> None:
     assert f.nodes == ("P", "K1", "K2", "K3")
     assert f.evidence["cut_off_from_steering"] == 3
     assert f.evidence["parts"] == [2, 2, 1]
-    assert f.title == "Fällt Frau Brücke weg, verlieren 3 Akteure die Verbindung zur " \
-                      "Steuerungsgruppe"
-    assert "Kita Nord, Grundschule Nord und Verein Nord" in f.text
+    assert f.title == "Fällt Frau Brücke weg, verlieren 3 Akteure die Verbindung zu den " \
+                      "Steuerungsgremien"
+    assert "von „Kita Nord“, „Grundschule Nord“ und „Verein Nord“ zu den Steuerungsgremien" \
+        in f.text
     assert "personenabhängig" in f.text
     # she also carries all brokerage
     conc = _by_check(findings, "concentration")
@@ -100,7 +101,7 @@ def test_without_steering_group_the_split_is_one_level_lower_and_bridges_show() 
     assert bridges == {("a1", "P"): ("medium", [3, 4]), ("b1", "P"): ("medium", [3, 4])}
     person = next(f for f in _by_check(findings, "dropout") if f.nodes[0] == "P")
     assert person.text == ("Ohne Herr Mitte zerfällt das Netz in 2 Teile der Größen 3, 3. "
-                           "Eine Steuerungsgruppe ist nicht erfasst.")
+                           "Ein Steuerungsgremium ist nicht erfasst.")
 
 
 def _committee_map(seats: int, **person: object) -> NetworkMap:

@@ -128,12 +128,12 @@ def test_format_summary(small_map: NetworkMap) -> None:
     text = format_summary(result, top=3)
     lines = text.splitlines()
     assert lines[0] == "Netzwerkanalyse Testheim"
-    assert "Knoten: 4 Akteure, 3 Ämter, 2 Gremien, 1 Angebote; 15 Beziehungen" in lines
+    assert "Knoten: 4 Akteure, 3 Ämter, 2 Gremien, 1 Angebot; 15 Beziehungen" in lines
     assert f"Befunde: {len(result.findings)} (" in text
-    assert "Die wichtigsten 3 Befunde:" in lines
+    assert "Die wichtigsten 3 Befunde (Nummern wie in Karte und Maßnahmenliste):" in lines
     first = result.findings[0]
     assert any(line.endswith(first.title) and line.startswith("1. ") for line in lines)
-    assert lines[-1] == f"… und {len(result.findings) - 3} weitere"
+    assert lines[-1] == f"… und {len(result.findings) - 3} weitere Befunde"
 
 
 def test_result_keeps_names_of_involved_nodes(small_map: NetworkMap) -> None:

@@ -31,7 +31,7 @@ def test_nodes_without_any_edge() -> None:
         ("no_provider", "low", ("O",))]
     assert findings[0].title == "Kita Wiese ist mit niemandem verbunden"
     assert findings[0].district == "Süd"
-    assert findings[-1].text == ("Für das Angebot Ferienprogramm ist kein Anbieter "
+    assert findings[-1].text == ("Für das Angebot „Ferienprogramm“ ist kein Anbieter "
                                  "(Trägerschaft) eingetragen und es ist auch sonst mit nichts "
                                  "verbunden.")
 

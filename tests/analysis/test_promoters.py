@@ -68,8 +68,8 @@ def test_steering_without_expert_is_medium() -> None:
     assert _checks(findings) == [("no_expert", "medium", ("SG", "BM"))]
     assert findings[0].text == (
         "Kein Mitglied von „Lenkungskreis“ (1 eingetragen) ist als Fachpromotor eingetragen. Damit "
-        "fehlt Bürgermeister in der Steuerung die Verbindung zur Fachexpertise (Matching von "
-        "Macht- und Fachpromotoren).")
+        "fehlt „Bürgermeister“ in der Steuerung die Verbindung zur Fachexpertise (Zusammenspiel "
+        "von Macht- und Fachpromotoren).")
 
 
 def test_matching_of_power_and_expert_promoters() -> None:

@@ -137,7 +137,7 @@ def test_missing_sectors_named() -> None:
     checks, _ = check_quality(m)
     [qc] = [c for c in checks if c.id == "qs-steering-sectors"]
     assert qc.status == "warn"
-    assert qc.evidence == ("In Steuerungsgruppe Prävention fehlen: Stadtentwicklung und "
+    assert qc.evidence == ("In „Steuerungsgruppe Prävention“ fehlen: Stadtentwicklung und "
                            "Wohnen, Gesundheit.")
     m.remove_node("SO")
     assert statuses(m)["qs-steering-sectors"] == "fail"

@@ -105,7 +105,7 @@ def test_town_level_institution_is_judged_for_the_whole_municipality_only() -> N
     assert whole.evidence["unlinked"] == ["GK", "H"]
     # the Hebamme gets her suggestions in the Altstadt finding, the clinic here
     assert [(s["for"], s["id"]) for s in whole.evidence["suggestions"]] == [("GK", "TP")]
-    assert "Geburtsklinik St. Anna mit Tagespflege Sonnenkinder" in whole.recommendation
+    assert "„Geburtsklinik St. Anna“ mit „Tagespflege Sonnenkinder“" in whole.recommendation
 
 
 def test_kreis_level_agentur_is_a_partner_for_schools_in_every_district() -> None:
@@ -150,7 +150,7 @@ def test_unlinked_kita_per_district_and_missing_committee() -> None:
     # 0.6 × 0.5 + 0.25 (no committee) = 0.55 → medium
     assert nord.score == pytest.approx(0.55) and nord.severity == "medium"
     assert [s["id"] for s in nord.evidence["suggestions"]] == ["G1"]
-    assert "Kita Regenbogen mit Grundschule Nord" in nord.recommendation
+    assert "„Kita Regenbogen“ mit „Grundschule Nord“" in nord.recommendation
     whole = found[None]
     assert whole.title == ("Kita → Grundschule in der Gesamtkommune: "
                            "1 von 3 Einrichtungen ohne Verbindung")
@@ -309,7 +309,7 @@ def test_a_school_is_suggested_before_a_youth_centre_of_the_same_phase() -> None
               if f.district == "Nord"]
     first = gap.evidence["suggestions"][0]
     assert first["for"] == "K2" and first["id"] == "G1", gap.evidence["suggestions"]
-    assert gap.recommendation.startswith("Kita Regenbogen mit Grundschule Nord")
+    assert gap.recommendation.startswith("„Kita Regenbogen“ mit „Grundschule Nord“")
 
 
 def test_all_linked_without_committee_is_low_and_advice_fits_the_district() -> None:

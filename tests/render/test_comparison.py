@@ -77,7 +77,7 @@ def test_key_figures_have_arrow_colour_and_words() -> None:
     density = rows["Dichte"]
     assert (density["old"], density["new"], density["change"]) == ("0,2", "0,25", "+0,05")
     assert (density["arrow"], density["tone"], density["rating"]) == ("▲", "good", "günstig")
-    parts = rows["Komponenten (getrennte Teilnetze)"]
+    parts = rows["Komponenten (voneinander getrennte Teile)"]
     assert (parts["arrow"], parts["tone"], parts["rating"]) == ("▲", "bad", "ungünstig")
     offices = rows["Knoten: Amt"]
     assert (offices["change"], offices["arrow"], offices["rating"]) == ("\u22121", "▼", "")
@@ -187,7 +187,7 @@ def test_figure_colours_and_words_in_chromium(browser: Any, tmp_path: Path) -> N
         assert cell.inner_text().strip() == "▲ +0,05 (günstig)"
         assert cell.evaluate("e => getComputedStyle(e).color") == "rgb(26, 127, 55)"
         bad = page.locator("tr", has=page.locator(
-            "th", has_text="Komponenten (getrennte Teilnetze)")).locator("td.nk-change")
+            "th", has_text="Komponenten (voneinander getrennte Teile)")).locator("td.nk-change")
         assert bad.inner_text().strip() == "▲ +1 (ungünstig)"
         assert bad.evaluate("e => getComputedStyle(e).color") == "rgb(198, 40, 40)"
         resolved = page.locator(".nk-finding.nk-good").first

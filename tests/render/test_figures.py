@@ -46,7 +46,7 @@ def _point_count(fig: Figure) -> int:
 
 
 @pytest.mark.parametrize(("layout", "title"), [
-    ("netz", "Netzwerkkarte Testheim – Netz (kräftebasiert)"),
+    ("netz", "Netzwerkkarte Testheim – Netz (nach Verbindungen angeordnet)"),
     ("kette", "Netzwerkkarte Testheim – Kette (Lebensphasen × Handlungsfeld)"),
     ("kreis", "Netzwerkkarte Testheim – Kreis (Handlungsfelder × Steuerungsebenen)")])
 def test_overview_draws_every_node_in_each_layout(small_map: NetworkMap, layout: str,
@@ -274,8 +274,7 @@ def test_brokerage_bars_stack_the_five_roles() -> None:
     ax = fg.brokerage_bars(m, result=analyze(m, progress=False)).axes[0]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Jobcenter"]
     assert [t.get_text() for t in ax.get_legend().get_texts()] == [
-        "Koordinator", "Berater (itinerant)", "Repräsentant", "Türsteher (gatekeeper)",
-        "Verbindungsperson (liaison)"]
+        "Koordinator", "Berater", "Repräsentant", "Türsteher", "Verbindungsperson"]
     # a → b → c and c → b → a: three sectors, so both two-paths make b a liaison
     assert [p.get_width() for p in ax.patches] == [0, 0, 0, 0, 2]
     assert len({p.get_hatch() for p in ax.patches}) == 5  # told apart without colour
