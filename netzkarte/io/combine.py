@@ -773,6 +773,10 @@ def _merged_data(records: list[_Record], ks: list[int], sources: list[_Source],
         src = sources[rec.source]
         data = dict(rec.data)
         data["extra"] = dict(rec.data.get("extra") or {})
+        for attr in src.map.defaulted.get(rec.id, ()):
+            # filled from the category, not typed: empty again, so that a record that
+            # typed it wins and the combined map fills (and remembers) the default anew
+            data.pop(attr, None)
         for name in _REFERENCE_FIELDS:
             ref = data.get(name)
             if isinstance(ref, str) and ref in src.ids and src.ids[ref] in node_of:

@@ -262,3 +262,23 @@ def test_an_id_reused_for_another_entry_in_a_later_snapshot_is_not_qualified() -
     assert both.map.name("K-2") == "Kita Neu"
     assert both.earlier is not None and both.earlier.name("K-2") == "Kita Alt"
     assert not [i for i in both.report.warnings if i.code == "combined-id-qualified"]
+
+
+def test_what_the_category_filled_stays_untyped_in_the_combined_map(tmp_path: Path) -> None:
+    """Sektor and Lebensphasen left empty in each Kommune's file are filled by the
+    category for the analyses, and remain empty cells when the Kreis exports the whole."""
+    for town in ("Adorf", "Bstadt"):
+        save(_town(town, f"Kita {town}"), tmp_path / f"{town.lower()}.json")
+    combined = read_sources([tmp_path])
+    kita = next(n for n in combined.map.graph if combined.map.name(n) == "Kita Adorf")
+    assert combined.map.graph.nodes[kita]["sector"] is not None  # for the analyses
+    assert {"sector", "life_phases"} <= set(combined.map.defaulted[kita])
+    exported = tmp_path / "export" / "kreis.xlsx"
+    exported.parent.mkdir()
+    write_excel(combined.map, exported)
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(exported)["Akteure"]
+    header = [c.value for c in sheet[1]]
+    row = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[1] == "Kita Adorf")
+    assert row[header.index("Sektor")] in (None, "")
