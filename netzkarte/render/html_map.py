@@ -119,17 +119,22 @@ EDGE_KEYS: frozenset[str] = frozenset({"id", "from", "to", "kind", "strength", "
 :class:`~netzkarte.vocab.Confirmation` code of the tie (column *Bestätigung*) and ``by`` the
 page id of the one side that named a one-sided or unconfirmed tie."""
 
-FINDING_KEYS: frozenset[str] = frozenset({"id", "kind", "kindLabel", "severity",
+FINDING_KEYS: frozenset[str] = frozenset({"id", "number", "kind", "kindLabel", "severity",
                                           "severityLabel", "title", "text", "recommendation",
-                                          "nodes", "edges", "links", "district",
+                                          "about", "nodes", "edges", "links", "district",
                                           "uncertain"})
 """Every key a finding may carry in the page's JSON (``uncertain`` only when „unsicher“).
 
-``nodes`` are what the finding is about, widened per kind so that every finding shows
-something (a coverage gap: the institutions of its Sozialraum; a parallel structure: both
-bodies and their shared members; a transition gap: both sides and the suggested partners;
-a sector without promoters: the sector's actors and the steering group); ``links`` are the
-suggested new relations (``from``, ``to``, ``label``), drawn dashed."""
+``number`` is the finding's number, counted in the order given — for an analysis result
+the order of its findings, so „Befund 17“ is the same finding in the map, in the
+Maßnahmenliste (column „Nr.“) and in the summary of ``netzkarte analyse``. ``about`` are
+the nodes the finding names (its ``nodes`` in the JSON, the „Beteiligte“ of the
+Maßnahmenliste), listed under „Betrifft“; ``nodes`` are what the map highlights, widened
+per kind so that every finding shows something (a coverage gap: the institutions of its
+Sozialraum; a parallel structure: both bodies and their shared members; a transition gap:
+both sides and the suggested partners; a sector without promoters: the sector's actors
+and the committees of Steuerungsebene a); ``links`` are the suggested new relations
+(``from``, ``to``, ``label``), drawn dashed."""
 
 GROUP_KEYS: frozenset[str] = frozenset({"id", "label", "parent", "x", "y", "n", "kind"})
 """Every key of a group (bundle) in the page's ``groups``: large maps open aggregated
@@ -654,18 +659,19 @@ def _payload_findings(findings: list[_FindingLike], vid: Mapping[str, str],
     (:meth:`~netzkarte.render.privacy.Anonymizer.text` when anonymous)."""
 
     out: list[dict[str, Any]] = []
-    for f in findings:
+    for number, f in enumerate(findings, 1):
         edge_ids: list[str] = []
         for pair in getattr(f, "edges", ()) or ():
             u, v = (str(p) for p in pair)
             edge_ids.extend(by_pair.get(frozenset((u, v)), []))
         out.append({
-            "id": str(f.id), "kind": str(f.kind),
+            "id": str(f.id), "number": number, "kind": str(f.kind),
             "kindLabel": KIND_LABELS.get(str(f.kind), str(f.kind)),
             "severity": str(f.severity),
             "severityLabel": SEVERITY_LABELS.get(str(f.severity), str(f.severity)),
             "title": clean(f.title), "text": clean(getattr(f, "text", "")),
             "recommendation": clean(f.recommendation),
+            "about": [vid[str(n)] for n in f.nodes if str(n) in vid],
             "nodes": [vid[n] for n in _finding_nodes(f, m) if n in vid],
             "edges": edge_ids,
             "links": [{"from": vid[a], "to": vid[b], "label": clean(why)}

@@ -31,6 +31,8 @@
     return e;
   }
   function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
+  // „… und 1 weiterer Eintrag“, „… und 7 weitere Einträge“: the words agree with the count
+  function moreEntries(n) { return "… und " + n + (n === 1 ? " weiterer Eintrag" : " weitere Einträge"); }
   function fold(s) {
     return String(s).normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
       .toLowerCase().replace(/\u00df/g, "ss");
@@ -1100,7 +1102,7 @@
       });
       if (!found.length) { results.appendChild(el("li", "nk-muted", "Kein Treffer")); }
       else if (found.length > shown.length) {
-        results.appendChild(el("li", "nk-muted", "… und " + (found.length - shown.length) + " weitere"));
+        results.appendChild(el("li", "nk-muted", moreEntries(found.length - shown.length)));
       }
       results.hidden = false;
       searchBox.setAttribute("aria-expanded", "true");
@@ -1147,7 +1149,7 @@
   function listSection(title, items) {
     if (!items.length) { return null; }
     var frag = el("div");
-    frag.appendChild(el("h3", null, title + " (" + items.length + ")"));
+    if (title) { frag.appendChild(el("h3", null, title + " (" + items.length + ")")); }
     var ul = el("ul");
     items.slice(0, 150).forEach(function (it) {
       var li = el("li");
@@ -1155,7 +1157,7 @@
       if (it.note) { li.appendChild(document.createTextNode(" – " + it.note)); }
       ul.appendChild(li);
     });
-    if (items.length > 150) { ul.appendChild(el("li", "nk-muted", "… und " + (items.length - 150) + " weitere")); }
+    if (items.length > 150) { ul.appendChild(el("li", "nk-muted", moreEntries(items.length - 150))); }
     frag.appendChild(ul);
     return frag;
   }
@@ -1359,7 +1361,8 @@
     });
   }
   function findingMeta(f) {
-    var kind = el("div", "nk-finding-kind", f.kindLabel + " · " + f.severityLabel);
+    // „Befund 17“: the same number as in the Maßnahmenliste (column „Nr.“)
+    var kind = el("div", "nk-finding-kind", (f.number ? "Befund " + f.number + " · " : "") + f.kindLabel + " · " + f.severityLabel);
     if (f.uncertain) {
       var badge = el("span", "nk-unsicher", "unsicher");
       badge.title = "Einträge ohne Einordnung könnten diesen Befund ändern (siehe Datenlage).";
@@ -1394,8 +1397,23 @@
       });
       box.appendChild(ul);
     }
-    var s = listSection("Betrifft", f.nodes.map(function (id) { return { id: id }; }));
+    // „Betrifft“: the entries the finding names (its nodes in the JSON, the „Beteiligte“ of
+    // the Maßnahmenliste); what the map highlights beyond them (the entries of a Sozialraum,
+    // shared members, suggested partners) is listed apart, folded
+    var about = f.about || f.nodes;
+    var s = listSection("Betrifft", about.map(function (id) { return { id: id }; }));
     if (s) { box.appendChild(s); }
+    var named = new Set(about);
+    var extra = f.nodes.filter(function (id) { return !named.has(id); });
+    if (extra.length) {
+      var more = el("details", "nk-finding-extra");
+      var head = el("summary", null, (about.length ? "Außerdem auf der Karte hervorgehoben" : "Auf der Karte hervorgehoben")
+        + (f.district && !about.length ? " – Einträge im Sozialraum " + f.district : "") + " (" + extra.length + ")");
+      more.appendChild(head);
+      var list = listSection(null, extra.map(function (id) { return { id: id }; }));
+      if (list) { more.appendChild(list); }
+      box.appendChild(more);
+    }
     details.appendChild(box);
   }
   function setTicked(fid, on) {
@@ -1652,7 +1670,7 @@
         li.appendChild(el("span", "nk-reasons", why));
         list.appendChild(li);
       });
-      if (dl.more) { list.appendChild(el("li", "nk-muted", "… und " + dl.more + " weitere")); }
+      if (dl.more) { list.appendChild(el("li", "nk-muted", moreEntries(dl.more))); }
       box.appendChild(list);
     }
     if (dl.advice.length) {
