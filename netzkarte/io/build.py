@@ -298,6 +298,16 @@ class _Table:
         return out
 
 
+def _number_forms(key: str) -> list[str]:
+    """Folded header keys in the other grammatical number: „lebensphase“ → „lebensphasen“,
+    „mitglieder“ → „mitglied“ (a header typed in the singular or plural)."""
+    forms = [key + ending for ending in ("n", "en", "e", "er", "s")]
+    for ending in ("en", "er", "n", "e", "s"):
+        if key.endswith(ending) and len(key) > len(ending) + 3:
+            forms.append(key[: -len(ending)])
+    return forms
+
+
 def _clean(values: list[object]) -> list[object]:
     """Blank cells (``None``, ``""``, white space, NaN, NaT, NA) become ``None``."""
     # text, the common case, is decided inline; "".isspace() is False, hence `v and`
@@ -423,18 +433,23 @@ class _Builder:
                     continue
                 text = f"Spalte {column_letter(j)}"
             found = lookup.get(fold(text))
-            guessed = False
+            guessed = number_form = False
             if found is None and header is not None:  # "Stärke (1–4)", "Kapazität\n(Plätze)"
                 found = lookup.get(fold(header_base(text)))
+                if found is None:  # "Lebensphase" for "Lebensphasen"
+                    found = next((lookup[k] for k in _number_forms(fold(header_base(text)))
+                                  if k in lookup), None)
+                    number_form = found is not None
                 guessed = found is not None
                 if found is not None and found.attr in out.known:
                     found = None  # the column is there already: this one stays an extra
             if found is not None:
                 col = found
                 if guessed:
+                    how = ("" if number_form else "; der Zusatz in Klammern oder in der "
+                           "zweiten Zeile wird übergangen")
                     self.warn(IssueCode.GUESSED_HEADER, f"Die Überschrift {quote(text)} wurde als "
-                              f"Spalte {quote(col.header)} gelesen; der Zusatz in Klammern "
-                              "oder in der zweiten Zeile wird übergangen. Benennen Sie die "
+                              f"Spalte {quote(col.header)} gelesen{how}. Benennen Sie die "
                               f"Spalte in {quote(col.header)} um, damit sie sicher erkannt "
                               "wird.", sheet=sheet.name, row=1, column=text, value=text)
                 if col.attr in out.known:
@@ -1126,7 +1141,9 @@ class _Builder:
             if attr is None:
                 out.extra[str(key)] = display(raw)
             elif attr == "snapshot":
-                out.snapshot = self.columns.date(GUIDE_SHEET, labels[attr], raw, None)
+                # a guessed date keeps its text ("Stand: Frühjahr 2024"), written back as typed
+                out.snapshot = self.columns.date(GUIDE_SHEET, labels[attr], raw, None,
+                                                 out.extra)
             elif attr == "goals":
                 out.goals = tuple(split_multi(display(raw)))
             else:

@@ -198,3 +198,30 @@ def test_other_spreadsheets_are_refused_with_how_to_save_them(tmp_path: Path,
     message = str(caught.value)
     assert "in Excel oder LibreOffice" in message and "als .xlsx" in message
     assert caught.value.code == "unknown-format"
+
+
+def test_a_guessed_stand_and_a_singular_header_are_read_and_the_stand_written_back(
+        tmp_path: Path) -> None:
+    """„Stand: Frühjahr 2024“ is read as 1 March 2024 and written back as typed; a header
+    „Lebensphase“ is the column Lebensphasen (with a guessed-header warning)."""
+    book = openpyxl.Workbook()
+    guide = book.active
+    guide.title = "Anleitung"
+    guide.append(["Kommune", "Musterstadt"])
+    guide.append(["Stand", "Stand: Frühjahr 2024"])
+    for name in ("Akteure", "Ämter", "Gremien", "Angebote", "Mitgliedschaften",
+                 "Beziehungen"):
+        book.create_sheet(name)
+    book["Akteure"].append(["ID", "Name", "Kategorie", "Lebensphase"])
+    book["Akteure"].append(["K1", "Kita Nord", "Kita", "3-6 Jahre"])
+    book.save(tmp_path / "in.xlsx")
+    network, report = validate_excel(tmp_path / "in.xlsx")
+    assert network is not None
+    assert network.meta.snapshot == date(2024, 3, 1)
+    assert network.graph.nodes["K1"]["life_phases"] == (LifePhase.KITA,)
+    assert any(i.code == "guessed-header" and "„Lebensphase“" in i.message
+               for i in report.warnings)
+    write_excel(network, tmp_path / "out.xlsx")
+    rows = {r[0]: r[1] for r in openpyxl.load_workbook(tmp_path / "out.xlsx")["Anleitung"]
+            .iter_rows(values_only=True) if r and r[0]}
+    assert rows["Stand"] == "Stand: Frühjahr 2024"
