@@ -464,11 +464,11 @@ def _validations(sheet: Sheet, last_row: int,
                 dv.error = ("Unbekannte Kategorien werden übernommen, zählen aber in keiner "
                             "Auswertung nach Kategorie. Eigene Kategorien legen Sie im Blatt "
                             "„Kategorien“ fest. Trotzdem verwenden?")
-            elif col.enum is not None and col.enum not in STRICT_ENUMS:
+            elif col.enum not in STRICT_ENUMS:  # Stärke and ja/nein too: read or kept
                 dv.errorStyle, dv.errorTitle = "warning", "Wert nicht in der Liste"
-                dv.error = ("Dieser Wert steht nicht in der Liste. Die Prüfung meldet ihn als "
-                            "Warnung; der Text bleibt erhalten, zählt aber in keiner "
-                            "Auswertung. Trotzdem verwenden?")
+                dv.error = ("Dieser Wert steht nicht in der Liste. Die Prüfung liest ihn, wenn "
+                            "sie kann, mit einem Hinweis; sonst bleibt der Text erhalten, zählt "
+                            "aber in keiner Auswertung. Trotzdem verwenden?")
             else:
                 dv.errorStyle, dv.errorTitle = "stop", "Ungültiger Wert"
                 dv.error = (f"Bitte einen Wert aus der Liste wählen (Blatt „Listen“, Spalte "

@@ -146,6 +146,11 @@ def test_dropdowns_block_only_what_the_import_would_reject(workbook: Workbook) -
     beziehungen = validations(workbook["Beziehungen"])
     assert beziehungen["C2:C2000"].errorStyle in (None, "stop")  # Art: strict
     assert beziehungen["D2:D2000"].formula1 == "Listen!$M$2:$M$5"  # Stärke
+    # Stärke and ja/nein: the import reads „ok“ or „teils“ with a warning, so Excel asks
+    assert beziehungen["D2:D2000"].errorStyle == "warning"
+    offers = workbook["Angebote"]
+    outreach = next(c.column_letter for c in offers[1] if c.value == "Aufsuchend")
+    assert validations(offers)[f"{outreach}2:{outreach}2000"].errorStyle == "warning"
 
 
 def test_validation_rows_are_configurable(tmp_path: Path) -> None:
