@@ -338,7 +338,9 @@ def _combined(paths: Sequence[str | Path]) -> Combined:
     for issue in notes[:_NOTES_SHOWN]:
         log.warning("Hinweis: %s", issue.message)
     if len(notes) > _NOTES_SHOWN:
-        log.warning("… und %d weitere Hinweise zum Zusammenführen.", len(notes) - _NOTES_SHOWN)
+        rest = len(notes) - _NOTES_SHOWN
+        log.warning("… und %s zum Zusammenführen.",
+                    "1 weiterer Hinweis" if rest == 1 else f"{rest} weitere Hinweise")
     for issue in combined.report.warnings:
         if not issue.code.startswith("combined-"):
             log.info("Hinweis: %s", issue)
@@ -479,8 +481,12 @@ def format_report(report: ValidationReport, limit: int | None = REPORT_LIMIT) ->
                 prefix = ", ".join(w for w in where if w)
                 lines.append(f"    - {prefix + ': ' if prefix else ''}{issue.message}")
             if limit is not None and len(ordered) > limit:
-                more = number(len(ordered) - limit, 0, thousands=True)
-                lines.append(f"    … und {more} weitere {title} in diesem Blatt "
+                rest = len(ordered) - limit
+                if rest == 1:
+                    more = "1 weiterer Fehler" if title == "Fehler" else "1 weitere Warnung"
+                else:
+                    more = f"{number(rest, 0, thousands=True)} weitere {title}"
+                lines.append(f"    … und {more} in diesem Blatt "
                              "(alle: netzkarte pruefen DATEI --json)")
         lines.append("")
     n_err, n_warn = len(report.errors), len(report.warnings)

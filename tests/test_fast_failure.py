@@ -108,3 +108,16 @@ def test_many_warnings_open_with_an_overview_by_kind() -> None:
     short.warn(IssueCode.UNKNOWN_CATEGORY, "Die Kategorie „FZ“ ist nicht bekannt.",
                sheet="Akteure", row=5)
     assert not format_report(short).startswith("Übersicht")
+
+
+def test_one_more_problem_is_named_in_the_singular() -> None:
+    from netzkarte.errors import IssueCode
+
+    report = ValidationReport()
+    for row in range(2, 5):
+        report.warn(IssueCode.UNKNOWN_CATEGORY, "Die Kategorie „FZ“ ist nicht bekannt.",
+                    sheet="Akteure", row=row)
+    assert "… und 1 weitere Warnung in diesem Blatt" in format_report(report, limit=2)
+    report.add(IssueCode.DUPLICATE_ID, "doppelt", sheet="Akteure", row=2)
+    report.add(IssueCode.DUPLICATE_ID, "doppelt", sheet="Akteure", row=3)
+    assert "… und 1 weiterer Fehler in diesem Blatt" in format_report(report, limit=1)
