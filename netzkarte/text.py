@@ -39,6 +39,8 @@ def number(value: object, digits: int | None = None, *, sign: bool = False,
 
     >>> number(0.25, 2, sign=True), number(12.0), number(float("nan"))
     ('+0,25', '12', '–')
+    >>> import pandas as pd; number(pd.NA)
+    '–'
     >>> number(12.0, 2, whole=True), number(0.0, 2, whole=True), number(0.5, 2, whole=True)
     ('12', '0,00', '0,50')
     >>> number(0.1318, 3, trim=True), number(1473, 3, thousands=True, trim=True)
@@ -46,7 +48,7 @@ def number(value: object, digits: int | None = None, *, sign: bool = False,
     >>> number(0.0004, 3, trim=True, sign=True), number(-2.5, 3, trim=True, minus="\u2212")
     ('+0,0004', '\u22122,5')
     """
-    if value is None:
+    if value is None or type(value).__name__ == "NAType":  # pandas' NA: "k. A." typed
         return none
     if not isinstance(value, int | float):
         try:
