@@ -347,9 +347,13 @@ zentral.sort_values("betweenness", ascending=False)[
     _md("""
 ## Vermittlerrollen zwischen Handlungsfeldern
 
-Nach Gould & Fernandez (1989): *coordinator* (innerhalb des eigenen Handlungsfelds),
-*itinerant*, *representative*, *gatekeeper* und *liaison* (zwischen zwei fremden
-Handlungsfeldern). `cross_group` zählt die Vermittlungen über Handlungsfeldgrenzen hinweg.
+Nach Gould & Fernandez (1989) vermittelt ein Eintrag als **Koordinator** (alle drei im selben
+Handlungsfeld), **Berater** (die beiden anderen teilen ein Feld, er gehört zu einem anderen),
+**Repräsentant** (er vertritt sein Feld nach außen), **Türsteher** (er lässt ein fremdes Feld in
+seines herein) oder **Verbindungsperson** (zwischen zwei fremden Handlungsfeldern). Die Spalten
+der Tabelle tragen die englischen Namen aus der Fachliteratur: `coordinator`, `itinerant`,
+`representative`, `gatekeeper`, `liaison`. `cross_group` zählt die Vermittlungen über
+Handlungsfeldgrenzen hinweg.
 """),
     _code("""
 befunde.tables["brokerage"].sort_values("cross_group", ascending=False).head(10)
