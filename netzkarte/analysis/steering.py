@@ -22,17 +22,12 @@ Two words, each for one thing, the same in every output (docs/analysen.md, „St
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 from netzkarte.model import NetworkMap
 from netzkarte.text import count_noun
-from netzkarte.vocab import CommitteeType, NodeType, Tier
+from netzkarte.vocab import CommitteeType, NodeType, Tier, is_steering_body
 
 __all__ = ["STEERING_BODY_DEFINITION", "is_steering_body", "steering_bodies",
            "steering_bodies_text", "steering_groups", "steering_members"]
-
-_STEERING_TYPES = (CommitteeType.STEERING_GROUP, CommitteeType.STEERING_CIRCLE)
 
 STEERING_BODY_DEFINITION = ("Steuerungsebene a oder Gremientyp Steuerungsgruppe bzw. "
                             "Lenkungskreis")
@@ -46,11 +41,6 @@ def steering_bodies_text(count: int) -> str:
     ('1 Steuerungsgremium', '4 Steuerungsgremien')
     """
     return count_noun(count, "Steuerungsgremium", "Steuerungsgremien")
-
-
-def is_steering_body(data: Mapping[str, Any]) -> bool:
-    """Whether a committee's attributes make it a steering body (tier a or steering type)."""
-    return data.get("tier") is Tier.A or data.get("committee_type") in _STEERING_TYPES
 
 
 def steering_bodies(m: NetworkMap) -> list[str]:

@@ -64,6 +64,7 @@ from netzkarte.vocab import (
     Role,
     Sector,
     Transition,
+    is_steering_body,
 )
 
 if TYPE_CHECKING:
@@ -230,7 +231,8 @@ def overview_figure(m: NetworkMap, *, layout: str = "netz", anonymous: bool = Fa
     anonymous : bool
         Label persons by category and organisation instead of their name.
     max_labels : int
-        On bigger maps only the committees of tier a and the best connected nodes are
+        On bigger maps only the Steuerungsgremien (Steuerungsebene a, or type
+        Steuerungsgruppe or Lenkungskreis at any level) and the best connected nodes are
         labelled, up to this many.
     seed : int
         Seed of the force-directed layout.
@@ -369,7 +371,7 @@ def _labelled(m: NetworkMap, degree: Mapping[str, float], limit: int) -> list[st
     if len(m) <= limit:
         return list(m.graph.nodes)
     steering = [x for x, d in m.graph.nodes(data=True)
-                if d["type"] is NodeType.COMMITTEE and str(d.get("tier") or "") == "a"]
+                if d["type"] is NodeType.COMMITTEE and is_steering_body(d)]
     rest = sorted((x for x in m.graph.nodes if x not in steering),
                   key=lambda x: (-degree[x], x))
     return (steering + rest)[:limit]
@@ -700,7 +702,8 @@ def centrality_bars(m: NetworkMap, *, result: AnalysisResult, top: int = 15,
     >>> [t.get_text() for t in bars.axes[0].get_yticklabels()]
     ['B']
     """
-    labels = {"betweenness": "Betweenness (Anteil der kürzesten Wege über diesen Knoten)",
+    labels = {"betweenness": "Vermittlungsrolle (Anteil der kürzesten Wege zwischen "
+                             "anderen, die über diesen Eintrag laufen)",
               "degree": "Anzahl Partner", "closeness": "Nähe (Closeness)",
               "eigenvector": "Eigenvektor-Zentralität"}
     if measure not in labels:
@@ -713,9 +716,8 @@ def centrality_bars(m: NetworkMap, *, result: AnalysisResult, top: int = 15,
     with _styled():
         fig = _figure(PRINT_WIDTH, max(2.5, 1.3 + 0.3 * len(rows)))
         ax = fig.add_subplot()
-        ax.set_title(_wrap(f"Zentrale Akteure: die {top} mit der höchsten "
-                           f"{'Betweenness' if measure == 'betweenness' else labels[measure]}",
-                           70))
+        what = "Vermittlungsrolle" if measure == "betweenness" else labels[measure]
+        ax.set_title(_wrap(f"Zentrale Akteure: die {top} mit der größten {what}", 70))
         if not len(rows):
             _empty(ax, "Keine Verbindungen zwischen Akteuren und Ämtern.")
             return _done(fig)

@@ -33,6 +33,7 @@ from netzkarte.vocab.terms import (
     LIFE_PHASE_ORDER,
     NO_ANSWER_KEY,
     RANK_ORDER,
+    STEERING_TYPES,
     ActorForm,
     CommitteeType,
     Confirmation,
@@ -51,6 +52,7 @@ from netzkarte.vocab.terms import (
     Tier,
     Transition,
     fold,
+    is_steering_body,
     parse_bool,
 )
 
@@ -62,6 +64,7 @@ __all__ = [
     "LIFE_PHASE_ORDER",
     "NO_ANSWER_KEY",
     "RANK_ORDER",
+    "STEERING_TYPES",
     "ActorForm",
     "CategoryCatalogue",
     "CategoryInfo",
@@ -88,6 +91,7 @@ __all__ = [
     "core_phase",
     "endpoint_problem",
     "fold",
+    "is_steering_body",
     "parse_bool",
     "recognize_category",
     "suggest_category",

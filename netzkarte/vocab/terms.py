@@ -20,15 +20,17 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections.abc import Mapping
 from enum import IntEnum, StrEnum
 from functools import lru_cache
-from typing import ClassVar, Self
+from typing import Any, ClassVar, Self
 
 __all__ = [
     "LIFE_PHASE_GROUPS",
     "LIFE_PHASE_ORDER",
     "NO_ANSWER_KEY",
     "RANK_ORDER",
+    "STEERING_TYPES",
     "STRENGTH_GUESSES",
     "ActorForm",
     "CommitteeType",
@@ -48,6 +50,7 @@ __all__ = [
     "Tier",
     "Transition",
     "fold",
+    "is_steering_body",
     "parse_bool",
 ]
 
@@ -495,6 +498,24 @@ _term(Tier,
              "coordination"),
        "c": ("operative Steuerung im Sozialraum", "operativ", "Sozialraum", "Ebene c",
              "Steuerungsebene c", "operational")})
+
+STEERING_TYPES: frozenset[CommitteeType] = frozenset({CommitteeType.STEERING_GROUP,
+                                                      CommitteeType.STEERING_CIRCLE})
+"""Committee types that steer at any Steuerungsebene (see :func:`is_steering_body`)."""
+
+
+def is_steering_body(data: Mapping[str, Any]) -> bool:
+    """Whether a committee's attributes make it a Steuerungsgremium: Steuerungsebene a, or
+    type Steuerungsgruppe or Lenkungskreis at any level (docs/analysen.md, „Steuerungsgremien
+    und die Steuerungsgruppe“). The analyses count these, the figures label them first.
+
+    >>> is_steering_body({"tier": Tier.A}), is_steering_body(
+    ...     {"tier": Tier.B, "committee_type": CommitteeType.STEERING_CIRCLE})
+    (True, True)
+    >>> is_steering_body({"tier": Tier.B, "committee_type": CommitteeType.WORKING_GROUP})
+    False
+    """
+    return data.get("tier") is Tier.A or data.get("committee_type") in STEERING_TYPES
 
 
 class NetworkKind(Term):

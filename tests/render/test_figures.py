@@ -103,6 +103,24 @@ def test_overview_of_kindertal_labels_only_the_most_connected(kt: tuple[NetworkM
     assert not any(a.overlaps(b) for a, b in itertools.combinations(boxes, 2))
 
 
+def test_overview_labels_every_steering_body_first() -> None:
+    """A Lenkungskreis entered at level b steers too (as the analyses count it): on a map
+    too big to name everything it is named although nobody sits in it yet."""
+    m = NetworkMap("Steuerheim")
+    m.add_node("LK", "committee", name="Steuerkreis KAoA", committee_type="Lenkungskreis",
+               tier="b")
+    m.add_node("AK", "committee", name="Arbeitskreis Kita", committee_type="Arbeitskreis",
+               tier="b")
+    for i in range(12):
+        m.add_node(f"K{i}", "actor", name=f"Kita {i}", category="Kita")
+        m.add_edge(f"K{i}", "AK", "member")
+        if i:
+            m.add_edge(f"K{i}", f"K{i - 1}", "cooperation")
+    labels = [t.get_text() for t in fg.overview_figure(m, max_labels=3).axes[0].texts
+              if t.get_zorder() == 3]
+    assert "Steuerkreis KAoA" in labels and len(labels) <= 3  # the rest by degree
+
+
 def _kindertal_figures(kt: tuple[NetworkMap, Any]) -> dict[str, Figure]:
     m, result = kt
     return {"overview-netz": fg.overview_figure(m), "overview-kette": fg.overview_figure(
@@ -248,7 +266,10 @@ def test_overlap_matrix_shows_only_the_top_committees_of_big_maps(
 def test_centrality_bars_rank_by_betweenness(small_map: NetworkMap) -> None:
     fig = fg.centrality_bars(small_map, result=analyze(small_map, progress=False), top=3)
     ax = fig.axes[0]
-    assert "Betweenness" in ax.get_title()
+    # the German word the analyses use, no English term in title or axis
+    assert ax.get_title() == "Zentrale Akteure: die 3 mit der größten Vermittlungsrolle"
+    assert ax.get_xlabel().startswith("Vermittlungsrolle (Anteil der kürzesten Wege")
+    assert not any("Betweenness" in text for text in _texts(fig))
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Frau Kurz", "Jugendamt",
                                                             "Kita Sonnenschein"]
     assert [round(p.get_width(), 4) for p in ax.patches] == [0.3667, 0.1667, 0.1]
