@@ -53,10 +53,11 @@ from netzkarte.results import (
     Finding,
 )
 from netzkarte.schema import DISTRICT_BASE_COLUMNS, PERSONAL_FIELDS
-from netzkarte.text import date_text, join_or, number
+from netzkarte.text import count_noun, date_text, join_and, join_or, number
 from netzkarte.vocab import LIFE_PHASE_ORDER, ActorForm, EdgeKind, NodeType, Transition, fold
 
-__all__ = ["GLOSSARY", "data_quality_of", "reason_labels", "render_report", "write_report"]
+__all__ = ["GLOSSARY", "data_quality_of", "finding_numbers", "reason_labels", "render_report",
+           "write_report"]
 
 log = logging.getLogger(__name__)
 
@@ -66,18 +67,23 @@ GLOSSARY: tuple[tuple[str, str], ...] = (
     ("Akteur, Amt, Gremium, Angebot", "Die vier Knotentypen der Karte: Einrichtungen, "
      "Organisationen und Personen; Verwaltungseinheiten; regelmäßig tagende Runden; "
      "Leistungen für die Zielgruppe."),
-    ("Steuerungsebenen a, b, c", "a: gesamtkommunale Leitung (Steuerungsgruppe), "
-     "b: gesamtkommunale Koordinierung, c: operative Steuerung im Sozialraum."),
+    ("Steuerungsebenen a, b, c", "a: gesamtkommunale Leitung, b: gesamtkommunale "
+     "Koordinierung, c: operative Steuerung im Sozialraum."),
+    ("Steuerungsgremium", "Ein Gremium der Ebene a oder vom Typ Steuerungsgruppe bzw. "
+     "Lenkungskreis, gleich auf welcher Ebene es eingetragen ist. Die Steuerungsgruppe, nach "
+     "der der Qualitätsrahmen fragt, ist eines davon."),
     ("Dichte", "Anteil der möglichen Verbindungen zwischen Akteuren und Ämtern, die "
      "tatsächlich bestehen (0 bis 1)."),
     ("Komponente", "Ein Teil des Netzwerks, in dem jeder jeden über Verbindungen erreicht. "
      "Mehr als eine Komponente heißt: es gibt abgehängte Teile."),
-    ("Community", "Eine Gruppe, die untereinander deutlich enger verbunden ist als nach "
-     "außen (Leiden-Verfahren); die Modularität misst, wie klar sich die Gruppen trennen."),
+    ("Teilnetz (Community)", "Eine Gruppe, die untereinander deutlich enger verbunden ist "
+     "als nach außen (Leiden-Verfahren); die Modularität misst, wie klar sich die Gruppen "
+     "trennen."),
     ("E-I-Index", "Verbindungen über Handlungsfelder hinweg minus Verbindungen innerhalb, "
      "geteilt durch alle (Krackhardt & Stern 1988): −1 nur innerhalb, +1 nur nach außen."),
-    ("Betweenness", "Anteil der kürzesten Wege zwischen allen anderen, die über einen Knoten "
-     "laufen: wer hier hoch liegt, verbindet – und fehlt, wenn er ausfällt."),
+    ("Vermittlungsrolle (Betweenness)", "Anteil der kürzesten Wege zwischen allen anderen, "
+     "die über einen Eintrag laufen: Wer eine große Vermittlungsrolle hat, verbindet – und "
+     "fehlt, wenn er ausfällt."),
     ("Vermittlerrollen", "Gould & Fernandez (1989): Koordinator, Berater, Repräsentant, "
      "Türsteher und Verbindungsperson – je nachdem, ob Vermittler und die beiden Vermittelten "
      "im selben Handlungsfeld arbeiten."),
@@ -144,14 +150,16 @@ def _key_figures(result: AnalysisResult) -> dict[str, Any]:
         ("Komponenten", shown("components"),
          f"größte umfasst {number(share * 100 if share is not None else None, 0)} % "
          "der Akteure und Ämter"),
-        ("Communities", shown("communities"), f"Modularität {shown('modularity')}"),
+        ("Teilnetze", shown("communities"),
+         f"eng verbundene Gruppen; Modularität {shown('modularity')}"),
         ("E-I-Index (Handlungsfelder)", shown("ei_index"),
          "−1 nur innerhalb der Felder, +1 nur über Feldgrenzen"),
-        ("Ungleichverteilung der Betweenness (Gini)", shown("betweenness_gini"),
+        ("Ungleichverteilung der Vermittlungsrolle (Gini)", shown("betweenness_gini"),
          "nahe 1: wenige tragen die Vermittlung"),
         ("Steuerungsgremien / Mitglieder",
          f"{shown('steering_bodies')} / {shown('steering_members')}",
-         "Gremien der Ebene a und ihre Mitglieder"),
+         "Gremien der Ebene a oder vom Typ Steuerungsgruppe bzw. Lenkungskreis (gleich auf "
+         "welcher Ebene) und ihre Mitglieder"),
         ("Mittlerer Abstand zur Steuerung", shown("mean_steps_to_steering", 1),
          "Schritte von Akteuren und Ämtern zu einem Steuerungsmitglied"),
     ]
@@ -159,14 +167,30 @@ def _key_figures(result: AnalysisResult) -> dict[str, Any]:
             "edges_total": sum(v for _, v in edges), "figures": figures}
 
 
-def _finding_item(f: Finding, clean: Callable[[Any], str]) -> dict[str, Any]:
+def finding_numbers(result: AnalysisResult) -> dict[str, int]:
+    """Finding id → its number („Befund 17“): its place in ``result.findings``, counted
+    from 1 — the number the map's findings panel, the Maßnahmenliste (column „Nr.“) and the
+    summary of ``netzkarte analyse`` show for it.
+
+    >>> from netzkarte.results import Finding
+    >>> r = AnalysisResult("Testheim", {}, [Finding.create("isolated", "low", "B"),
+    ...                                     Finding.create("bottleneck", "high", "A")])
+    >>> [(f.title, finding_numbers(r)[f.id]) for f in r.findings]
+    [('A', 1), ('B', 2)]
+    """
+    return {f.id: position for position, f in enumerate(result.findings, 1)}
+
+
+def _finding_item(f: Finding, clean: Callable[[Any], str], numbers: Mapping[str, int]
+                  ) -> dict[str, Any]:
     where = []
     if f.transition:
         t = Transition.parse(f.transition)
         where.append(t.label if t is not None else f.transition)
     if f.district:
         where.append(f"Sozialraum {f.district}")
-    return {"id": f.id, "severity": f.severity, "severity_label": SEVERITY_LABELS[f.severity],
+    return {"id": f.id, "number": numbers.get(f.id, 0), "severity": f.severity,
+            "severity_label": SEVERITY_LABELS[f.severity],
             "kind_label": KIND_LABELS[f.kind], "title": clean(f.title), "text": clean(f.text),
             "recommendation": clean(f.recommendation), "where": " · ".join(clean(w)
                                                                             for w in where),
@@ -175,6 +199,7 @@ def _finding_item(f: Finding, clean: Callable[[Any], str]) -> dict[str, Any]:
 
 def _findings_by_kind(result: AnalysisResult, clean: Callable[[Any], str], top: int
                       ) -> list[dict[str, Any]]:
+    numbers = finding_numbers(result)
     groups = []
     for kind, label in KIND_LABELS.items():
         items = result.by_kind(kind)
@@ -184,18 +209,19 @@ def _findings_by_kind(result: AnalysisResult, clean: Callable[[Any], str], top: 
         groups.append({"kind": kind, "label": label, "total": len(items),
                        "counts": [(SEVERITY_LABELS[s], n, s) for s, n in counts.items() if n],
                        "uncertain": sum(f.confidence == "unsicher" for f in items),
-                       "shown": [_finding_item(f, clean) for f in items[:top]],
+                       "shown": [_finding_item(f, clean, numbers) for f in items[:top]],
                        "more": max(0, len(items) - top)})
     return groups
 
 
 def _offer_cell(local: int, wide: int, planned: int, no_children: bool,
-                gap: Finding | None) -> dict[str, Any]:
+                gap: Finding | None, gap_number: int = 0) -> dict[str, Any]:
     """One cell of a district's offer table: what the coverage analysis counts.
 
     Offers in the district and town-wide ones (which count for every district) are told
     apart: „0 vor Ort, 2 stadtweit“ is covered, „0“ with „✗ keins“ is a gap – the one the
-    coverage finding ``gap`` reports (its severity and certainty shown beside it).
+    coverage finding ``gap`` reports (its severity, certainty and number ``gap_number``
+    shown beside it).
 
     >>> _offer_cell(0, 2, 0, False, None)["text"]
     '0 vor Ort, 2 stadtweit'
@@ -210,13 +236,15 @@ def _offer_cell(local: int, wide: int, planned: int, no_children: bool,
     return {"text": text, "gap": not (local or wide) and not no_children, "note": note,
             "severity": gap.severity if gap is not None else "",
             "severity_label": SEVERITY_LABELS[gap.severity] if gap is not None else "",
-            "uncertain": gap is not None and gap.confidence == "unsicher"}
+            "uncertain": gap is not None and gap.confidence == "unsicher",
+            "number": gap_number if gap is not None else 0}
 
 
 def _districts(m: NetworkMap, result: AnalysisResult, clean: Callable[[Any], str],
                names: Mapping[str, str]) -> list[dict[str, Any]]:
     table = result.coverage
     need_col = result.need_column
+    numbers = finding_numbers(result)
     by_key: dict[str, list[Finding]] = {}
     for f in result.findings:
         if f.district:
@@ -234,9 +262,10 @@ def _districts(m: NetworkMap, result: AnalysisResult, clean: Callable[[Any], str
             row = cells.loc[p.value]
             local, wide = int(row["offers"]), int(row.get("town_wide", 0))
             kids = row.get("children")
+            gap = phase_gaps.get(p.value)
             cell = _offer_cell(local, wide, int(row.get("planned", 0)),
                                kids is not None and not math.isnan(kids) and kids == 0,
-                               phase_gaps.get(p.value))
+                               gap, numbers.get(gap.id, 0) if gap is not None else 0)
             offers.append({"phase": p.label, "offers": local, "town_wide": wide, **cell,
                            "per_1000": number(row["per_1000_children"], 1,
                                               thousands=True, whole=True)})
@@ -258,14 +287,16 @@ def _districts(m: NetworkMap, result: AnalysisResult, clean: Callable[[Any], str
             evidence = f.typed_evidence("transition_gap")
             unlinked = [clean(names.get(n, n)) for n in evidence.get("unlinked") or ()]
             gaps.append({"transition": t.label if t is not None else f.transition,
-                         "unlinked": unlinked, "earlier": evidence.get("earlier_count"),
+                         "number": numbers.get(f.id, 0), "unlinked": unlinked,
+                         "unlinked_text": join_and(unlinked),
+                         "earlier": evidence.get("earlier_count"),
                          "committees": len(evidence.get("committees") or ()),
                          "severity": f.severity, "uncertain": f.confidence == "unsicher",
                          "severity_label": SEVERITY_LABELS[f.severity]})
         out.append({"anchor": f"sozialraum-{position}", "name": name, "offers": offers,
                     "gaps_in_phases": [o["phase"] for o in offers if o["gap"]],
                     "indicators": indicators,
-                    "findings": [_finding_item(f, clean) for f in findings
+                    "findings": [_finding_item(f, clean, numbers) for f in findings
                                  if f.kind != "transition_gap"],
                     "gaps": gaps})
     return out
@@ -328,10 +359,12 @@ def _datenlage(m: NetworkMap, result: AnalysisResult, names: Mapping[str, str],
                      "category": clean(entry.get("category") or ""),
                      "reasons": "; ".join(reason_labels(entry)),
                      "decides": decides[node]})
+    numbers = finding_numbers(result)
     items = []
     for f in uncertain[:_DATENLAGE_SHOWN]:
-        item = _finding_item(f, clean)
-        item["anchor"] = f"befund-{f.id}" if f.id in shown_ids else ""
+        item = _finding_item(f, clean, numbers)
+        # to the finding in section 3, else to its entry in the appendix
+        item["anchor"] = f"befund-{f.id}" if f.id in shown_ids else f"anhang-befund-{f.id}"
         items.append(item)
     counts = [(REASONS.get(k, k), n) for k, n in (dq.get("counts") or {}).items() if n]
     return {"counts": counts, "advice": [clean(a) for a in dq.get("advice") or ()],
@@ -366,7 +399,7 @@ def _figures(m: NetworkMap, result: AnalysisResult, anonymous: bool, layout: str
                      lambda: fg.overview_figure(m, layout=layout, anonymous=anonymous,
                                                 findings=result.findings)),
         "quality": ("Qualitätsrahmen als Ampel", lambda: fg.quality_traffic_light(result)),
-        "centrality": ("Zentrale Akteure nach Betweenness",
+        "centrality": ("Zentrale Akteure nach Vermittlungsrolle",
                        lambda: fg.centrality_bars(m, result=result, anonymous=anonymous)),
         "brokerage": ("Vermittlerrollen zwischen Handlungsfeldern",
                       lambda: fg.brokerage_bars(m, result=result, anonymous=anonymous)),
@@ -490,6 +523,7 @@ def render_report(m: NetworkMap, *, result: AnalysisResult,
         "map_page": map_page,
         "contacts": _contacts(m, names, anonymous) if with_contacts else [],
         "glossary": GLOSSARY,
+        "count_noun": count_noun,
         "status_colours": STATUS_COLOURS,
         "severity_colours": SEVERITY_COLOURS,
         "text_on": {c: ("#FFFFFF" if c in ("#A50026", "#E66101") else "#000000")
