@@ -36,6 +36,7 @@ import pandas as pd
 
 from netzkarte.errors import EndpointError, UnknownNodeError, UnknownValueError
 from netzkarte.schema import DISTRICT_BASE_COLUMNS, SHEETS, ValueKind, sheet
+from netzkarte.text import count_noun
 from netzkarte.vocab import (
     LIFE_PHASE_ORDER,
     EdgeKind,
@@ -361,9 +362,11 @@ class NetworkMap:
 
     def __repr__(self) -> str:
         c = self.counts()
-        return (f"<NetworkMap {self.meta.municipality or '?'}: {c['actor']} Akteure, "
-                f"{c['office']} Ämter, {c['committee']} Gremien, {c['offer']} Angebote, "
-                f"{c['edges']} Beziehungen>")
+        parts = ", ".join(count_noun(c[key], one, many) for key, one, many in (
+            ("actor", "Akteur", "Akteure"), ("office", "Amt", "Ämter"),
+            ("committee", "Gremium", "Gremien"), ("offer", "Angebot", "Angebote"),
+            ("edges", "Beziehung", "Beziehungen")))
+        return f"<NetworkMap {self.meta.municipality or '?'}: {parts}>"
 
     def node(self, node_id: str) -> dict[str, Any]:
         """The attribute dict of one node (live view: do not mutate)."""

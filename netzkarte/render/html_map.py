@@ -80,6 +80,7 @@ from netzkarte.vocab import (
     Strength,
     Term,
     Tier,
+    is_steering_body,
 )
 
 if TYPE_CHECKING:
@@ -626,8 +627,9 @@ def _finding_nodes(f: _FindingLike, m: NetworkMap) -> list[str]:
 
 
 def _steering(m: NetworkMap) -> list[str]:
+    """The Steuerungsgremien, by the rule the analyses use (:func:`vocab.is_steering_body`)."""
     return [n for n, d in m.graph.nodes(data=True)
-            if d["type"] is NodeType.COMMITTEE and d.get("tier") is Tier.A]
+            if d["type"] is NodeType.COMMITTEE and is_steering_body(d)]
 
 
 def _suggestions(evidence: TransitionGapEvidence) -> list[Mapping[str, Any]]:
