@@ -644,7 +644,7 @@ def overlap_matrix(m: NetworkMap, *, top: int = 30) -> Figure:
 
         fig = _figure(side + 1.0, side + 0.4)
         ax = fig.add_subplot()
-        ax.set_title("Überschneidung der Gremienmitgliedschaften (Jaccard)")
+        ax.set_title("Gemeinsame Mitglieder der Gremien")
         if k < 2:
             _empty(ax, "Weniger als zwei Gremien: keine Überschneidung darstellbar.")
             return _done(fig)
@@ -661,8 +661,8 @@ def overlap_matrix(m: NetworkMap, *, top: int = 30) -> Figure:
                         ax.text(j, i, number(matrix[i, j], 2).lstrip("0"), ha="center",
                                 va="center", fontsize=MIN_FONT_PT,
                                 color="#FFFFFF" if matrix[i, j] > 0.55 else "#000000")
-        fig.colorbar(image, ax=ax, shrink=0.7, label="Jaccard-Index (0 = keine gemeinsamen,\n"
-                     "1 = dieselben Mitglieder)")
+        fig.colorbar(image, ax=ax, shrink=0.7, label="Anteil gemeinsamer Mitglieder\n"
+                     "(0 = keine, 1 = dieselben)")
     return _done(fig)
 
 
@@ -704,7 +704,7 @@ def centrality_bars(m: NetworkMap, *, result: AnalysisResult, top: int = 15,
     """
     labels = {"betweenness": "Vermittlungsrolle (Anteil der kürzesten Wege zwischen "
                              "anderen, die über diesen Eintrag laufen)",
-              "degree": "Anzahl Partner", "closeness": "Nähe (Closeness)",
+              "degree": "Anzahl Partner", "closeness": "Nähe zu allen anderen (Closeness)",
               "eigenvector": "Eigenvektor-Zentralität"}
     if measure not in labels:
         raise OptionError(f"Unbekanntes Maß {measure!r}. Möglich: {', '.join(labels)}.")

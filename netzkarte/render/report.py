@@ -87,8 +87,9 @@ GLOSSARY: tuple[tuple[str, str], ...] = (
     ("Vermittlerrollen", "Gould & Fernandez (1989): Koordinator, Berater, Repräsentant, "
      "Türsteher und Verbindungsperson – je nachdem, ob Vermittler und die beiden Vermittelten "
      "im selben Handlungsfeld arbeiten."),
-    ("Jaccard-Index", "Gemeinsame Mitglieder zweier Gremien geteilt durch alle Mitglieder "
-     "beider (0 bis 1): hohe Werte deuten auf Parallelstrukturen."),
+    ("Gemeinsame Mitglieder (Jaccard-Index)", "Gemeinsame Mitglieder zweier Gremien geteilt "
+     "durch alle Mitglieder beider (0 bis 1, im Text in Prozent): hohe Werte deuten auf "
+     "Parallelstrukturen."),
     ("Parallelstruktur", "Gremien oder Angebote mit überlappendem Auftrag und "
      "überlappender Besetzung, etwa dasselbe Netzwerk auf Kreis- und Gemeindeebene."),
     ("Übergangslücke", "Einrichtungen einer Lebensphase ohne Kooperation, Vermittlung oder "
@@ -143,7 +144,7 @@ def _key_figures(result: AnalysisResult) -> dict[str, Any]:
 
     figures = [
         ("Akteure und Ämter im Kooperationsnetz", shown("actors_and_offices"),
-         "Knoten der Kooperationsprojektion (ohne Gremien und Angebote)"),
+         "Einrichtungen, Organisationen, Personen und Ämter (ohne Gremien und Angebote)"),
         ("Verbindungen zwischen ihnen", shown("collaboration_ties"),
          "direkte Beziehungen und gemeinsame Gremien"),
         ("Dichte", shown("density", 3), "0 = niemand verbunden, 1 = alle mit allen"),

@@ -227,7 +227,7 @@ def test_transition_chart_from_a_result_matches_its_findings(kt: tuple[NetworkMa
 def test_overlap_matrix_is_the_jaccard_of_shared_members(small_map: NetworkMap) -> None:
     fig = fg.overlap_matrix(small_map)
     ax = fig.axes[0]
-    assert ax.get_title() == "Überschneidung der Gremienmitgliedschaften (Jaccard)"
+    assert ax.get_title() == "Gemeinsame Mitglieder der Gremien"
     values = ax.images[0].get_array()
     assert values.shape == (2, 2)
     assert values.mask.tolist() == [[True, False], [False, True]]  # diagonal left out

@@ -189,8 +189,9 @@ def test_write_report_is_atomic(small_map: NetworkMap, tmp_path: Path,
 def test_glossary_covers_the_measures_the_report_uses() -> None:
     terms = [t for t, _ in report.GLOSSARY]
     for term in ("Dichte", "Komponente", "Teilnetz (Community)", "E-I-Index",
-                 "Vermittlungsrolle (Betweenness)", "Steuerungsgremium", "Jaccard-Index",
-                 "Parallelstruktur", "Übergangslücke", "Versorgungslücke"):
+                 "Vermittlungsrolle (Betweenness)", "Steuerungsgremium",
+                 "Gemeinsame Mitglieder (Jaccard-Index)", "Parallelstruktur", "Übergangslücke",
+                 "Versorgungslücke"):
         assert term in terms
 
 
