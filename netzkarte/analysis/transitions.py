@@ -490,7 +490,7 @@ def find_transition_gaps(
             partners = later if fallback else local + wide_later
             findings.extend(_gap(m, idx, spots, t, by_district[key], partners,
                                  names.get(key, key), ranks.get(key), fallback,
-                                 max_suggestions, work_partners))
+                                 max_suggestions, work_partners, later_set))
         findings.extend(_gap(m, idx, spots, t, earlier, sorted(later_set, key=m.name), None,
                              None, False, max_suggestions, work_partners))
     log.info("Übergangslücken: %d Befunde", len(findings))
@@ -537,14 +537,19 @@ def _unplaced_partners(idx: TieIndex, spots: BlindSpots, node: str) -> set[str]:
 
 def _gap(m: NetworkMap, idx: TieIndex, spots: BlindSpots, t: Transition, earlier: list[str],
          partners: list[str], district: str | None, need_rank: float | None, fallback: bool,
-         max_suggestions: int, work_partners: Sequence[str]) -> list[Finding]:
+         max_suggestions: int, work_partners: Sequence[str],
+         later: set[str] | None = None) -> list[Finding]:
     pset = set(partners)
+    # a direct tie links wherever the partner is (a Grundschule's pupils go to a secondary
+    # school in the next district); a committee links only where it seats the district's
+    # partners (a town-wide working group seats some school of the town)
+    tied = later if later is not None else pset
     unlinked: list[str] = []
     maybe: dict[str, set[str]] = {}  # unlinked, but tied to an unclassified partner
     bridging: set[str] = set()
     reached: set[str] = set()
     for node in earlier:
-        direct = idx.ties[node] & pset
+        direct = idx.ties[node] & tied
         via = {c for c in idx.committees[node] if idx.members[c] & pset}
         bridging |= via
         reached |= direct
@@ -606,9 +611,8 @@ def _gap_finding(m: NetworkMap, idx: TieIndex, t: Transition, earlier: list[str]
     if unlinked:
         parts.append(f"Ohne Kooperation, Kontrakt, Vermittlung oder gemeinsames Gremium mit "
                      f"einer {later_word}"
-                     + ("" if district is None else
-                        " im Sozialraum" if not fallback else " (im Sozialraum gibt es keine; "
-                        "gesucht wurde in der ganzen Kommune)")
+                     + ("" if district is None or not fallback else " (im Sozialraum gibt es "
+                        "keine; gesucht wurde in der ganzen Kommune)")
                      + _end(f": {_names(m, unlinked)}"))
     if not partners:
         parts.append(f"Die Karte enthält keine {later_word}.")
@@ -633,7 +637,8 @@ def _gap_finding(m: NetworkMap, idx: TieIndex, t: Transition, earlier: list[str]
         recs.append(f"„{m.name(u)}“ mit {' oder '.join(items)} in Kontakt bringen")
     rec = "; ".join(recs) + ("." if recs else "")
     if not bridging:
-        body = ("einen Arbeitskreis oder ein KAoA-Netzwerk" if t is Transition.SCHOOL_WORK
+        body = ("einen Arbeitskreis oder ein Netzwerk Schule–Beruf (etwa mit der "
+                "Jugendberufsagentur; in NRW: KAoA)" if t is Transition.SCHOOL_WORK
                 else "einen Arbeitskreis")
         there = _district_bodies(m, district) if district else []
         rec += ((" " if rec else "") + f"Für den Übergang {label} {where} {body} einrichten "

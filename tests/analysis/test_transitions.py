@@ -244,7 +244,8 @@ def test_school_to_work_without_any_body() -> None:
     nord = found["Nord"]
     assert nord.evidence["unlinked"] == ["RS", "GY"]
     assert nord.severity == "high"  # 0.6 + 0.25
-    assert "KAoA-Netzwerk einrichten" in nord.recommendation
+    assert "ein Netzwerk Schule–Beruf (etwa mit der Jugendberufsagentur; in NRW: KAoA) " \
+        "einrichten" in nord.recommendation
 
 
 def test_need_raises_severity() -> None:
@@ -338,3 +339,19 @@ def test_names_ending_in_a_full_stop_get_no_second_one() -> None:
     gap = _by_district(find_transition_gaps(m, transitions=["kita->primary"]),
                        "kita->primary")["Nord"]
     assert "e. V.." not in gap.text and "Elterninitiative Nord e. V." in gap.text
+
+
+def test_a_tie_to_a_school_in_the_next_district_links() -> None:
+    """A Grundschule's pupils go on to the secondary school of the next district: its
+    cooperation there is a link, and no finding calls the Grundschule "ohne Verbindung"."""
+    m = NetworkMap("Bezirk")
+    m.add_node("GS", "actor", name="Grundschule Nord", category="Grundschule", district="Nord")
+    m.add_node("ISS", "actor", name="Sekundarschule Süd", category="Gesamtschule",
+               district="Süd")
+    m.add_node("GS2", "actor", name="Grundschule Süd", category="Grundschule", district="Süd")
+    m.add_node("ISS2", "actor", name="Sekundarschule Nord", category="Gesamtschule",
+               district="Nord")
+    m.add_edge("GS", "ISS", "cooperation")
+    m.add_edge("GS2", "ISS2", "cooperation")
+    gaps = find_transition_gaps(m, transitions=["primary->secondary"])
+    assert all("GS" not in f.evidence["unlinked"] for f in gaps), [f.title for f in gaps]
