@@ -162,6 +162,16 @@ _SCOPE_SPELLINGS.update(dict.fromkeys(map(fold, (
 _SCOPE_SPELLINGS.update(dict.fromkeys(map(fold, (
     "Stadtteil", "Quartier", "örtlich", "vor Ort", "lokal")), False))
 _WIDE_LEVELS = {Level.COUNTY: "kreisweit", Level.STATE: "landesweit"}
+_EVERYWHERE = frozenset(map(fold, (
+    "ganzer Bezirk", "gesamter Bezirk", "bezirksweit", "Gesamtbezirk", "ganze Kommune",
+    "gesamte Kommune", "kommunenweit", "ganze Stadt", "gesamte Stadt", "Gesamtstadt",
+    "stadtweit", "gesamtstädtisch", "ganze Gemeinde", "gesamte Gemeinde", "gemeindeweit",
+    "ganzer Kreis", "gesamter Kreis", "ganzer Landkreis", "kreisweit", "landkreisweit",
+    "alle Sozialräume", "alle Stadtteile", "alle Ortsteile", "alle Bezirke", "alle",
+    "überall", "übergreifend", "sozialraumübergreifend", "stadtteilübergreifend")))
+"""Sozialraum texts that mean the whole town: read as no Sozialraum (town-wide) unless the
+sheet Sozialräume names a district so."""
+_DISTRICT_HEADER = "Sozialraum"
 
 
 def builtin_category(spelling: str, node_type: NodeType | None = None) -> CategoryInfo | None:
@@ -596,7 +606,9 @@ class _Builder:
                     found = messages[rec]
                     if found:
                         self.warn(found[0], found[1], sheet.name, row, "Kategorie", category)
-            if "level" in attrs:  # every contradiction involves the Ebene
+            if "district" in attrs and self.everywhere(sheet, row, attrs):
+                extra[_DISTRICT_HEADER] = attrs.pop("district")
+            elif "level" in attrs:  # every contradiction involves the Ebene
                 self.contradictions(sheet, row, attrs, info)
             if "district" in attrs:
                 self.node_districts.append((nid, sheet.name, row, attrs["district"]))
@@ -609,6 +621,27 @@ class _Builder:
             added += 1
         if added == 0:
             self.empty_sheet(sheet)
+
+    def everywhere(self, sheet: Sheet, row: int, attrs: dict[str, Any]) -> bool:
+        """Whether a node's Sozialraum text means the whole town („ganzer Bezirk“,
+        „stadtweit“, „alle“ …) and names no district of the sheet Sozialräume; warns if so
+        (and says that an Ebene „Sozialraum“ does not fit)."""
+        raw = attrs["district"]
+        if not isinstance(raw, str):
+            return False
+        key = fold(raw) or raw.casefold()
+        if key not in _EVERYWHERE or key in self.district_keys:
+            return False
+        what = "das Angebot" if sheet.node_type is NodeType.OFFER else "der Eintrag"
+        self.warn(IssueCode.GUESSED_VALUE, f"Den Sozialraum {quote(raw)} haben wir als ganze "
+                  f"Kommune gelesen: {what} zählt für jeden Sozialraum (wie ein leerer "
+                  "„Sozialraum“); der Text bleibt erhalten. Ist ein bestimmter Sozialraum "
+                  "gemeint, tragen Sie ihn so ein, wie er im Blatt „Sozialräume“ steht; sonst "
+                  "kann „Sozialraum“ leer bleiben."
+                  + (" Die Ebene „Sozialraum“ passt nicht dazu: Tragen Sie als Ebene „Kommune“ "
+                     "ein." if attrs.get("level") is Level.DISTRICT else ""),
+                  sheet.name, row, _DISTRICT_HEADER, raw)
+        return True
 
     def skip_totals(self, sheet: str, table: _Table, lay: _Layout, filled: list[bool],
                     labels: tuple[str, ...]) -> None:
