@@ -528,8 +528,9 @@ class NetworkMap:
 
         Two actors are joined when they cooperate, have a contract, refer to each other,
         one belongs to or funds the other, or (with ``comembership``) they sit on a committee
-        together. Edge attributes: ``weight`` (number of such links), ``committees`` (the
-        shared committees), ``kinds`` (direct tie kinds).
+        together (a committee's Federführung counts as sitting on it). Edge attributes:
+        ``weight`` (number of such links), ``committees`` (the shared committees), ``kinds``
+        (direct tie kinds).
 
         Notes
         -----
@@ -568,7 +569,11 @@ class NetworkMap:
                         adj[u][v] = adj[v][u] = {"weight": 1, "kinds": {d}, "committees": []}
         if comembership:
             for committee in self.node_ids(NodeType.COMMITTEE):
-                for u, v in combinations(sorted(set(self.members(committee))), 2):
+                seated = set(self.members(committee))
+                lead = source._node[committee].get("lead")
+                if seated and isinstance(lead, str) and lead in adj:
+                    seated.add(lead)  # the Federführung runs the committee: it meets them
+                for u, v in combinations(sorted(seated), 2):
                     for x in (u, v):
                         if x not in adj:
                             adj[x], attrs[x] = {}, {}

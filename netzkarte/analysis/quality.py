@@ -67,7 +67,7 @@ _HIGH_RANKS = (Rank.TOP, Rank.DEPARTMENT_HEAD, Rank.OFFICE_HEAD)
 _POWER_RANKS = (Rank.TOP, Rank.DEPARTMENT_HEAD)
 _POWER_CATEGORIES = frozenset({"Verwaltungsspitze", "Dezernat"})
 _CIVIL_CATEGORIES = frozenset({"Ehrenamtsinitiative", "Migrantenorganisation",
-                               "Kirchengemeinde", "Stiftung"})
+                               "Kirchengemeinde", "Stiftung", "Sportverein"})
 _WORD = re.compile(r"\w+")
 _NETWORKS: dict[str, tuple[str, ...]] = {
     "Frühe Hilfen": ("fruehehilfen",),
@@ -613,10 +613,18 @@ def civil_society(ctx: _Ctx) -> tuple[Status, str, list[str]]:
     for n, d in g.nodes(data=True):
         if d["type"] is not NodeType.ACTOR:
             continue
+        info = ctx.m.classify(n).info
+        # a civic category counts whatever Sektor was typed (Stadtteilmütter run by the
+        # Diakonie, entered under Kinder- und Jugendhilfe); a sports club is a Verein
+        civic = (d.get("sector") is Sector.CIVIL_SOCIETY or ctx.label(n) in _CIVIL_CATEGORIES
+                 or (info is not None and info.sector is Sector.CIVIL_SOCIETY
+                     and info.label != "Person"))
         if d.get("form") is ActorForm.PERSON:
-            if d.get("rank") is Rank.VOLUNTEER:
+            typed_civic = (d.get("sector") is Sector.CIVIL_SOCIETY
+                           and "sector" not in ctx.m.defaulted.get(n, {}))
+            if d.get("rank") is Rank.VOLUNTEER or typed_civic:
                 civil.append(n)
-        elif d.get("sector") is Sector.CIVIL_SOCIETY or ctx.label(n) in _CIVIL_CATEGORIES:
+        elif civic:
             civil.append(n)
     if not civil:
         blind = [n for n, d in g.nodes(data=True)
@@ -628,7 +636,13 @@ def civil_society(ctx: _Ctx) -> tuple[Status, str, list[str]]:
                     "Elterninitiativen?). Tragen Sie es ein, dann lässt sich das prüfen.", blind)
         return "fail", "Keine zivilgesellschaftlichen Akteure oder Elternvertretungen " \
             "in der Karte.", []
-    seated = [n for n in civil if ctx.m.memberships(n)]
+    # an organisation sits where its people sit (the Stadtteilmutter in the network)
+    people: dict[str, list[str]] = {}
+    for u, v, e in g.edges(data=True):
+        if e["kind"] is EdgeKind.BELONGS_TO:
+            people.setdefault(v, []).append(u)
+    seated = [n for n in civil
+              if ctx.m.memberships(n) or any(ctx.m.memberships(p) for p in people.get(n, ()))]
     if seated:
         return "pass", f"In Gremien vertreten: {ctx.names(seated)}.", seated
     return ("warn", f"{ctx.names(civil)} sitzen in keinem Gremium.", civil)

@@ -313,3 +313,21 @@ def test_synthetic_clean_map_has_no_serious_bottleneck(seed: int) -> None:
     assert [f.title for f in findings if f.severity == "high"] == []
     assert not _by_check(findings, "overload")
     assert not _by_check(findings, "no_coordination")
+
+
+def test_a_committees_federfuehrung_links_it_to_its_members() -> None:
+    """The AG nach § 78 is run by the Jugendamt (Federführung), which sits on the steering
+    group: its members have a way to steering through it, not only through the one school
+    that also sits on the steering group."""
+    m = NetworkMap()
+    m.add_node("SG", "committee", name="Steuerungsrunde", tier="a")
+    m.add_node("JA", "office", name="Jugendamt")
+    m.add_edge("JA", "SG", "member", function="Vorsitz")
+    m.add_node("AG", "committee", name="AG nach § 78", lead="JA")
+    for node in ("T1", "T2", "GS"):
+        m.add_node(node, "actor", name=node)
+        m.add_edge(node, "AG", "member")
+    m.add_edge("GS", "SG", "member")
+    assert m.collaboration_graph().has_edge("JA", "T1")
+    dropouts = [f.nodes[0] for f in _by_check(find_bottlenecks(m), "dropout")]
+    assert "GS" not in dropouts

@@ -293,3 +293,22 @@ def test_coordination_in_the_steering_group_does_not_lower_its_rank() -> None:
     checks = {q.id: q for q in check_quality(m)[0]}
     assert checks["qs-steering-rank"].status == "warn"
     assert "Fachkraft" in checks["qs-steering-rank"].evidence
+
+
+def test_civic_categories_count_whatever_sector_was_typed_and_people_seat_them() -> None:
+    """Stadtteilmütter run by the Diakonie, entered under Kinder- und Jugendhilfe, and a
+    sports club are civil society; the Stadtteilmutter in the network seats her group."""
+    m = good_map()
+    m.remove_node("EI")
+    assert statuses(m)["qs-civil-society"] == "fail"
+    m.add_node("STM", "actor", name="Stadtteilmütter (Diakonie)", category="Stadtteilmütter",
+               sector="Kinder- und Jugendhilfe")
+    m.add_node("P", "actor", name="Frau Yılmaz", form="Person")
+    m.add_edge("P", "STM", "belongs_to")
+    committee = next(iter(m.node_ids("committee")))
+    m.add_edge("P", committee, "member")
+    assert statuses(m)["qs-civil-society"] == "pass"
+    sport = good_map()
+    sport.remove_node("EI")
+    sport.add_node("SV-47", "actor", name="SV Nord 47", category="Sportverein")
+    assert statuses(sport)["qs-civil-society"] in ("pass", "warn")
