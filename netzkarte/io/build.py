@@ -78,6 +78,7 @@ from netzkarte.vocab import (
     NodeType,
     Recognition,
     Sector,
+    Strength,
     fold,
 )
 
@@ -121,6 +122,24 @@ def _total_word(value: object) -> str | None:
         if word.casefold() in _TOTAL_WORDS:
             return word
     return None
+
+
+_EXCHANGE_ARTS = frozenset(map(fold, ("Austausch", "1 Austausch", "Informationsaustausch",
+                                      "Fachaustausch")))
+
+
+def _exchange_art(values: list[Any]) -> tuple[list[Any], dict[int, str]]:
+    """The Art column with „Austausch“ (a Stärke, not an Art) read as „Kooperation“, and
+    the rows where it was typed (row index → text).
+
+    >>> _exchange_art(["Austausch", "Kooperation", None])
+    (['Kooperation', 'Kooperation', None], {0: 'Austausch'})
+    """
+    found = {i: v.strip() for i, v in enumerate(values)
+             if isinstance(v, str) and fold(v) in _EXCHANGE_ARTS}
+    if not found:
+        return values, found
+    return [EdgeKind.COOPERATION.label if i in found else v for i, v in enumerate(values)], found
 
 
 def _sum_like(value: object) -> bool:
@@ -814,6 +833,7 @@ class _Builder:
         kinds: list[Any] = [sheet.edge_kind] * table.nrows
         reporters: list[object] | None = None
         kind_col: Column | None = None
+        exchanges: dict[int, str] = {}  # row index -> Art „Austausch“ as typed
         for col in sheet.columns[2:]:
             if col.attr not in lay.known:
                 continue
@@ -821,6 +841,8 @@ class _Builder:
             if col.attr == "reported_by":
                 reporters = _without_markers(values)
                 continue
+            if col.attr == "kind" and sheet is _RELATIONS:
+                values, exchanges = _exchange_art(values)
             converted, side = self.columns.convert(sheet, col, values)
             for i, kept in side.items():
                 sides.setdefault(i, {}).update(kept)
@@ -852,6 +874,8 @@ class _Builder:
             target = t_raw if t_raw in origin else resolve(t_raw, rule.targets, name, row,
                                                              heads[1])
             attrs = {attr: values[i] for attr, values in fields if values[i] is not None}
+            if i in exchanges:
+                self.exchange(sheet, row, exchanges[i], attrs)
             if reporters is not None and reporters[i] is not None:
                 self.reporter(sheet, row, reporters[i], attrs)
             if kind is EdgeKind.MEMBER and not attrs.keys() <= _MEMBER_ATTRS:
@@ -863,6 +887,17 @@ class _Builder:
                 edge(source, target, kind, name, row, heads, (s_raw, t_raw), attrs, extra)
         if added == 0:
             self.empty_sheet(sheet)
+
+    def exchange(self, sheet: Sheet, row: int, raw: str, attrs: dict[str, Any]) -> None:
+        """Art „Austausch“ (the first step of the template's Stärke scale): a Kooperation
+        of Stärke 1, or of the Stärke typed in the row."""
+        strength = attrs.setdefault("strength", Strength.EXCHANGE)
+        typed = ("Stärke „1 Austausch“" if strength is Strength.EXCHANGE else
+                 f"der eingetragenen Stärke {quote(strength.label)}")
+        self.warn(IssueCode.GUESSED_VALUE, f"{quote(raw)} ist keine Art, sondern die "
+                  "schwächste Stufe der Stärke. Gelesen als Art „Kooperation“ mit "
+                  f"{typed}. Wählen Sie in „Art“ „Kooperation“ und in „Stärke“ "
+                  "„1 Austausch“.", sheet.name, row, "Art", raw)
 
     def incomplete_edge(self, sheet: Sheet, row: int, cols: tuple[Column, Column],
                         raws: tuple[object, object], kind_missing: bool) -> None:

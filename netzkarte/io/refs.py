@@ -90,8 +90,8 @@ from netzkarte.io.cells import cell_text, normalise_id, split_multi
 from netzkarte.io.issues import IssueLog
 from netzkarte.model import NetworkMap
 from netzkarte.schema import SHEET_ORDER, SHEETS, Column, Sheet
-from netzkarte.vocab import EDGE_RULES, EdgeKind, NodeType
-from netzkarte.vocab.edges import endpoint_hint, reading
+from netzkarte.vocab import EDGE_RULES, ActorForm, EdgeKind, NodeType
+from netzkarte.vocab.edges import endpoint_hint, endpoint_problem, reading
 
 __all__ = ["FUZZY_CUTOFF", "FUZZY_MARGIN", "SHEET_OF", "Ref", "References", "join_or",
            "looks_like_id", "meant", "name_tokens", "quote", "what"]
@@ -123,6 +123,10 @@ _WORD = re.compile(r"[0-9a-z]+")
 _DIGIT_GAP = re.compile(r"(?<=[0-9]) (?=[0-9])")  # two numbers that stay apart in a name
 _SPLIT_MORE = re.compile(r"\s*[/,]\s*")
 _SEPARATOR = re.compile(r"[;|\r\n/,]")
+_FREE_TEXT_REFS = frozenset({"venue", "organisation"})
+"""Optional reference columns of the node sheets (Ort, Organisation) where a text that
+names no entry and does not look like an ID is a place or a Träger without a row of its
+own: kept as typed, with a warning (:meth:`References.free_text`)."""
 # words a close name may lack ("Kita Park" for "Kita am Park")
 _FILLER = frozenset({"am", "an", "auf", "bei", "beim", "das", "dem", "den", "der", "des",
                      "die", "fuer", "im", "in", "mit", "u", "und", "vom", "von", "zu", "zum",
@@ -787,6 +791,17 @@ class References:
         ``said`` tells in German what was read, ``advice`` how to write it – or ``None``
         when no reading fits."""
         s, t = self.map.graph.nodes[source], self.map.graph.nodes[target]
+        if (kind is EdgeKind.MEMBER and s["type"] is NodeType.ACTOR
+                and s.get("form") is ActorForm.PERSON and t["type"] is NodeType.ACTOR
+                and endpoint_problem(EdgeKind.BELONGS_TO, s["type"], t["type"], s.get("form"),
+                                     t.get("form")) is None):
+            said = (f"Mitglied verbindet mit einem Gremium; {self._named(target)} ist kein "
+                    f"Gremium, sondern ein Akteur. Gelesen als: {self._named(source)} gehört "
+                    f"zu {self._named(target)}.")
+            advice = (f"Tragen Sie künftig {self._typed(target)} im Blatt „Akteure“, Zeile "
+                      f"{self.rows[source]}, in der Spalte „Organisation“ ein – oder eine "
+                      f"Zeile mit Art „gehört zu“.")
+            return EdgeKind.BELONGS_TO, False, said, advice + self._no_ids((source, target))
         found = reading(kind, s["type"], t["type"], s.get("form"), t.get("form"))
         if found is None:
             return None
@@ -885,6 +900,40 @@ class References:
         else:
             self.map._add_typed_edge(source, target, {"kind": kind, "extra": extra or {}})
 
+    def free_text(self, raw: object, col: Column, sheet: Sheet, row: int, node: str) -> bool:
+        """Whether ``raw`` in an Ort or Organisation cell is text that names no entry and
+        does not look like an ID (a place „Rathaus“, a Träger without a row): it is then
+        kept in the node's ``extra`` under the column header (written back on export), with
+        a warning that says how to make it count. A mistyped ID stays an error."""
+        if not isinstance(raw, str) or not raw.strip():
+            return False
+        text = typed = raw.strip()
+        if not text.isascii():
+            clean, _ = normalise_id(text)
+            if not clean or clean in self.origin:
+                return False
+            text = clean
+        if looks_like_id(text):
+            return False
+        m = self.match(text, col.ref_types)
+        if m.how != "unknown" or m.id_like:
+            return False
+        extra = self.map.graph.nodes[node].setdefault("extra", {})
+        before = extra.get(col.header)
+        extra[col.header] = f"{before}; {typed}" if before else typed
+        names = (f" Meinten Sie {join_or([self._named(n) for n in m.nids])}? Dann tragen Sie "
+                 "dessen ID ein." if m.nids else "")
+        sheets = " oder ".join(quote(SHEET_OF[t]) for t in NodeType if t in col.ref_types)
+        effect = ("das Angebot hat keinen Ort" if col.attr == "venue"
+                  else "der Eintrag gehört zu keiner Organisation")
+        self.warn(IssueCode.UNKNOWN_REFERENCE,
+                  f"{quote(text)} ist kein Eintrag der Blätter {sheets}. Der Text bleibt in "
+                  f"{quote(col.header)} stehen, zählt aber in keiner Auswertung ({effect})."
+                  f"{names} Damit der Text zählt, legen Sie {quote(text)} im Blatt {sheets} mit "
+                  "eigener ID an und tragen Sie hier diese ID ein.", sheet.name, row,
+                  col.header, raw)
+        return True
+
     def column_refs(self) -> None:
         """References typed into node sheets: edges (Organisation …) and lead/venue."""
         origin = self.origin
@@ -893,6 +942,9 @@ class References:
             raws = [value] if col.edge is None or value in origin else self.cell_refs(
                 value, col.ref_types, sheet, row, col.header)
             for raw in raws:
+                if (col.attr in _FREE_TEXT_REFS and raw not in origin
+                        and self.free_text(raw, col, ref_sheet, row, node)):
+                    continue
                 nid = raw if raw in origin else self.resolve(raw, col.ref_types, sheet, row,
                                                               col.header)
                 if nid is None:

@@ -295,8 +295,11 @@ def _tables(m: NetworkMap) -> list[_Table]:
                 for col in sh.columns:
                     if col.kind is ValueKind.ID:
                         row.append(nid)
-                    elif col.edge is not None:
-                        row.append(in_column.get((nid, col.header)))
+                    elif col.edge is not None:  # with a text that names no entry
+                        kept = _plain(extra.get(col.header))  # (Organisation „Träger X“)
+                        ref = in_column.get((nid, col.header))
+                        row.append(kept if ref is None else
+                                   ref if kept is None or kept == "" else f"{ref}; {kept}")
                     else:
                         value = d.get(col.attr)
                         if filled and col.attr in filled and filled[col.attr] == value:

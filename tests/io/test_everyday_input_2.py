@@ -11,12 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from xlsx_helpers import Rows, base_sheets, write_base
+from xlsx_helpers import Rows, base_sheets, only, write_base
 
 from netzkarte import read_excel, write_excel
 from netzkarte.analysis.datenlage import local_district
 from netzkarte.districts import offer_district
 from netzkarte.io.build import build_map
+from netzkarte.vocab import EdgeKind
 
 
 def _sheets(**rows: Rows) -> dict[str, Rows]:
@@ -74,3 +75,70 @@ def test_everywhere_word_is_written_back(tmp_path: Path) -> None:
     again = read_excel(tmp_path / "out.xlsx")
     assert "district" not in again.graph.nodes["EB"]
     assert again.graph.nodes["EB"]["extra"]["Sozialraum"] == "stadtweit"
+
+
+# --- Ort and Organisation that name no entry; Art Austausch; Mitglied of a person ---------
+
+
+def test_place_that_names_no_entry_is_kept_with_a_warning(tmp_path: Path) -> None:
+    data = _sheets(Angebote=[_offer("Nord", Ort="Rathaus")])
+    m, report = build_map(data)
+    assert report.ok
+    issue = [i for i in report.warnings if i.column == "Ort"]
+    assert [i.code for i in issue] == ["unknown-reference"] and issue[0].row == 3
+    assert "legen Sie „Rathaus“ im Blatt „Akteure“ oder „Ämter“ mit eigener ID an" in (
+        issue[0].message)
+    assert "venue" not in m.graph.nodes["EB"]
+    assert m.graph.nodes["EB"]["extra"]["Ort"] == "Rathaus"
+    write_excel(read_excel(write_base(tmp_path / "in.xlsx", data)), tmp_path / "out.xlsx")
+    assert read_excel(tmp_path / "out.xlsx").graph.nodes["EB"]["extra"]["Ort"] == "Rathaus"
+
+
+def test_traeger_without_row_is_kept_and_written_back(tmp_path: Path) -> None:
+    data = _sheets(Akteure=[{"ID": "K2", "Name": "Kita Regenbogen", "Kategorie": "Kita",
+                             "Organisation": "Kindergärten City (Eigenbetrieb)"}])
+    m, report = build_map(data)
+    assert report.ok
+    assert not list(m.graph.out_edges("K2"))
+    assert m.graph.nodes["K2"]["extra"]["Organisation"] == "Kindergärten City (Eigenbetrieb)"
+    write_excel(read_excel(write_base(tmp_path / "in.xlsx", data)), tmp_path / "out.xlsx")
+    again = read_excel(tmp_path / "out.xlsx")
+    assert again.graph.nodes["K2"]["extra"]["Organisation"] == "Kindergärten City (Eigenbetrieb)"
+
+
+def test_mistyped_id_and_relation_ends_stay_errors() -> None:
+    data = _sheets(Angebote=[_offer("Nord", Ort="K9"), {**_offer("Nord", Ort="Rathaus"),
+                                                        "ID": "EB2"}],
+                   Akteure=[{"ID": "K2", "Name": "Kita Regenbogen", "Organisation": "TR-2"},
+                            {"ID": "K3", "Name": "Kita Wolke", "Organisation": "Träger X"}],
+                   Beziehungen=[{"Von": "Rathaus", "Zu": "K1", "Art": "Kooperation"}])
+    _, report = build_map(data)
+    assert sorted((i.sheet, i.column, i.severity) for i in report.issues
+                  if i.code == "unknown-reference") == [
+        ("Akteure", "Organisation", "error"), ("Akteure", "Organisation", "warning"),
+        ("Angebote", "Ort", "error"), ("Angebote", "Ort", "warning"),
+        ("Beziehungen", "Von", "error")]
+
+
+def test_art_austausch_is_a_weak_cooperation() -> None:
+    m, report = build_map(_sheets(Beziehungen=[
+        {"Von": "K1", "Zu": "JC", "Art": "Austausch"},
+        {"Von": "GS1", "Zu": "JC", "Art": "austausch", "Stärke": "3 Koordination"}]))
+    assert report.ok
+    first, second = m.graph.edges["K1", "JC", 0], m.graph.edges["GS1", "JC", 0]
+    assert first["kind"] is EdgeKind.COOPERATION and first["strength"] == 1
+    assert second["kind"] is EdgeKind.COOPERATION and second["strength"] == 3
+    found = [i for i in report.warnings if i.column == "Art"]
+    assert [(i.code, i.row) for i in found] == [("guessed-value", 4), ("guessed-value", 5)]
+    assert "Kooperation" in found[0].message
+
+
+def test_person_member_of_an_organisation_belongs_to_it() -> None:
+    m, report = build_map(_sheets(Beziehungen=[{"Von": "P1", "Zu": "TR", "Art": "Mitglied"}]))
+    assert report.ok
+    assert {d["kind"] for d in m.graph.get_edge_data("P1", "TR").values()} == {
+        EdgeKind.BELONGS_TO}
+    issue = only(report, "reinterpreted-relation")
+    assert issue.row == 4 and "gehört zu" in issue.message
+    _, report = build_map(_sheets(Beziehungen=[{"Von": "K1", "Zu": "GS1", "Art": "Mitglied"}]))
+    assert [i.code for i in report.errors] == ["wrong-reference-type"]  # a Kita: no reading
