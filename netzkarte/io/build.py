@@ -191,6 +191,8 @@ _EVERYWHERE = frozenset(map(fold, (
 """Sozialraum texts that mean the whole town: read as no Sozialraum (town-wide) unless the
 sheet Sozialräume names a district so."""
 _DISTRICT_HEADER = "Sozialraum"
+_GERMANY = {"lat": (47.0, 55.5), "lon": (5.5, 15.5)}
+"""Germany's box (with a margin) in decimal degrees: coordinates outside get a warning."""
 
 
 def builtin_category(spelling: str, node_type: NodeType | None = None) -> CategoryInfo | None:
@@ -625,6 +627,8 @@ class _Builder:
                     found = messages[rec]
                     if found:
                         self.warn(found[0], found[1], sheet.name, row, "Kategorie", category)
+            if "lat" in attrs or "lon" in attrs:
+                self.coordinates(sheet, row, attrs)
             if "district" in attrs and self.everywhere(sheet, row, attrs):
                 extra[_DISTRICT_HEADER] = attrs.pop("district")
             elif "level" in attrs:  # every contradiction involves the Ebene
@@ -640,6 +644,30 @@ class _Builder:
             added += 1
         if added == 0:
             self.empty_sheet(sheet)
+
+    def coordinates(self, sheet: Sheet, row: int, attrs: dict[str, Any]) -> None:
+        """Breitengrad and Längengrad the wrong way round (a German longitude as latitude
+        and the other way) are swapped, with a warning; other coordinates outside Germany
+        are kept as typed, with a warning."""
+        lat, lon = attrs.get("lat"), attrs.get("lon")
+        lat_box, lon_box = _GERMANY["lat"], _GERMANY["lon"]
+        if (lat is not None and lon is not None and lon_box[0] <= lat <= lon_box[1]
+                and lat_box[0] <= lon <= lat_box[1]):
+            attrs["lat"], attrs["lon"] = lon, lat
+            self.warn(IssueCode.GUESSED_VALUE, f"Breitengrad {display(lat)} und Längengrad "
+                      f"{display(lon)} sind wohl vertauscht (so läge der Ort außerhalb "
+                      "Deutschlands); gelesen als "
+                      f"Breitengrad {display(lon)}, Längengrad {display(lat)}. Tauschen Sie die "
+                      "beiden Werte (der Breitengrad liegt in Deutschland zwischen 47 und 55, "
+                      "der Längengrad zwischen 5 und 15).", sheet.name, row, "Breitengrad", lat)
+            return
+        for attr, header, value in (("lat", "Breitengrad", lat), ("lon", "Längengrad", lon)):
+            low, high = _GERMANY[attr]
+            if value is not None and not low <= value <= high:
+                self.warn(IssueCode.BAD_NUMBER, f"{header} {display(value)} liegt außerhalb "
+                          f"Deutschlands (dort zwischen {display(low)} und {display(high)}). "
+                          "Der Wert bleibt so stehen. Prüfen Sie ihn, z. B. in einem "
+                          "Online-Kartendienst.", sheet.name, row, header, value)
 
     def everywhere(self, sheet: Sheet, row: int, attrs: dict[str, Any]) -> bool:
         """Whether a node's Sozialraum text means the whole town („ganzer Bezirk“,

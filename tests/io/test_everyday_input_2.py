@@ -142,3 +142,20 @@ def test_person_member_of_an_organisation_belongs_to_it() -> None:
     assert issue.row == 4 and "gehört zu" in issue.message
     _, report = build_map(_sheets(Beziehungen=[{"Von": "K1", "Zu": "GS1", "Art": "Mitglied"}]))
     assert [i.code for i in report.errors] == ["wrong-reference-type"]  # a Kita: no reading
+
+
+# --- coordinates ---------------------------------------------------------------------------
+
+
+def test_swapped_coordinates_are_read_swapped_and_others_outside_germany_warned() -> None:
+    m, report = build_map(_sheets(Akteure=[
+        {"ID": "K2", "Name": "Kita Regenbogen", "Breitengrad": 13.49, "Längengrad": 52.52},
+        {"ID": "K3", "Name": "Kita Wolke", "Breitengrad": 40.1, "Längengrad": 9.9}]))
+    assert report.ok
+    assert (m.graph.nodes["K2"]["lat"], m.graph.nodes["K2"]["lon"]) == (52.52, 13.49)
+    assert (m.graph.nodes["K3"]["lat"], m.graph.nodes["K3"]["lon"]) == (40.1, 9.9)
+    found = [(i.code, i.row, i.column) for i in report.warnings
+             if i.column in ("Breitengrad", "Längengrad")]
+    assert found == [("guessed-value", 6, "Breitengrad"), ("bad-number", 7, "Breitengrad")]
+    assert "vertauscht" in next(i.message for i in report.warnings
+                                if i.row == 6 and i.column == "Breitengrad")
