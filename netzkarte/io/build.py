@@ -191,6 +191,8 @@ _EVERYWHERE = frozenset(map(fold, (
 """Sozialraum texts that mean the whole town: read as no Sozialraum (town-wide) unless the
 sheet Sozialräume names a district so."""
 _DISTRICT_HEADER = "Sozialraum"
+_SHEET_COPY = re.compile(r"(?i)(?:kopie von|copy of)\s+(.+)|(.+?)\s*\(\d+\)")
+"""A sheet copy's name: „Kopie von Akteure“ or „Akteure (2)“."""
 _GERMANY = {"lat": (47.0, 55.5), "lon": (5.5, 15.5)}
 """Germany's box (with a margin) in decimal degrees: coordinates outside get a warning."""
 
@@ -387,15 +389,30 @@ class _Builder:
 
     # --- sheets and columns ---------------------------------------------------------------
 
-    def match_sheets(self, sheets: Mapping[str, pd.DataFrame | RowInput]) -> dict[str, _Table]:
+    def match_sheets(self, sheets: Mapping[str, pd.DataFrame | RowInput],
+                     hidden: frozenset[str] = frozenset()) -> dict[str, _Table]:
         known = {fold(s.name): s.name for s in SHEETS}
         skip = {fold(GUIDE_SHEET), fold(LISTS_SHEET)}
         tables: dict[str, _Table] = {}
+        copies = self.sheet_copies(sheets, known, hidden)
         for name, data in sheets.items():
             key = fold(name)
             if key in skip:
                 continue
             canonical = known.get(key)
+            if name in copies:
+                canonical, gone = copies[name]
+                self.warn(IssueCode.GUESSED_VALUE, f"Das Blatt {quote(name)} wird als "
+                          f"{quote(canonical)} gelesen" + (
+                              f"; das gleichnamige Blatt {quote(gone)} ist ausgeblendet und "
+                              "wird nicht gelesen" if gone else "") +
+                          f". Benennen Sie es in {quote(canonical)} um" + (
+                              f" und löschen Sie das ausgeblendete Blatt {quote(gone)}"
+                              if gone else "") + ".", sheet=str(name))
+                tables[canonical] = _Table.of(canonical, data)
+                continue
+            if canonical is not None and any(c == canonical for c, _ in copies.values()):
+                continue  # the hidden original of a visible copy
             if canonical is None or canonical in tables:
                 close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.7)
                 hint = (f"Das Blatt {quote(known[key])} gibt es schon"
@@ -414,6 +431,28 @@ class _Builder:
                            "einzutragen gibt) oder korrigieren Sie den Blattnamen.",
                            sheet=s.name)
         return tables
+
+    @staticmethod
+    def sheet_copies(sheets: Mapping[str, object], known: Mapping[str, str],
+                     hidden: frozenset[str]) -> dict[str, tuple[str, str | None]]:
+        """Copies of template sheets read in their place: copy name → (template name,
+        hidden original or ``None``). Excel names a copy „Akteure (2)“, Google Sheets and
+        LibreOffice „Kopie von Akteure“; a copy is read when the template's sheet is
+        missing, or hidden while the copy is visible."""
+        present = {fold(n): str(n) for n in sheets}
+        out: dict[str, tuple[str, str | None]] = {}
+        for name in sheets:
+            if name in hidden:
+                continue
+            match = _SHEET_COPY.fullmatch(str(name).strip())
+            base = fold(match.group(1) or match.group(2)) if match else None
+            if base is None or base not in known or any(
+                    c == known[base] for c, _ in out.values()):
+                continue
+            original = present.get(base)
+            if original is None or original in hidden:
+                out[str(name)] = (known[base], original)
+        return out
 
     def control_characters(self, table: _Table) -> None:
         """Remove control characters (:data:`~netzkarte.io.cells.CONTROL_CHARACTERS`) from
@@ -1331,8 +1370,8 @@ def _without_markers(values: list[object]) -> list[object]:
 
 
 def build_map(sheets: Mapping[str, pd.DataFrame | RowInput], *,
-              meta: Mapping[str, object] | None = None, source: str | None = None
-              ) -> tuple[NetworkMap, ValidationReport]:
+              meta: Mapping[str, object] | None = None, source: str | None = None,
+              hidden: Iterable[str] = ()) -> tuple[NetworkMap, ValidationReport]:
     """Build a map from template-shaped sheets and report every problem found.
 
     Parameters
@@ -1372,7 +1411,7 @@ def build_map(sheets: Mapping[str, pd.DataFrame | RowInput], *,
     """
     b = _Builder.for_source(source)
     with gc_paused():
-        tables = b.match_sheets(sheets)
+        tables = b.match_sheets(sheets, frozenset(hidden))
         for table in tables.values():
             b.control_characters(table)
         b.meta(meta or {}, source)

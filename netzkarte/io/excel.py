@@ -76,6 +76,8 @@ class WorkbookTables:
     cells: list[CellNote] = field(default_factory=list)
     """Cells the raw values do not tell the whole truth about: Excel errors, formulas
     without a stored result, merged ranges (see :class:`CellNote`)."""
+    hidden: list[str] = field(default_factory=list)
+    """Names of the hidden sheets (a hidden template sheet gives way to a visible copy)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -370,7 +372,7 @@ def read_tables(path: str | os.PathLike[str], *, limits: Limits | None = None
 
 
 _Cells = tuple[dict[str, list[list[Any]]], dict[str, Any],
-               dict[str, list[tuple[int, int, str, str]]]]
+               dict[str, list[tuple[int, int, str, str]]], list[str]]
 
 
 def _cells(path: str | os.PathLike[str], max_rows: int) -> _Cells:
@@ -383,7 +385,9 @@ def _cells(path: str | os.PathLike[str], max_rows: int) -> _Cells:
         raw[sheet] = content.to_python(skip_empty_area=False, nrows=max_rows + 1)
         if fold(sheet) in _DATA_SHEETS:
             merged[sheet] = getattr(content, "merged_cell_ranges", None)
-    return raw, merged, _formula_cells(path)
+    hidden = [str(m.name) for m in getattr(book, "sheets_metadata", ())
+              if not str(m.visible).endswith("Visible")]
+    return raw, merged, _formula_cells(path), hidden
 
 
 def _start_reading(path: str | os.PathLike[str], limits: Limits | None
@@ -408,7 +412,7 @@ def _tables(path: str | os.PathLike[str], limits: Limits, cells: Callable[[], _C
     tables = WorkbookTables(source=name)
     try:
         with gc_paused():
-            raw, merged, found = cells()
+            raw, merged, found, tables.hidden = cells()
     except Exception as err:  # calamine raises its own error types
         raise workbook_error(
             IssueCode.NOT_A_WORKBOOK,
@@ -538,7 +542,8 @@ def validate_excel(path: str | os.PathLike[str], *, limits: Limits | None = None
         from netzkarte.io.build import build_map  # pandas, networkx: loaded during the parse
 
         tables = reading()
-        netmap, report = build_map(tables.sheets, meta=tables.meta, source=tables.source)
+        netmap, report = build_map(tables.sheets, meta=tables.meta, source=tables.source,
+                                   hidden=tables.hidden)
     _add_cell_issues(report, tables)
     return (netmap if report.ok else None), report
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from xlsx_helpers import Rows, base_sheets, only, write_base
 
-from netzkarte import read_excel, write_excel
+from netzkarte import read_excel, validate_excel, write_excel
 from netzkarte.analysis.datenlage import local_district
 from netzkarte.districts import offer_district
 from netzkarte.io.build import build_map
@@ -159,3 +160,30 @@ def test_swapped_coordinates_are_read_swapped_and_others_outside_germany_warned(
     assert found == [("guessed-value", 6, "Breitengrad"), ("bad-number", 7, "Breitengrad")]
     assert "vertauscht" in next(i.message for i in report.warnings
                                 if i.row == 6 and i.column == "Breitengrad")
+
+
+# --- sheet copies --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("copy", ["Akteure (2)", "Kopie von Akteure"])
+def test_copy_of_a_missing_sheet_is_read(tmp_path: Path, copy: str) -> None:
+    data = base_sheets()
+    data[copy] = data.pop("Akteure")
+    _, report = validate_excel(write_base(tmp_path / "c.xlsx", data))
+    assert report.ok
+    issue = only(report, "guessed-value")
+    assert issue.sheet == copy and "als „Akteure“ gelesen" in issue.message
+
+
+def test_visible_copy_of_a_hidden_sheet_is_read(tmp_path: Path) -> None:
+    data = base_sheets()
+    data["Akteure (2)"] = data["Akteure"]
+    data["Akteure"] = [{"ID": "ALT", "Name": "Alter Stand"}]
+    path = write_base(tmp_path / "h.xlsx", data)
+    book = openpyxl.load_workbook(path)
+    book["Akteure"].sheet_state = "hidden"
+    book.save(path)
+    m, report = validate_excel(path)
+    assert report.ok and m is not None and "K1" in m.graph and "ALT" not in m.graph
+    issue = only(report, "guessed-value")
+    assert "das gleichnamige Blatt „Akteure“ ist ausgeblendet" in issue.message
