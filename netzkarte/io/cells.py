@@ -41,10 +41,13 @@ __all__ = [
     "CONTROL_CHARACTERS",
     "LIFE_PHASE_AGES",
     "MISSING_MARKERS",
+    "SERIAL_NOTE",
+    "SERIAL_RANGE",
     "MultiReading",
     "cell_text",
     "char_name",
     "display",
+    "excel_serial_date",
     "is_blank",
     "is_missing",
     "normalise_id",
@@ -75,6 +78,11 @@ _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.]*)?")
 _THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+")
 _SPACES = str.maketrans("", "", " \u00a0\u202f'")
 _EXCEL_EPOCH = date(1899, 12, 30)
+SERIAL_RANGE = (21_916, 58_440)
+"""Excel serial numbers read as days in a date column: 01.01.1960 … 31.12.2059."""
+SERIAL_NOTE = "Excel-Datumszahl, Tage seit dem 1.1.1900"
+"""The note :func:`parse_date` gives for a whole number read as an Excel serial."""
+_SERIAL_TEXT = re.compile(r"\d{5}(?:\.0+)?")
 _ALNUM = re.compile(r"[^\W_]")  # a letter or digit (str.isalnum), for any script
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 
@@ -456,13 +464,17 @@ def parse_date(value: object) -> tuple[date | None, str]:
     2020``, ``Mrz. 2020``) its first day, a season (``Herbst 2021``, ``Winter 2019/20``)
     its first month, a school year (``Schuljahr 2019/20``, ``SJ 2019/2020``) its start on
     1 August; ``seit``/``ab`` or a label ``Stand:`` in front change nothing. A two-digit
-    year (``Sommer 21``, ``01.03.19``) and a bare Excel serial number are guesses, too.
-    ``(None, "")`` means the value is no date.
+    year (``Sommer 21``, ``01.03.19``) is a guess, too, and so is a whole number of five
+    digits, as a number or as text, between 21916 and 58440: the Excel serial number of a
+    day from 1960 to 2059 (1900 date system, ``43466`` is 01.01.2019) that a system wrote
+    without a date format. ``(None, "")`` means the value is no date.
 
     >>> parse_date("SJ 2019/2020")
     (datetime.date(2019, 8, 1), 'Schuljahr: sein Beginn am 1. August')
     >>> parse_date(2018)
     (datetime.date(2018, 1, 1), 'nur das Jahr: der 1. Januar')
+    >>> parse_date("43466")
+    (datetime.date(2019, 1, 1), 'Excel-Datumszahl, Tage seit dem 1.1.1900')
     """
     if isinstance(value, datetime):
         return value.date(), ""
@@ -473,10 +485,10 @@ def parse_date(value: object) -> tuple[date | None, str]:
             return None, ""
         if 1900 <= value <= 2199:  # a year, not the serial number of a day in 1905
             return date(int(value), 1, 1), "nur das Jahr: der 1. Januar"
-        if 20_000 <= value <= 80_000:  # 1954 … 2119
-            return _EXCEL_EPOCH + timedelta(days=int(value)), "Excel-Datumszahl"
-        return None, ""
+        return _serial(int(value))
     text = _plain(str(value))
+    if _SERIAL_TEXT.fullmatch(text):  # a serial number exported as text ("43466")
+        return _serial(int(float(text)))
     while True:
         match = _DATE_PREFIX.match(text)
         if not match:
@@ -486,6 +498,28 @@ def parse_date(value: object) -> tuple[date | None, str]:
         return _date_text(text)
     except ValueError:  # 31.02., month 13 …
         return None, ""
+
+
+def excel_serial_date(serial: int) -> date | None:
+    """The day an Excel serial number of the 1900 date system stands for.
+
+    Excel counts 1 for 01.01.1900 and keeps the 29 February 1900 of Lotus 1-2-3 that never
+    was (serial 60): from serial 61 on, the days are counted from 30.12.1899; below 60
+    from 31.12.1899. ``None`` for 60 and numbers below 1.
+
+    >>> excel_serial_date(43466), excel_serial_date(59), excel_serial_date(61)
+    (datetime.date(2019, 1, 1), datetime.date(1900, 2, 28), datetime.date(1900, 3, 1))
+    """
+    if serial < 1 or serial == 60:
+        return None
+    return _EXCEL_EPOCH + timedelta(days=serial if serial > 60 else serial + 1)
+
+
+def _serial(serial: int) -> tuple[date | None, str]:
+    """A whole number in the range of plausible days (1960 … 2059) as the day it counts."""
+    if not SERIAL_RANGE[0] <= serial <= SERIAL_RANGE[1]:
+        return None, ""
+    return excel_serial_date(serial), SERIAL_NOTE
 
 
 def _date_text(text: str) -> tuple[date | None, str]:

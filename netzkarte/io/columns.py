@@ -31,6 +31,7 @@ from typing import Any
 
 from netzkarte.errors import Issue, IssueCode
 from netzkarte.io.cells import (
+    SERIAL_NOTE,
     cell_text,
     display,
     is_missing,
@@ -209,6 +210,14 @@ class ColumnReader:
                       f"Tragen Sie in {quote(header)} ein Datum wie 01.03.2019 ein (auch "
                       "„2019“, „03/2019“ oder „Schuljahr 2019/20“ werden gelesen).",
                       sheet, row, header, raw)
+        elif note == SERIAL_NOTE:
+            if extra is not None:  # written back as typed: a number, or text as text
+                extra[header] = int(float(text)) if isinstance(raw, int | float) else text
+            self.warn(IssueCode.GUESSED_VALUE,
+                      f"Die Zahl {quote(text)} als Excel-Datumszahl gelesen: {when:%d.%m.%Y} "
+                      f"(Tage seit dem 1.1.1900). Formatieren Sie die Spalte {quote(header)} "
+                      "als Datum oder tragen Sie das Datum wie 01.03.2019 ein, wenn ein "
+                      "anderer Tag gemeint ist.", sheet, row, header, raw)
         elif note:
             if extra is not None:
                 extra[header] = text

@@ -257,6 +257,12 @@ CATEGORIES: tuple[CategoryInfo, ...] = (
        # youth associations and their rings are recognised freie Träger (SGB VIII §§ 12, 75)
        "Jugendverband", "Jugendverbände", "Jugendring", "Kreisjugendring", "Stadtjugendring",
        "Bezirksjugendring", "KJR", "SJR"),
+    # any other Träger of institutions, above all a municipal one (a Kita-Eigenbetrieb is no
+    # freier Träger): an organisation for all life phases, so on neither side of a transition
+    _c("Einrichtungsträger", _A, _S.YOUTH_WELFARE, _ALL, _ORG, "Kita-Träger", "Kitaträger",
+       "Träger von Kindertageseinrichtungen", "Träger von Einrichtungen", "Eigenbetrieb",
+       "Kommunaler Eigenbetrieb", "Kita-Eigenbetrieb", "Kommunaler Träger",
+       "Öffentlicher Träger", "Trägergesellschaft", "Projektträger", "Anstellungsträger"),
     _c("Wohlfahrtsverband", _A, _S.SOCIAL, _ALL, _ORG, "Freie Wohlfahrtspflege",
        "Spitzenverband der Freien Wohlfahrtspflege",
        brands=("AWO", "Arbeiterwohlfahrt", "Caritas", "Caritasverband", "Diakonie",
@@ -634,7 +640,7 @@ _AMBIGUOUS_WORDS: tuple[tuple[str, _Ambiguity], ...] = (
            "Freier Träger"), _ASSOCIATIONS),
     *_amb(("Träger", "Anbieter", "Leistungserbringer"),
           ("Freier Träger", "Wohlfahrtsverband", "Bildungsträger"),
-          _ASSOCIATIONS + ("Bildungsträger",)),
+          _ASSOCIATIONS + ("Bildungsträger", "Einrichtungsträger")),
     *_amb(("Einrichtung", "Institution", "Organisation", "Soziale Einrichtung", "Dienst",
            "Fachstelle", "Stelle"), ("Kita", "Familienzentrum", "Jugendzentrum",
                                      "Freier Träger"), _ACTORS),
@@ -676,9 +682,16 @@ _NOT_FROM_NAME = frozenset({"kammer", "person", "einzelperson", "betrieb", "unte
                             "partei", "praktikum", "praevention", "schulung",
                             "monitoring", "qualifizierung", "fachtag", "mentoring",
                             "nachhilfe", "jugendhilfe", "innung", "tagespflege", "ganztag",
-                            "sprechstunde", "rucksack", "theater", "museum", "stiftung"})
+                            "sprechstunde", "rucksack", "theater", "museum", "stiftung",
+                            "traeger", "eigenbetrieb"})
 """Keys a name never decides on: surnames ("Kammer"), everyday words, and legal forms – a
-"Stiftung Evangelisches Krankenhaus" is a hospital run by a foundation."""
+"Stiftung Evangelisches Krankenhaus" is a hospital run by a foundation, "Kindergärten City
+(Eigenbetrieb)" may name the Kitas as well as their Träger."""
+
+_ORGANISATION_HEADS = frozenset({"traeger", "verband", "verein", "stiftung", "eigenbetrieb"})
+"""Heads that make a category text an organisation whatever its first part says
+("Kita-Träger", "Kita Träger", "Kitaverein"): the node's name never reads it as the first
+part's category."""
 
 
 # --- normalisation and the index -----------------------------------------------------------
@@ -906,6 +919,10 @@ def _read_word(original: str, word: str, node_type: NodeType | None, for_name: b
                            parts[1] != parts[1].lower())
             if entry is not None and not entry.brand:
                 return _Hit(entry, original, parts[1])
+        if not for_name:  # the head decides even when it is ambiguous ("Kita-Verein")
+            for variant in _variants(last) if len(last) >= 2 else ():
+                if variant in _AMBIGUOUS:
+                    return _AMBIGUOUS[variant]
     # the head of a compound ("Gemeinschaftsgrundschule"), never a short stem ("Nikita");
     # in a name a hyphen joins two names ("Meyer-Hort"), not a compound
     for variant in variants[:4] if not (for_name and len(parts) == 2) else ():
@@ -915,6 +932,12 @@ def _read_word(original: str, word: str, node_type: NodeType | None, for_name: b
                 entry = _first(index.heads[key], node_type, for_name, True)
                 if entry is not None:
                     return _Hit(entry, original, entry.spelling)
+    if not for_name and not word.endswith(_BLOCK_HEADS):  # "Kitaverband", "Schulverein"
+        for variant in variants[:4]:
+            for key in _ORGANISATION_HEADS:
+                if (variant.endswith(key) and len(variant) - len(key) >= 3
+                        and key in _AMBIGUOUS):
+                    return _AMBIGUOUS[key]
     adjective = _ADJECTIVE.match(word)
     if adjective is not None:
         stem = adjective.group(1)
@@ -982,9 +1005,40 @@ def _scan(text: str, node_type: NodeType | None, for_name: bool) -> _Scan:
             brand = brand or hit
         elif ambiguity is None or hit.entry.info.label in ambiguity.accepts:
             found = hit
+            head = _head_after(words, i, node_type) if not for_name else None
+            if isinstance(head, _Ambiguity):
+                return _Scan(None, head, None)
+            if head is not None:
+                found = head
+                break
             if found.entry.info.label not in _REFINES:
                 break
     return _Scan(found, ambiguity, brand)
+
+
+def _modifier_only(text: str, node_type: NodeType | None) -> bool:
+    """``True`` when the last word is a hyphenated compound whose head is unknown but whose
+    first part names a category ("Kita-Fachberatung"): it is about that category, no
+    such place."""
+    words = _words(text)
+    if not words or "-" not in words[-1][0].strip("-"):
+        return False
+    first = words[-1][0].strip("-").split("-", 1)[0]
+    return any(_whole(_BUILTIN_INDEX.words.get(v), node_type, False, first != first.lower())
+               for v in _variants(fold(first))) if len(fold(first)) >= 2 else False
+
+
+def _head_after(words: list[tuple[str, str]], i: int, node_type: NodeType | None
+                ) -> _Hit | _Ambiguity | None:
+    """An organisation word right after word ``i`` that is the head of a compound written
+    apart ("Kita Träger", "Kita Verein"): it decides instead of word ``i``."""
+    if i + 1 >= len(words):
+        return None
+    original, word = words[i + 1]
+    if not any(v in _ORGANISATION_HEADS for v in _variants(word)):
+        return None
+    read = _read_word(original, word, node_type, False)
+    return read if isinstance(read, _Hit | _Ambiguity) else None
 
 
 class _Open(NamedTuple):
@@ -1100,11 +1154,16 @@ class CategoryCatalogue:
                 if scan.hit is not None:
                     return Recognition(scan.hit.entry.info, Method.WORD_PART, text,
                                        clue=scan.hit.clue, part=scan.hit.part)
-                if scan.ambiguity is not None and _only(scan.ambiguity, node_type):
+                if scan.ambiguity is not None and _only(scan.ambiguity, node_type) and not (
+                        scan.brand is not None  # "Kreisverband der AWO"
+                        and scan.brand.entry.info.label in scan.ambiguity.accepts):
                     ambiguity = scan.ambiguity
                 elif scan.brand is not None:
                     return Recognition(scan.brand.entry.info, Method.WORD_PART, text,
                                        clue=scan.brand.clue)
+                elif scan.ambiguity is None and _modifier_only(text, node_type):
+                    # "Kita-Fachberatung" is a Fachberatung: the name must not make it a Kita
+                    return Recognition(None, Method.UNKNOWN, text)
         return _Open(ambiguity)
 
     def _recognize(self, text: str, name: str, node_type: NodeType | None,
