@@ -378,7 +378,10 @@ def _counts_line(counts: dict[str, int]) -> str:
 
 
 def _shown(value: Any, limit: int = 60) -> str:
-    text = str(value)
+    """A cell value quoted in a message: a whole number as typed (``2019``, not
+    ``2019.0``), everything else as text, cut after ``limit`` characters."""
+    whole = (isinstance(value, float) and value.is_integer() and abs(value) < 1e15)
+    text = str(int(value)) if whole else str(value)
     return f"„{text[:limit]}…“" if len(text) > limit else f"„{text}“"
 
 

@@ -538,7 +538,11 @@ class References:
         replaced or two swapped) are found, from an index of the IDs with one letter
         deleted. A workbook full of mistyped IDs so costs time in proportion to its size,
         not to its size times the number of IDs.
+
+        A text of digits only gets none: among numbered IDs „2“ or „6“ for „26“ is noise.
         """
+        if key.isdigit():
+            return []
         keys, nids = self.id_index(types)
         if self._scans < _SCANS:
             self._scans += 1

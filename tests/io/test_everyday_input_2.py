@@ -187,3 +187,20 @@ def test_visible_copy_of_a_hidden_sheet_is_read(tmp_path: Path) -> None:
     assert report.ok and m is not None and "K1" in m.graph and "ALT" not in m.graph
     issue = only(report, "guessed-value")
     assert "das gleichnamige Blatt „Akteure“ ist ausgeblendet" in issue.message
+
+
+# --- numbers in messages -------------------------------------------------------------------
+
+
+def test_numeric_id_gets_no_close_id_suggestion() -> None:
+    data = _sheets(Beziehungen=[{"Von": "K1", "Zu": 26.0, "Art": "Kooperation"}])
+    data["Akteure"] += [{"ID": 2, "Name": "Kita Zwei"}, {"ID": 6, "Name": "Kita Sechs"}]
+    _, report = build_map(data)
+    issue = only(report, "unknown-reference")
+    assert "Die ID „26“ gibt es nicht" in issue.message and "meinten" not in issue.message
+
+
+def test_whole_numbers_are_shown_without_decimal_point() -> None:
+    from netzkarte.cli import _shown
+    assert [_shown(2019.0), _shown(45292.0), _shown(2.5), _shown("2019.0")] == [
+        "„2019“", "„45292“", "„2.5“", "„2019.0“"]
