@@ -396,16 +396,22 @@ def find_coverage_gaps(
             planned = where.planned.get((key, phase), []) + where.planned.get((None, phase), [])
             planned_text = (f" Geplant (noch nicht laufend): {_listing(m, planned)}."
                             if planned else "")
+            homes = _institutions_of(m, key, phase)
+            homes_text = (f" Einrichtungen wie {_listing(m, homes, 2)} zählen hier nicht: "
+                          "gemeint sind Angebote für Familien (Eltern-Kind-Gruppe, "
+                          "Sprachförderung, Beratung …), die auch dort stattfinden können."
+                          if homes else "")
+            host = (f"z. B. in {_listing(m, homes, 2)}" if homes else
+                    "z. B. in einer vertrauten Regeleinrichtung")
             finding = Finding.create(
                 "coverage_gap", severity,
                 f"Kein Angebot für {phase.label} in {name}",
                 text=(f"Im Sozialraum {name} läuft kein Angebot für die Lebensphase "
                       f"{phase.label}, und kein gesamtstädtisches Angebot erreicht ihn."
-                      f"{planned_text}{need_text}"),
+                      f"{homes_text}{planned_text}{need_text}"),
                 recommendation=(f"Prüfen, ob Familien in {name} mit Kindern der Lebensphase "
                                 f"{phase.label} Angebote in erreichbarer Nähe finden; sonst "
-                                "ein Angebot dort platzieren, z. B. in einer vertrauten "
-                                "Regeleinrichtung (aufsuchender Ansatz)."
+                                f"ein Angebot dort platzieren, {host} (aufsuchender Ansatz)."
                                 + (" Die geplanten Angebote umsetzen." if planned else "")),
                 district=name, score=0.5 + 0.5 * (rank if rank is not None else 0.0),
                 evidence={"phase": phase.value, "children": kids,
@@ -436,6 +442,21 @@ class _Places:
         self.planned: defaultdict[tuple[str | None, LifePhase], list[str]] = defaultdict(list)
         # offers without life phases by folded district (None: town-wide)
         self.unplaced: defaultdict[str | None, list[str]] = defaultdict(list)
+
+
+def _institutions_of(m: NetworkMap, key: str, phase: LifePhase) -> list[str]:
+    """The institutions working in a district (folded ``key``) whose category is about
+    ``phase`` (the Kita for 3–6 Jahre): where an offer for that phase could take place."""
+    out = []
+    for node in m.node_ids(NodeType.ACTOR):
+        info = m.classify(node).info
+        if info is None or not (info.core is phase or (info.core is None
+                                                       and info.life_phases == (phase,))):
+            continue
+        district = local_district(m, node)
+        if district is not None and fold(district) == key:
+            out.append(node)
+    return sorted(out, key=m.name)
 
 
 def _offers_by_place(m: NetworkMap, spots: BlindSpots) -> _Places:

@@ -184,3 +184,18 @@ def test_synthetic_planted_coverage_gaps_found_and_clean_control_quiet(seed: int
     clean = find_coverage_gaps(synthetic(400, seed=seed).map)
     assert [f.title for f in clean if f.severity == "high"] == []
     assert [f for f in clean if "phase" in f.evidence] == []
+
+
+def test_a_gap_beside_a_kita_says_the_kita_is_no_offer_and_where_one_could_run() -> None:
+    """„Kein Angebot für 3–6 Jahre“ in a district with a Kita reads as absurd unless it says
+    what is meant: offers for families, which could take place in that very Kita."""
+    m = NetworkMap("Oederan")
+    _districts(m, {"Börnichen": (300, 0.1), "Kernstadt": (900, 0.1)})
+    _offer(m, "K", "Kernstadt", ALL)
+    _offer(m, "B", "Börnichen", ["Schwangerschaft", "0-3", "Grundschule", "10-16", "16-27"])
+    m.add_node("KITA", "actor", name="Kita Zwergenland Börnichen", category="Kita",
+               district="Börnichen")
+    (gap,) = [f for f in find_coverage_gaps(m, services=())
+              if f.evidence.get("phase") == "kita"]
+    assert "Einrichtungen wie „Kita Zwergenland Börnichen“ zählen hier nicht" in gap.text
+    assert "z. B. in „Kita Zwergenland Börnichen“" in gap.recommendation
