@@ -656,7 +656,8 @@ def _coordination_findings(m: NetworkMap) -> list[Finding]:
         if not functions and m.graph.degree(committee) == 0:
             continue  # no edge at all: reported by the isolated analysis
         upper = is_steering_body(data) or data.get("tier") is Tier.B
-        lead = data.get("lead")
+        # a Federführung typed as a name without a row of its own is kept in ``extra``
+        lead = data.get("lead") or (data.get("extra") or {}).get("Federführung")
         severity: Severity = "info" if lead else ("medium" if upper else "low")
         name = m.name(committee)
         if not functions:

@@ -123,10 +123,17 @@ _WORD = re.compile(r"[0-9a-z]+")
 _DIGIT_GAP = re.compile(r"(?<=[0-9]) (?=[0-9])")  # two numbers that stay apart in a name
 _SPLIT_MORE = re.compile(r"\s*[/,]\s*")
 _SEPARATOR = re.compile(r"[;|\r\n/,]")
-_FREE_TEXT_REFS = frozenset({"venue", "organisation"})
-"""Optional reference columns of the node sheets (Ort, Organisation) where a text that
-names no entry and does not look like an ID is a place or a Träger without a row of its
-own: kept as typed, with a warning (:meth:`References.free_text`)."""
+_FREE_TEXT_REFS: dict[str, str] = {
+    "venue": "das Angebot hat keinen Ort",
+    "organisation": "der Eintrag gehört zu keiner Organisation",
+    "lead": "das Gremium hat in der Karte keine Federführung",
+    "reports_to": "das Gremium berichtet in der Karte an niemanden",
+    "parent": "das Amt hat in der Karte keine übergeordnete Stelle",
+}
+"""Optional reference columns of the node sheets (Ort, Organisation, Federführung,
+Berichtet an, Übergeordnet) where a text that names no entry and does not look like an ID
+is a place, a Träger or a body without a row of its own: kept as typed, with a warning
+(:meth:`References.free_text`) saying what it does not do (the value)."""
 # words a close name may lack ("Kita Park" for "Kita am Park")
 _FILLER = frozenset({"am", "an", "auf", "bei", "beim", "das", "dem", "den", "der", "des",
                      "die", "fuer", "im", "in", "mit", "u", "und", "vom", "von", "zu", "zum",
@@ -928,8 +935,7 @@ class References:
         names = (f" Meinten Sie {join_or([self._named(n) for n in m.nids])}? Dann tragen Sie "
                  "dessen ID ein." if m.nids else "")
         sheets = " oder ".join(quote(SHEET_OF[t]) for t in NodeType if t in col.ref_types)
-        effect = ("das Angebot hat keinen Ort" if col.attr == "venue"
-                  else "der Eintrag gehört zu keiner Organisation")
+        effect = _FREE_TEXT_REFS[col.attr]
         self.warn(IssueCode.UNKNOWN_REFERENCE,
                   f"{quote(text)} ist kein Eintrag der Blätter {sheets}. Der Text bleibt in "
                   f"{quote(col.header)} stehen, zählt aber in keiner Auswertung ({effect})."

@@ -204,3 +204,27 @@ def test_whole_numbers_are_shown_without_decimal_point() -> None:
     from netzkarte.cli import _shown
     assert [_shown(2019.0), _shown(45292.0), _shown(2.5), _shown("2019.0")] == [
         "„2019“", "„45292“", "„2.5“", "„2019.0“"]
+
+
+def test_federfuehrung_and_reporting_line_that_name_no_entry_are_kept(tmp_path: Path) -> None:
+    """„Federführung: Bürgermeisteramt“ and „Berichtet an: Jugendhilfeausschuss“ without rows
+    of their own are kept as typed with a warning, written back, and the Federführung still
+    tells the coordination check that someone runs the committee."""
+    from netzkarte.analysis.bottlenecks import find_bottlenecks
+
+    data = _sheets(Gremien=[{"ID": "AK", "Name": "AK Übergang", "Federführung":
+                             "Bürgermeisteramt", "Berichtet an": "Jugendhilfeausschuss"}],
+                   Mitgliedschaften=[{"Mitglied": "K1", "Gremium": "AK"}])
+    m, report = build_map(data)
+    assert report.ok, report.errors
+    assert {i.column for i in report.warnings if i.code == "unknown-reference"} >= {
+        "Federführung", "Berichtet an"}
+    extra = m.graph.nodes["AK"]["extra"]
+    assert extra["Federführung"] == "Bürgermeisteramt"
+    assert extra["Berichtet an"] == "Jugendhilfeausschuss"
+    (coordination,) = [f for f in find_bottlenecks(m)
+                       if f.evidence.get("check") == "no_coordination" and f.nodes == ("AK",)]
+    assert coordination.severity == "info" and "Bürgermeisteramt" in coordination.text
+    write_excel(read_excel(write_base(tmp_path / "in.xlsx", data)), tmp_path / "out.xlsx")
+    back = read_excel(tmp_path / "out.xlsx").graph.nodes["AK"]["extra"]
+    assert back["Federführung"] == "Bürgermeisteramt"
