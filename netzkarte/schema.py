@@ -83,7 +83,8 @@ class Column:
 
     ``edge`` is set on reference columns that create an edge rather than an attribute
     (``Organisation`` → ``belongs_to``, ``Anbieter`` → ``provides`` …). ``personal`` marks
-    personal data that shared outputs leave out unless asked for.
+    personal data that shared outputs leave out unless asked for. ``aliases`` are headers of
+    older templates read as this column, with a ``guessed-header`` warning.
     """
 
     header: str
@@ -96,6 +97,7 @@ class Column:
     edge: EdgeKind | None = None
     hint: str = ""
     width: int = 18
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,7 +210,7 @@ OFFERS = Sheet("Angebote", (
     _id("ANG-001"),
     _name("Name des Angebots."),
     Column("Anbieter", "provider", _K.REF, ref_types=_AO, edge=EdgeKind.PROVIDES, width=16,
-           hint="ID des Trägers (Akteur oder Amt)."),
+           hint="ID des Trägers (Akteur oder Amt).", aliases=("Träger",)),
     Column("Kategorie", "category", width=22, hint="z. B. Elterncafé, Sprachförderung."),
     _SECTOR,
     _PHASES,
@@ -240,7 +242,8 @@ RELATIONS = Sheet("Beziehungen", (
     Column("Zu", "target", _K.REF, ref_types=frozenset(NodeType), required=True, width=16,
            hint="ID des zweiten Knotens."),
     Column("Art", "kind", _K.ENUM, EdgeKind, required=True, width=16,
-           hint="Kooperation, Vermittlung, Kontrakt, Finanzierung, …"),
+           hint="Kooperation, Vermittlung, Kontrakt, Finanzierung, …",
+           aliases=("Art der Beziehung",)),
     Column("Stärke", "strength", _K.STRENGTH, width=16,
            hint="1 Austausch, 2 Kooperation, 3 Koordination, 4 Integration."),
     Column("Formal", "formal", _K.BOOL, width=10, hint="ja: schriftlich vereinbart."),

@@ -341,6 +341,37 @@ def _number_forms(key: str) -> list[str]:
     return forms
 
 
+_BRACKETS = "; der Zusatz in Klammern oder in der zweiten Zeile wird übergangen"
+
+
+def _guess_header(text: str, lookup: Mapping[str, Column], aliases: Mapping[str, Column],
+                  split: bool = True) -> tuple[Column | None, str]:
+    """The column a header that is no exact header means, and what the warning adds:
+    „Stärke (1–4)“ and „Kapazität“ + line break + „(Plätze)“ (the hint is passed over),
+    „Lebensphase“ (the other number), a header of an older template (``Column.aliases``:
+    „Träger“ for Anbieter, „Art der Beziehung“ for Art) and „Sozialraum/Stadtteil“ (each
+    part at „/“ tried in turn).
+
+    >>> from netzkarte.schema import sheet
+    >>> cols = sheet("Akteure").columns
+    >>> _guess_header("Sozialraum/Stadtteil", {fold(c.header): c for c in cols}, {})[0].header
+    'Sozialraum'
+    """
+    base = header_base(text)
+    key = fold(base)
+    how = "" if base == text.strip() else _BRACKETS
+    found = aliases.get(key) or lookup.get(key)
+    if found is None:  # "Lebensphase" for "Lebensphasen"
+        found = next((lookup[k] for k in _number_forms(key) if k in lookup), None)
+    if found is None and split and "/" in base:  # "Sozialraum/Stadtteil"
+        for part in base.split("/"):
+            if part.strip():
+                found, _ = _guess_header(part.strip(), lookup, aliases, split=False)
+                if found is not None:
+                    break
+    return found, how if found is not None else ""
+
+
 def _clean(values: list[object]) -> list[object]:
     """Blank cells (``None``, ``""``, white space, NaN, NaT, NA) become ``None``."""
     # text, the common case, is decided inline; "".isspace() is False, hence `v and`
@@ -494,6 +525,7 @@ class _Builder:
         for col in sheet.columns:
             lookup.setdefault(fold(col.header), col)
             lookup.setdefault(fold(col.attr), col)
+        aliases = {fold(a): col for col in sheet.columns for a in col.aliases}
         out = _Layout()
         extra_names: set[str] = set()
         for j, header in enumerate(table.headers):
@@ -503,21 +535,15 @@ class _Builder:
                     continue
                 text = f"Spalte {column_letter(j)}"
             found = lookup.get(fold(text))
-            guessed = number_form = False
-            if found is None and header is not None:  # "Stärke (1–4)", "Kapazität\n(Plätze)"
-                found = lookup.get(fold(header_base(text)))
-                if found is None:  # "Lebensphase" for "Lebensphasen"
-                    found = next((lookup[k] for k in _number_forms(fold(header_base(text)))
-                                  if k in lookup), None)
-                    number_form = found is not None
+            guessed, how = False, ""
+            if found is None and header is not None:
+                found, how = _guess_header(text, lookup, aliases)
                 guessed = found is not None
                 if found is not None and found.attr in out.known:
                     found = None  # the column is there already: this one stays an extra
             if found is not None:
                 col = found
                 if guessed:
-                    how = ("" if number_form else "; der Zusatz in Klammern oder in der "
-                           "zweiten Zeile wird übergangen")
                     self.warn(IssueCode.GUESSED_HEADER, f"Die Überschrift {quote(text)} wurde als "
                               f"Spalte {quote(col.header)} gelesen{how}. Benennen Sie die "
                               f"Spalte in {quote(col.header)} um, damit sie sicher erkannt "

@@ -1,0 +1,53 @@
+"""Workbooks of an older template: other headers, sheet names with a year, free-text
+reporters and a title row above the headers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from xlsx_helpers import Rows, base_sheets, codes, edge
+
+from netzkarte.errors import ValidationReport
+from netzkarte.io.build import build_map
+from netzkarte.model import NetworkMap
+
+
+def _renamed(rows: Rows, old: str, new: str) -> Rows:
+    return [{(new if k == old else k): v for k, v in row.items()} for row in rows]
+
+
+def _build(data: dict[str, Any]) -> tuple[NetworkMap, ValidationReport]:
+    return build_map(data)
+
+
+def _guessed_headers(report: ValidationReport) -> dict[tuple[str | None, object], str]:
+    return {(w.sheet, w.value): w.message for w in report.warnings
+            if w.code.value == "guessed-header"}
+
+
+def test_headers_of_the_older_template_are_read_with_a_warning() -> None:
+    data = base_sheets()
+    data["Akteure"] = _renamed(data["Akteure"], "Sozialraum", "Sozialraum/Stadtteil")
+    data["Sozialräume"] = _renamed(data["Sozialräume"], "Sozialraum", "Sozialraum/Stadtteil")
+    data["Beziehungen"] = _renamed(data["Beziehungen"], "Art", "Art der Beziehung")
+    data["Angebote"] = _renamed(data["Angebote"], "Anbieter", "Träger")
+    netmap, report = _build(data)
+    assert report.ok, report.errors
+    assert netmap.graph.nodes["K1"]["district"] == "Nord"
+    assert edge(netmap, "TR", "CAFE")["kind"].label == "Trägerschaft"
+    assert edge(netmap, "K1", "GS1")["kind"].label == "Kooperation"
+    guessed = _guessed_headers(report)
+    assert set(guessed) == {("Akteure", "Sozialraum/Stadtteil"),
+                            ("Sozialräume", "Sozialraum/Stadtteil"),
+                            ("Beziehungen", "Art der Beziehung"), ("Angebote", "Träger")}
+    assert "als Spalte „Anbieter“ gelesen" in guessed[("Angebote", "Träger")]
+    assert "unknown-column" not in codes(report)
+
+
+def test_traeger_is_an_alias_on_sheet_angebote_only() -> None:
+    data = base_sheets()
+    data["Akteure"][0]["Träger"] = "JA"
+    _, report = _build(data)
+    assert ("Akteure", "Träger") not in _guessed_headers(report)
+    assert any(w.code.value == "unknown-column" and w.value == "Träger"
+               for w in report.warnings)
