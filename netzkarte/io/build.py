@@ -191,8 +191,9 @@ _EVERYWHERE = frozenset(map(fold, (
 """Sozialraum texts that mean the whole town: read as no Sozialraum (town-wide) unless the
 sheet Sozialräume names a district so."""
 _DISTRICT_HEADER = "Sozialraum"
-_SHEET_COPY = re.compile(r"(?i)(?:kopie von|copy of)\s+(.+)|(.+?)\s*\(\d+\)")
-"""A sheet copy's name: „Kopie von Akteure“ or „Akteure (2)“."""
+_SHEET_COPY = re.compile(r"(?i)(?:kopie von|copy of)\s+(.+)|(.+?)\s*\(\d+\)|(.+?)[\s_-]+\d{1,4}")
+"""A sheet copy's name: „Kopie von Akteure“, „Akteure (2)“, or a year or number after the
+name („Angebote 2023“, „Akteure_2“)."""
 _GERMANY = {"lat": (47.0, 55.5), "lon": (5.5, 15.5)}
 """Germany's box (with a margin) in decimal degrees: coordinates outside get a warning."""
 
@@ -468,15 +469,16 @@ class _Builder:
                      hidden: frozenset[str]) -> dict[str, tuple[str, str | None]]:
         """Copies of template sheets read in their place: copy name → (template name,
         hidden original or ``None``). Excel names a copy „Akteure (2)“, Google Sheets and
-        LibreOffice „Kopie von Akteure“; a copy is read when the template's sheet is
-        missing, or hidden while the copy is visible."""
+        LibreOffice „Kopie von Akteure“, older workbooks add a year („Angebote 2023“); a
+        copy is read when the template's sheet is missing, or hidden while the copy is
+        visible."""
         present = {fold(n): str(n) for n in sheets}
         out: dict[str, tuple[str, str | None]] = {}
         for name in sheets:
             if name in hidden:
                 continue
             match = _SHEET_COPY.fullmatch(str(name).strip())
-            base = fold(match.group(1) or match.group(2)) if match else None
+            base = fold(next(g for g in match.groups() if g)) if match else None
             if base is None or base not in known or any(
                     c == known[base] for c, _ in out.values()):
                 continue

@@ -51,3 +51,24 @@ def test_traeger_is_an_alias_on_sheet_angebote_only() -> None:
     assert ("Akteure", "Träger") not in _guessed_headers(report)
     assert any(w.code.value == "unknown-column" and w.value == "Träger"
                for w in report.warnings)
+
+
+def test_a_sheet_name_with_a_year_is_read_when_the_template_sheet_is_missing() -> None:
+    data = base_sheets()
+    data["Angebote 2023"] = data.pop("Angebote")
+    netmap, report = _build(data)
+    assert report.ok, report.errors
+    assert "CAFE" in netmap.graph
+    warning = next(w for w in report.warnings if w.sheet == "Angebote 2023")
+    assert warning.code.value == "guessed-value"
+    assert "wird als „Angebote“ gelesen" in warning.message
+    assert "Benennen Sie es in „Angebote“ um" in warning.message
+
+
+def test_a_sheet_name_with_a_year_stays_unread_beside_the_template_sheet() -> None:
+    data = base_sheets()
+    data["Angebote 2022"] = [{"ID": "OLD", "Name": "Altes Angebot"}]
+    netmap, report = _build(data)
+    assert "OLD" not in netmap.graph and "CAFE" in netmap.graph
+    assert any(w.code.value == "unknown-sheet" and w.sheet == "Angebote 2022"
+               for w in report.warnings)
