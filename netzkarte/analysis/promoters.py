@@ -168,6 +168,9 @@ def _steering_findings(m: NetworkMap, body: str) -> list[Finding]:
     name = m.name(body)
     out: list[Finding] = []
     backers = {b for b in (_backing(m, x) for x in members) if b is not None}
+    lead = m.graph.nodes[body].get("lead")
+    if isinstance(lead, str) and lead in m.graph and (backing := _backing(m, lead)):
+        backers.add(backing)  # the Bürgermeisterin runs it as Federführung
     evidence: dict[str, Any] = {"members": len(members)}
     if not backers:
         present = {m.graph.nodes[x].get("rank") for x in members}
@@ -200,6 +203,9 @@ def _steering_findings(m: NetworkMap, body: str) -> list[Finding]:
                            "Frühe Hilfen, Bildungsbüro) in die Steuerung einbinden.",
             nodes=[body, *powers], district=m.graph.nodes[body].get("district"),
             key="no_expert", score=1.0, evidence={"check": "no_expert", **evidence}))
+    if not members:  # nothing entered to judge by: say so, never more than „niedrig“
+        out = [f.uncertain([body], {body: name}, "Mitglieder (Blatt „Mitgliedschaften“)")
+               for f in out]
     return out
 
 

@@ -192,6 +192,10 @@ def steering_sectors(ctx: _Ctx) -> tuple[Status, str, list[str]]:
     each steering group (a Kreis with several Kommunen has several)."""
     if not ctx.steering:
         return _no_steering()
+    if not any(ctx.members(c) for c in ctx.steering):
+        return ("unknown", f"Für {ctx.names(ctx.steering)} sind keine Mitglieder eingetragen; "
+                "die Besetzung lässt sich nicht prüfen. Tragen Sie die Mitglieder im Blatt "
+                "„Mitgliedschaften“ ein.", list(ctx.steering))
     required: Sequence[Sector] = ctx.opts["required_sectors"]
     gaps: dict[str, list[Sector]] = {}
     for c in ctx.steering:
@@ -313,6 +317,10 @@ def coordination_exists(ctx: _Ctx) -> tuple[Status, str, list[str]]:
     """Station 3 standard "Einsetzung einer entscheidungsbefähigten hauptamtlichen
     Netzwerkkoordination" (role Netzwerkkoordination, not an Ehrenamt)."""
     coords = _coordinators(ctx)
+    if not coords and not any(d.get("roles") for _, d in ctx.m.graph.nodes(data=True)):
+        return ("unknown", "In der Karte ist bei niemandem eine Rolle eingetragen; ob es eine "
+                "Netzwerkkoordination gibt, lässt sich nicht prüfen. Tragen Sie bei der "
+                "koordinierenden Person oder Stelle die Rolle Netzwerkkoordination ein.", [])
     if not coords:
         return "fail", "Niemand hat die Rolle Netzwerkkoordination.", []
     volunteer = [c for c in coords if ctx.m.graph.nodes[c].get("rank") is Rank.VOLUNTEER]
@@ -452,6 +460,12 @@ def district_bodies(ctx: _Ctx) -> tuple[Status, str, list[str]]:
     names = district_names(ctx.m)
     if not names:
         return "unknown", "Keine Sozialräume in der Karte.", []
+    if ctx.committees and not any(
+            ctx.m.graph.nodes[c].get("tier") or ctx.m.graph.nodes[c].get("committee_type")
+            is CommitteeType.DISTRICT_CONFERENCE for c in ctx.committees):
+        return ("unknown", "Bei keinem Gremium ist eine Steuerungsebene eingetragen (und keines "
+                "ist eine Sozialraumkonferenz); welche Gremien operativ im Sozialraum arbeiten, "
+                "lässt sich nicht erkennen.", [])
     covered = set()
     for c in ctx.committees:
         data = ctx.m.graph.nodes[c]

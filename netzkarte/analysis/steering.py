@@ -22,6 +22,9 @@ Two words, each for one thing, the same in every output (docs/analysen.md, „St
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from netzkarte.model import NetworkMap
 from netzkarte.text import count_noun
 from netzkarte.vocab import CommitteeType, NodeType, Tier, is_steering_body
@@ -61,8 +64,9 @@ def steering_bodies(m: NetworkMap) -> list[str]:
 def steering_groups(m: NetworkMap) -> list[str]:
     """The steering group(s) of the prevention chain, which the quality framework checks.
 
-    Committees of type Steuerungsgruppe; without any, the tier-a bodies; without those,
-    Lenkungskreise. Always among :func:`steering_bodies`. The other steering bodies (a
+    Committees of type Steuerungsgruppe at tier a (or without tier); without any, a
+    Lenkungskreis at tier a, then any tier-a body, then a Steuerungsgruppe at another tier,
+    then a Lenkungskreis. Always among :func:`steering_bodies`. The other steering bodies (a
     Verwaltungsvorstandskonferenz, a programme's steering circle at Kreis level) steer
     something else and are not held to the standards of the quality framework for *the*
     Steuerungsgruppe (docs/grundlagen.md).
@@ -76,9 +80,21 @@ def steering_groups(m: NetworkMap) -> list[str]:
     """
     committees = [(n, d) for n, d in m.graph.nodes(data=True)
                   if d["type"] is NodeType.COMMITTEE]
-    for key, value in (("committee_type", CommitteeType.STEERING_GROUP), ("tier", Tier.A),
-                       ("committee_type", CommitteeType.STEERING_CIRCLE)):
-        found = [n for n, d in committees if d.get(key) is value]
+    group, circle = CommitteeType.STEERING_GROUP, CommitteeType.STEERING_CIRCLE
+
+    def top(d: dict[str, Any]) -> bool:  # tier a, or no tier given
+        return d.get("tier") in (None, Tier.A)
+
+    # a Steuerungsgruppe entered at tier b (of the Frühe Hilfen, say) is not *the* one when
+    # a Lenkungskreis of the whole chain sits at tier a
+    rules: tuple[Callable[[dict[str, Any]], bool], ...] = (
+        lambda d: d.get("committee_type") is group and top(d),
+        lambda d: d.get("committee_type") is circle and d.get("tier") is Tier.A,
+        lambda d: d.get("tier") is Tier.A,
+        lambda d: d.get("committee_type") is group,
+        lambda d: d.get("committee_type") is circle)
+    for wanted in rules:
+        found = [n for n, d in committees if wanted(d)]
         if found:
             return found
     return []

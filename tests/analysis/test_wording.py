@@ -108,6 +108,8 @@ def test_quality_findings_say_teilweise_or_nicht_erfuellt(
         assert f.title.endswith(ending), f.title
     failing = NetworkMap("Ohne Koordination")
     failing.add_node("A", "actor", name="Kita")
+    # roles are entered (so the check can judge), none is Netzwerkkoordination
+    failing.add_node("P", "actor", name="Frau Fach", form="Person", roles=["Fachpromotor"])
     _, findings = check_quality(failing)
     coordination = [f for f in findings if f.evidence["check"] == "qs-coordination-exists"]
     assert [f.title for f in coordination] == [
