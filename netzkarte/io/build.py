@@ -950,6 +950,7 @@ class _Builder:
         refs = self.refs
         origin, resolve, edge, name = refs.origin, refs.resolve, refs.edge, sheet.name
         heads = (src_col.header, dst_col.header)
+        free: dict[str, list[tuple[int, str, tuple[str, ...], object]]] = {}  # text -> rows
         added = 0
         for i in range(table.nrows):
             if not filled[i]:
@@ -971,15 +972,22 @@ class _Builder:
             attrs = {attr: values[i] for attr, values in fields if values[i] is not None}
             if i in exchanges:
                 self.exchange(sheet, row, exchanges[i], attrs)
+            said = None
             if reporters is not None and reporters[i] is not None:
-                self.reporter(sheet, row, reporters[i], attrs)
+                said = self.reporter(sheet, row, reporters[i], attrs, free)
             if kind is EdgeKind.MEMBER and not attrs.keys() <= _MEMBER_ATTRS:
                 self.member_attrs(sheet, row, attrs)
             if source is not None and target is not None:
                 extra = {h: v[i] for h, v in extras if v[i] is not None} if extras else {}
                 if i in sides:
                     extra = {**sides[i], **extra}
+                if said is not None:
+                    extra = {**extra, "Gemeldet von": said}
                 edge(source, target, kind, name, row, heads, (s_raw, t_raw), attrs, extra)
+        for found in free.values():  # one warning per text, at its first row
+            first_row, text, nids, raw = found[0]
+            refs.free_text_warning(text, nids, sheet.column("Gemeldet von"), name, first_row,
+                                   raw, len(found))
         if added == 0:
             self.empty_sheet(sheet)
 
@@ -1017,15 +1025,27 @@ class _Builder:
                        "„Art“ ist leer. Wählen Sie die Art der Beziehung aus "
                        "der Auswahlliste, z. B. Kooperation.", sheet.name, row, "Art")
 
-    def reporter(self, sheet: Sheet, row: int, raw: object, attrs: dict[str, Any]) -> None:
-        """The optional *Gemeldet von* reference of a relation."""
+    def reporter(self, sheet: Sheet, row: int, raw: object, attrs: dict[str, Any],
+                 free: dict[str, list[tuple[int, str, tuple[str, ...], object]]]
+                 ) -> str | None:
+        """The optional *Gemeldet von* reference of a relation. A text that names no entry
+        and does not look like an ID („Amt 51“) is returned, to be kept in the edge's
+        ``extra``, and noted in ``free`` (one warning per text after the sheet); a mistyped
+        ID stays an error."""
         col = sheet.column("Gemeldet von")
         refs = self.refs
+        if raw not in refs.origin:
+            found = refs.free_reference(raw, col)
+            if found is not None:
+                typed, text, nids = found
+                free.setdefault(typed, []).append((row, text, nids, raw))
+                return typed
         nid = refs.resolve(raw, col.ref_types, sheet.name, row, col.header)
         if nid is not None and refs.origin[nid] not in col.ref_types:
             refs.wrong_type(nid, col.ref_types, sheet.name, row, col.header, raw)
         elif nid is not None:
             attrs["reported_by"] = nid
+        return None
 
     def member_attrs(self, sheet: Sheet, row: int, attrs: dict[str, Any]) -> None:
         """Drop what a membership cannot carry (a relation row with Art = Mitglied)."""

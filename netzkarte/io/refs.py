@@ -129,9 +129,10 @@ _FREE_TEXT_REFS: dict[str, str] = {
     "lead": "das Gremium hat in der Karte keine Federführung",
     "reports_to": "das Gremium berichtet in der Karte an niemanden",
     "parent": "das Amt hat in der Karte keine übergeordnete Stelle",
+    "reported_by": "die Beziehung gilt als von niemandem gemeldet",
 }
-"""Optional reference columns of the node sheets (Ort, Organisation, Federführung,
-Berichtet an, Übergeordnet) where a text that names no entry and does not look like an ID
+"""Optional reference columns (Ort, Organisation, Federführung, Berichtet an, Übergeordnet,
+and Gemeldet von of Beziehungen) where a text that names no entry and does not look like an ID
 is a place, a Träger or a body without a row of its own: kept as typed, with a warning
 (:meth:`References.free_text`) saying what it does not do (the value)."""
 # words a close name may lack ("Kita Park" for "Kita am Park")
@@ -911,37 +912,57 @@ class References:
         else:
             self.map._add_typed_edge(source, target, {"kind": kind, "extra": extra or {}})
 
-    def free_text(self, raw: object, col: Column, sheet: Sheet, row: int, node: str) -> bool:
-        """Whether ``raw`` in an Ort or Organisation cell is text that names no entry and
-        does not look like an ID (a place „Rathaus“, a Träger without a row): it is then
-        kept in the node's ``extra`` under the column header (written back on export), with
-        a warning that says how to make it count. A mistyped ID stays an error."""
+    def free_reference(self, raw: object, col: Column) -> tuple[str, str, tuple[str, ...]] | None:
+        """``(typed, text, close nodes)`` when ``raw`` in an optional reference cell is text
+        that names no entry and does not look like an ID (a place „Rathaus“, a Träger or a
+        reporter „Amt 51“ without a row), else ``None``: a mistyped ID stays an error."""
         if not isinstance(raw, str) or not raw.strip():
-            return False
+            return None
         text = typed = raw.strip()
         if not text.isascii():
             clean, _ = normalise_id(text)
             if not clean or clean in self.origin:
-                return False
+                return None
             text = clean
         if looks_like_id(text):
-            return False
+            return None
         m = self.match(text, col.ref_types)
         if m.how != "unknown" or m.id_like:
-            return False
-        extra = self.map.graph.nodes[node].setdefault("extra", {})
-        before = extra.get(col.header)
-        extra[col.header] = f"{before}; {typed}" if before else typed
-        names = (f" Meinten Sie {join_or([self._named(n) for n in m.nids])}? Dann tragen Sie "
-                 "dessen ID ein." if m.nids else "")
+            return None
+        return typed, text, m.nids
+
+    def free_text_warning(self, text: str, nids: tuple[str, ...], col: Column, sheet: str,
+                          row: int, raw: object, rows: int = 1) -> None:
+        """The warning for a free text kept in ``col``: what it does not do and how to make
+        it count (``rows``: in how many rows the same text stands; one warning for all)."""
+        names = (f" Meinten Sie {join_or([self._named(n) for n in nids])}? Dann tragen Sie "
+                 "dessen ID ein." if nids else "")
         sheets = " oder ".join(quote(SHEET_OF[t]) for t in NodeType if t in col.ref_types)
         effect = _FREE_TEXT_REFS[col.attr]
+        where, here = ("", "hier diese ID")
+        if rows > 1:
+            where, here = f" Er steht in {rows} Zeilen; diese Meldung gilt für alle.", \
+                "in diesen Zeilen die neue ID"
         self.warn(IssueCode.UNKNOWN_REFERENCE,
                   f"{quote(text)} ist kein Eintrag der Blätter {sheets}. Der Text bleibt in "
                   f"{quote(col.header)} stehen, zählt aber in keiner Auswertung ({effect})."
-                  f"{names} Damit der Text zählt, legen Sie {quote(text)} im Blatt {sheets} mit "
-                  "eigener ID an und tragen Sie hier diese ID ein.", sheet.name, row,
+                  f"{where}{names} Damit der Text zählt, legen Sie {quote(text)} im Blatt "
+                  f"{sheets} mit eigener ID an und tragen Sie {here} ein.", sheet, row,
                   col.header, raw)
+
+    def free_text(self, raw: object, col: Column, sheet: Sheet, row: int, node: str) -> bool:
+        """Whether ``raw`` in an Ort or Organisation cell is text that names no entry and
+        does not look like an ID (:meth:`free_reference`): it is then kept in the node's
+        ``extra`` under the column header (written back on export), with a warning that says
+        how to make it count. A mistyped ID stays an error."""
+        found = self.free_reference(raw, col)
+        if found is None:
+            return False
+        typed, text, nids = found
+        extra = self.map.graph.nodes[node].setdefault("extra", {})
+        before = extra.get(col.header)
+        extra[col.header] = f"{before}; {typed}" if before else typed
+        self.free_text_warning(text, nids, col, sheet.name, row, raw)
         return True
 
     def column_refs(self) -> None:

@@ -72,3 +72,29 @@ def test_a_sheet_name_with_a_year_stays_unread_beside_the_template_sheet() -> No
     assert "OLD" not in netmap.graph and "CAFE" in netmap.graph
     assert any(w.code.value == "unknown-sheet" and w.sheet == "Angebote 2022"
                for w in report.warnings)
+
+
+def test_a_reporter_without_a_row_is_kept_as_text_with_one_warning_per_text() -> None:
+    data = base_sheets()
+    for rel in data["Beziehungen"]:
+        rel["Gemeldet von"] = "Amt 51"
+    data["Beziehungen"].append({"Von": "JC", "Zu": "K1", "Art": "Kooperation",
+                                "Gemeldet von": "Stadtteilbüro Süd"})
+    netmap, report = _build(data)
+    assert report.ok, report.errors
+    assert edge(netmap, "K1", "GS1")["extra"]["Gemeldet von"] == "Amt 51"
+    assert "reported_by" not in edge(netmap, "K1", "GS1")
+    assert edge(netmap, "JC", "K1")["extra"]["Gemeldet von"] == "Stadtteilbüro Süd"
+    warned = [w for w in report.warnings if w.column == "Gemeldet von"]
+    assert [(w.row, w.value) for w in warned] == [(2, "Amt 51"), (4, "Stadtteilbüro Süd")]
+    assert "in 2 Zeilen" in warned[0].message
+    assert "legen Sie „Amt 51“ im Blatt „Akteure“ oder „Ämter“ mit eigener ID an" in (
+        warned[0].message)
+
+
+def test_a_mistyped_reporter_id_stays_an_error() -> None:
+    data = base_sheets()
+    data["Beziehungen"][0]["Gemeldet von"] = "JA2"
+    _, report = _build(data)
+    assert [(e.code.value, e.column) for e in report.errors] == [
+        ("unknown-reference", "Gemeldet von")]
