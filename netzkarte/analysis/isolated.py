@@ -74,13 +74,16 @@ def find_isolated(m: NetworkMap) -> list[Finding]:
     """
     findings: list[Finding] = []
     g = m.graph
+    # who runs a committee (Federführung) or hosts an offer (Ort) is tied to it, edge or not
+    attached = {v for _, d in g.nodes(data=True)
+                for v in (d.get("lead"), d.get("venue")) if isinstance(v, str)}
     for node, data in g.nodes(data=True):
         ntype = data["type"]
         if ntype is NodeType.OFFER:
             continue
         name = m.name(node)
         person = data.get("form") is ActorForm.PERSON
-        if g.degree(node) == 0:
+        if g.degree(node) == 0 and node not in attached:
             if ntype is NodeType.COMMITTEE:
                 severity: Severity = "low"
                 text = f"{name} hat weder eingetragene Mitglieder noch einen Berichtsweg."

@@ -110,3 +110,19 @@ def test_synthetic_isolated_nodes_are_found_and_clean_map_has_none() -> None:
         clean = find_isolated(synthetic(400, seed=seed).map)
         assert [f.title for f in clean if f.severity in ("high", "medium")] == []
         assert not [f for f in clean if f.evidence["check"] == "no_edges"]
+
+
+def test_a_federfuehrung_or_a_venue_is_no_isolated_entry() -> None:
+    """The Bürgermeisterin runs the Steuerungsgruppe as Federführung, the Grundschule hosts
+    an offer: neither is „mit niemandem verbunden“, though no membership is entered."""
+    from netzkarte import NetworkMap
+    from netzkarte.analysis.isolated import find_isolated
+
+    m = NetworkMap()
+    m.add_node("BM", "office", name="Bürgermeisterin")
+    m.add_node("SG", "committee", name="Steuerungsgruppe", lead="BM")
+    m.add_node("GS", "actor", name="Grundschule")
+    m.add_node("O", "offer", name="Hausaufgabenhilfe", venue="GS")
+    m.add_node("X", "actor", name="Verein ohne alles")
+    alone = {f.nodes[0] for f in find_isolated(m) if f.evidence.get("check") == "no_edges"}
+    assert alone == {"X", "SG"}
