@@ -410,6 +410,8 @@ _KIND_LABELS: dict[str, str] = {
     IssueCode.UNKNOWN_REFERENCE: "Verweis auf einen Eintrag, den es nicht gibt",
     IssueCode.AMBIGUOUS_REFERENCE: "Verweis passt auf mehrere Einträge",
     IssueCode.MISSING_VALUE: "Pflichtangabe fehlt",
+    IssueCode.MISSING_COLUMN: "Pflichtspalte fehlt",
+    IssueCode.MISSING_SHEET: "Blatt fehlt",
     IssueCode.DUPLICATE_ID: "ID doppelt vergeben",
     IssueCode.DUPLICATE_EDGE: "Beziehung doppelt eingetragen",
 }

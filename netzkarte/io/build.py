@@ -64,7 +64,7 @@ from netzkarte.schema import (
     Sheet,
     ValueKind,
 )
-from netzkarte.text import column_letter
+from netzkarte.text import column_letter, join_and
 from netzkarte.vocab import (
     CATEGORIES,
     EDGE_RULES,
@@ -568,13 +568,17 @@ class _Builder:
             return out
         candidates = [h for _, h in out.extras]
         named: set[str] = set()
+        title = self.title_row(sheet, table, lookup)
         for col in sheet.columns:
             if col.required and col.attr not in out.known:
                 close = difflib.get_close_matches(col.header, candidates, n=1, cutoff=0.6)
+                fix = (f"Die Überschriften stehen offenbar in Zeile 2 ({title}): Löschen Sie "
+                       "die Titelzeile 1, damit sie in Zeile 1 stehen." if title else
+                       f"Tragen Sie in Zeile 1 eine Spalte mit der Überschrift "
+                       f"{quote(col.header)} ein.")
                 self.error(IssueCode.MISSING_COLUMN,
                            f"Die Pflichtspalte {quote(col.header)} fehlt im "
-                           f"Blatt {quote(sheet.name)}{meant(close)}. Tragen Sie in Zeile 1 "
-                           f"eine Spalte mit der Überschrift {quote(col.header)} ein.",
+                           f"Blatt {quote(sheet.name)}{meant(close)}. {fix}",
                            sheet=sheet.name, row=1, column=col.header)
                 out.ok = False
                 named.update(close)
@@ -582,6 +586,16 @@ class _Builder:
             self.map.extra_columns[sheet.name] = [h for _, h in out.extras]
             self.unknown_columns(sheet, out, table, named)
         return out
+
+    @staticmethod
+    def title_row(sheet: Sheet, table: _Table, lookup: Mapping[str, Column]) -> str:
+        """The template's headers found in Excel row 2 (quoted, joined) when row 1 looks
+        like a title above them (at most one filled cell), else ``""``."""
+        if table.nrows == 0 or sum(cell_text(h) is not None for h in table.headers) > 1:
+            return ""
+        found = [cell_text(c[0]) for c in table.columns
+                 if cell_text(c[0]) and fold(str(cell_text(c[0]))) in lookup]
+        return join_and([quote(str(f)) for f in found[:3]]) if len(found) >= 2 else ""
 
     def unknown_columns(self, sheet: Sheet, lay: _Layout, table: _Table,
                         named: set[str]) -> None:

@@ -98,3 +98,25 @@ def test_a_mistyped_reporter_id_stays_an_error() -> None:
     _, report = _build(data)
     assert [(e.code.value, e.column) for e in report.errors] == [
         ("unknown-reference", "Gemeldet von")]
+
+
+def test_a_title_row_above_the_headers_is_named_in_the_message(tmp_path: Any) -> None:
+    """„Akteursliste … Stand 03/2024“ in row 1, the headers in row 2: the error says to
+    delete the title row, instead of only asking for an ID column that is there."""
+    import openpyxl
+
+    from netzkarte.io.excel import validate_excel
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Akteure"
+    sheet.append(["Akteursliste der Stadt Großhausen, Stand 03/2024"])
+    sheet.append(["ID", "Name", "Kategorie"])
+    sheet.append(["K1", "Kita Nord", "Kita"])
+    for name in ("Ämter", "Gremien", "Angebote", "Mitgliedschaften", "Beziehungen"):
+        book.create_sheet(name)
+    book.save(tmp_path / "titel.xlsx")
+    _, report = validate_excel(tmp_path / "titel.xlsx")
+    (missing,) = [i for i in report.errors if i.code == "missing-column" and i.column == "ID"]
+    assert "Die Überschriften stehen offenbar in Zeile 2" in missing.message
+    assert "Löschen Sie die Titelzeile 1" in missing.message
