@@ -162,6 +162,8 @@ class IssueCode(StrEnum):
     """Reporting lines or parents that run in a circle."""
     DUPLICATE_EDGE = "duplicate-edge"
     """The same relation twice (warning)."""
+    POSSIBLE_DUPLICATE = "possible-duplicate"
+    """Entries of one sheet and Sozialraum whose names differ only in spelling (warning)."""
     REINTERPRETED_RELATION = "reinterpreted-relation"
     """A relation whose Art does not fit its entries, read as what it means (warning)."""
     TOTAL_ROW = "total-row"

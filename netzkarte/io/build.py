@@ -48,7 +48,16 @@ from netzkarte.io.cells import (
 )
 from netzkarte.io.columns import STRICT_ENUMS, ColumnReader
 from netzkarte.io.issues import IssueLog
-from netzkarte.io.refs import _ROW_SPAN, SHEET_OF, References, join_or, meant, quote, what
+from netzkarte.io.refs import (
+    _ROW_SPAN,
+    SHEET_OF,
+    References,
+    join_or,
+    meant,
+    name_tokens,
+    quote,
+    what,
+)
 from netzkarte.model import MapMeta, NetworkMap
 from netzkarte.schema import (
     CATEGORY_NODE_TYPES,
@@ -330,6 +339,9 @@ class _Table:
             if not still:
                 break
         return out
+
+
+_REMARK = re.compile(r"\([^)]*\)")  # „(Städt.)“, „(Eigenbetrieb)“: a remark, not the name
 
 
 def _number_forms(key: str) -> list[str]:
@@ -1297,6 +1309,45 @@ class _Builder:
             frame[header] = frame[header].astype(float)
         self.map.set_districts(frame)
 
+    def possible_duplicates(self) -> None:
+        """One warning per group of entries of one sheet whose names are the same apart from
+        spelling, legal form and a remark in brackets („Kita Regenbogen“, „KiTa Regenbogen
+        e.V.“, „Kita Regenbogen (Städt.)“) and that lie in the same Sozialraum or have none:
+        several departments typing the same Kita make it count three times. Persons (two
+        people may share a name) and offers (the same offer may run twice; see the
+        gleichartige Angebote of the analysis) are left out."""
+        refs = self.refs
+        words = refs.name_index().words  # built once; reference resolution reuses it
+        places = set(self.district_keys)  # „(Kreuzfeld)“ tells two offers apart
+
+        def remark(found: re.Match[str]) -> str:
+            return found.group(0) if fold(found.group(0)[1:-1]) in places else " "
+
+        groups: dict[tuple[NodeType, str, str], list[str]] = {}
+        for nid, name in refs.names.items():
+            data = self.map.graph.nodes[nid]
+            if data.get("form") is ActorForm.PERSON or data["type"] is NodeType.OFFER:
+                continue  # two persons of one name are two persons; same offers run twice
+            key = " ".join(name_tokens(_REMARK.sub(remark, name)) if "(" in name
+                           else words.get(nid, ()))
+            if not key:
+                continue
+            district = fold(str(data.get("district") or ""))
+            groups.setdefault((refs.origin[nid], key, district), []).append(nid)
+        for (ntype, _, _), nids in groups.items():
+            if len(nids) < 2:
+                continue
+            shown = [f"{quote(refs.names[n])} (Zeile {refs.rows[n]})" for n in nids[:5]]
+            more = f" und {len(nids) - 5} weitere" if len(nids) > 5 else ""
+            first = nids[0]
+            self.warn(IssueCode.POSSIBLE_DUPLICATE,
+                      f"{len(nids)} Einträge heißen fast gleich: {', '.join(shown)}{more}. "
+                      "Prüfen Sie, ob es derselbe Eintrag ist: Dann führen Sie die Zeilen "
+                      "zusammen und verweisen auf eine ID; sonst unterscheiden Sie die Namen "
+                      "(etwa mit Straße oder Stadtteil), damit Karte und Auswertungen sie "
+                      "auseinanderhalten.",
+                      SHEET_OF[ntype], refs.rows[first], "Name", refs.names[first])
+
     def check_districts(self) -> None:
         """Match node districts to the Sozialräume sheet by :func:`~netzkarte.vocab.fold`
         key (case, dashes, spaces, umlauts, ß), as the analysis does; warn on a variant."""
@@ -1485,6 +1536,7 @@ def build_map(sheets: Mapping[str, pd.DataFrame | RowInput], *,
             if sheet.name in tables:
                 b.nodes(sheet, tables[sheet.name])
         b.check_districts()
+        b.possible_duplicates()
         b.refs.column_refs()
         for sheet in (_MEMBERS, _RELATIONS):
             if sheet.name in tables:

@@ -120,3 +120,24 @@ def test_a_title_row_above_the_headers_is_named_in_the_message(tmp_path: Any) ->
     (missing,) = [i for i in report.errors if i.code == "missing-column" and i.column == "ID"]
     assert "Die Überschriften stehen offenbar in Zeile 2" in missing.message
     assert "Löschen Sie die Titelzeile 1" in missing.message
+
+
+def test_entries_typed_by_several_departments_are_flagged_as_possible_duplicates() -> None:
+    """„Kita Regenbogen“, „KiTa Regenbogen e.V.“ and „Kita Regenbogen (Städt.)“ in one
+    Sozialraum are one warning naming the three rows; the same name in another Sozialraum
+    and a different Kita are not."""
+    data = base_sheets()
+    data["Akteure"] += [
+        {"ID": "R1", "Name": "Kita Regenbogen", "Kategorie": "Kita", "Sozialraum": "Nord"},
+        {"ID": "R2", "Name": "KiTa Regenbogen e.V.", "Kategorie": "Kita", "Sozialraum": "Nord"},
+        {"ID": "R3", "Name": "Kita Regenbogen (Städt.)", "Kategorie": "Kita",
+         "Sozialraum": "Nord"},
+        {"ID": "R4", "Name": "Kita Regenbogen", "Kategorie": "Kita", "Sozialraum": "Süd"},
+        {"ID": "R5", "Name": "Kita Regenwald", "Kategorie": "Kita", "Sozialraum": "Nord"},
+    ]
+    _, report = _build(data)
+    (hint,) = [i for i in report.warnings if i.code == "possible-duplicate"]
+    assert hint.sheet == "Akteure" and hint.column == "Name"
+    assert hint.message.startswith("3 Einträge heißen fast gleich: „Kita Regenbogen“ (Zeile ")
+    assert "„KiTa Regenbogen e.V.“" in hint.message and "(Städt.)" in hint.message
+    assert "Regenwald" not in hint.message
