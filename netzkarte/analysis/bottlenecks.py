@@ -152,6 +152,9 @@ def offer_ties(m: NetworkMap) -> dict[str, set[str]]:
     >>> {k: sorted(v) for k, v in sorted(offer_ties(m).items())}
     {'B': ['F', 'S'], 'F': ['B', 'S'], 'S': ['B', 'F']}
     """
+    cached = m._cache.get("offer_ties")  # key figures and bottlenecks both ask for them
+    if isinstance(cached, dict):
+        return cached
     g = m.graph
     ties: defaultdict[str, set[str]] = defaultdict(set)
     for offer in m.node_ids(NodeType.OFFER):
@@ -167,7 +170,8 @@ def offer_ties(m: NetworkMap) -> dict[str, set[str]]:
                   if g.nodes[x]["type"] in (NodeType.ACTOR, NodeType.OFFICE)}
         for x in people:
             ties[x] |= people - {x}
-    return dict(ties)
+    m._cache["offer_ties"] = found = dict(ties)
+    return found
 
 
 # --- cut structure (block-cut tree) -------------------------------------------------------

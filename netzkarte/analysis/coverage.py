@@ -374,6 +374,7 @@ def find_coverage_gaps(
     wanted = [LifePhase.parse(p) for p in phases]
     children = _children(m)
     empty = _no_children(m)
+    homes_by: dict[tuple[str, LifePhase], list[str]] | None = None
     for key, name in names.items():
         kids = children.get(key)
         if key in empty:
@@ -396,7 +397,9 @@ def find_coverage_gaps(
             planned = where.planned.get((key, phase), []) + where.planned.get((None, phase), [])
             planned_text = (f" Geplant (noch nicht laufend): {_listing(m, planned)}."
                             if planned else "")
-            homes = _institutions_of(m, key, phase)
+            if homes_by is None:  # built once, on the first gap
+                homes_by = _institutions_by_place(m)
+            homes = homes_by.get((key, phase), [])
             homes_text = (f" Einrichtungen wie {_listing(m, homes, 2)} zählen hier nicht: "
                           "gemeint sind Angebote für Familien (Eltern-Kind-Gruppe, "
                           "Sprachförderung, Beratung …), die auch dort stattfinden können."
@@ -444,19 +447,19 @@ class _Places:
         self.unplaced: defaultdict[str | None, list[str]] = defaultdict(list)
 
 
-def _institutions_of(m: NetworkMap, key: str, phase: LifePhase) -> list[str]:
-    """The institutions working in a district (folded ``key``) whose category is about
-    ``phase`` (the Kita for 3–6 Jahre): where an offer for that phase could take place."""
-    out = []
+def _institutions_by_place(m: NetworkMap) -> dict[tuple[str, LifePhase], list[str]]:
+    """Per (folded district, phase) the institutions working there whose category is about
+    that phase (the Kita for 3–6 Jahre): where an offer for it could take place."""
+    out: defaultdict[tuple[str, LifePhase], list[str]] = defaultdict(list)
     for node in m.node_ids(NodeType.ACTOR):
         info = m.classify(node).info
-        if info is None or not (info.core is phase or (info.core is None
-                                                       and info.life_phases == (phase,))):
+        if info is None:
             continue
-        district = local_district(m, node)
-        if district is not None and fold(district) == key:
-            out.append(node)
-    return sorted(out, key=m.name)
+        phase = info.core or (info.life_phases[0] if len(info.life_phases) == 1 else None)
+        district = local_district(m, node) if phase is not None else None
+        if phase is not None and district is not None:
+            out[(fold(district), phase)].append(node)
+    return {k: sorted(v, key=m.name) for k, v in out.items()}
 
 
 def _offers_by_place(m: NetworkMap, spots: BlindSpots) -> _Places:

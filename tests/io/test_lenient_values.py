@@ -288,6 +288,9 @@ ALL = tuple(LifePhase)
     ("Übergang Schule/Beruf", (WORK,)),  # a known value as a whole is not split at "/"
     ("Kita/Grundschule", (KITA, PRIMARY)), ("Grundschule, Kita", (KITA, PRIMARY)),
     ("Hort\nJugendliche", (PRIMARY, SECONDARY, WORK)), ("- Krippe\n- Kita", (U3, KITA)),
+    ("Neugeborene", (U3,)), ("1. Lebensjahr", (U3,)), ("U3 + Ü3", (U3, KITA)),  # everyday
+    ("Kita + GS", (KITA, PRIMARY)), ("Kita und Grundschule", (KITA, PRIMARY)),
+    ("U25", (SECONDARY, WORK)), ("U 27", (SECONDARY, WORK)),
 ])
 def test_life_phase_words(sheets: dict[str, Rows], typed: str,
                           expected: tuple[LifePhase, ...]) -> None:
@@ -526,18 +529,6 @@ def test_a_snapshot_with_its_label_typed_in_front(sheets: dict[str, Rows]) -> No
     assert netmap.meta.snapshot == date(2024, 3, 1)
     assert warning(report, "guessed-value").startswith(
         "„Stand: Frühjahr 2024“ als 01.03.2024 gelesen")
-
-
-@pytest.mark.parametrize(("typed", "expected"), [
-    ("Neugeborene", (U3,)), ("1. Lebensjahr", (U3,)), ("U3 + Ü3", (U3, KITA)),
-    ("Kita + GS", (KITA, PRIMARY)), ("Kita und Grundschule", (KITA, PRIMARY)),
-    ("U25", (SECONDARY, WORK)), ("U 27", (SECONDARY, WORK)),
-])
-def test_everyday_life_phase_words(sheets: dict[str, Rows], typed: str,
-                                   expected: tuple[LifePhase, ...]) -> None:
-    value, extra, report = read(sheets, "Lebensphasen", typed)
-    assert report.issues == [] and extra == {}
-    assert value == expected
 
 
 @pytest.mark.parametrize(("typed", "expected"), [
